@@ -1,0 +1,88 @@
+"""Reading a question: what kind of answer it wants, its content terms, the
+names it depends on, and — for a follow-up — the standalone question.
+
+>>> question_kind("Hạn gửi báo cáo là ngày nào?")
+'date'
+>>> question_kind("Đơn vị nào chủ trì?")
+'unit'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from assistant.vntext import fold_accents, syllable_tokenize
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "question_kinds.yaml"
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_CAPITALISED = re.compile(r"^[A-ZÀ-ỸĐ]")
+
+
+@dataclass
+class Turn:
+    """One exchange of a conversation, as the answerer needs it for follow-ups."""
+
+    question: str
+    standalone: str = ""
+    doc_ids: tuple[str, ...] = ()
+    kind: str = ""
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def _folded(text: str) -> str:
+    return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " " + (" ?" if "?" in text else "")
+
+
+def question_kind(question: str) -> str:
+    folded = _folded(question)
+    for kind, cues in _data()["kinds"].items():
+        if any(cue in folded for cue in cues):
+            return kind
+    return "general"
+
+
+def content_terms(question: str) -> list[str]:
+    """Accent-folded syllables that carry meaning (question words removed)."""
+    stop = set(_data()["question_words"])
+    return [t for t in (fold_accents(w) for w in syllable_tokenize(question)) if t not in stop]
+
+
+def required_names(question: str) -> list[str]:
+    """Years and place/agency names the answering document must contain (folded)."""
+    names = list(dict.fromkeys(_YEAR.findall(question)))
+    words = syllable_tokenize(question)
+    original = re.findall(r"\w+", question)
+    markers = set(_data()["place_markers"])
+    for i, word in enumerate(words[:-1]):
+        if fold_accents(word) in markers and i + 1 < len(original) and _CAPITALISED.match(original[i + 1]):
+            name = [original[i + 1]]
+            for nxt in original[i + 2 : i + 5]:
+                if not _CAPITALISED.match(nxt):
+                    break
+                name.append(nxt)
+            names.append(fold_accents(" ".join(name)))
+    return names
+
+
+def is_follow_up(question: str, history: list[Turn]) -> bool:
+    if not history:
+        return False
+    folded = fold_accents(question.strip()).lower()
+    starts = tuple(fold_accents(s) for s in _data()["follow_up_starts"])
+    return folded.startswith(starts) or len(content_terms(question)) <= 3
+
+
+def standalone_question(question: str, history: list[Turn]) -> str:
+    """Extractive mode: carry the previous question's subject into a short follow-up."""
+    if not is_follow_up(question, history):
+        return question
+    previous = history[-1].standalone or history[-1].question
+    return f"{question.rstrip(' ?')} — {previous}"

@@ -1,0 +1,169 @@
+"""The catalogue of documents: one row per file, filled by the parser and correctable by a person.
+
+It is the single source of validity facts: which text is in force on which
+date, and which text replaced it. Stored as CSV (UTF-8) so that it opens in a
+spreadsheet.
+"""
+from __future__ import annotations
+
+import csv
+import threading
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+from pathlib import Path
+
+LEGAL_TYPES = {"luat", "nghi_dinh", "thong_tu"}
+
+
+@dataclass
+class CatalogueEntry:
+    doc_id: str
+    file: str
+    number: str = ""
+    doc_type: str = ""
+    type_name: str = ""
+    title: str = ""
+    issuer: str = ""
+    place: str = ""
+    date_issued: str = ""  # ISO dates throughout
+    date_in_force: str = ""
+    valid_until: str = ""  # last day in force; empty while in force
+    replaced_by: str = ""
+    partial: str = ""  # what a partial text holds, when it is partial
+    source: str = ""
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.type_name} {self.number}".strip() or self.doc_id
+
+    @property
+    def year(self) -> int | None:
+        for value in (self.date_issued, self.date_in_force):
+            if value[:4].isdigit():
+                return int(value[:4])
+        return None
+
+    def in_force_on(self, day: date) -> bool | None:
+        """True/False for texts with known dates; None when the catalogue does not know."""
+        start = _parse_iso(self.date_in_force) or _parse_iso(self.date_issued)
+        end = _parse_iso(self.valid_until)
+        if start is None and end is None:
+            return None
+        if start and day < start:
+            return False
+        return not (end and day > end)
+
+    def status(self, day: date | None = None) -> str:
+        """Vietnamese validity status, e.g. "hết hiệu lực từ 01/7/2025, thay bằng Nghị định 152/2025/NĐ-CP"."""
+        day = day or date.today()
+        end = _parse_iso(self.valid_until)
+        start = _parse_iso(self.date_in_force)
+        if end and day > end:
+            text = f"hết hiệu lực từ {format_vn_date(date.fromordinal(end.toordinal() + 1))}"
+            return text + (f", thay bằng {self.replaced_by}" if self.replaced_by else "")
+        if start and day < start:
+            return f"chưa có hiệu lực (có hiệu lực từ {format_vn_date(start)})"
+        if start or self.doc_type in LEGAL_TYPES:
+            return "còn hiệu lực"
+        return "chưa rõ hiệu lực"
+
+
+def _parse_iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def format_vn_date(day: date) -> str:
+    """01/7/2025 style, as Vietnamese documents write dates."""
+    return f"{day.day:02d}/{day.month}/{day.year}"
+
+
+FIELDS = [f.name for f in fields(CatalogueEntry)]
+
+
+def read_catalogue_csv(path: Path) -> dict[str, CatalogueEntry]:
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {row["doc_id"]: CatalogueEntry(**{k: row.get(k) or "" for k in FIELDS}) for row in rows}
+
+
+def write_catalogue_csv(path: Path, entries: list[CatalogueEntry]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELDS)
+        writer.writeheader()
+        for entry in sorted(entries, key=lambda e: e.file):
+            writer.writerow(asdict(entry))
+    tmp.replace(path)
+
+
+class Catalogue:
+    """Rows keyed by doc_id; safe to share between threads.
+
+    The shipped catalogue (`knowledge/catalogue.csv`) is read-only here; rows of
+    the user's own documents and the user's corrections go to a second CSV in the
+    data folder, whose rows win.
+    """
+
+    def __init__(self, path: Path, shipped: Path | None = None):
+        self.path = Path(path)
+        self._shipped = read_catalogue_csv(Path(shipped)) if shipped else {}
+        self._lock = threading.Lock()
+        self._entries: dict[str, CatalogueEntry] = {}
+        self._mtime = None
+        self.reload()
+
+    def reload(self) -> None:
+        mtime = self.path.stat().st_mtime if self.path.exists() else None
+        if mtime == self._mtime and self._entries:
+            return
+        own = read_catalogue_csv(self.path)
+        self._own_ids = set(own)
+        self._entries = {**self._shipped, **own}
+        self._mtime = mtime
+
+    def get(self, doc_id: str) -> CatalogueEntry | None:
+        return self._entries.get(doc_id)
+
+    def entries(self) -> list[CatalogueEntry]:
+        return list(self._entries.values())
+
+    def upsert(self, entry: CatalogueEntry, overwrite: bool = False) -> CatalogueEntry:
+        """Add a row; an existing row wins unless `overwrite`, so a person's corrections stay."""
+        with self._lock:
+            existing = self._entries.get(entry.doc_id)
+            if existing and not overwrite:
+                if existing.file != entry.file:
+                    existing.file = entry.file
+                    self._own_ids.add(entry.doc_id)
+                    self._save()
+                return existing
+            self._entries[entry.doc_id] = entry
+            self._own_ids.add(entry.doc_id)
+            self._save()
+            return entry
+
+    def remove(self, doc_id: str) -> None:
+        with self._lock:
+            self._own_ids.discard(doc_id)
+            if doc_id not in self._shipped and self._entries.pop(doc_id, None):
+                self._save()
+
+    def find_by_number(self, number: str) -> CatalogueEntry | None:
+        wanted = _number_key(number)
+        return next((e for e in self._entries.values() if e.number and _number_key(e.number) == wanted), None)
+
+    def _save(self) -> None:
+        own = [self._entries[doc_id] for doc_id in self._own_ids if doc_id in self._entries]
+        write_catalogue_csv(self.path, own)
+        self._mtime = self.path.stat().st_mtime
+
+
+def _number_key(number: str) -> str:
+    return number.upper().replace(" ", "").replace("Đ", "D")

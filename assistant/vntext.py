@@ -1,0 +1,74 @@
+"""Vietnamese text at the door: NFC normalisation, word tokens, accent folding.
+
+>>> normalize("Thi đua") == normalize("Thi đua")  # decomposed vs precomposed
+True
+>>> fold_accents("Khen thưởng Đợt 2")
+'khen thuong dot 2'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_VIETNAMESE_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+
+def normalize(text: str) -> str:
+    """NFC-normalise and drop characters that break matching (NUL, BOM, soft hyphen)."""
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\x00", "").replace("\ufeff", "").replace("\u00ad", "")
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def fold_accents(text: str) -> str:
+    """Lower-case and strip diacritics (đ → d); used only for matching, never for display."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def diacritic_ratio(text: str) -> float:
+    """Share of letters-bearing words that carry a Vietnamese diacritic."""
+    words = [w for w in _WORD.findall(text) if not w.isdigit()]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if _VIETNAMESE_MARKED.search(w)) / len(words)
+
+
+def looks_unaccented(text: str, threshold: float = 0.08) -> bool:
+    """True when a query was typed without (or nearly without) diacritics."""
+    words = [w for w in _WORD.findall(text) if not w.isdigit()]
+    return len(words) >= 2 and diacritic_ratio(text) < threshold
+
+
+@lru_cache(maxsize=1)
+def _pyvi_tokenizer():
+    from pyvi import ViTokenizer
+
+    return ViTokenizer
+
+
+def word_tokenize(text: str) -> list[str]:
+    """Lower-cased Vietnamese word tokens; multi-syllable words joined by '_' (`thi_đua`).
+
+    Syllables of each compound are added too, so that a query word that pyvi
+    segments differently still matches.
+    """
+    segmented = _pyvi_tokenizer().tokenize(collapse_spaces(text).lower())
+    tokens: list[str] = []
+    for token in segmented.split():
+        if not _WORD.search(token):
+            continue
+        tokens.append(token)
+        if "_" in token:
+            tokens.extend(part for part in token.split("_") if part)
+    return tokens
+
+
+def syllable_tokenize(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]

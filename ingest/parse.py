@@ -1,0 +1,409 @@
+"""Parse Vietnamese administrative and legal documents.
+
+Two things come out of a loaded file:
+
+* its `Header` — số/ký hiệu, document type, trích yếu, issuer, place and date;
+* its structure tree — Roman sections, numbered subsections and lettered points
+  for plans; Chương / Mục / Điều / khoản / điểm for legal texts; every table row
+  kept whole with its column headers and its group row ("Quý II").
+
+>>> header = parse_header(["Số: 632 /KH-VP", "Hà Giang, ngày 25 tháng 5 năm 2021", "KẾ HOẠCH", "Triển khai …"])
+>>> header.number, header.date_issued, header.doc_type
+('632/KH-VP', '2021-05-25', 'ke_hoach')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from assistant.vntext import collapse_spaces, fold_accents
+from ingest.load import Line, LoadedFile
+
+DATA_DIR = Path(__file__).parent / "data"
+HEADER_SCAN_LINES = 40
+
+_NUMBER = re.compile(r"^\s*(?:Luật\s+)?(?:Số|số|S[ốô6é])\s*[:：]\s*(.*)$")
+_DATE = re.compile(
+    r"^\s*(?P<place>[^,\d][^,]{1,40}),\s*ngày\s+(?P<d>\d{1,2})?\s*(?:/|tháng)\s*(?P<m>\d{1,2})?\s*(?:/|năm)\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_HEADER_SPLIT = re.compile(r"\s+[/|]\s+")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){0,3}),\s*ngày\s+(?P<d>\d{1,2})?\s*(?:/|tháng)\s*(?P<m>\d{1,2})?\s*(?:/|năm)\s*(?P<y>\d{4})",
+)
+_QUOC_HIEU = re.compile(r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ\s+HỘI|Độc lập\s*-\s*Tự do|^-{3,}", re.IGNORECASE)
+_TITLE_STOP = re.compile(
+    r"^(Căn cứ|Thực hiện|Để|Kính gửi|Trong|Năm|Nhằm|Theo|Ngày|[IVX]+\.\s|\d+\.\s|Chương\s|Điều\s|Quốc hội ban hành|Chính phủ ban hành)",
+)
+_UPPER_AUTHORITY = re.compile(r"^[A-ZÀ-Ỹ\s,.\-–()]+(?:điện)?:?$")
+
+
+@dataclass
+class DocType:
+    code: str
+    name: str
+    type_lines: list[str]
+    symbols: list[str]
+    legal: bool
+
+
+@dataclass
+class Header:
+    number: str = ""
+    doc_type: str = ""
+    type_name: str = ""
+    title: str = ""
+    issuer: str = ""
+    place: str = ""
+    date_issued: str = ""  # ISO date, or "" when the document leaves it blank
+    year: int | None = None
+    legal: bool = False
+
+    def label(self) -> str:
+        """Short citation name: "Kế hoạch 01/KH-HĐTĐKT", "Luật 06/2022/QH15"."""
+        number = self.number or "(không số)"
+        return f"{self.type_name} {number}".strip() if self.type_name else number
+
+
+@dataclass
+class Node:
+    """One unit of structure: a section, an article, a clause, a point, or a table row."""
+
+    kind: str  # root | section | article | clause | point | annex | table_row
+    label: str
+    level: int
+    lines: list[Line] = field(default_factory=list)
+    children: list["Node"] = field(default_factory=list)
+    cells: dict[str, str] | None = None
+
+    @property
+    def page(self) -> int | None:
+        for line in self.lines:
+            if line.page:
+                return line.page
+        return None
+
+    def own_text(self) -> str:
+        return "\n".join(line.text for line in self.lines if line.text.strip())
+
+    def full_text(self) -> str:
+        parts = [self.own_text()] + [child.full_text() for child in self.children]
+        return "\n".join(part for part in parts if part)
+
+
+@dataclass
+class ParsedDocument:
+    header: Header
+    root: Node
+
+
+@lru_cache(maxsize=1)
+def document_types() -> list[DocType]:
+    raw = yaml.safe_load((DATA_DIR / "document_types.yaml").read_text(encoding="utf-8"))
+    return [DocType(**entry) for entry in raw["types"]]
+
+
+def parse(loaded: LoadedFile, adjust_header: Callable[[Header], Header] | None = None) -> ParsedDocument:
+    """`adjust_header` lets the caller correct the header (from the catalogue) before
+    the body is read, since the document type decides legal vs plan structure."""
+    lines = [Line(_strip_markup(line.text), line.page) for line in loaded.lines]
+    header = parse_header([line.text for line in lines[:HEADER_SCAN_LINES]])
+    if adjust_header:
+        header = adjust_header(header)
+    root = build_tree(lines, legal=header.legal)
+    return ParsedDocument(header, root)
+
+
+# ---------------------------------------------------------------- header
+
+def parse_header(lines: list[str]) -> Header:
+    header = Header()
+    texts = [collapse_spaces(part) for line in lines for part in _HEADER_SPLIT.split(line) if part.strip()]
+    header.number = _find_number(texts)
+    header.place, header.date_issued, header.year = _find_place_date(texts)
+    type_index = _find_type(texts, header)
+    header.title = _find_title(texts, type_index, header)
+    header.issuer = _find_issuer(texts)
+    return header
+
+
+def _find_number(texts: list[str]) -> str:
+    for text in texts:
+        match = _NUMBER.match(text)
+        if match:
+            number = re.sub(r"\s*([/\-–])\s*", r"\1", match.group(1)).strip()
+            return number.replace("–", "-").split(" ")[0] if number else ""
+    return ""
+
+
+def _find_place_date(texts: list[str]) -> tuple[str, str, int | None]:
+    for text in texts:
+        match = _PLACE_DATE.search(text)
+        if not match:
+            continue
+        year = int(match["y"])
+        date_iso = ""
+        if match["d"] and match["m"]:
+            date_iso = f"{year:04d}-{int(match['m']):02d}-{int(match['d']):02d}"
+        return collapse_spaces(match["place"]), date_iso, year
+    return "", "", None
+
+
+def _find_type(texts: list[str], header: Header) -> int | None:
+    by_line = {fold_accents(t): dt for dt in document_types() for t in dt.type_lines}
+    for index, text in enumerate(texts):
+        doc_type = by_line.get(fold_accents(text).strip(" :."))
+        if doc_type is None and index + 1 < len(texts) and text.isupper():
+            doc_type = by_line.get(fold_accents(text.split()[0]))
+            if doc_type and doc_type.code == "luat" and len(text.split()) > 1:
+                _apply_type(header, doc_type)
+                header.title = text.split(" ", 1)[1]
+                return index
+            doc_type = None
+        if doc_type:
+            _apply_type(header, doc_type)
+            return index
+    for index, text in enumerate(texts):
+        if text.lower().startswith("v/v"):
+            _apply_type(header, _type_by_code("cong_van"))
+            return index - 1
+    symbol_type = _type_from_symbol(header.number)
+    if symbol_type:
+        _apply_type(header, symbol_type)
+    return None
+
+
+def _type_by_code(code: str) -> DocType:
+    return next(dt for dt in document_types() if dt.code == code)
+
+
+def _type_from_symbol(number: str) -> DocType | None:
+    for doc_type in document_types():
+        for symbol in doc_type.symbols:
+            if re.search(rf"(^|[/\-]){re.escape(symbol)}($|[/\-])", number):
+                return doc_type
+    return None
+
+
+def _apply_type(header: Header, doc_type: DocType) -> None:
+    header.doc_type, header.type_name, header.legal = doc_type.code, doc_type.name, doc_type.legal
+
+
+def _find_title(texts: list[str], type_index: int | None, header: Header) -> str:
+    if header.title:
+        return header.title
+    if type_index is None:
+        return ""
+    title_lines: list[str] = []
+    for text in texts[type_index + 1 : type_index + 4]:
+        if _TITLE_STOP.match(text) or len(text) > 300 or (title_lines and _UPPER_AUTHORITY.match(text) and not text.isupper()):
+            break
+        if title_lines and text.isupper() and not title_lines[-1].isupper():
+            break
+        if title_lines and text.endswith(":"):
+            break
+        title_lines.append(text)
+        if not text.isupper():
+            break
+    title = " ".join(title_lines)
+    if title.lower().startswith("v/v"):
+        title = title[3:].strip(" .:")
+    return _sentence_case(title)
+
+
+def _sentence_case(title: str) -> str:
+    """Upper-case titles stay as printed: lower-casing would lose proper nouns."""
+    return title
+
+
+def _find_issuer(texts: list[str]) -> str:
+    parts: list[str] = []
+    for text in texts[:8]:
+        if _NUMBER.match(text) or _DATE.match(text):
+            break
+        cleaned = re.sub(r"[-_*]{2,}", "", text).strip()
+        quoc_hieu = re.search(r"CỘNG\s+H(?:OÀ|ÒA)", cleaned)
+        if quoc_hieu:
+            cleaned = cleaned[: quoc_hieu.start()].strip()
+            if cleaned.isupper():
+                parts.append(cleaned)
+            if parts:
+                break
+            continue
+        if cleaned.isupper() and not _QUOC_HIEU.search(text):
+            parts.append(cleaned)
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------- structure
+
+_PLAN_LEVELS = [
+    ("annex", 1, re.compile(r"^PH[ỤU] L[ỤU]C\b.*", re.IGNORECASE)),
+    ("section", 1, re.compile(r"^(?:PHẦN\s+(?:THỨ\s+)?)?[IVXL]{1,5}\s*[\.\-–:]\s*\S.*")),
+    ("section", 1, re.compile(r"^Nơi nhận\s*:?.*")),
+    ("section", 4, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S.*")),
+    ("section", 3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S.*")),
+    ("section", 2, re.compile(r"^\d{1,2}\s*[\.\)]\s+\S.*")),
+    ("point", 5, re.compile(r"^[a-zđ]\)\s+\S.*")),
+]
+_LEGAL_LEVELS = [
+    ("annex", 0, re.compile(r"^PH[ỤU] L[ỤU]C\b.*", re.IGNORECASE)),
+    ("part", 1, re.compile(r"^Phần\s+(?:thứ\s+)?\w+\b.*", re.IGNORECASE)),
+    ("section", 1, re.compile(r"^Nơi nhận\s*:?.*")),
+    ("chapter", 2, re.compile(r"^Chương\s+[IVXL]+\b.*")),
+    ("division", 3, re.compile(r"^Mục\s+\d+\b.*")),
+    ("article", 4, re.compile(r"^Điều\s+\d+[a-z]?\s*(?:\.|$).*")),
+    ("clause", 5, re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\))\s+\S.*")),
+    ("point", 6, re.compile(r"^[a-zđ]\)\s+\S.*")),
+]
+_ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-z]?\s*\.")
+MIN_ARTICLES_FOR_LEGAL = 3
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}")
+_ROMAN = re.compile(r"^[IVX]+\.?$")
+_QUARTER = re.compile(r"^(QUÝ|Quý)\s+[IVX]+$")
+
+
+def build_tree(lines: list[Line], legal: bool) -> Node:
+    """Nest headings by level; consecutive table lines become one row node each."""
+    root = Node("root", "", -1)
+    stack = [root]
+    legal = legal or _has_articles(lines)
+    levels = _LEGAL_LEVELS if legal else _PLAN_LEVELS
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        text = line.text.strip()
+        if _is_table_line(line.text):
+            index = _consume_table(lines, index, stack[-1])
+            continue
+        heading = _classify(text, levels)
+        if heading:
+            kind, level = heading
+            while stack[-1].level >= level:
+                stack.pop()
+            node = Node(kind, _label(text, kind), level, [Line(text, line.page)])
+            stack[-1].children.append(node)
+            stack.append(node)
+        elif text:
+            stack[-1].lines.append(Line(text, line.page))
+        index += 1
+    return root
+
+
+def _has_articles(lines: list[Line]) -> bool:
+    """A decision that issues a regulation carries Điều-structured text even though it is not a law."""
+    return sum(1 for line in lines if _ARTICLE_LINE.match(line.text.strip())) >= MIN_ARTICLES_FOR_LEGAL
+
+
+def _classify(text: str, levels) -> tuple[str, int] | None:
+    for kind, level, pattern in levels:
+        if pattern.match(text):
+            return kind, level
+    return None
+
+
+def _label(text: str, kind: str) -> str:
+    """The heading as a citation path element: "II. Nội dung…", "Điều 24", "khoản 1", "điểm a"."""
+    if kind == "clause":
+        return "khoản " + re.match(r"^\(?(\d+)", text).group(1)
+    if kind == "point":
+        return "điểm " + text[0]
+    if kind == "article":
+        return re.match(r"^(Điều\s+\d+[a-z]?)", text).group(1)
+    short = text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
+    return short.rstrip(":")
+
+
+# ---------------------------------------------------------------- tables
+
+def _is_table_line(text: str) -> bool:
+    stripped = text.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 3 or text.count("\t") >= 1 and len(text.split("\t")) >= 3
+
+
+def _continues_table(text: str) -> bool:
+    stripped = text.strip()
+    return not stripped or _is_table_line(text) or bool(_QUARTER.match(stripped))
+
+
+def _split_cells(text: str) -> list[str]:
+    stripped = text.strip()
+    if stripped.startswith("|"):
+        cells = stripped.strip("|").split("|")
+    else:
+        cells = text.split("\t")
+    return [_clean_cell(cell) for cell in cells]
+
+
+def _clean_cell(cell: str) -> str:
+    cell = re.sub(r"<[^>]+>", " ", cell)
+    return collapse_spaces(cell)
+
+
+def _consume_table(lines: list[Line], start: int, parent: Node) -> int:
+    """Read one table; each data row becomes a `table_row` node under `parent`."""
+    headers: list[str] = []
+    group = ""
+    index = start
+    while index < len(lines) and _continues_table(lines[index].text):
+        line = lines[index]
+        index += 1
+        if not line.text.strip() or _TABLE_SEPARATOR.match(line.text.strip()):
+            continue
+        cells = _split_cells(line.text)
+        if not headers or _same_header(cells, headers):
+            headers = [cell or f"Cột {n + 1}" for n, cell in enumerate(cells)]
+            continue
+        group_label = _group_label(cells)
+        if group_label:
+            group = group_label
+            continue
+        parent.children.append(_row_node(cells, headers, group, line))
+    return index
+
+
+def _same_header(cells: list[str], headers: list[str]) -> bool:
+    return [fold_accents(c) for c in cells if c] == [fold_accents(h) for h in headers if not h.startswith("Cột ")]
+
+
+def _group_label(cells: list[str]) -> str:
+    """A row such as "I | Quý I | | |" or "QUÝ II | |" heads the rows below it."""
+    filled = [cell for cell in cells if cell]
+    if not filled or len(filled) > 2:
+        return ""
+    if len(filled) == 1 and (_QUARTER.match(filled[0]) or not any(ch.isdigit() for ch in filled[0]) and len(filled[0]) < 60):
+        return _quarter_case(filled[0])
+    if len(filled) == 2 and _ROMAN.match(filled[0]):
+        return _quarter_case(filled[1])
+    return ""
+
+
+def _quarter_case(text: str) -> str:
+    return "Quý " + text.split(None, 1)[1] if _QUARTER.match(text) else text
+
+
+def _row_node(cells: list[str], headers: list[str], group: str, line: Line) -> Node:
+    pairs = {}
+    for n, cell in enumerate(cells):
+        name = headers[n] if n < len(headers) else f"Cột {n + 1}"
+        pairs[name] = cell
+    row_id = cells[0].rstrip(".") if cells and cells[0] else ""
+    label = f"mục {row_id}" if row_id and len(row_id) <= 6 else "hàng"
+    text = " | ".join(f"{name}: {value}" for name, value in pairs.items() if value)
+    if group:
+        pairs = {"Nhóm": group, **pairs}
+        text = f"{group} | {text}"
+    node = Node("table_row", label, 9, [Line(text, line.page)], cells=pairs)
+    return node
+
+
+def _strip_markup(text: str) -> str:
+    """Drop markdown emphasis the seed files carry (`*01*`, `**03**`); keep the words."""
+    if "*" not in text:
+        return text
+    return re.sub(r"\*{1,3}([^*\n]*?)\*{1,3}", r"\1", text).replace("*", "")

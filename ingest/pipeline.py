@@ -1,0 +1,213 @@
+"""Ingest: load → parse → chunk → lexical commit, then embed in a second pass.
+
+Idempotent and incremental: a file whose content hash (and the pipeline
+version) is unchanged is skipped; a changed file replaces its chunks; each
+file's result is reported in Vietnamese, and one bad file never stops a batch.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Protocol, Sequence
+
+from assistant.catalogue import Catalogue, CatalogueEntry
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.index import KnowledgeIndex, StoredChunk
+from ingest.chunk import chunk_document
+from ingest.load import LoadError, file_sha256, load
+from ingest.parse import Header, ParsedDocument, document_types, parse
+
+PIPELINE_VERSION = "4"
+SKIPPED_NAMES = {"catalogue.csv", "README.md", "INDEX.md"}
+
+STATUS_LABELS = {
+    "indexed": "đã lập chỉ mục",
+    "unchanged": "không thay đổi",
+    "needs_ocr": "cần nhận dạng chữ (OCR)",
+    "rejected": "bị từ chối",
+    "removed": "đã xóa khỏi chỉ mục",
+    "not_found": "không có trong chỉ mục",
+}
+
+
+@dataclass
+class FileResult:
+    path: str
+    doc_id: str
+    status: str
+    message: str = ""
+    chunks: int = 0
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    def as_line(self) -> str:
+        detail = f" — {self.message}" if self.message else ""
+        count = f" ({self.chunks} đoạn)" if self.chunks else ""
+        return f"{Path(self.path).name}: {self.label}{count}{detail}"
+
+
+def doc_id_for(path: Path) -> str:
+    return path.stem
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files under the given paths, in a stable order; hidden files and the catalogue are skipped."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _wanted(p))
+        else:
+            found.append(path)
+    return found
+
+
+def _wanted(path: Path) -> bool:
+    return not any(part.startswith(".") for part in path.parts) and path.name not in SKIPPED_NAMES
+
+
+class DocumentHook(Protocol):
+    """Something else built from each parsed document at ingest time (the deadlines register)."""
+
+    def needs(self, doc_id: str, sha256: str) -> bool: ...
+
+    def document_indexed(self, doc_id: str, sha256: str, parsed: ParsedDocument, source: str) -> None: ...
+
+    def document_removed(self, doc_id: str) -> None: ...
+
+
+class Ingestor:
+    def __init__(self, settings: Settings, index: KnowledgeIndex, catalogue: Catalogue, hooks: Sequence[DocumentHook] = ()):
+        self.settings = settings
+        self.index = index
+        self.catalogue = catalogue
+        self.hooks = list(hooks)
+
+    def ingest(self, paths: Iterable[Path], progress: Callable[[int, int, str], None] | None = None) -> list[FileResult]:
+        files = discover(paths)
+        results = []
+        for number, path in enumerate(files, 1):
+            results.append(self.ingest_file(path))
+            if progress:
+                progress(number, len(files), path.name)
+        return results
+
+    def ingest_file(self, path: Path, doc_id: str | None = None) -> FileResult:
+        path = Path(path)
+        doc_id = doc_id or doc_id_for(path)
+        shown = _display_path(path)
+        too_big = path.is_file() and path.stat().st_size > self.settings.max_file_mb * 1024 * 1024
+        if too_big:
+            return FileResult(shown, doc_id, "rejected", f"tệp lớn hơn giới hạn {self.settings.max_file_mb:g} MB")
+        try:
+            sha = file_sha256(path) if path.is_file() else ""
+            stored = self.index.document(doc_id)
+            up_to_date = stored and stored.sha256 == sha and stored.meta.get("pipeline") == PIPELINE_VERSION
+            if up_to_date and not any(hook.needs(doc_id, sha) for hook in self.hooks):
+                return FileResult(shown, doc_id, "unchanged", chunks=stored.n_chunks)
+            loaded = load(path)
+            if loaded.pages > self.settings.max_pdf_pages:
+                return FileResult(shown, doc_id, "rejected", f"PDF có {loaded.pages} trang, vượt giới hạn {self.settings.max_pdf_pages} trang")
+        except LoadError as error:
+            return FileResult(shown, doc_id, "needs_ocr" if error.needs_ocr else "rejected", error.reason)
+        parsed = parse(loaded, lambda header: self._with_catalogue(header, doc_id, shown))
+        chunks = self._stored_chunks(parsed, doc_id, shown, loaded.sha256)
+        if not chunks:
+            return FileResult(shown, doc_id, "rejected", "không tách được đoạn văn bản nào")
+        meta = {"pipeline": PIPELINE_VERSION, "source": shown, "pages": loaded.pages,
+                "pages_without_text": loaded.pages_without_text, **_header_meta(parsed.header)}
+        self.index.put_document(doc_id, shown, loaded.sha256, meta, chunks)
+        for hook in self.hooks:
+            hook.document_indexed(doc_id, loaded.sha256, parsed, shown)
+        message = ""
+        if loaded.pages_without_text:
+            message = "các trang không có lớp chữ, cần OCR: " + ", ".join(map(str, loaded.pages_without_text))
+        return FileResult(shown, doc_id, "indexed", message, len(chunks))
+
+    def remove(self, target: str | Path) -> FileResult:
+        doc_id = doc_id_for(Path(target))
+        found = self.index.remove_document(doc_id)
+        for hook in self.hooks:
+            hook.document_removed(doc_id)
+        if found:
+            self.catalogue.remove(doc_id)
+        return FileResult(str(target), doc_id, "removed" if found else "not_found")
+
+    def prune(self) -> list[FileResult]:
+        """Remove documents whose source file no longer exists."""
+        results = []
+        for document in self.index.documents():
+            source = Path(document.path)
+            source = source if source.is_absolute() else PROJECT_ROOT / source
+            if not source.exists():
+                results.append(self.remove(document.doc_id))
+        return results
+
+    def embed_pending(self, progress: Callable[[int, int], None] | None = None) -> int:
+        return self.index.embed_pending(progress)
+
+    # ------------------------------------------------------------ helpers
+
+    def _with_catalogue(self, header: Header, doc_id: str, shown: str) -> Header:
+        """A new document gets its catalogue row from its header; a known one takes the row's corrections."""
+        entry = self.catalogue.get(doc_id)
+        if entry is None:
+            entry = self.catalogue.upsert(_entry_from_header(doc_id, shown, header))
+        return _merge_catalogue(header, entry)
+
+    @staticmethod
+    def _stored_chunks(parsed: ParsedDocument, doc_id: str, shown: str, sha: str) -> list[StoredChunk]:
+        meta = {"doc_type": parsed.header.doc_type, "year": parsed.header.year, "source": shown}
+        stored, seen = [], set()
+        for order, chunk in enumerate(chunk_document(parsed)):
+            chunk_id = _content_id(doc_id, chunk.text, seen)
+            stored.append(StoredChunk(chunk_id, doc_id, order, chunk.text, chunk.body,
+                                      chunk.location, chunk.page, chunk.kind, {**meta, "body": chunk.body}))
+        return stored
+
+
+def _content_id(doc_id: str, text: str, seen: set[str]) -> str:
+    """Ids follow content, so an edit elsewhere in the file keeps this chunk's vector."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    chunk_id, n = f"{doc_id}#{digest}", 1
+    while chunk_id in seen:
+        n += 1
+        chunk_id = f"{doc_id}#{digest}-{n}"
+    seen.add(chunk_id)
+    return chunk_id
+
+
+def _display_path(path: Path) -> str:
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(resolved)
+
+
+def _entry_from_header(doc_id: str, shown: str, header: Header) -> CatalogueEntry:
+    return CatalogueEntry(doc_id=doc_id, file=shown, number=header.number, doc_type=header.doc_type,
+                          type_name=header.type_name, title=header.title, issuer=header.issuer,
+                          place=header.place, date_issued=header.date_issued, source=shown)
+
+
+def _merge_catalogue(header: Header, entry: CatalogueEntry) -> Header:
+    """A person's corrections in the catalogue win over what the parser read."""
+    for name in ("number", "doc_type", "type_name", "title", "issuer", "place", "date_issued"):
+        value = getattr(entry, name)
+        if value:
+            setattr(header, name, value)
+    if entry.year:
+        header.year = entry.year
+    known = {dt.code: dt for dt in document_types()}
+    if header.doc_type in known:
+        header.legal = known[header.doc_type].legal
+    return header
+
+
+def _header_meta(header: Header) -> dict:
+    return {"number": header.number, "doc_type": header.doc_type, "title": header.title,
+            "issuer": header.issuer, "year": header.year, "date_issued": header.date_issued}

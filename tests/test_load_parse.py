@@ -1,0 +1,159 @@
+"""Loaders and the administrative-document parser, on real files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.chunk import chunk_document
+from ingest.load import LoadError, load
+from ingest.parse import parse
+from tests.conftest import KNOWLEDGE
+from tests.docgen import PLAN_LINES, make_docx, make_pdf, make_pdf_without_text
+
+
+def _rows(node):
+    for child in node.children:
+        if child.kind == "table_row":
+            yield child
+        yield from _rows(child)
+
+
+def _find(node, label):
+    for child in node.children:
+        if child.label == label:
+            return child
+        found = _find(child, label)
+        if found:
+            return found
+    return None
+
+
+def test_text_loader_normalises_to_nfc(tmp_path: Path):
+    decomposed = "Khen thu\u031bo\u031b\u0309ng"  # "thưởng" typed with combining marks
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(f"KẾ HOẠCH\n{decomposed}\n", encoding="utf-8")
+    lines = [line.text for line in load(path).lines]
+    assert "Khen thưởng" in lines
+
+
+def test_markdown_is_read_as_text(tmp_path: Path):
+    path = tmp_path / "ghi-chu.md"
+    path.write_text("# Kế hoạch\n\n| TT | Nội dung |\n|---|---|\n| 1 | Tổng kết |\n", encoding="utf-8")
+    assert any("Tổng kết" in line.text for line in load(path).lines)
+
+
+def test_pdf_loader_keeps_page_numbers(tmp_path: Path):
+    path = make_pdf(tmp_path / "kh.pdf", [PLAN_LINES[:6], PLAN_LINES[6:]])
+    loaded = load(path)
+    pages = {line.page for line in loaded.lines if "Phòng Nội vụ" in line.text}
+    assert pages == {2}
+    assert loaded.pages == 2
+
+
+def test_docx_loader_reads_paragraphs_and_tables_in_order(tmp_path: Path):
+    path = make_docx(tmp_path / "kh.docx", ["KẾ HOẠCH", "Công tác thi đua năm 2024"],
+                     [["TT", "Nội dung", "Thời gian"], ["1", "Tổng kết năm", "Trước ngày 15/12/2024"]],
+                     ["Nơi nhận:"])
+    texts = [line.text for line in load(path).lines if line.text]
+    table_at = next(i for i, t in enumerate(texts) if t.startswith("| 1 |"))
+    assert texts.index("Công tác thi đua năm 2024") < table_at < texts.index("Nơi nhận:")
+
+
+@pytest.mark.parametrize("maker, reason", [
+    (lambda p: p.write_bytes(b""), "rỗng"),
+    (lambda p: p.write_bytes(b"%PDF-1.4\n garbage that is not a pdf \x00\x01"), "hỏng"),
+    (lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "không phải PDF"),
+])
+def test_bad_files_raise_a_vietnamese_reason_naming_the_file(tmp_path: Path, maker, reason):
+    path = tmp_path / "van-ban.pdf"
+    maker(path)
+    with pytest.raises(LoadError) as error:
+        load(path)
+    assert "van-ban.pdf" in str(error.value)
+    assert reason in error.value.reason
+
+
+def test_pdf_without_text_layer_needs_ocr(tmp_path: Path):
+    path = make_pdf_without_text(tmp_path / "ban-quet.pdf")
+    with pytest.raises(LoadError) as error:
+        load(path)
+    assert error.value.needs_ocr
+    assert "OCR" in error.value.reason
+
+
+@pytest.mark.parametrize("name, number, place, date, title_start", [
+    ("000_1085f501b25a5d99", "632/KH-VP", "Hà Giang", "2021-05-25", "Triển khai hoạt động"),
+    ("001_f3c46f3a27ae00a1", "01/KH-HĐTĐKT", "Hoàng Mai", "2021-01-13", "Triển khai công tác thi đua"),
+    ("002_8dcd8df503d34be0", "/KH-UBND", "Tam Đường", "", "Phát động đợt thi đua cao điểm"),
+    ("004_b2a4d87094e8f2d2", "03/KH-SNV", "Lạng Sơn", "2020-01-03", "Công tác thi đua, khen thưởng năm 2020"),
+])
+def test_header_of_each_seed_plan(name, number, place, date, title_start):
+    header = parse(load(KNOWLEDGE / "plans" / f"{name}.txt")).header
+    assert (header.number, header.place, header.date_issued, header.doc_type) == (number, place, date, "ke_hoach")
+    assert header.title.startswith(title_start)
+
+
+def test_seed_sections_follow_roman_and_arabic_numbering():
+    root = parse(load(KNOWLEDGE / "plans" / "000_1085f501b25a5d99.txt")).root
+    top = [child.label for child in root.children]
+    assert top[:4] == ["I. MỤC ĐÍCH , YÊU CẦU", "II. NỘI DUNG THI ĐUA", "III. NHIỆM VỤ CỤ THỂ", "IV. TỔ CHỨC THỰC HIỆN"]
+    section = _find(root, "IV. TỔ CHỨC THỰC HIỆN")
+    assert [c.label for c in section.children][:2] == ["1. Trưởng khối (Văn phòng UBND tỉnh)", "2. Phó Trưởng khối (Ban Dân tộc)"]
+
+
+def test_law_header_and_articles_clauses_points():
+    parsed = parse(load(KNOWLEDGE / "legal" / "luat-06-2022-QH15.txt"))
+    assert (parsed.header.number, parsed.header.doc_type, parsed.header.date_issued) == ("06/2022/QH15", "luat", "2022-06-15")
+    article = _find(parsed.root, "Điều 24")
+    clause = article.children[0]
+    assert clause.label == "khoản 1"
+    assert [p.label for p in clause.children] == ["điểm a", "điểm b"]
+    assert "tự lực, tự cường" in clause.children[1].own_text()
+
+
+def test_appendix_table_rows_are_kept_whole_with_headers_and_quarter():
+    root = parse(load(KNOWLEDGE / "plans" / "001_f3c46f3a27ae00a1.txt")).root
+    rows = list(_rows(root))
+    assert len(rows) == 25
+    row16 = next(r for r in rows if r.label == "mục 16")
+    assert row16.cells["Nhóm"] == "Quý II"
+    assert row16.cells["Thời gian hoàn thành"] == "Trước ngày 05/4/2021"
+    assert "Huân chương lao động" in row16.cells["Nội dung thực hiện"]
+
+
+def test_tab_separated_table_with_html_lists():
+    root = parse(load(KNOWLEDGE / "plans" / "004_b2a4d87094e8f2d2.txt")).root
+    rows = list(_rows(root))
+    assert len(rows) == 17
+    assert [r.cells["Nhóm"] for r in rows].count("Quý IV") == 6
+    assert "<ul" not in rows[0].own_text()
+    assert rows[0].cells["ĐƠN VỊ THỰC HIỆN"].startswith("- Hội đồng TĐKT Sở.")
+
+
+def test_chunks_carry_their_place_and_keep_a_clause_with_its_points():
+    chunks = chunk_document(parse(load(KNOWLEDGE / "legal" / "luat-06-2022-QH15.txt")))
+    article24 = [c for c in chunks if c.location.startswith("Điều 24")]
+    assert article24 and all(c.text.startswith("Luật 06/2022/QH15") for c in article24)
+    assert any("a) Hoàn thành tốt nhiệm vụ trở lên;\nb) Có tinh thần" in c.body for c in article24)
+
+
+def test_table_row_chunk_names_appendix_quarter_and_item():
+    chunks = chunk_document(parse(load(KNOWLEDGE / "plans" / "001_f3c46f3a27ae00a1.txt")))
+    row = next(c for c in chunks if c.location.endswith("mục 16"))
+    assert row.location == "PHỤ LỤC › Quý II › mục 16"
+    assert row.kind == "table_row"
+
+
+def test_chunks_never_cut_a_sentence():
+    """Every sentence of a long plan lies whole inside some chunk."""
+    import re
+
+    path = KNOWLEDGE / "plans" / "000_1085f501b25a5d99.txt"
+    chunks = chunk_document(parse(load(path)))
+    bodies = [" ".join(c.body.split()) for c in chunks]
+    text = path.read_text(encoding="utf-8").replace("*", "")
+    sentences = [s.strip() for line in text.splitlines() for s in re.split(r"(?<=[.;])\s+", line) if len(s.strip()) > 30]
+    assert len(sentences) > 50
+    cut = [s for s in sentences if not any(" ".join(s.split()) in body for body in bodies)]
+    assert cut == []
