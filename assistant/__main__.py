@@ -14,6 +14,7 @@ TOOL_MODULES = (
     "assistant.deadlines.cli",
     "assistant.eligibility.cli",
     "assistant.drafting.cli",
+    "assistant.cli_users",
 )
 
 

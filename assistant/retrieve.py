@@ -47,7 +47,8 @@ class HybridSearcher:
         lexical = dense = []
         if mode in ("hybrid", "bm25"):
             lexical = self._lexical(query, depth, flt)
-        if mode in ("hybrid", "dense"):
+        if mode == "dense" or (mode == "hybrid" and not looks_unaccented(query)):
+            # e5 cannot read Vietnamese without its diacritics: such a query goes lexical-only.
             dense = self.index.dense_search(query, depth, flt)
         fused = self._prefer_valid(self._fuse(lexical, dense), query)[: k]
         found = self.index.chunks(cid for cid, *_ in fused)

@@ -40,18 +40,19 @@ def chunk_document(parsed: ParsedDocument) -> list[Chunk]:
     heading = document_heading(parsed.header)
     chunks: list[Chunk] = []
     root = parsed.root
-    if root.own_text():
-        chunks.extend(_pieces(heading, ["Phần mở đầu"], root, root.own_text(), "text"))
+    preamble = _preamble(root, parsed.header)
+    if preamble:
+        chunks.extend(_pieces(heading, [("Phần mở đầu", "Phần mở đầu")], root, preamble, "text"))
     for child in root.children:
         _emit(child, [], heading, chunks)
     return [chunk for chunk in chunks if chunk.body.strip()]
 
 
-def _emit(node: Node, path: list[str], heading: str, out: list[Chunk]) -> None:
-    path = path + [_path_label(node)]
+def _emit(node: Node, path: list[tuple[str, str]], heading: str, out: list[Chunk]) -> None:
+    path = path + [(path_label(node), node.heading if node.kind != "article" else path_label(node))]
     if node.kind == "table_row":
         group = (node.cells or {}).get("Nhóm")
-        location_path = path[:-1] + ([group] if group else []) + path[-1:]
+        location_path = path[:-1] + ([(group, group)] if group else []) + path[-1:]
         out.append(_make(heading, location_path, node.own_text(), node.page, "table_row"))
         return
     has_rows = _has_rows(node)
@@ -70,6 +71,16 @@ def _emit(node: Node, path: list[str], heading: str, out: list[Chunk]) -> None:
         _emit(child, path, heading, out)
 
 
+def _preamble(root: Node, header: Header) -> str:
+    """The text before section I without the header lines, which every chunk's heading already carries."""
+    lines = [line.text for line in root.lines if line.text.strip()]
+    title_end = 0
+    for index, text in enumerate(lines[:15]):
+        if header.title and (text in header.title or header.title.startswith(text)):
+            title_end = index + 1
+    return "\n".join(lines[title_end:])
+
+
 def _limit(node: Node) -> int:
     if node.kind == "article":
         return MAX_ARTICLE_CHARS
@@ -82,14 +93,18 @@ def _has_rows(node: Node) -> bool:
     return any(child.kind == "table_row" or _has_rows(child) for child in node.children)
 
 
-def _path_label(node: Node) -> str:
+def path_label(node: Node) -> str:
     """Articles keep their title in the path text: "Điều 24. Danh hiệu …"."""
     if node.kind == "article" and node.lines:
         return node.lines[0].text
     return node.label
 
 
-def _location(path: list[str]) -> str:
+def _location(path: list[tuple[str, str]]) -> str:
+    return location_of([label for label, _ in path])
+
+
+def location_of(path: list[str]) -> str:
     """"Điều 24, khoản 1, điểm a" for legal paths; "II. … › 1. …" for plans."""
     articles = [n for n, label in enumerate(path) if label.startswith("Điều ")]
     if articles:
@@ -110,13 +125,13 @@ def _location(path: list[str]) -> str:
     return text
 
 
-def _make(heading: str, path: list[str], body: str, page: int | None, kind: str) -> Chunk:
+def _make(heading: str, path: list[tuple[str, str]], body: str, page: int | None, kind: str) -> Chunk:
     location = _location(path)
-    context = " › ".join(path)
+    context = " › ".join(full for _, full in path)
     return Chunk(f"{heading}\n{context}\n{body}", body, location, page, kind)
 
 
-def _split_clause(heading: str, path: list[str], node: Node) -> list[Chunk]:
+def _split_clause(heading: str, path: list[tuple[str, str]], node: Node) -> list[Chunk]:
     """A khoản too long to keep whole: its lead sentence is repeated before each group of điểm."""
     lead = node.own_text()
     chunks = []
@@ -132,14 +147,14 @@ def _split_clause(heading: str, path: list[str], node: Node) -> list[Chunk]:
     return chunks or _pieces(heading, path, node, lead, "clause")
 
 
-def _point_group(heading: str, path: list[str], lead: str, group: list[Node]) -> Chunk:
+def _point_group(heading: str, path: list[tuple[str, str]], lead: str, group: list[Node]) -> Chunk:
     first, last = group[0].label, group[-1].label.replace("điểm ", "")
     label = first if len(group) == 1 else f"{first}–{last}"
     body = "\n".join([lead] + [p.full_text() for p in group])
-    return _make(heading, path + [label], body, group[0].page, "clause")
+    return _make(heading, path + [(label, label)], body, group[0].page, "clause")
 
 
-def _pieces(heading: str, path: list[str], node: Node, text: str, kind: str) -> list[Chunk]:
+def _pieces(heading: str, path: list[tuple[str, str]], node: Node, text: str, kind: str) -> list[Chunk]:
     return [_make(heading, path, piece, node.page, kind) for piece in split_text(text)]
 
 

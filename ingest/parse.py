@@ -80,6 +80,12 @@ class Node:
     lines: list[Line] = field(default_factory=list)
     children: list["Node"] = field(default_factory=list)
     cells: dict[str, str] | None = None
+    title: str = ""  # the upper-case title line under "Phụ lục I" / "Chương II"
+
+    @property
+    def heading(self) -> str:
+        """The label with its title, for the context line of a chunk."""
+        return f"{self.label}. {self.title}" if self.title else self.label
 
     @property
     def page(self) -> int | None:
@@ -290,9 +296,21 @@ def build_tree(lines: list[Line], legal: bool) -> Node:
             stack[-1].children.append(node)
             stack.append(node)
         elif text:
-            stack[-1].lines.append(Line(text, line.page))
+            current = stack[-1]
+            if _is_title_line(current, text):
+                current.title = text
+            current.lines.append(Line(text, line.page))
         index += 1
     return root
+
+
+_TITLED_KINDS = {"annex", "part", "chapter", "division"}
+
+
+def _is_title_line(node: Node, text: str) -> bool:
+    """"Chương II" / "PHỤ LỤC I" followed by an upper-case line: that line is its title."""
+    return (node.kind in _TITLED_KINDS and not node.title and len(node.lines) == 1
+            and len(node.lines[0].text) <= 20 and text.isupper() and len(text) < 200)
 
 
 def _has_articles(lines: list[Line]) -> bool:

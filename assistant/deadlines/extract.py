@@ -8,7 +8,7 @@ from assistant.deadlines.prose import prose_tasks
 from assistant.deadlines.records import (FLAG_RELATIVE, FLAG_UNDATED, DeadlineRecord, date_flags)
 from assistant.deadlines.tables import TableRow, bare_rows, read_row
 from assistant.deadlines.units import split_names, starts_with_unit, strip_bullet, subject_units
-from ingest.chunk import _location, _path_label  # the chunk location style, shared on purpose
+from ingest.chunk import location_of, path_label  # the chunk location style, shared on purpose
 from ingest.parse import Node, ParsedDocument
 
 EXTRACTOR_VERSION = "1"
@@ -46,7 +46,7 @@ def extract_deadlines(parsed: ParsedDocument, doc_id: str, source: str) -> list[
 
 def _walk(node: Node, path: list[str], heading_units: list[str], context: _Context) -> None:
     if node.kind != "root":
-        path = path + [_path_label(node)]
+        path = path + [path_label(node)]
         own_units = _heading_units(node)
         heading_units = own_units or heading_units
     skip_prose = bool(path) and bool(_SKIPPED_SECTIONS.match(path[-1]))
@@ -100,7 +100,7 @@ def _add_row(row: TableRow, context: _Context) -> None:
     if task is None:
         return
     record = context.base(task=task.task, lead_units=task.leads, units=task.units, coop_units=task.coop,
-                          due_text=task.time_text, location=_location(row.path), quote=row.quote, kind="table", page=row.page)
+                          due_text=task.time_text, location=location_of(row.path), quote=row.quote, kind="table", page=row.page)
     _set_due(record, task.found, context, " ".join(row.cells) + " " + row.group)
     if task.relative:
         record.flags.append(FLAG_RELATIVE)
@@ -110,7 +110,7 @@ def _add_row(row: TableRow, context: _Context) -> None:
 def _prose(lines, path, heading_units, context: _Context, node: Node) -> None:
     for task in prose_tasks(lines, context.year, heading_units):
         record = context.base(task=task.task, lead_units=task.leads, units=task.units, coop_units=task.coop,
-                              due_text=task.due_text, location=_location(path) or "Phần mở đầu", quote=task.quote,
+                              due_text=task.due_text, location=location_of(path) or "Phần mở đầu", quote=task.quote,
                               kind="prose", page=task.page)
         _set_due(record, task.found, context, task.quote)
         context.add(record)

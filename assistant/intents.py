@@ -1,0 +1,288 @@
+"""Which other tool a chat question belongs to, and the parameters it gives.
+
+The chat answers every question from the documents; when a question is also a
+deadline query, an eligibility check or a drafting request, it offers the right
+page pre-filled with what the question said. Cue words live in
+`assistant/data/intents.yaml`.
+
+>>> detect("Phòng Nội vụ có những nhiệm vụ gì trong tháng 4/2021?").params["unit"]
+'Phòng Nội vụ'
+>>> detect("Anh Nguyễn Văn A có đủ điều kiện Chiến sĩ thi đua cơ sở không?").params["award"]
+'chien_si_thi_dua_co_so'
+>>> detect("Soạn giúp mục tiến độ kế hoạch thi đua năm 2026").params["section"]
+'tien_do'
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from assistant.vntext import fold_accents, normalize
+
+DATA = Path(__file__).resolve().parent / "data" / "intents.yaml"
+TOOLS = ("deadlines", "eligibility", "drafting")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*(?:[-–]|đến|tới)\s*(20\d\d)(?!\d)")
+_DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,4}/[A-ZĐ][\w.]*(?:-[\w.]+)*)", re.UNICODE)
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{3,160})[”\"»]")
+_CAPITAL = re.compile(r"^[A-ZÀ-ỸĐ]")
+
+
+@dataclass
+class Intent:
+    tool: str  # deadlines | eligibility | drafting
+    params: dict = field(default_factory=dict)
+
+    def query_params(self) -> dict[str, str]:
+        """Flat string parameters for a page link (lists and dicts as JSON)."""
+        out = {}
+        for key, value in self.params.items():
+            if value in (None, "", [], {}):
+                continue
+            out[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict, bool)) else str(value)
+        return out
+
+
+def read_query_params(raw: dict) -> dict:
+    """The inverse of `Intent.query_params`: JSON values decoded, the rest kept as text."""
+    out = {}
+    for key, value in raw.items():
+        value = value[-1] if isinstance(value, list) else value
+        if isinstance(value, str) and value[:1] in "[{" or value in ("true", "false"):
+            try:
+                out[key] = json.loads(value)
+                continue
+            except json.JSONDecodeError:
+                pass
+        out[key] = value
+    return out
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def _folded(text: str) -> str:
+    words = re.findall(r"\w+|[,;?]", fold_accents(text).lower())
+    return " " + " ".join(words) + " "
+
+
+def _has_any(folded: str, words: list[str]) -> bool:
+    return any(word in folded for word in words)
+
+
+def _longest(folded: str, table: dict[str, str]) -> tuple[str, str] | None:
+    """(phrase, code) of the longest phrase of `table` found in `folded`."""
+    found = [(phrase, code) for phrase, code in table.items() if f" {_folded(phrase).strip()} " in folded]
+    return max(found, key=lambda item: len(item[0])) if found else None
+
+
+def detect(question: str, today: date | None = None) -> Intent | None:
+    """The tool a question asks for (drafting, then eligibility, then deadlines), or None."""
+    question = normalize(question).strip()
+    folded = _folded(question)
+    today = today or date.today()
+    if _has_any(folded, cues()["drafting"]["cues"]):
+        return Intent("drafting", drafting_params(question, today))
+    if _has_any(folded, cues()["eligibility"]["cues"]) and _longest(folded, cues()["eligibility"]["awards"]):
+        return Intent("eligibility", eligibility_params(question, today))
+    if _has_any(folded, cues()["deadlines"]["cues"]):
+        return Intent("deadlines", deadline_params(question, today))
+    return None
+
+
+# ---------------------------------------------------------------- deadlines
+
+def deadline_params(question: str, today: date) -> dict:
+    params: dict = {}
+    unit = find_unit(question)
+    if unit:
+        params["unit"] = unit
+    number = _DOC_NUMBER.search(question)
+    if number:
+        params["doc"] = number.group(1)
+    params.update(_date_range(question, today))
+    folded = _folded(question)
+    for status, words in cues()["deadlines"]["status"].items():
+        if _has_any(folded, words):
+            params["status"] = status
+    return params
+
+
+@lru_cache(maxsize=1)
+def _unit_head() -> re.Pattern:
+    from assistant.deadlines.units import unit_words
+
+    heads = sorted(unit_words()["heads"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def find_unit(question: str) -> str:
+    """A unit named in a question: a unit head word, a capitalised name, up to a stop word."""
+    stops = set(cues()["deadlines"]["unit_stop_words"])
+    for match in _unit_head().finditer(question):
+        rest = re.findall(r"[\w-]+|[^\w\s]", question[match.end():])
+        if not rest or not _CAPITAL.match(rest[0]):
+            continue
+        name = [match.group(0)]
+        for word in rest:
+            if not re.match(r"[\w-]", word) or word.lower() in stops:
+                break
+            name.append(word)
+        if len(name) > 1:
+            return " ".join(name)
+    return ""
+
+
+def _date_range(question: str, today: date) -> dict:
+    from assistant.deadlines.dates import find_dates
+
+    found = [d for d in find_dates(question, today.year, bare_years=True) if d.end]
+    if not found:
+        return {}
+    first = found[0]
+    if first.kind == "day" and first.cue and fold_accents(first.cue).startswith(("truoc", "den", "cham nhat")):
+        return {"date_to": first.end.isoformat()}
+    out = {"date_from": (first.start or first.end).isoformat(), "date_to": first.end.isoformat()}
+    if first.kind != "day":
+        out["overlap"] = True
+    return out
+
+
+# ---------------------------------------------------------------- eligibility
+
+def eligibility_params(question: str, today: date) -> dict:
+    data = cues()["eligibility"]
+    folded = _folded(question)
+    phrase, award = _longest(folded, data["awards"])
+    params: dict = {"award": award, "as_of": today.isoformat()}
+    name = _person_name(question)
+    if name:
+        params["name"] = name
+    collective = award.startswith(("tap_the", "co_thi_dua")) or _has_any(folded, data["collective_words"])
+    params["kind"] = "collective" if collective else "individual"
+    if not collective and _has_any(folded.replace(f" {_folded(phrase).strip()} ", " "), data["leaders"]):
+        params["is_leader"] = True
+    records = _records(question, phrase)
+    years = sorted(records) or sorted(int(y) for y in _YEAR.findall(question))
+    if years:
+        params["year"] = years[-1]
+    if records:
+        params["records"] = [{"year": year, **facts} for year, facts in sorted(records.items())]
+    return params
+
+
+def _person_name(question: str) -> str:
+    words = "|".join(re.escape(w) for w in sorted(cues()["eligibility"]["person_words"], key=len, reverse=True))
+    match = re.search(rf"(?<!\w)(?:{words})\s+((?:[A-ZÀ-ỸĐ][\w]*\s*){{1,5}})", question, re.IGNORECASE)
+    if not match:
+        return ""
+    name = []
+    for word in match.group(1).split():
+        if not _CAPITAL.match(word):
+            break
+        name.append(word)
+    return " ".join(name)
+
+
+def _clause_years(clause: str) -> list[int]:
+    years: list[int] = []
+    for start, end in _YEAR_RANGE.findall(clause):
+        years += list(range(int(start), int(end) + 1))
+    years += [int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", clause))]
+    return sorted(set(years))
+
+
+def _records(question: str, award_phrase: str) -> dict[int, dict]:
+    """Facts per year read from the clauses of a question: rating, titles, discipline."""
+    data = cues()["eligibility"]
+    records: dict[int, dict] = {}
+    default_years = _clause_years(question)[-1:]
+    for clause in re.split(r"[,;]|\.\s+", question):
+        folded = _folded(clause)
+        facts = _clause_facts(folded, award_phrase, data)
+        if not facts:
+            continue
+        for year in _clause_years(clause) or default_years:
+            record = records.setdefault(year, {})
+            for key, value in facts.items():
+                record[key] = sorted(set(record.get(key, [])) | set(value)) if isinstance(value, list) else value
+    return records
+
+
+def _clause_facts(folded: str, award_phrase: str, data: dict) -> dict:
+    facts: dict = {}
+    rating = _longest(folded, data["ratings"])
+    if rating:
+        facts["rating"] = rating[1]
+    target = f" {_folded(award_phrase).strip()} "
+    titles = [code for phrase, code in data["awards"].items()
+              if f" {_folded(phrase).strip()} " in folded.replace(target, " ")]
+    if titles:
+        key = "titles" if not any(t.startswith(("giay_khen", "bang_khen", "huan")) for t in titles) else "awards"
+        facts[key] = titles
+    disciplines = [code for phrase, code in data["disciplines"].items() if f" {phrase} " in folded]
+    if _has_any(folded, data["no_discipline"]):
+        facts["discipline"] = []
+    elif disciplines:
+        facts["discipline"] = disciplines
+    return facts
+
+
+# ---------------------------------------------------------------- drafting
+
+def drafting_params(question: str, today: date) -> dict:
+    data = cues()["drafting"]
+    folded = _folded(question)
+    params: dict = {"kind": "annual"}
+    for kind, words in data["kinds"].items():
+        if _has_any(folded, words):
+            params["kind"] = kind
+            break
+    section = _section(folded, data["sections"])
+    if section:
+        params["section"] = section
+    years = [int(y) for y in _YEAR.findall(question)]
+    if years:
+        params["year"] = years[0]
+    quoted = _QUOTED.search(question)
+    if quoted:
+        params["campaign" if params["kind"] == "campaign" else "theme"] = quoted.group(1).strip()
+    agency = _agency(question, data["agency_words"])
+    if agency:
+        params["agency"] = agency
+    params.update(_campaign_dates(question, today))
+    return params
+
+
+def _section(folded: str, sections: dict[str, str]) -> str:
+    at = folded.find(" muc ")
+    if at < 0:
+        return ""
+    found = _longest(folded[at + 4:], sections)
+    return found[1] if found else ""
+
+
+def _agency(question: str, words: list[str]) -> str:
+    for match in re.finditer(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+", question):
+        unit = find_unit(question[match.end():])
+        if unit and question[match.end():].startswith(unit.split()[0]):
+            return unit
+    return ""
+
+
+def _campaign_dates(question: str, today: date) -> dict:
+    from assistant.deadlines.dates import find_dates
+
+    spans = [d for d in find_dates(question, today.year) if d.kind == "range" and d.start and d.end]
+    if not spans:
+        return {}
+    return {"date_from": spans[0].start.isoformat(), "date_to": spans[0].end.isoformat()}
