@@ -120,6 +120,19 @@ class _Lexical:
         top = top[np.argsort(-scores[top])]
         return [(self.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
+    def idf(self, folded_terms: list[str]) -> dict[str, float]:
+        """Inverse document frequency of accent-folded terms (unknown terms get the highest)."""
+        import math
+
+        n = len(self.chunk_ids) or 1
+        indptr = self.folded.scores["indptr"] if self.chunk_ids else None
+        weights = {}
+        for term in folded_terms:
+            index = self.folded.vocab_dict.get(term) if self.chunk_ids else None
+            df = int(indptr[index + 1] - indptr[index]) if index is not None and index + 1 < len(indptr) else 0
+            weights[term] = math.log((n - df + 0.5) / (df + 0.5) + 1.0)
+        return weights
+
     def mask(self, flt: SearchFilter) -> np.ndarray | None:
         if flt.is_empty():
             return None
@@ -222,16 +235,15 @@ class KnowledgeIndex:
         with self.write_lock():
             db = self._db()
             old_ids = [r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc_id,))]
+            embedded = {r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id=? AND embedded=1", (doc_id,))}
             new_ids = {c.chunk_id for c in chunks}
             db.execute("BEGIN IMMEDIATE")
             try:
-                db.execute("DELETE FROM chunks WHERE doc_id=? AND embedded=0", (doc_id,))
-                db.execute("DELETE FROM chunks WHERE doc_id=? AND chunk_id NOT IN (%s)" % ",".join("?" * len(new_ids)), (doc_id, *new_ids))
-                kept = {r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc_id,))}
+                db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
                 db.executemany(
                     "INSERT INTO chunks(chunk_id, doc_id, ord, text, body, location, page, kind, tokens, folded, meta, embedded) "
-                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,0)",
-                    [self._chunk_row(c) for c in chunks if c.chunk_id not in kept],
+                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [self._chunk_row(c) + (int(c.chunk_id in embedded),) for c in chunks],
                 )
                 db.execute(
                     "INSERT OR REPLACE INTO documents(doc_id, path, sha256, n_chunks, ingested_at, meta) VALUES(?,?,?,?,?,?)",
@@ -431,8 +443,8 @@ class KnowledgeIndex:
                 missing = [c for c in chunks if c.chunk_id not in local]
                 db.executemany(
                     "INSERT OR REPLACE INTO chunks(chunk_id, doc_id, ord, text, body, location, page, kind, tokens, folded, meta, embedded) "
-                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,1)",
-                    [self._chunk_row(c) for c in missing],
+                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [self._chunk_row(c) + (1,) for c in missing],
                 )
                 meta = chunks[0].meta
                 db.execute(

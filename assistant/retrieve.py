@@ -23,6 +23,7 @@ from assistant.vntext import looks_unaccented, normalize
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
 NOT_IN_FORCE_FACTOR = 0.6
+RECIPIENTS_FACTOR = 0.5
 
 
 @dataclass
@@ -50,9 +51,10 @@ class HybridSearcher:
         if mode == "dense" or (mode == "hybrid" and not looks_unaccented(query)):
             # e5 cannot read Vietnamese without its diacritics: such a query goes lexical-only.
             dense = self.index.dense_search(query, depth, flt)
-        fused = self._prefer_valid(self._fuse(lexical, dense), query)[: k]
+        fused = self._fuse(lexical, dense)
         found = self.index.chunks(cid for cid, *_ in fused)
-        return [Hit(found[cid], score, lr, dr) for cid, score, lr, dr in fused if cid in found]
+        hits = [Hit(found[cid], score, lr, dr) for cid, score, lr, dr in fused if cid in found]
+        return self._adjust(hits, query)[:k]
 
     def _lexical(self, query: str, depth: int, flt: SearchFilter) -> list[tuple[str, float]]:
         if looks_unaccented(query):
@@ -69,19 +71,20 @@ class HybridSearcher:
         return [(cid, score, lexical_rank.get(cid), dense_rank.get(cid)) for cid, score in fused]
 
 
-    def _prefer_valid(self, fused: list[tuple], query: str) -> list[tuple]:
-        """Named documents first; legal texts not in force on the question's date last."""
+    def _adjust(self, hits: list[Hit], query: str) -> list[Hit]:
+        """Named documents first; legal texts not in force on the question's date and
+        recipient lists ("Nơi nhận") last, unless the question asks for them."""
         day = reference_date(query, self.settings.current_date())
         named = {entry.doc_id for entry in mentioned_documents(query, self.catalogue)}
-        adjusted = []
-        for cid, score, lexical_rank, dense_rank in fused:
-            doc_id = cid.split("#", 1)[0]
-            if doc_id in named:
-                score *= NAMED_DOCUMENT_BOOST
-            elif not_in_force(self.catalogue.get(doc_id), day):
-                score *= NOT_IN_FORCE_FACTOR
-            adjusted.append((cid, score, lexical_rank, dense_rank))
-        return sorted(adjusted, key=lambda item: -item[1])
+        wants_recipients = "nơi nhận" in query.lower() or "noi nhan" in query.lower()
+        for hit in hits:
+            if hit.chunk.doc_id in named:
+                hit.score *= NAMED_DOCUMENT_BOOST
+            elif not_in_force(self.catalogue.get(hit.chunk.doc_id), day):
+                hit.score *= NOT_IN_FORCE_FACTOR
+            if hit.chunk.kind == "recipients" and not wants_recipients:
+                hit.score *= RECIPIENTS_FACTOR
+        return sorted(hits, key=lambda hit: -hit.score)
 
 
 def _rrf(rankings: list[list[tuple[str, float]]], weights: list[float], k: int) -> list[tuple[str, float]]:

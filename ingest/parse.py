@@ -74,7 +74,7 @@ class Header:
 class Node:
     """One unit of structure: a section, an article, a clause, a point, or a table row."""
 
-    kind: str  # root | section | article | clause | point | annex | table_row
+    kind: str  # root | section | article | clause | point | annex | recipients | table_row
     label: str
     level: int
     lines: list[Line] = field(default_factory=list)
@@ -129,6 +129,7 @@ def parse(loaded: LoadedFile, adjust_header: Callable[[Header], Header] | None =
 
 def parse_header(lines: list[str]) -> Header:
     header = Header()
+    lines = [_strip_markup(line) for line in lines]
     texts = [collapse_spaces(part) for line in lines for part in _HEADER_SPLIT.split(line) if part.strip()]
     header.number = _find_number(texts)
     header.place, header.date_issued, header.year = _find_place_date(texts)
@@ -251,7 +252,7 @@ def _find_issuer(texts: list[str]) -> str:
 _PLAN_LEVELS = [
     ("annex", 1, re.compile(r"^PH[ỤU] L[ỤU]C\b.*", re.IGNORECASE)),
     ("section", 1, re.compile(r"^(?:PHẦN\s+(?:THỨ\s+)?)?[IVXL]{1,5}\s*[\.\-–:]\s*\S.*")),
-    ("section", 1, re.compile(r"^Nơi nhận\s*:?.*")),
+    ("recipients", 1, re.compile(r"^Nơi nhận\s*:?.*")),
     ("section", 4, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S.*")),
     ("section", 3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S.*")),
     ("section", 2, re.compile(r"^\d{1,2}\s*[\.\)]\s+\S.*")),
@@ -260,7 +261,7 @@ _PLAN_LEVELS = [
 _LEGAL_LEVELS = [
     ("annex", 0, re.compile(r"^PH[ỤU] L[ỤU]C\b.*", re.IGNORECASE)),
     ("part", 1, re.compile(r"^Phần\s+(?:thứ\s+)?\w+\b.*", re.IGNORECASE)),
-    ("section", 1, re.compile(r"^Nơi nhận\s*:?.*")),
+    ("recipients", 1, re.compile(r"^Nơi nhận\s*:?.*")),
     ("chapter", 2, re.compile(r"^Chương\s+[IVXL]+\b.*")),
     ("division", 3, re.compile(r"^Mục\s+\d+\b.*")),
     ("article", 4, re.compile(r"^Điều\s+\d+[a-z]?\s*(?:\.|$).*")),

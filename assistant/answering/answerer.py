@@ -17,7 +17,7 @@ from assistant.answering.question import Turn, question_kind, required_names, st
 from assistant.catalogue import Catalogue, format_vn_date
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter
-from assistant.retrieve import Hit, HybridSearcher
+from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from assistant.vntext import fold_accents, normalize
 
@@ -107,7 +107,8 @@ class Answerer:
     def _extractive(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
         kind = question_kind(question) if question_kind(question) != "general" else question_kind(standalone)
         hits = self._hits_with_names(standalone, hits)
-        pieces = extractive.best_pieces(standalone, kind, hits) if hits else []
+        factors = self._hit_factors(standalone, hits, day)
+        pieces = extractive.best_pieces(standalone, kind, hits, self.index.lexical().idf, factors) if hits else []
         if not pieces or self._too_weak(standalone, hits[pieces[0].hit_index]):
             return self._not_found(question, standalone, hits, day)
         citations, lines = [], []
@@ -119,12 +120,35 @@ class Answerer:
                 lead = extractive.direct_answer(piece, hit, kind)
                 if lead:
                     lines.append(f"{lead} [1].")
-                lines.append(f"Theo {citation.document} ({_where(citation)}): “{piece.unit}” [1]")
+                lines.append(f"Theo {citation.document} ({_where(citation)}): “{_shown(piece, kind)}” [1]")
             else:
-                lines.append(f"Ngoài ra, {citation.document} ({_where(citation)}): “{piece.unit}” [{n}]")
+                lines.append(f"Ngoài ra, {citation.document} ({_where(citation)}): “{_shown(piece, kind)}” [{n}]")
         notes = self._validity_notes(citations)
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes)
+
+    def _hit_factors(self, standalone: str, hits: list[Hit], day: date) -> list[float]:
+        """The retrieval's preferences, applied again when picking sentences: texts not in force
+        on the question's date (or passages applying them) and recipient lists count less,
+        unless the question names them."""
+        named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
+        wants_recipients = "noi nhan" in fold_accents(standalone)
+        factors = []
+        for hit in hits:
+            factor = 1.0
+            if hit.chunk.doc_id not in named and self._rests_on_repealed(hit, day, named):
+                factor *= NOT_IN_FORCE_FACTOR
+            if hit.chunk.kind == "recipients" and not wants_recipients:
+                factor *= RECIPIENTS_FACTOR
+            factors.append(factor)
+        return factors
+
+    def _rests_on_repealed(self, hit: Hit, day: date, named: set[str]) -> bool:
+        """A repealed text, or a passage that applies one (a 2021 plan quoting Nghị định 91/2017)."""
+        if not_in_force(self.catalogue.get(hit.chunk.doc_id), day):
+            return True
+        cited = mentioned_documents(hit.chunk.body, self.catalogue)
+        return any(entry.doc_id not in named and not_in_force(entry, day) for entry in cited)
 
     def _hits_with_names(self, standalone: str, hits: list[Hit]) -> list[Hit]:
         """Keep only passages whose document contains the years and places the question names."""
@@ -219,6 +243,11 @@ class Answerer:
             quote=quote, score=round(hit.score, 4), status=status, chunk_id=hit.chunk.chunk_id,
             ocr=bool(hit.chunk.meta.get("ocr")),
         )
+
+
+def _shown(piece, kind: str) -> str:
+    """A list question is answered with the list; any other with the best sentence or row."""
+    return piece.quote if kind == "list" else piece.unit
 
 
 def _where(citation: Citation) -> str:

@@ -4,14 +4,19 @@ beyond short connective phrases.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from typing import Callable
 
-from assistant.answering.question import content_terms
+from assistant.answering.question import content_syllables
 from assistant.retrieve import Hit
 from assistant.vntext import fold_accents, syllable_tokenize
 
 MAX_PIECES = 3
+RETRIEVAL_PRIOR = 0.25
+TITLE_BONUS = 0.3
+LENGTH_PENALTY = 0.1
 SECONDARY_RATIO = 0.75
 QUOTE_WINDOW_CHARS = 700
 LIST_QUOTE_CHARS = 1400
@@ -44,8 +49,9 @@ def _terms(text: str) -> set[str]:
 
 
 def _query_terms(question: str) -> set[str]:
-    terms = content_terms(question)
-    return set(terms) | {f"{a}_{b}" for a, b in zip(terms, terms[1:])}
+    """Content syllables and the pairs of them that stand next to each other in the question."""
+    syllables = content_syllables(question)
+    return {s for s in syllables if s} | {f"{a}_{b}" for a, b in zip(syllables, syllables[1:]) if a and b}
 
 
 def coverage(query: set[str], text_terms: set[str]) -> float:
@@ -92,17 +98,38 @@ def _kind_bonus(unit: str, kind: str) -> float:
     return 0.0
 
 
-def best_pieces(question: str, kind: str, hits: list[Hit]) -> list[Piece]:
+def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[str]], dict[str, float]],
+                hit_factors: list[float] | None = None) -> list[Piece]:
+    """Score every unit of every passage by the idf-weighted share of the question's
+    terms found in it, in the line heading it, in its section path, or in the document heading.
+
+    `hit_factors` scale a passage's units (a repealed text, a recipient list)."""
+    hit_factors = hit_factors or [1.0] * len(hits)
     query = _query_terms(question)
+    folded_question = " ".join(fold_accents(s) for s in syllable_tokenize(question))
+    weights = _discriminative(idf(sorted(query)), hits)
     candidates: list[Piece] = []
+    top_score = max((hit.score for hit in hits), default=1.0) or 1.0
     for index, hit in enumerate(hits):
-        context = _terms(hit.chunk.text)
+        doc_heading, _, rest = hit.chunk.text.partition("\n")
+        path_line = rest.partition("\n")[0]
+        path_terms = _terms(path_line)
+        last_heading = path_line.split(" › ")[-1]
+        article_title = last_heading if last_heading.startswith("Điều ") else ""
+        doc_terms = _terms(doc_heading)
         units = split_units(hit)
-        context_score = coverage(query, context)
         for position, unit in enumerate(units):
-            score = 0.55 * coverage(query, _terms(unit)) + 0.35 * context_score + _kind_bonus(unit, kind) + 0.1 / (index + 1)
-            quote = _window(units, position, kind)
-            candidates.append(Piece(index, unit, quote, score))
+            if len(units) > 1 and _is_heading(unit):
+                continue  # a heading alone answers nothing; it lends its words to the lines below
+            local_line = _local_heading(units, position)
+            local = _terms(local_line)
+            unit_terms = _terms(unit)
+            matched = sum(w * _best_place(t, unit_terms, local, path_terms, doc_terms) for t, w in weights.items())
+            prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
+            score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind) + prior
+                     + _title_bonus(unit, [article_title], folded_question)
+                     - _length_penalty(unit)) * hit_factors[index]
+            candidates.append(Piece(index, unit, _window(units, position, kind), score))
     candidates.sort(key=lambda p: -p.score)
     chosen: list[Piece] = []
     for piece in candidates:
@@ -112,6 +139,61 @@ def best_pieces(question: str, kind: str, hits: list[Hit]) -> list[Piece]:
         if len(chosen) == MAX_PIECES:
             break
     return chosen
+
+
+def _discriminative(weights: dict[str, float], hits: list[Hit]) -> dict[str, float]:
+    """Down-weight terms found in most retrieved passages (the title every chunk of a plan
+    repeats): they cannot tell the passages apart, the rarer words of the question can."""
+    texts = [_terms(hit.chunk.text) for hit in hits]
+    total = len(texts)
+    adjusted = {}
+    for term, weight in weights.items():
+        df = sum(1 for terms in texts if term in terms)
+        adjusted[term] = weight * (0.3 + math.log((total + 1) / (df + 0.5)))
+    return adjusted
+
+
+def _best_place(term: str, unit: set[str], local: set[str], path: set[str], doc: set[str]) -> float:
+    if term in unit:
+        return 1.0
+    if term in local:
+        return 0.8
+    if term in path:
+        return 0.6
+    return 0.3 if term in doc else 0.0
+
+
+_NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.|[IVXL]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s*")
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
+
+
+def _title_bonus(unit: str, headings: list[str], folded_question: str) -> float:
+    """The question names what the passage is about: the title a clause defines
+    (Danh hiệu “Tập thể lao động tiên tiến” để tặng…), or the title of its article."""
+    first = _QUOTED.search(unit[:160])
+    titles = ([first.group(1)] if first else []) + [_NUMBERING.sub("", h) for h in headings if h]
+    for title in titles:
+        folded = " ".join(fold_accents(s) for s in syllable_tokenize(title))
+        if folded.count(" ") >= 1 and f" {folded} " in f" {folded_question} ":
+            return TITLE_BONUS
+    return 0.0
+
+
+def _length_penalty(unit: str) -> float:
+    """Long units match many words by chance."""
+    return LENGTH_PENALTY * math.log(len(unit) / 400) if len(unit) > 400 else 0.0
+
+
+def _is_heading(unit: str) -> bool:
+    return len(unit) <= 90 and not unit.rstrip().endswith((".", ";", "”", '"')) and not unit.startswith(("-", "+", "•"))
+
+
+def _local_heading(units: list[str], position: int) -> str:
+    """The nearest short heading line above a unit in the same passage ("1. Đối tượng khen thưởng")."""
+    for unit in reversed(units[:position]):
+        if _is_heading(unit):
+            return unit
+    return ""
 
 
 def _window(units: list[str], position: int, kind: str) -> str:

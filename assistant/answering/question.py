@@ -19,7 +19,6 @@ from assistant.vntext import fold_accents, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_kinds.yaml"
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_CAPITALISED = re.compile(r"^[A-ZÀ-ỸĐ]")
 
 
 @dataclass
@@ -38,21 +37,36 @@ def _data() -> dict:
 
 
 def _folded(text: str) -> str:
-    return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " " + (" ?" if "?" in text else "")
+    return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " "
 
 
 def question_kind(question: str) -> str:
+    """Cues match whole syllables: "hạn" must not be found inside "cá nhân"."""
     folded = _folded(question)
     for kind, cues in _data()["kinds"].items():
-        if any(cue in folded for cue in cues):
+        if any(f" {cue.strip(' ?')} " in folded for cue in cues):
             return kind
     return "general"
 
 
 def content_terms(question: str) -> list[str]:
     """Accent-folded syllables that carry meaning (question words removed)."""
-    stop = set(_data()["question_words"])
-    return [t for t in (fold_accents(w) for w in syllable_tokenize(question)) if t not in stop]
+    return [t for t in content_syllables(question) if t]
+
+
+def content_syllables(question: str) -> list[str]:
+    """Folded syllables in question order, with "" where a question word was removed.
+
+    Question words are recognised with their diacritics ("thì" but not "thi" of
+    "thi đua"); a question typed without diacritics uses the unambiguous ones only.
+    """
+    data = _data()
+    accented = set(data["question_words"])
+    unaccented = set(data["question_words_unaccented"])
+    words = syllable_tokenize(question)
+    plain = all(w == fold_accents(w) for w in words)
+    stop = unaccented if plain else accented
+    return ["" if w in stop else fold_accents(w) for w in words]
 
 
 def required_names(question: str) -> list[str]:
@@ -62,10 +76,10 @@ def required_names(question: str) -> list[str]:
     original = re.findall(r"\w+", question)
     markers = set(_data()["place_markers"])
     for i, word in enumerate(words[:-1]):
-        if fold_accents(word) in markers and i + 1 < len(original) and _CAPITALISED.match(original[i + 1]):
+        if fold_accents(word) in markers and i + 1 < len(original) and original[i + 1][:1].isupper():
             name = [original[i + 1]]
             for nxt in original[i + 2 : i + 5]:
-                if not _CAPITALISED.match(nxt):
+                if not nxt[:1].isupper():
                     break
                 name.append(nxt)
             names.append(fold_accents(" ".join(name)))

@@ -1,0 +1,71 @@
+"""Hạn chót & trách nhiệm page: the filterable register, its chart and its downloads."""
+from __future__ import annotations
+
+import io
+
+from tests.test_app_common import new_app, plan_and_law_index, texts  # noqa: F401
+
+PAGE = "ui/pages/han_chot.py"
+
+
+def _rows(at) -> int:
+    return len(at.dataframe[0].value)
+
+
+def test_filters_narrow_the_table(monkeypatch, plan_and_law_index):
+    at = new_app(monkeypatch, plan_and_law_index, PAGE)
+    everything = _rows(at)
+    assert everything >= 20
+    at.checkbox(key="dl_use_dates").check().run()
+    at.date_input(key="dl_from").set_value(__import__("datetime").date(2021, 4, 1)).run()
+    at.date_input(key="dl_to").set_value(__import__("datetime").date(2021, 6, 30)).run()
+    quarter = _rows(at)
+    assert 0 < quarter < everything
+    due = list(at.dataframe[0].value["Hạn cuối"])
+    assert all(d.endswith("/2021") and 4 <= int(d.split("/")[1]) <= 6 for d in due), due
+    at.text_input(key="dl_unit").input("Phòng Giáo dục và Đào tạo").run()
+    assert 0 < _rows(at) < quarter
+    assert any("Giáo dục" in cell for cell in at.dataframe[0].value["Thực hiện"])
+
+
+def test_status_filter_uses_the_reference_date(monkeypatch, plan_and_law_index):
+    at = new_app(monkeypatch, plan_and_law_index, PAGE)
+    at.radio(key="dl_status").set_value("overdue").run()
+    due = at.dataframe[0].value["Hạn cuối"]
+    assert len(due) and all(tuple(map(int, d.split("/")[::-1])) < (2021, 6, 1) for d in due)
+
+
+def test_downloads_are_offered_and_valid(monkeypatch, plan_and_law_index):
+    from openpyxl import load_workbook
+
+    from ui.deadlines import export_bytes, query_records
+    from ui.state import get_assistant
+    import datetime
+
+    at = new_app(monkeypatch, plan_and_law_index, PAGE)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Tải Excel (.xlsx)", "Tải CSV", "Tải lịch (.ics)"]
+    records = query_records(get_assistant(), {"unit": "Phòng Nội vụ"}, datetime.date(2021, 6, 1))
+    assert records
+    sheet = load_workbook(io.BytesIO(export_bytes(records, "xlsx"))).active
+    assert sheet.max_row == len(records) + 1 and sheet["B1"].value == "Nhiệm vụ"
+    csv_text = export_bytes(records, "csv").decode("utf-8-sig")
+    assert csv_text.startswith("STT,Nhiệm vụ") and len(csv_text.splitlines()) > len(records) // 2
+    assert b"BEGIN:VEVENT" in export_bytes(records, "ics")
+
+
+def test_link_from_the_chat_prefills_the_filters(monkeypatch, plan_and_law_index):
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.intents import detect
+    from tests.test_app_common import APP, app_env
+
+    intent = detect("Phòng Nội vụ có những nhiệm vụ gì trong quý II năm 2021?")
+    app_env(monkeypatch, plan_and_law_index)
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    at.switch_page(PAGE)
+    at.query_params.update(intent.query_params())
+    at.run()
+    assert at.text_input(key="dl_unit").value == "Phòng Nội vụ"
+    assert at.checkbox(key="dl_use_dates").value and at.checkbox(key="dl_overlap").value
+    assert 0 < len(at.dataframe[0].value) and "khớp điều kiện lọc" in texts(at)

@@ -1,0 +1,66 @@
+"""Soạn thảo kế hoạch page: the form, the preview, edits and the .docx."""
+from __future__ import annotations
+
+import io
+
+from tests.test_app_common import new_app, plan_index, _plan_index_template, texts  # noqa: F401
+
+PAGE = "ui/pages/soan_thao.py"
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_form_produces_a_docx(monkeypatch, plan_index):
+    from ui.drafting import docx_bytes
+
+    at = new_app(monkeypatch, plan_index, PAGE)
+    at.text_input(key="dr_agency").input("Sở Tư pháp").run()
+    at.text_input(key="dr_superior").input("UBND tỉnh Lạng Sơn").run()
+    at.text_input(key="dr_place").input("Lạng Sơn").run()
+    at.number_input(key="dr_year").set_value(2026).run()
+    next(b for b in at.button if b.key == "dr_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Tải bản Word (.docx)" in [b.label for b in at.get("download_button")]
+    preview = "\n".join(m.value for m in at.markdown)
+    assert "KẾ HOẠCH" in preview and "MỤC ĐÍCH, YÊU CẦU" in preview
+    edit_key = next(t.key for t in at.text_area if t.key.startswith("dr_edit_") and t.key.endswith("muc_dich_yeu_cau"))
+    at.text_area(key=edit_key).input("1. Mục đích\n- Câu mục đích do cán bộ tự viết lại.").run()
+    text = _docx_text(docx_bytes(at.session_state["draft_plan"]))
+    assert "SỞ TƯ PHÁP" in text.upper() and "Câu mục đích do cán bộ tự viết lại." in text
+
+
+def test_a_chat_request_prefills_one_section(monkeypatch, plan_index):
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.intents import detect
+    from tests.test_app_common import APP, app_env
+
+    intent = detect("Soạn giúp mục tiến độ kế hoạch thi đua năm 2026 của Sở Tư pháp")
+    app_env(monkeypatch, plan_index)
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    at.switch_page(PAGE)
+    at.query_params.update(intent.query_params())
+    at.run()
+    assert at.selectbox(key="dr_section").value == "tien_do"
+    assert at.text_input(key="dr_agency").value == "Sở Tư pháp" and at.number_input(key="dr_year").value == 2026
+    next(b for b in at.button if b.key == "dr_submit").click().run()
+    assert at.session_state["draft_plan"].section_only == "tien_do"
+    assert "TIẾN ĐỘ" in "\n".join(m.value for m in at.markdown)
+
+
+def test_bad_input_gets_a_vietnamese_error(monkeypatch, plan_index):
+    import datetime
+
+    at = new_app(monkeypatch, plan_index, PAGE)
+    at.selectbox(key="dr_kind").set_value("campaign").run()
+    at.checkbox(key="dr_use_period").check().run()
+    at.date_input(key="dr_date_from").set_value(datetime.date(2026, 6, 1)).run()
+    at.date_input(key="dr_date_to").set_value(datetime.date(2026, 3, 1)).run()
+    next(b for b in at.button if b.key == "dr_submit").click().run()
+    assert not at.exception and "phải trước" in at.error[0].value

@@ -1,0 +1,180 @@
+"""Hỏi đáp: grounded answers with citations, follow-ups, feedback and links to the other tools."""
+from __future__ import annotations
+
+import uuid
+
+import streamlit as st
+
+from assistant.intents import Intent, detect
+from ui import auth
+from ui.feedback import append_feedback, feedback_record
+from ui.links import TOOL_LINK_LABELS, TOOL_PAGES
+from ui.state import AppUnavailable, get_answerer, get_assistant, reference_date
+
+EXAMPLES = [
+    "Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở là gì?",
+    "Khen thưởng tổng kết các chuyên đề thi đua của các đơn vị thuộc quận Hoàng Mai phải xong trước ngày nào?",
+    "Phòng Nội vụ có những nhiệm vụ gì trong quý II năm 2021?",
+    "Anh Nguyễn Văn A năm 2025 hoàn thành xuất sắc nhiệm vụ, có đủ điều kiện Lao động tiên tiến không?",
+    "Soạn giúp mục tiến độ kế hoạch thi đua năm 2026 của Sở Tư pháp",
+]
+TOOL_NOTES = {
+    "deadlines": "Câu hỏi về thời hạn, nhiệm vụ: có thể xem và lọc đầy đủ trong sổ hạn chót.",
+    "eligibility": "Việc xét điều kiện khen thưởng do bộ kiểm tra theo đúng tiêu chuẩn của Luật thực hiện; "
+                   "mở biểu mẫu để bổ sung thông tin hồ sơ.",
+    "drafting": "Mở trang soạn thảo để hoàn thiện thông tin và tải bản .docx.",
+}
+
+
+def render() -> None:
+    try:
+        assistant = get_assistant()
+    except AppUnavailable as error:
+        st.error(str(error))
+        return
+    st.title("Hỏi đáp")
+    st.caption("Hỏi về kế hoạch thi đua, khen thưởng và văn bản pháp luật; mỗi câu trả lời kèm trích dẫn nguồn.")
+    chat = st.session_state.setdefault("chat", [])
+    top = st.container()
+    for entry in chat:
+        _show_entry(assistant, entry)
+    question = st.chat_input("Nhập câu hỏi, ví dụ: Hạn gửi hồ sơ khen thưởng tổng kết là ngày nào?")
+    if not chat and not question:
+        question = _examples()
+    if question and question.strip():
+        _ask(assistant, question.strip(), chat)
+    if chat and top.button("Cuộc trò chuyện mới", icon=":material/add_comment:", key="new_chat"):
+        chat.clear()
+        st.rerun()
+
+
+def _examples() -> str | None:
+    st.markdown("**Câu hỏi ví dụ**")
+    for n, example in enumerate(EXAMPLES):
+        if st.button(example, key=f"example_{n}"):
+            return example
+    return None
+
+
+def _ask(assistant, question: str, chat: list) -> None:
+    with st.chat_message("user"):
+        st.markdown(question)
+    entry = {"id": uuid.uuid4().hex[:10], "question": question, "answer": None, "intent": None, "feedback": None}
+    with st.chat_message("assistant"):
+        placeholder = st.empty()
+        try:
+            entry["answer"] = _stream(assistant, question, [e["answer"].turn() for e in chat if e["answer"]], placeholder)
+        except Exception as exc:  # the core failed: say so, never a traceback
+            placeholder.empty()
+            st.error(f"Không trả lời được câu hỏi này: {exc}")
+            return
+        entry["intent"] = detect(question, reference_date(assistant))
+        chat.append(entry)
+        placeholder.markdown(entry["answer"].text)
+        _extras(assistant, entry)
+
+
+def _stream(assistant, question: str, history: list, placeholder):
+    answerer = get_answerer(assistant)
+    text, answer = "", None
+    with st.spinner("Đang tìm trong tài liệu…"):
+        for event in answerer.stream(question, history):
+            if isinstance(event, str):
+                text += event
+                placeholder.markdown(text + "▌")
+            else:
+                answer = event
+    return answer
+
+
+def _show_entry(assistant, entry: dict) -> None:
+    with st.chat_message("user"):
+        st.markdown(entry["question"])
+    with st.chat_message("assistant"):
+        st.markdown(entry["answer"].text)
+        _extras(assistant, entry)
+
+
+def _extras(assistant, entry: dict) -> None:
+    answer = entry["answer"]
+    for citation in answer.citations:
+        _citation(assistant, entry["id"], citation)
+    if entry["intent"]:
+        _tool_link(assistant, entry["intent"], entry["id"])
+    _feedback(assistant, entry)
+
+
+def _citation(assistant, entry_id: str, c) -> None:
+    where = c.location + (f", trang {c.page}" if c.page else "")
+    with st.expander(f"[{c.n}] {c.document} — {where}"):
+        st.markdown(f"> {c.quote}".replace("\n", "\n> "))
+        if c.title:
+            st.caption(c.title)
+        if c.status:
+            st.warning(f"Hiệu lực: {c.status}")
+        if c.ocr:
+            st.caption("Đoạn này được nhận dạng chữ (OCR) từ bản quét: hãy đối chiếu với bản gốc.")
+        if st.toggle("Xem đoạn trong văn bản", key=f"ctx_{entry_id}_{c.n}"):
+            _context(assistant, c)
+
+
+def _context(assistant, c) -> None:
+    """The cited passage between its neighbours in the document."""
+    chunks = assistant.index.doc_chunks(c.doc_id)
+    at = next((i for i, chunk in enumerate(chunks) if chunk.chunk_id == c.chunk_id), None)
+    if at is None:
+        st.info("Đoạn văn này không còn trong kho (tài liệu đã được nạp lại hoặc xóa).")
+        return
+    for chunk in chunks[max(at - 1, 0): at + 2]:
+        text = chunk.body or chunk.text
+        if chunk.chunk_id == c.chunk_id:
+            st.success(f"**{chunk.location}**\n\n{text}")
+        else:
+            st.caption(f"{chunk.location}")
+            st.text(text[:1500])
+
+
+def _tool_link(assistant, intent: Intent, entry_id: str) -> None:
+    st.info(TOOL_NOTES[intent.tool])
+    if intent.tool == "deadlines" and intent.params:
+        _deadline_preview(assistant, intent)
+    try:
+        st.page_link(TOOL_PAGES[intent.tool], label=TOOL_LINK_LABELS[intent.tool], icon=":material/open_in_new:",
+                     query_params=intent.query_params())
+    except Exception:  # the page is not open to this session
+        pass
+
+
+def _deadline_preview(assistant, intent: Intent) -> None:
+    from ui.deadlines import query_records, records_frame
+
+    try:
+        records = query_records(assistant, intent.params, reference_date(assistant))
+    except Exception as exc:
+        st.error(f"Không đọc được sổ hạn nhiệm vụ: {exc}")
+        return
+    if not records:
+        st.caption("Sổ hạn nhiệm vụ không có nhiệm vụ nào khớp các điều kiện trong câu hỏi.")
+        return
+    st.markdown(f"**Sổ hạn nhiệm vụ: {len(records)} nhiệm vụ khớp câu hỏi**")
+    st.dataframe(records_frame(records[:10]), hide_index=True)
+
+
+def _feedback(assistant, entry: dict) -> None:
+    if entry["feedback"]:
+        st.caption("Cảm ơn bạn đã đánh giá: " + ("câu trả lời đúng." if entry["feedback"] == "dung" else "câu trả lời sai."))
+        return
+    left, right, _ = st.columns([1, 1, 6])
+    verdict = None
+    if left.button("Đúng", key=f"fb_ok_{entry['id']}", icon=":material/thumb_up:"):
+        verdict = "dung"
+    if right.button("Sai", key=f"fb_bad_{entry['id']}", icon=":material/thumb_down:"):
+        verdict = "sai"
+    if verdict:
+        path = assistant.settings.data_dir / "feedback.jsonl"
+        try:
+            append_feedback(path, feedback_record(entry["answer"], verdict, auth.current_user()))
+            entry["feedback"] = verdict
+            st.rerun()
+        except OSError as exc:
+            st.error(f"Không lưu được đánh giá: {exc}")

@@ -1,0 +1,167 @@
+"""Hạn chót & trách nhiệm: the deadlines register as a filterable table, a month chart and downloads."""
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from assistant.deadlines import export
+from ui import prefill
+from ui.state import AppUnavailable, get_assistant, reference_date
+
+STATUS_OPTIONS = {"": "Tất cả", "upcoming": "Sắp đến hạn / chưa đến hạn", "overdue": "Quá hạn"}
+ALL_DOCS = "(Tất cả văn bản)"
+
+
+def query_records(assistant, params: dict, today: date) -> list:
+    """Register records for the filter parameters a chat question or the form gives."""
+    def day(value):
+        return date.fromisoformat(value) if isinstance(value, str) and value else value or None
+
+    return assistant.deadlines.query(
+        date_from=day(params.get("date_from")), date_to=day(params.get("date_to")),
+        unit=params.get("unit") or None, doc=params.get("doc") or None, status=params.get("status") or None,
+        today=today, include_undated=params.get("include_undated"), overlap=bool(params.get("overlap")))
+
+
+def records_frame(records: list) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "Hạn cuối": export.vn_date(r.due_end) or "—",
+        "Nhiệm vụ": r.task,
+        "Chủ trì": "; ".join(r.lead_units),
+        "Thực hiện": "; ".join(r.units),
+        "Phối hợp": "; ".join(r.coop_units),
+        "Thời hạn (nguyên văn)": r.due_text,
+        "Văn bản": r.doc_number or r.doc_id,
+        "Vị trí": r.location,
+        "Ghi chú": "; ".join(r.flags),
+    } for r in records])
+
+
+def export_bytes(records: list, fmt: str) -> bytes:
+    """The table as a downloadable file: "xlsx", "csv" (UTF-8 with BOM, for Excel) or "ics"."""
+    if fmt == "csv":
+        return export.to_csv(records).encode("utf-8-sig")
+    if fmt == "ics":
+        return export.to_ics(records)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "han.xlsx"
+        export.write_xlsx(records, path)
+        return path.read_bytes()
+
+
+def _apply_prefill(assistant) -> None:
+    params = prefill.take("deadlines")
+    if not params:
+        return
+    state = st.session_state
+    state["dl_unit"] = params.get("unit", "")
+    state["dl_doc"] = _doc_option(assistant, params.get("doc", ""))
+    state["dl_status"] = params.get("status", "")
+    state["dl_overlap"] = bool(params.get("overlap"))
+    state["dl_use_dates"] = bool(params.get("date_from") or params.get("date_to"))
+    if params.get("date_from"):
+        state["dl_from"] = date.fromisoformat(params["date_from"])
+    if params.get("date_to"):
+        state["dl_to"] = date.fromisoformat(params["date_to"])
+        state.setdefault("dl_from", date(state["dl_to"].year, 1, 1))
+
+
+def _doc_option(assistant, wanted: str) -> str:
+    if not wanted:
+        return ALL_DOCS
+    from assistant.vntext import fold_accents
+
+    key = fold_accents(wanted).replace(" ", "")
+    for option in _doc_options(assistant):
+        if key in fold_accents(option).replace(" ", ""):
+            return option
+    return ALL_DOCS
+
+
+def _doc_options(assistant) -> list[str]:
+    options = [ALL_DOCS]
+    for doc_id in assistant.deadlines.documents():
+        entry = assistant.catalogue.get(doc_id)
+        options.append(f"{entry.label} · {doc_id}" if entry else doc_id)
+    return options
+
+
+def _filters(assistant) -> dict:
+    today = reference_date(assistant)
+    state = st.session_state
+    state.setdefault("dl_from", date(today.year, 1, 1))
+    state.setdefault("dl_to", date(today.year, 12, 31))
+    left, middle, right = st.columns(3)
+    use_dates = left.checkbox("Lọc theo khoảng ngày", key="dl_use_dates")
+    left.date_input("Từ ngày", key="dl_from", format="DD/MM/YYYY", disabled=not use_dates)
+    left.date_input("Đến ngày", key="dl_to", format="DD/MM/YYYY", disabled=not use_dates)
+    middle.text_input("Đơn vị (chủ trì, thực hiện hoặc phối hợp)", key="dl_unit", placeholder="ví dụ: Phòng Nội vụ")
+    middle.selectbox("Văn bản", _doc_options(assistant), key="dl_doc")
+    right.radio("Trạng thái", list(STATUS_OPTIONS), format_func=STATUS_OPTIONS.get, key="dl_status")
+    right.checkbox("Gồm cả việc đang thực hiện trong khoảng", key="dl_overlap",
+                   help="Nhiệm vụ có giai đoạn thực hiện giao với khoảng ngày, không chỉ hạn cuối nằm trong khoảng.")
+    right.checkbox("Gồm cả nhiệm vụ không có ngày cụ thể", key="dl_undated")
+    doc = state.get("dl_doc", ALL_DOCS)
+    params = {"unit": state.get("dl_unit", "").strip(), "doc": "" if doc == ALL_DOCS else doc.rsplit(" · ", 1)[-1],
+              "status": state.get("dl_status") or "", "overlap": state.get("dl_overlap", False),
+              "include_undated": True if state.get("dl_undated") else None}
+    if use_dates:
+        if state["dl_from"] > state["dl_to"]:
+            st.error("“Từ ngày” phải trước hoặc bằng “Đến ngày”.")
+            st.stop()
+        params.update(date_from=state["dl_from"], date_to=state["dl_to"])
+    return params
+
+
+def _chart(records: list) -> None:
+    months = [r.due_end[:7] for r in records if r.due_end]
+    if not months:
+        return
+    counts = pd.Series(months).value_counts().sort_index()
+    frame = pd.DataFrame({"Tháng": [f"{m[5:]}/{m[:4]}" for m in counts.index], "Số nhiệm vụ": counts.values})
+    st.markdown("**Số nhiệm vụ đến hạn theo tháng**")
+    st.bar_chart(frame, x="Tháng", y="Số nhiệm vụ", height=220)
+
+
+def _downloads(records: list) -> None:
+    columns = st.columns(3)
+    files = [("xlsx", "Tải Excel (.xlsx)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+             ("csv", "Tải CSV", "text/csv"), ("ics", "Tải lịch (.ics)", "text/calendar")]
+    for column, (fmt, label, mime) in zip(columns, files):
+        try:
+            data = export_bytes(records, fmt)
+        except Exception as exc:
+            column.error(f"Không tạo được tệp {fmt}: {exc}")
+            continue
+        column.download_button(label, data, file_name=f"han-nhiem-vu.{fmt}", mime=mime, key=f"dl_download_{fmt}",
+                               on_click="ignore")
+
+
+def render() -> None:
+    try:
+        assistant = get_assistant()
+    except AppUnavailable as error:
+        st.error(str(error))
+        return
+    st.title("Hạn chót & trách nhiệm")
+    st.caption("Các nhiệm vụ có thời hạn trích từ kế hoạch đã nạp: ai chủ trì, ai phối hợp, hạn đến khi nào.")
+    if not assistant.deadlines.documents():
+        st.info("Sổ hạn nhiệm vụ chưa có dữ liệu. Hãy nạp kế hoạch ở trang Thư viện tài liệu.")
+        return
+    _apply_prefill(assistant)
+    params = _filters(assistant)
+    try:
+        records = query_records(assistant, params, reference_date(assistant))
+    except Exception as exc:
+        st.error(f"Không lọc được sổ hạn nhiệm vụ: {exc}")
+        return
+    st.markdown(f"**{len(records)} nhiệm vụ** khớp điều kiện lọc (ngày tham chiếu {reference_date(assistant):%d/%m/%Y}).")
+    if not records:
+        return
+    st.dataframe(records_frame(records), hide_index=True, height=420)
+    _chart(records)
+    _downloads(records)

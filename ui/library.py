@@ -1,0 +1,219 @@
+"""Thư viện tài liệu: the indexed documents with their catalogue data; upload, re-index and delete."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from assistant.config import PROJECT_ROOT
+from ui.state import AppUnavailable, get_assistant, reference_date, start_embedding
+
+ALLOWED_TYPES = ("pdf", "docx", "txt", "md")
+STATUS_STYLE = {"indexed": st.success, "unchanged": st.info, "needs_ocr": st.warning, "rejected": st.error,
+                "removed": st.info, "not_found": st.warning}
+
+
+def safe_name(name: str) -> str:
+    """A file name safe to save: NFC, no folders, letters/digits/._- only (Vietnamese letters kept)."""
+    name = unicodedata.normalize("NFC", Path(name.replace("\\", "/")).name).strip()
+    stem, dot, suffix = name.rpartition(".")
+    stem = re.sub(r"[^\w.-]+", "_", stem if dot else name).strip("._") or "tai_lieu"
+    return f"{stem[:120]}.{suffix.lower()}" if dot else stem[:120]
+
+
+def check_upload(name: str, size: int, max_mb: float) -> str:
+    """The Vietnamese reason an upload is refused before saving, or ""."""
+    suffix = name.rpartition(".")[2].lower() if "." in name else ""
+    if suffix not in ALLOWED_TYPES:
+        return f"loại tệp “.{suffix}” không được hỗ trợ (chỉ nhận PDF, DOCX, TXT, MD)" if suffix else \
+            "tệp không có phần mở rộng (chỉ nhận PDF, DOCX, TXT, MD)"
+    if size == 0:
+        return "tệp rỗng"
+    if size > max_mb * 1024 * 1024:
+        return f"tệp lớn hơn giới hạn {max_mb:g} MB"
+    return ""
+
+
+def save_and_ingest(assistant, uploads: list[tuple[str, bytes]], progress=None) -> list:
+    """Save each upload under `<data dir>/uploads/` and ingest it; a refused file leaves nothing behind."""
+    from ingest.pipeline import FileResult
+
+    folder = assistant.settings.data_dir / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    ingestor = assistant.ingestor()
+    results = []
+    for number, (original, data) in enumerate(uploads, 1):
+        name = safe_name(original)
+        reason = check_upload(name, len(data), assistant.settings.max_file_mb)
+        if reason:
+            results.append(FileResult(original, Path(name).stem, "rejected", reason))
+        else:
+            results.append(_ingest_one(ingestor, folder / name, data))
+        if progress:
+            progress(number, len(uploads), original)
+    if any(r.status == "indexed" for r in results):
+        start_embedding(assistant)
+    return results
+
+
+def _ingest_one(ingestor, path: Path, data: bytes):
+    previous = path.read_bytes() if path.exists() else None
+    path.write_bytes(data)
+    try:
+        result = ingestor.ingest_file(path)
+    except Exception as exc:  # an unexpected parser error: refuse this file, keep the others
+        from ingest.pipeline import FileResult
+
+        result = FileResult(path.name, path.stem, "rejected", f"lỗi khi đọc tệp: {exc}")
+    if result.status in ("rejected", "needs_ocr"):
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(previous)
+    return result
+
+
+def _source_path(document) -> Path:
+    path = Path(document.path)
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def documents_frame(assistant) -> pd.DataFrame:
+    today = reference_date(assistant)
+    rows = []
+    for document in assistant.index.documents():
+        entry = assistant.catalogue.get(document.doc_id)
+        rows.append({
+            "Số, ký hiệu": entry.number if entry else "",
+            "Loại": (entry.type_name if entry else "") or "Khác",
+            "Trích yếu": entry.title if entry else "",
+            "Cơ quan ban hành": entry.issuer if entry else "",
+            "Ngày ban hành": _vn_date(entry.date_issued) if entry else "",
+            "Năm": (entry.year if entry else None) or 0,
+            "Hiệu lực": entry.status(today) if entry else "chưa rõ hiệu lực",
+            "Số đoạn": document.n_chunks,
+            "Đã có vector": f"{document.n_embedded}/{document.n_chunks}",
+            "Tệp": Path(document.path).name,
+            "Mã": document.doc_id,
+        })
+    return pd.DataFrame(rows)
+
+
+def _vn_date(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
+
+
+def _table(assistant) -> pd.DataFrame:
+    frame = documents_frame(assistant)
+    if frame.empty:
+        st.info("Thư viện chưa có tài liệu nào. Hãy tải lên kế hoạch hoặc văn bản ở phần dưới.")
+        return frame
+    left, right = st.columns(2)
+    types = left.multiselect("Lọc theo loại văn bản", sorted(frame["Loại"].unique()), key="lib_types",
+                             placeholder="Tất cả các loại")
+    years = right.multiselect("Lọc theo năm", sorted({y for y in frame["Năm"] if y}, reverse=True), key="lib_years",
+                              placeholder="Tất cả các năm")
+    mask = pd.Series(True, index=frame.index)
+    if types:
+        mask &= frame["Loại"].isin(types)
+    if years:
+        mask &= frame["Năm"].isin(years)
+    shown = frame[mask]
+    st.caption(f"{len(shown)} / {len(frame)} văn bản")
+    st.dataframe(shown.drop(columns=["Năm"]), hide_index=True, height="auto" if len(shown) <= 12 else 460)
+    return frame
+
+
+def _upload(assistant) -> None:
+    st.subheader("Tải tài liệu lên")
+    limit = assistant.settings.max_file_mb
+    round_ = st.session_state.setdefault("lib_upload_round", 0)
+    files = st.file_uploader(f"Chọn tệp PDF, DOCX, TXT hoặc MD (tối đa {limit:g} MB mỗi tệp)", type=list(ALLOWED_TYPES),
+                             accept_multiple_files=True, key=f"lib_upload_{round_}")
+    if files and st.button("Nạp vào thư viện", type="primary", key="lib_ingest"):
+        uploads = [(f.name, f.getvalue()) for f in files]
+        with st.status("Đang nạp tài liệu…", expanded=True) as status:
+            bar = st.progress(0.0)
+            results = save_and_ingest(assistant, uploads,
+                                      lambda done, total, name: bar.progress(done / total, text=f"{done}/{total}: {name}"))
+            status.update(label="Đã nạp xong.", state="complete")
+        st.session_state["lib_results"] = results
+        st.session_state["lib_upload_round"] = round_ + 1
+        st.rerun()
+    _results()
+
+
+def _results() -> None:
+    for result in st.session_state.get("lib_results", []):
+        show = STATUS_STYLE.get(result.status, st.info)
+        if result.status == "rejected":
+            show(f"Tệp {Path(result.path).name} bị từ chối: {result.message or 'không đọc được tệp'}.")
+        elif result.status == "needs_ocr":
+            show(f"Tệp {Path(result.path).name} cần nhận dạng chữ (OCR) trước khi nạp: {result.message}.")
+        else:
+            show(result.as_line())
+
+
+def _manage(assistant, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    st.subheader("Nạp lại hoặc xóa")
+    labels = {row["Mã"]: f"{row['Số, ký hiệu'] or row['Tệp']} — {row['Trích yếu'][:80]}" for _, row in frame.iterrows()}
+    chosen = st.multiselect("Chọn văn bản", list(labels), format_func=labels.get, key="lib_chosen",
+                            placeholder="Chọn một hoặc nhiều văn bản")
+    left, right = st.columns(2)
+    if left.button("Nạp lại chỉ mục", disabled=not chosen, key="lib_reindex"):
+        _reindex(assistant, chosen)
+    confirm = right.checkbox("Tôi muốn xóa các văn bản đã chọn khỏi thư viện", key="lib_confirm")
+    if right.button("Xóa khỏi thư viện", disabled=not (chosen and confirm), type="primary", key="lib_delete"):
+        _delete(assistant, chosen)
+
+
+def _reindex(assistant, doc_ids: list[str]) -> None:
+    """Index again from the source file, keeping the catalogue row (and its corrections)."""
+    ingestor, results = assistant.ingestor(), []
+    for doc_id in doc_ids:
+        document, entry = assistant.index.document(doc_id), assistant.catalogue.get(doc_id)
+        source = _source_path(document) if document else None
+        if not source or not source.exists():
+            st.error(f"Không tìm thấy tệp nguồn của {doc_id}; không nạp lại được.")
+            continue
+        ingestor.remove(doc_id)
+        if entry:
+            assistant.catalogue.upsert(entry)
+        results.append(ingestor.ingest_file(source, doc_id))
+    start_embedding(assistant)
+    st.session_state["lib_results"] = results
+    st.session_state.pop("lib_chosen", None)
+    st.rerun()
+
+
+def _delete(assistant, doc_ids: list[str]) -> None:
+    uploads = (assistant.settings.data_dir / "uploads").resolve()
+    results = []
+    for doc_id in doc_ids:
+        document = assistant.index.document(doc_id)
+        results.append(assistant.ingestor().remove(doc_id))
+        source = _source_path(document).resolve() if document else None
+        if source and source.parent == uploads:
+            source.unlink(missing_ok=True)  # an uploaded copy goes with its document; shipped files stay
+    st.session_state["lib_results"] = results
+    st.session_state.pop("lib_chosen", None)
+    st.session_state.pop("lib_confirm", None)
+    st.rerun()
+
+
+def render() -> None:
+    try:
+        assistant = get_assistant()
+    except AppUnavailable as error:
+        st.error(str(error))
+        return
+    st.title("Thư viện tài liệu")
+    st.caption("Các kế hoạch và văn bản pháp luật trong kho, với số ký hiệu, cơ quan ban hành, ngày ban hành và hiệu lực.")
+    frame = _table(assistant)
+    _upload(assistant)
+    _manage(assistant, frame)

@@ -1,0 +1,4 @@
+"""Page script: see `ui/auth.py`."""
+from ui import auth
+
+auth.render()

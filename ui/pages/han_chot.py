@@ -1,0 +1,4 @@
+"""Page script: see `ui/deadlines.py`."""
+from ui import deadlines
+
+deadlines.render()

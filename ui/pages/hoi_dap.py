@@ -1,0 +1,4 @@
+"""Page script: see `ui/chat.py`."""
+from ui import chat
+
+chat.render()

@@ -1,0 +1,4 @@
+"""Page script: see `ui/drafting.py`."""
+from ui import drafting
+
+drafting.render()

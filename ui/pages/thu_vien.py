@@ -1,0 +1,4 @@
+"""Page script: see `ui/library.py`."""
+from ui import library
+
+library.render()

@@ -1,0 +1,4 @@
+"""Page script: see `ui/eligibility.py`."""
+from ui import eligibility
+
+eligibility.render()
