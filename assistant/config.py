@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     embedding_model: str = ""
     embedding_batch_size: int = 16
     embedding_max_chars: int = 900
+    background_embedding: bool = True  # the app adds vectors in a background thread
 
     # Vector store: embedded folder by default, a Chroma server when CHROMA_HOST is set.
     chroma_host: str = Field("", validation_alias=AliasChoices("CHROMA_HOST", "TDKT_CHROMA_HOST"))

@@ -13,6 +13,7 @@ from assistant.catalogue import Catalogue, CatalogueEntry
 from assistant.vntext import fold_accents
 
 _YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b")
+_NUMBER_WITH_YEAR = re.compile(r"\b\d{1,5}\s*/\s*\d{4}\b")
 _NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại", re.IGNORECASE)
 _DOC_REF = re.compile(
     r"(luật|nghị định|thông tư|kế hoạch|quyết định|công văn|hướng dẫn|chỉ thị|công điện)\s*(?:số\s*)?"
@@ -27,9 +28,11 @@ _TYPE_CODES = {
 
 
 def reference_date(question: str, today: date) -> date:
+    """The date whose rules the question is about; years inside document numbers do not count."""
     if _NOW.search(question):
         return today
-    years = [int(y) for y in _YEAR.findall(question)]
+    without_numbers = _NUMBER_WITH_YEAR.sub(" ", _DOC_REF.sub(" ", question))
+    years = [int(y) for y in _YEAR.findall(without_numbers)]
     if not years:
         return today
     year = max(years)
@@ -54,4 +57,10 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
 
 
 def not_in_force(entry: CatalogueEntry | None, day: date) -> bool:
-    return bool(entry and entry.doc_type in {"luat", "nghi_dinh", "thong_tu"} and entry.in_force_on(day) is False)
+    """A legal text outside its period of validity, or any document issued after `day`."""
+    if entry is None or entry.in_force_on(day) is not False:
+        return False
+    if entry.doc_type in {"luat", "nghi_dinh", "thong_tu"}:
+        return True
+    issued = entry.date_in_force or entry.date_issued
+    return bool(issued) and issued > day.isoformat()

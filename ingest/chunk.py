@@ -72,13 +72,16 @@ def _emit(node: Node, path: list[tuple[str, str]], heading: str, out: list[Chunk
 
 
 def _preamble(root: Node, header: Header) -> str:
-    """The text before section I without the header lines, which every chunk's heading already carries."""
+    """The text before section I without the type line and trích yếu, which every chunk's heading carries."""
     lines = [line.text for line in root.lines if line.text.strip()]
-    title_end = 0
-    for index, text in enumerate(lines[:15]):
-        if header.title and (text in header.title or header.title.startswith(text)):
-            title_end = index + 1
-    return "\n".join(lines[title_end:])
+    kept = []
+    for index, text in enumerate(lines):
+        in_header = index < 15
+        is_title = bool(header.title) and (text in header.title or header.title.startswith(text))
+        is_type = bool(header.type_name) and text.strip().upper() == header.type_name.upper()
+        if not (in_header and (is_title or is_type)):
+            kept.append(text)
+    return "\n".join(kept)
 
 
 def _limit(node: Node) -> int:

@@ -18,7 +18,7 @@ from ingest.chunk import chunk_document
 from ingest.load import LoadError, file_sha256, load
 from ingest.parse import Header, ParsedDocument, document_types, parse
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 SKIPPED_NAMES = {"catalogue.csv", "README.md", "INDEX.md"}
 
 STATUS_LABELS = {

@@ -1,7 +1,6 @@
 """Objects shared by every session of this process (built once, `st.cache_resource`), and per-session choices."""
 from __future__ import annotations
 
-import os
 from datetime import date
 
 import streamlit as st
@@ -22,14 +21,8 @@ def current_settings() -> Settings:
 @st.cache_resource(show_spinner="Đang mở kho tài liệu…")
 def _assistant(settings_json: str) -> Assistant:
     assistant = build_assistant(Settings.model_validate_json(settings_json))
-    if background_embedding():
-        assistant.embedder.start()
+    start_embedding(assistant)
     return assistant
-
-
-def background_embedding() -> bool:
-    """Vectors are added in the background unless TDKT_BACKGROUND_EMBEDDING=0 (tests, slow machines)."""
-    return os.environ.get("TDKT_BACKGROUND_EMBEDDING", "1").strip().lower() not in ("0", "false", "no", "khong")
 
 
 def get_assistant() -> Assistant:
@@ -41,7 +34,8 @@ def get_assistant() -> Assistant:
 
 
 def start_embedding(assistant: Assistant) -> None:
-    if background_embedding():
+    """Vectors are added in the background unless TDKT_BACKGROUND_EMBEDDING=0 (tests, slow machines)."""
+    if assistant.settings.background_embedding:
         assistant.embedder.start()
 
 

@@ -235,6 +235,8 @@ def direct_answer(piece: Piece, hit: Hit, kind: str) -> str:
         roles = []
         for name, value in cells.items():
             folded = fold_accents(name)
+            if "noi dung" in folded:
+                continue  # "Nội dung thực hiện" is the task, not a role
             for cue, label in _ROLE_COLUMNS:
                 if cue in folded and value:
                     roles.append(f"{name}: {value}")
