@@ -13,7 +13,7 @@ from typing import Iterator
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import extractive, generative
-from assistant.answering.question import Turn, question_kind, required_names, standalone_question
+from assistant.answering.question import Turn, addresses_a_model, question_kind, required_names, standalone_question
 from assistant.catalogue import Catalogue, format_vn_date
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter
@@ -40,6 +40,7 @@ class Citation:
     status: str = ""  # validity note when the text is not in force on the reference date
     chunk_id: str = ""
     ocr: bool = False
+    passage: str = ""  # the whole passage the quote comes from
 
 
 @dataclass
@@ -96,10 +97,11 @@ class Answerer:
         return standalone_question(question, history)
 
     def _retrieve(self, standalone: str, history: list[Turn]) -> list[Hit]:
-        hits = self.searcher.search(standalone, RETRIEVE_K)
+        hits = [hit for hit in self.searcher.search(standalone, RETRIEVE_K) if not addresses_a_model(hit.chunk.body)]
         if history and history[-1].doc_ids and standalone != history[-1].standalone:
             previous_docs = list(dict.fromkeys(history[-1].doc_ids))
-            focused = self.searcher.search(standalone, RETRIEVE_K, SearchFilter(doc_ids=previous_docs))
+            focused = [hit for hit in self.searcher.search(standalone, RETRIEVE_K, SearchFilter(doc_ids=previous_docs))
+                       if not addresses_a_model(hit.chunk.body)]
             seen = {h.chunk.chunk_id for h in focused}
             hits = focused[:4] + [h for h in hits if h.chunk.chunk_id not in seen]
         return hits
@@ -133,20 +135,24 @@ class Answerer:
         unless the question names them."""
         named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
         wants_recipients = "noi nhan" in fold_accents(standalone)
+        about_a_plan = bool(required_names(standalone))
         factors = []
         for hit in hits:
             factor = 1.0
-            if hit.chunk.doc_id not in named and self._rests_on_repealed(hit, day, named):
+            if hit.chunk.doc_id not in named and self._rests_on_repealed(hit, day, named, about_a_plan):
                 factor *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
                 factor *= RECIPIENTS_FACTOR
             factors.append(factor)
         return factors
 
-    def _rests_on_repealed(self, hit: Hit, day: date, named: set[str]) -> bool:
-        """A repealed text, or a passage that applies one (a 2021 plan quoting Nghị định 91/2017)."""
+    def _rests_on_repealed(self, hit: Hit, day: date, named: set[str], about_a_plan: bool) -> bool:
+        """A repealed text, or — for a question on the rules rather than on one agency's plan —
+        a passage that applies one (a 2021 plan quoting Nghị định 91/2017)."""
         if not_in_force(self.catalogue.get(hit.chunk.doc_id), day):
             return True
+        if about_a_plan:
+            return False
         cited = mentioned_documents(hit.chunk.body, self.catalogue)
         return any(entry.doc_id not in named and not_in_force(entry, day) for entry in cited)
 
@@ -228,10 +234,10 @@ class Answerer:
             if citation.status and citation.doc_id not in seen:
                 seen.add(citation.doc_id)
                 notes.append(f"Lưu ý: {citation.document} {citation.status}; không áp dụng quy định đã hết hiệu lực.")
-            for entry in mentioned_documents(citation.quote, self.catalogue):
+            for entry in mentioned_documents(citation.passage or citation.quote, self.catalogue):
                 if entry.doc_id not in seen and not_in_force(entry, today):
                     seen.add(entry.doc_id)
-                    notes.append(f"Lưu ý: đoạn trích dẫn {entry.label}, văn bản này {entry.status(today)}.")
+                    notes.append(f"Lưu ý: đoạn được trích có dẫn {entry.label}, văn bản này {entry.status(today)}.")
         return notes
 
     def _citation(self, n: int, hit: Hit, quote: str, day: date) -> Citation:
@@ -241,7 +247,7 @@ class Answerer:
             n=n, doc_id=hit.chunk.doc_id, number=entry.number if entry else "", title=entry.title if entry else "",
             document=entry.label if entry else hit.chunk.doc_id, location=hit.chunk.location, page=hit.chunk.page,
             quote=quote, score=round(hit.score, 4), status=status, chunk_id=hit.chunk.chunk_id,
-            ocr=bool(hit.chunk.meta.get("ocr")),
+            ocr=bool(hit.chunk.meta.get("ocr")), passage=hit.chunk.body,
         )
 
 

@@ -100,3 +100,15 @@ def standalone_question(question: str, history: list[Turn]) -> str:
         return question
     previous = history[-1].standalone or history[-1].question
     return f"{question.rstrip(' ?')} — {previous}"
+
+
+@lru_cache(maxsize=1)
+def _injection_patterns() -> list[re.Pattern]:
+    raw = yaml.safe_load((DATA.parent / "injection_patterns.yaml").read_text(encoding="utf-8"))
+    return [re.compile(pattern) for pattern in raw["patterns"]]
+
+
+def addresses_a_model(text: str) -> bool:
+    """True for text that gives orders to an assistant ("bỏ qua mọi hướng dẫn…"): data, never an answer."""
+    folded = " ".join(fold_accents(w) for w in syllable_tokenize(text))
+    return any(pattern.search(folded) for pattern in _injection_patterns())
