@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     max_file_mb: float = 50.0
     max_pdf_pages: int = 500
 
+    # OCR of scanned PDF pages (Tesseract + its Vietnamese model, system packages)
+    ocr_enabled: bool = True
+    ocr_language: str = "vie"
+    ocr_dpi: int = 300
+    ocr_garbage_pages: bool = False  # also OCR pages whose text layer extracts as mojibake (old TCVN3/VNI fonts)
+
     # "Today" for validity and deadline status; tests and evaluations pin it.
     today: date | None = None
 

@@ -292,6 +292,11 @@ class KnowledgeIndex:
         found = self.chunks(ids)
         return [found[i] for i in ids]
 
+    def texts(self) -> Iterable[str]:
+        """Every chunk's text, for models learned from the corpus."""
+        for (text,) in self._db().execute("SELECT text FROM chunks"):
+            yield text
+
     def counts(self) -> dict[str, int]:
         db = self._db()
         return {

@@ -6,6 +6,7 @@ the same passages; what is shown stays accented.
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from pydantic import ConfigDict
 
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
+from assistant.diacritics import DiacriticsModel
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from assistant.vntext import looks_unaccented, normalize
@@ -39,17 +41,29 @@ class HybridSearcher:
         self.settings = settings
         self.index = index
         self.catalogue = catalogue
+        self._diacritics: tuple[str, DiacriticsModel] | None = None
+        self._model_lock = threading.Lock()
+
+    def restore_diacritics(self, query: str) -> str:
+        """A query typed without diacritics, accented from the corpus' own words; others unchanged."""
+        query = normalize(query).strip()
+        if not looks_unaccented(query):
+            return query
+        version = self.index.version()
+        with self._model_lock:
+            if self._diacritics is None or self._diacritics[0] != version:
+                self._diacritics = (version, DiacriticsModel.for_corpus(self.index.texts()))
+            return self._diacritics[1].restore(query)
 
     def search(self, query: str, k: int | None = None, flt: SearchFilter | None = None, mode: str = "hybrid") -> list[Hit]:
-        query = normalize(query).strip()
+        query = self.restore_diacritics(query)
         k = k or self.settings.top_k
         flt = flt or SearchFilter()
         depth = max(self.settings.candidates, k)
         lexical = dense = []
         if mode in ("hybrid", "bm25"):
             lexical = self._lexical(query, depth, flt)
-        if mode == "dense" or (mode == "hybrid" and not looks_unaccented(query)):
-            # e5 cannot read Vietnamese without its diacritics: such a query goes lexical-only.
+        if mode in ("hybrid", "dense"):
             dense = self.index.dense_search(query, depth, flt)
         fused = self._fuse(lexical, dense)
         found = self.index.chunks(cid for cid, *_ in fused)

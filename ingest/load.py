@@ -7,12 +7,21 @@ order, PDF lines keep their page number. Text is NFC-normalised here, at the doo
 from __future__ import annotations
 
 import hashlib
+import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.vntext import normalize
+from ingest.convert import CONVERTIBLE, ConversionError, convert_to_docx
+from ingest.ocr import PageProgress, looks_like_garbage, ocr_pdf_pages, ocr_status
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md")
+# Word processors open each other's files whatever the extension says; so do we.
+WORD_FAMILY = {".docx", ".doc", ".odt", ".rtf"}
+FORMAT_NAMES = {".pdf": "PDF", ".docx": "DOCX", ".doc": "DOC (Word cũ)", ".odt": "ODT", ".rtf": "RTF",
+                ".zip": "tệp nén ZIP (bảng tính, trình chiếu…)", ".txt": "văn bản thuần", ".bin": "tệp nhị phân"}
+MIN_PAGE_CHARS = 20  # a PDF page with less text than this has no usable text layer
 
 
 class LoadError(Exception):
@@ -32,12 +41,26 @@ class Line:
 
 
 @dataclass
+class OcrOptions:
+    """How `load` treats PDF pages without a usable text layer."""
+
+    enabled: bool = True
+    language: str = "vie"
+    dpi: int = 300
+    garbage_pages: bool = False  # also OCR pages whose text layer is mojibake
+    progress: PageProgress | None = None  # (pages done, pages to OCR), after each page
+
+
+@dataclass
 class LoadedFile:
     path: Path
     sha256: str
     lines: list[Line]
     pages: int = 0
     pages_without_text: list[int] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text comes from OCR
+    ocr_note: str = ""  # why some pages could not be OCR'd (Vietnamese)
+    source_format: str = ""  # the format read, by content: .pdf, .docx, .doc…
 
 
 def file_sha256(path: Path) -> str:
@@ -49,18 +72,39 @@ def file_sha256(path: Path) -> str:
 
 
 def sniff_format(path: Path) -> str:
-    """Decide the format from the content, not the extension."""
-    head = path.read_bytes()[:8]
-    if head.startswith(b"%PDF"):
+    """Decide the format from the content, not the extension.
+
+    Returns one of .pdf .docx .odt .zip (another zip: xlsx, pptx…) .doc .rtf .txt.
+    A file starting with "PK" that is not a readable zip counts as .docx (a broken one).
+    """
+    with Path(path).open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" in head[:1024] and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF"):
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
-        return ".docx"
+        return _zip_kind(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return ".doc"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return ".rtf"
     return ".txt"
 
 
-def load(path: Path) -> LoadedFile:
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return ".docx"
+            if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text"):
+                return ".odt"
+            return ".zip"
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return ".docx"
+
+
+def load(path: Path, *, ocr: OcrOptions | None = None, max_pages: int | None = None) -> LoadedFile:
+    """Read one file. `ocr=None` never runs OCR (a scan raises LoadError(needs_ocr=True))."""
     path = Path(path)
     if not path.is_file():
         raise LoadError(path, "không tìm thấy tệp")
@@ -68,17 +112,44 @@ def load(path: Path) -> LoadedFile:
         raise LoadError(path, "tệp rỗng (0 byte)")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise LoadError(path, f"định dạng “{suffix or 'không có đuôi'}” chưa được hỗ trợ (chỉ nhận PDF, DOCX, TXT, MD)")
+        raise LoadError(path, f"định dạng “{suffix or 'không có đuôi'}” chưa được hỗ trợ (chỉ nhận PDF, DOCX, DOC, ODT, RTF, TXT, MD)")
     actual = sniff_format(path)
     expected = ".txt" if suffix == ".md" else suffix
-    if actual != expected:
-        raise LoadError(path, f"nội dung tệp không phải {suffix.upper().lstrip('.')} như đuôi tệp cho biết")
-    reader = {".pdf": _read_pdf, ".docx": _read_docx, ".txt": _read_text}[actual]
-    loaded = reader(path)
+    if actual != expected and not (expected in WORD_FAMILY and actual in WORD_FAMILY):
+        raise LoadError(path, f"nội dung tệp không phải {suffix.upper().lstrip('.')} như đuôi tệp cho biết "
+                              f"(thực chất là {FORMAT_NAMES.get(actual, actual)})")
+    if actual == ".pdf":
+        loaded = _read_pdf(path, ocr, max_pages)
+    elif actual in CONVERTIBLE:
+        loaded = _read_converted(path, actual)
+    elif actual == ".docx":
+        loaded = _read_docx(path)
+    else:
+        loaded = _read_text(path)
+    loaded.source_format = actual
     if not any(line.text.strip() for line in loaded.lines):
         if loaded.pages_without_text:
-            raise LoadError(path, "PDF không có lớp chữ (bản quét), cần nhận dạng chữ (OCR)", needs_ocr=True)
+            reason = "PDF không có lớp chữ (bản quét), cần nhận dạng chữ (OCR)"
+            if loaded.ocr_note:
+                reason += "; " + loaded.ocr_note
+            elif ocr is not None and ocr.enabled:
+                reason += "; OCR không đọc được chữ nào trên các trang"
+            raise LoadError(path, reason, needs_ocr=True)
         raise LoadError(path, "tệp không có nội dung chữ")
+    return loaded
+
+
+def _read_converted(path: Path, actual: str) -> LoadedFile:
+    with tempfile.TemporaryDirectory(prefix="tdkt-convert-") as tmp:
+        try:
+            converted = convert_to_docx(path, Path(tmp), actual)
+        except ConversionError as exc:
+            raise LoadError(path, f"không đọc được tệp {FORMAT_NAMES.get(actual, actual)}: {exc}") from exc
+        try:
+            loaded = _read_docx(converted)
+        except LoadError as exc:
+            raise LoadError(path, exc.reason) from exc
+    loaded.path, loaded.sha256 = path, file_sha256(path)
     return loaded
 
 
@@ -100,38 +171,79 @@ def _read_text(path: Path) -> LoadedFile:
     return LoadedFile(path, file_sha256(path), _split_lines(text))
 
 
-def _read_pdf(path: Path) -> LoadedFile:
+def _read_pdf(path: Path, ocr: OcrOptions | None = None, max_pages: int | None = None) -> LoadedFile:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError
 
     try:
         reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(path, "PDF được đặt mật khẩu, không mở được")
-        lines: list[Line] = []
-        empty_pages: list[int] = []
+        password = None
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError as exc:
+                raise LoadError(path, "PDF được mã hóa, cần thư viện cryptography để mở") from exc
+            if not opened:
+                raise LoadError(path, "PDF được đặt mật khẩu, không mở được; hãy gỡ mật khẩu "
+                                      "(hoặc in lại thành PDF không khóa) rồi nạp lại")
+            password = ""
+        count = len(reader.pages)
+        if max_pages and count > max_pages:
+            raise LoadError(path, f"PDF có {count} trang, vượt giới hạn {max_pages} trang")
+        texts: dict[int, str] = {}
         for number, page in enumerate(reader.pages, start=1):
-            text = page.extract_text() or ""
-            if len(text.strip()) < 20:
-                empty_pages.append(number)
-            lines.extend(_split_lines(text, number))
-        return LoadedFile(path, file_sha256(path), lines, len(reader.pages), empty_pages)
+            try:
+                texts[number] = page.extract_text() or ""
+            except Exception:  # noqa: BLE001 - one unreadable page is a page without text, not a lost file
+                texts[number] = ""
     except LoadError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
         raise LoadError(path, f"PDF bị hỏng hoặc không đọc được ({type(exc).__name__})") from exc
+
+    empty = [n for n, text in texts.items() if len(text.strip()) < MIN_PAGE_CHARS]
+    garbage = []
+    if ocr is not None and ocr.garbage_pages:
+        garbage = [n for n, text in texts.items() if n not in empty and looks_like_garbage(text)]
+    wanted = sorted(empty + garbage)
+    ocr_pages, note = _ocr(path, wanted, ocr, password, texts)
+    lines: list[Line] = []
+    for number, text in texts.items():
+        lines.extend(_split_lines(text, number))
+    without_text = [n for n in empty if n not in ocr_pages]
+    return LoadedFile(path, file_sha256(path), lines, count, without_text, ocr_pages, note)
+
+
+def _ocr(path: Path, pages: list[int], ocr: OcrOptions | None, password: str | None,
+         texts: dict[int, str]) -> tuple[list[int], str]:
+    """OCR `pages` into `texts` in place; returns the pages read and, if any failed, why."""
+    if not pages or ocr is None:
+        return [], ""
+    if not ocr.enabled:
+        return [], "OCR đang tắt trong cài đặt (TDKT_OCR_ENABLED)"
+    status = ocr_status(ocr.language)
+    if not status.available:
+        return [], "chưa dùng được OCR: " + status.reason
+    try:
+        found = ocr_pdf_pages(path, pages, ocr.language, ocr.dpi, ocr.progress, password)
+    except Exception as exc:  # noqa: BLE001 - OCR failing must not cost the text layer of other pages
+        return [], f"OCR gặp lỗi ({type(exc).__name__})"
+    read = []
+    for number, text in found.items():
+        if len(text.strip()) >= MIN_PAGE_CHARS:
+            texts[number] = text
+            read.append(number)
+    return read, ""
 
 
 def _read_docx(path: Path) -> LoadedFile:
-    import zipfile
-
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - BadZipFile, PackageNotFoundError, KeyError, lxml errors…
         raise LoadError(path, "DOCX bị hỏng hoặc không phải tệp Word hợp lệ") from exc
     lines: list[Line] = []
     for block in document.element.body.iterchildren():

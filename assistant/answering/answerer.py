@@ -77,7 +77,7 @@ class Answerer:
     def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
         question = normalize(question).strip()
         history = history or []
-        standalone = self._standalone(question, history)
+        standalone = self._standalone(self.searcher.restore_diacritics(question), history)
         hits = self._retrieve(standalone, history)
         day = reference_date(standalone, self.settings.current_date())
         if self.chat_model is not None and hits:

@@ -1,0 +1,31 @@
+"""Queries typed without diacritics: restored from the corpus, same passages, accented display."""
+from __future__ import annotations
+
+from assistant.build import build_assistant
+from assistant.diacritics import DiacriticsModel
+from tests.conftest import KNOWLEDGE
+
+SEED_001 = KNOWLEDGE / "plans" / "001_f3c46f3a27ae00a1.txt"
+LAW = KNOWLEDGE / "legal" / "luat-06-2022-QH15.txt"
+
+
+def test_restoration_uses_the_corpus_words_and_keeps_case():
+    model = DiacriticsModel.for_corpus(["Phòng Nội vụ tổng hợp hồ sơ khen thưởng", "Hội đồng Thi đua - Khen thưởng quận Hoàng Mai"])
+    assert model.restore("Phong Noi vu tong hop ho so khen thuong quan Hoang Mai") == \
+        "Phòng Nội vụ tổng hợp hồ sơ khen thưởng quận Hoàng Mai"
+
+
+def test_unknown_words_and_accented_text_are_left_as_typed():
+    model = DiacriticsModel.for_corpus(["thi đua khen thưởng"])
+    assert model.restore("thi dua xyzzy 2021") == "thi đua xyzzy 2021"
+
+
+def test_unaccented_query_finds_the_same_passage_and_shows_the_restored_question(settings):
+    assistant = build_assistant(settings)
+    assistant.ingestor().ingest([SEED_001, LAW])
+    accented = assistant.searcher.search("Xét, đề nghị công nhận danh hiệu Công dân Thủ đô ưu tú năm 2021 trước ngày nào?", 3)
+    plain = assistant.searcher.search("xet, de nghi cong nhan danh hieu cong dan thu do uu tu nam 2021 truoc ngay nao?", 3)
+    assert plain[0].chunk.chunk_id == accented[0].chunk.chunk_id
+    answer = assistant.answerer().answer("tieu chuan danh hieu chien si thi dua co so la gi")
+    assert answer.standalone_question == "tiêu chuẩn danh hiệu chiến sĩ thi đua cơ sở là gì"
+    assert "Điều 23" in answer.text and "“Chiến sĩ thi đua cơ sở”" in answer.citations[0].quote
