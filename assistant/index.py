@@ -162,6 +162,7 @@ class KnowledgeIndex:
         self._lexical_version: str | None = None
         self._lexical_lock = threading.Lock()
         self._collection = None
+        self._client = None
         self._server_version: str | None = None
         self._server_checked = 0.0
         self._init_db()
@@ -317,6 +318,7 @@ class KnowledgeIndex:
                 client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port, settings=chroma_settings)
             else:
                 client = chromadb.PersistentClient(path=str(self.dir / "chroma"), settings=chroma_settings)
+            self._client = client
             self._collection = client.get_or_create_collection(
                 self.settings.collection, metadata={"hnsw:space": "cosine", "embedding": embedding_name(self.settings)}
             )
@@ -421,8 +423,8 @@ class KnowledgeIndex:
         if not force and now - self._server_checked < self.settings.server_sync_seconds:
             return
         self._server_checked = now
-        collection = self._chroma()
-        collection = collection._client.get_collection(collection.name)  # fresh metadata
+        self._chroma()
+        collection = self._client.get_collection(self.settings.collection)  # fresh metadata
         version = (collection.metadata or {}).get("version", "")
         if version and version == self._server_version and not force:
             return

@@ -3,11 +3,19 @@
 Idempotent and incremental: a file whose content hash (and the pipeline
 version) is unchanged is skipped; a changed file replaces its chunks; each
 file's result is reported in Vietnamese, and one bad file never stops a batch.
+
+Safe to interrupt and to run twice at once: reading (and OCR, the slow part)
+happens outside the index's write lock; the check "already up to date?", the
+catalogue row, the chunk commit (one SQLite transaction) and the hooks happen
+under it, so two ingests of the same file never both write it, and a killed
+ingest leaves whole documents only. Vectors follow in `embed_pending`, keyed by
+content hash: a re-run finds the chunks still without a vector and upserts them.
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Protocol, Sequence
 
@@ -15,7 +23,7 @@ from assistant.catalogue import Catalogue, CatalogueEntry
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.index import KnowledgeIndex, StoredChunk
 from ingest.chunk import chunk_document
-from ingest.load import LoadError, file_sha256, load
+from ingest.load import LoadError, OcrOptions, file_sha256, load
 from ingest.parse import Header, ParsedDocument, document_types, parse
 
 PIPELINE_VERSION = "7"
@@ -38,10 +46,12 @@ class FileResult:
     status: str
     message: str = ""
     chunks: int = 0
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        label = STATUS_LABELS.get(self.status, self.status)
+        return f"{label} (có dùng OCR)" if self.ocr_pages and self.status == "indexed" else label
 
     def as_line(self) -> str:
         detail = f" — {self.message}" if self.message else ""
@@ -86,46 +96,85 @@ class Ingestor:
         self.catalogue = catalogue
         self.hooks = list(hooks)
 
-    def ingest(self, paths: Iterable[Path], progress: Callable[[int, int, str], None] | None = None) -> list[FileResult]:
+    def ingest(self, paths: Iterable[Path], progress: Callable[[int, int, str], None] | None = None,
+               page_progress: Callable[[str, int, int], None] | None = None) -> list[FileResult]:
+        """Ingest files (folders are walked). `progress(done, total, name)` after each file;
+        `page_progress(name, pages done, pages to OCR)` after each OCR'd page (OCR is slow)."""
         files = discover(paths)
         results = []
         for number, path in enumerate(files, 1):
-            results.append(self.ingest_file(path))
+            try:
+                results.append(self.ingest_file(path, page_progress=page_progress))
+            except Exception as exc:  # noqa: BLE001 - one bad file never stops a batch
+                results.append(FileResult(_display_path(path), doc_id_for(path), "rejected",
+                                          f"lỗi khi lập chỉ mục ({type(exc).__name__}: {str(exc)[:200]})"))
             if progress:
                 progress(number, len(files), path.name)
         return results
 
-    def ingest_file(self, path: Path, doc_id: str | None = None) -> FileResult:
+    def ingest_in_background(self, paths: Iterable[Path], progress: Callable[[int, int, str], None] | None = None,
+                             page_progress: Callable[[str, int, int], None] | None = None) -> Future:
+        """Run `ingest` in a worker thread (OCR can take minutes); the Future holds the results.
+
+        Queries keep working meanwhile: readers never wait for the index's write lock."""
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tdkt-ingest")
+        future = executor.submit(self.ingest, list(paths), progress, page_progress)
+        executor.shutdown(wait=False)
+        return future
+
+    def ingest_file(self, path: Path, doc_id: str | None = None,
+                    page_progress: Callable[[str, int, int], None] | None = None) -> FileResult:
         path = Path(path)
         doc_id = doc_id or doc_id_for(path)
         shown = _display_path(path)
-        too_big = path.is_file() and path.stat().st_size > self.settings.max_file_mb * 1024 * 1024
-        if too_big:
-            return FileResult(shown, doc_id, "rejected", f"tệp lớn hơn giới hạn {self.settings.max_file_mb:g} MB")
+        if path.is_file():
+            size = path.stat().st_size
+            if size > self.settings.max_file_mb * 1024 * 1024:
+                return FileResult(shown, doc_id, "rejected",
+                                  f"tệp nặng {_megabytes(size)} MB, vượt giới hạn {self.settings.max_file_mb:g} MB")
         try:
             sha = file_sha256(path) if path.is_file() else ""
-            stored = self.index.document(doc_id)
-            up_to_date = stored and stored.sha256 == sha and stored.meta.get("pipeline") == PIPELINE_VERSION
-            if up_to_date and not any(hook.needs(doc_id, sha) for hook in self.hooks):
-                return FileResult(shown, doc_id, "unchanged", chunks=stored.n_chunks)
-            loaded = load(path)
-            if loaded.pages > self.settings.max_pdf_pages:
-                return FileResult(shown, doc_id, "rejected", f"PDF có {loaded.pages} trang, vượt giới hạn {self.settings.max_pdf_pages} trang")
+            unchanged = self._unchanged(doc_id, sha, shown)
+            if unchanged:
+                return unchanged
+            loaded = load(path, ocr=self._ocr_options(path, page_progress), max_pages=self.settings.max_pdf_pages)
         except LoadError as error:
             return FileResult(shown, doc_id, "needs_ocr" if error.needs_ocr else "rejected", error.reason)
-        parsed = parse(loaded, lambda header: self._with_catalogue(header, doc_id, shown))
-        chunks = self._stored_chunks(parsed, doc_id, shown, loaded.sha256)
-        if not chunks:
-            return FileResult(shown, doc_id, "rejected", "không tách được đoạn văn bản nào")
-        meta = {"pipeline": PIPELINE_VERSION, "source": shown, "pages": loaded.pages,
-                "pages_without_text": loaded.pages_without_text, **_header_meta(parsed.header)}
-        self.index.put_document(doc_id, shown, loaded.sha256, meta, chunks)
-        for hook in self.hooks:
-            hook.document_indexed(doc_id, loaded.sha256, parsed, shown)
-        message = ""
+        with self.index.write_lock():  # another ingest may have written this file meanwhile
+            unchanged = self._unchanged(doc_id, loaded.sha256, shown)
+            if unchanged:
+                return unchanged
+            self.catalogue.reload()  # rows another process added since we started
+            parsed = parse(loaded, lambda header: self._with_catalogue(header, doc_id, shown))
+            chunks = self._stored_chunks(parsed, doc_id, shown, loaded.sha256, loaded.ocr_pages)
+            if not chunks:
+                return FileResult(shown, doc_id, "rejected", "không tách được đoạn văn bản nào")
+            meta = {"pipeline": PIPELINE_VERSION, "source": shown, "pages": loaded.pages,
+                    "pages_without_text": loaded.pages_without_text, "ocr_pages": loaded.ocr_pages,
+                    "format": loaded.source_format, **_header_meta(parsed.header)}
+            self.index.put_document(doc_id, shown, loaded.sha256, meta, chunks)
+            for hook in self.hooks:
+                hook.document_indexed(doc_id, loaded.sha256, parsed, shown)
+        notes = []
+        if loaded.ocr_pages:
+            notes.append("đã nhận dạng chữ (OCR) các trang: " + ", ".join(map(str, loaded.ocr_pages)))
         if loaded.pages_without_text:
-            message = "các trang không có lớp chữ, cần OCR: " + ", ".join(map(str, loaded.pages_without_text))
-        return FileResult(shown, doc_id, "indexed", message, len(chunks))
+            notes.append("các trang không có lớp chữ, cần OCR: " + ", ".join(map(str, loaded.pages_without_text))
+                         + (f" ({loaded.ocr_note})" if loaded.ocr_note else ""))
+        return FileResult(shown, doc_id, "indexed", "; ".join(notes), len(chunks), loaded.ocr_pages)
+
+    def _unchanged(self, doc_id: str, sha: str, shown: str) -> FileResult | None:
+        stored = self.index.document(doc_id)
+        up_to_date = stored and sha and stored.sha256 == sha and stored.meta.get("pipeline") == PIPELINE_VERSION
+        if up_to_date and not any(hook.needs(doc_id, sha) for hook in self.hooks):
+            return FileResult(shown, doc_id, "unchanged", chunks=stored.n_chunks, ocr_pages=stored.meta.get("ocr_pages") or [])
+        return None
+
+    def _ocr_options(self, path: Path, page_progress: Callable[[str, int, int], None] | None) -> OcrOptions:
+        s = self.settings
+        progress = (lambda done, total: page_progress(path.name, done, total)) if page_progress else None
+        return OcrOptions(enabled=s.ocr_enabled, language=s.ocr_language, dpi=s.ocr_dpi,
+                          garbage_pages=s.ocr_garbage_pages, progress=progress)
 
     def remove(self, target: str | Path) -> FileResult:
         doc_id = doc_id_for(Path(target))
@@ -159,13 +208,15 @@ class Ingestor:
         return _merge_catalogue(header, entry)
 
     @staticmethod
-    def _stored_chunks(parsed: ParsedDocument, doc_id: str, shown: str, sha: str) -> list[StoredChunk]:
+    def _stored_chunks(parsed: ParsedDocument, doc_id: str, shown: str, sha: str,
+                       ocr_pages: Sequence[int] = ()) -> list[StoredChunk]:
         meta = {"doc_type": parsed.header.doc_type, "year": parsed.header.year, "source": shown}
         stored, seen = [], set()
         for order, chunk in enumerate(chunk_document(parsed)):
             chunk_id = _content_id(doc_id, chunk.text, seen)
+            extra = {"ocr": True} if chunk.page is not None and chunk.page in ocr_pages else {}
             stored.append(StoredChunk(chunk_id, doc_id, order, chunk.text, chunk.body,
-                                      chunk.location, chunk.page, chunk.kind, {**meta, "body": chunk.body}))
+                                      chunk.location, chunk.page, chunk.kind, {**meta, "body": chunk.body, **extra}))
         return stored
 
 
@@ -178,6 +229,10 @@ def _content_id(doc_id: str, text: str, seen: set[str]) -> str:
         chunk_id = f"{doc_id}#{digest}-{n}"
     seen.add(chunk_id)
     return chunk_id
+
+
+def _megabytes(size: float) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
 
 
 def _display_path(path: Path) -> str:
