@@ -30,7 +30,7 @@ class Assistant:
         from assistant.llm import build_chat_model
 
         model = chat_model if chat_model is not None else build_chat_model(self.settings)
-        return Answerer(self.settings, self.searcher, self.catalogue, self.index, model)
+        return Answerer(self.settings, self.searcher, self.catalogue, self.index, model, self.deadlines)
 
     def ingestor(self):
         from ingest.pipeline import Ingestor

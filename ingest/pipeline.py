@@ -131,7 +131,7 @@ class Ingestor:
             size = path.stat().st_size
             if size > self.settings.max_file_mb * 1024 * 1024:
                 return FileResult(shown, doc_id, "rejected",
-                                  f"tệp nặng {_megabytes(size)} MB, vượt giới hạn {self.settings.max_file_mb:g} MB")
+                                  f"tệp nặng {_size_text(size)}, vượt giới hạn {self.settings.max_file_mb:g} MB".replace(".", ","))
         try:
             sha = file_sha256(path) if path.is_file() else ""
             unchanged = self._unchanged(doc_id, sha, shown)
@@ -231,8 +231,10 @@ def _content_id(doc_id: str, text: str, seen: set[str]) -> str:
     return chunk_id
 
 
-def _megabytes(size: float) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
 
 
 def _display_path(path: Path) -> str:

@@ -137,3 +137,9 @@ def test_model_server_down_falls_back_to_extractive(assistant):
     assert answer.mode == "extractive"
     assert answer.text.startswith("Không kết nối được mô hình ngôn ngữ")
     assert "Điều 23" in answer.text
+
+
+def test_deadline_answer_carries_the_registers_warning_on_an_inconsistent_year(assistant):
+    answer = assistant.answerer().answer("Các đơn vị trong Khối thi đua Tổng hợp gửi báo cáo sơ kết 6 tháng đầu năm 2021 trước ngày nào?")
+    assert "trước ngày 20/6/2020" in answer.text
+    assert "năm ghi trong thời hạn (2020) sớm hơn năm của kế hoạch (2021)" in answer.text

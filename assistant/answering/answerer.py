@@ -59,12 +59,13 @@ class Answer:
 
 class Answerer:
     def __init__(self, settings: Settings, searcher: HybridSearcher, catalogue: Catalogue, index: KnowledgeIndex,
-                 chat_model: BaseChatModel | None = None):
+                 chat_model: BaseChatModel | None = None, deadlines=None):
         self.settings = settings
         self.searcher = searcher
         self.catalogue = catalogue
         self.index = index
         self.chat_model = chat_model
+        self.deadlines = deadlines  # the register, for normalised dates and warnings on dated tasks
         self._doc_text_cache: dict[tuple[str, str], str] = {}
 
     def answer(self, question: str, history: list[Turn] | None = None) -> Answer:
@@ -122,12 +123,29 @@ class Answerer:
                 lead = extractive.direct_answer(piece, hit, kind)
                 if lead:
                     lines.append(f"{lead} [1].")
+                lines.extend(self._deadline_lines(hit, piece, kind))
                 lines.append(f"Theo {citation.document} ({_where(citation)}): “{_shown(piece, kind)}” [1]")
             else:
                 lines.append(f"Ngoài ra, {citation.document} ({_where(citation)}): “{_shown(piece, kind)}” [{n}]")
         notes = self._validity_notes(citations)
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes)
+
+    def _deadline_lines(self, hit: Hit, piece, kind: str) -> list[str]:
+        """For a dated task: the register's normalised deadline and its warnings (a year that
+        contradicts the plan's, a deadline before the plan was issued)."""
+        if self.deadlines is None or kind not in ("date", "unit"):
+            return []
+        records = self.deadlines.records_for(hit.chunk.doc_id, hit.chunk.location)
+        in_unit = [r for r in records if r.due_text and r.due_text in piece.unit]
+        in_unit = in_unit or [r for r in records if r.task[:40] in piece.unit]
+        lines = []
+        for record in in_unit:
+            if record.due_end and kind == "date":
+                lines.append(f"Hạn chót quy đổi: {_vn_iso(record.due_end)} (theo cách ghi “{record.due_text}”).")
+            lines.extend(f"Cần lưu ý: {flag}." for flag in record.flags)
+            break
+        return lines
 
     def _hit_factors(self, standalone: str, hits: list[Hit], day: date) -> list[float]:
         """The retrieval's preferences, applied again when picking sentences: texts not in force
@@ -249,6 +267,10 @@ class Answerer:
             quote=quote, score=round(hit.score, 4), status=status, chunk_id=hit.chunk.chunk_id,
             ocr=bool(hit.chunk.meta.get("ocr")), passage=hit.chunk.body,
         )
+
+
+def _vn_iso(iso: str) -> str:
+    return format_vn_date(date.fromisoformat(iso))
 
 
 def _shown(piece, kind: str) -> str:
