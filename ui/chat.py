@@ -9,7 +9,7 @@ from assistant.intents import Intent, detect
 from ui import auth
 from ui.feedback import append_feedback, feedback_record
 from ui.links import TOOL_LINK_LABELS, TOOL_PAGES
-from ui.state import AppUnavailable, get_answerer, get_assistant, reference_date
+from ui.state import assistant_or_error, get_answerer, reference_date
 
 EXAMPLES = [
     "Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở là gì?",
@@ -27,10 +27,8 @@ TOOL_NOTES = {
 
 
 def render() -> None:
-    try:
-        assistant = get_assistant()
-    except AppUnavailable as error:
-        st.error(str(error))
+    assistant = assistant_or_error()
+    if assistant is None:
         return
     st.title("Hỏi đáp")
     st.caption("Hỏi về kế hoạch thi đua, khen thưởng và văn bản pháp luật; mỗi câu trả lời kèm trích dẫn nguồn.")

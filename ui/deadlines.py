@@ -10,7 +10,7 @@ import streamlit as st
 
 from assistant.deadlines import export
 from ui import prefill
-from ui.state import AppUnavailable, get_assistant, reference_date
+from ui.state import assistant_or_error, reference_date
 
 STATUS_OPTIONS = {"": "Tất cả", "upcoming": "Sắp đến hạn / chưa đến hạn", "overdue": "Quá hạn"}
 ALL_DOCS = "(Tất cả văn bản)"
@@ -142,10 +142,8 @@ def _downloads(records: list) -> None:
 
 
 def render() -> None:
-    try:
-        assistant = get_assistant()
-    except AppUnavailable as error:
-        st.error(str(error))
+    assistant = assistant_or_error()
+    if assistant is None:
         return
     st.title("Hạn chót & trách nhiệm")
     st.caption("Các nhiệm vụ có thời hạn trích từ kế hoạch đã nạp: ai chủ trì, ai phối hợp, hạn đến khi nào.")

@@ -12,7 +12,7 @@ from assistant.drafting import (KINDS, SECTION_KEYS, Block, DraftingInputError, 
                                 draft, to_markdown, write_docx)
 from assistant.drafting.form import FIELD_LABELS
 from ui import prefill
-from ui.state import AppUnavailable, get_assistant, reference_date
+from ui.state import assistant_or_error, reference_date
 
 KIND_LABELS = {"annual": "Kế hoạch thi đua năm", "campaign": "Đợt thi đua, thi đua theo chuyên đề",
                "block": "Khối, cụm thi đua"}
@@ -191,10 +191,8 @@ def _result(assistant) -> None:
 
 
 def render() -> None:
-    try:
-        assistant = get_assistant()
-    except AppUnavailable as error:
-        st.error(str(error))
+    assistant = assistant_or_error()
+    if assistant is None:
         return
     st.title("Soạn thảo kế hoạch")
     st.caption("Dự thảo theo thể thức Nghị định 30/2020/NĐ-CP; thông tin chưa nhập được để trống “……” để bổ sung sau.")

@@ -248,12 +248,10 @@ def _batch() -> None:
 
 
 def render() -> None:
-    from ui.state import AppUnavailable, get_assistant
+    from ui.state import assistant_or_error
 
-    try:
-        assistant = get_assistant()
-    except AppUnavailable as error:
-        st.error(str(error))
+    assistant = assistant_or_error()
+    if assistant is None:
         return
     st.title("Xét điều kiện khen thưởng")
     st.caption("Đối chiếu hồ sơ với tiêu chuẩn của Luật Thi đua, khen thưởng và văn bản hướng dẫn; "

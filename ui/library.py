@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from assistant.config import PROJECT_ROOT
-from ui.state import AppUnavailable, get_assistant, reference_date, start_embedding
+from ui.state import assistant_or_error, reference_date, start_embedding
 
 ALLOWED_TYPES = ("pdf", "docx", "txt", "md")
 STATUS_STYLE = {"indexed": st.success, "unchanged": st.info, "needs_ocr": st.warning, "rejected": st.error,
@@ -207,10 +207,8 @@ def _delete(assistant, doc_ids: list[str]) -> None:
 
 
 def render() -> None:
-    try:
-        assistant = get_assistant()
-    except AppUnavailable as error:
-        st.error(str(error))
+    assistant = assistant_or_error()
+    if assistant is None:
         return
     st.title("Thư viện tài liệu")
     st.caption("Các kế hoạch và văn bản pháp luật trong kho, với số ký hiệu, cơ quan ban hành, ngày ban hành và hiệu lực.")

@@ -33,6 +33,15 @@ def get_assistant() -> Assistant:
         raise AppUnavailable(f"Không mở được kho tài liệu: {exc}") from exc
 
 
+def assistant_or_error() -> Assistant | None:
+    """The shared assistant, or None after showing why it could not be opened (every page starts here)."""
+    try:
+        return get_assistant()
+    except AppUnavailable as error:
+        st.error(str(error))
+        return None
+
+
 def start_embedding(assistant: Assistant) -> None:
     """Vectors are added in the background unless TDKT_BACKGROUND_EMBEDDING=0 (tests, slow machines)."""
     if assistant.settings.background_embedding:

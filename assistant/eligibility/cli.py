@@ -1,7 +1,6 @@
 """`python -m assistant eligibility …` — check one profile, a batch, or get the template."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path

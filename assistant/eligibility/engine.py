@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from .checks import CONFIRM, FAILED, MET, UNKNOWN, Context, combine_all, combine_any, run_test
+from .checks import CONFIRM, FAILED, UNKNOWN, Context, combine_all, combine_any, run_test
 from .profile import EligibilityInputError, Profile
 from .rules import Layer, RuleSet, agency_ids, select
 from .summary import summarise
