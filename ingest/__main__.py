@@ -44,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
                 bar.set_postfix_str(name[:40])
                 bar.update(1)
 
-            results += ingestor.ingest(paths, progress)
+            def page_progress(name: str, done: int, total: int) -> None:
+                bar.set_postfix_str(f"{name[:30]}: OCR trang {done}/{total}")
+
+            results += ingestor.ingest(paths, progress, page_progress)
         if not args.lexical_only:
             pending = assistant.index.pending_count()
             with tqdm(total=pending, desc="Tạo vector", unit="đoạn", disable=quiet or not pending) as bar:

@@ -79,7 +79,7 @@ def sniff_format(path: Path) -> str:
     """
     with Path(path).open("rb") as handle:
         head = handle.read(1024)
-    if b"%PDF-" in head[:1024] and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF"):
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF"):
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path)
@@ -251,9 +251,25 @@ def _read_docx(path: Path) -> LoadedFile:
         if tag == "p":
             lines.extend(_split_lines(Paragraph(block, document).text))
         elif tag == "tbl":
-            lines.extend(_table_rows(Table(block, document)))
-            lines.append(Line(""))
+            lines.extend(_table_lines(Table(block, document)))
     return LoadedFile(path, file_sha256(path), lines)
+
+
+_LAYOUT_MARKERS = ("Số:", "CỘNG HÒA", "CỘNG HOÀ", "Nơi nhận", "TM.", "KT.", "Độc lập")
+
+
+def _table_lines(table) -> list[Line]:
+    """Word plans lay out the header (agency | Quốc hiệu; số | ngày) and the closing
+    (Nơi nhận | chữ ký) in two-column tables without borders: those are read as
+    lines, left column first, as an official reads them; other tables as rows."""
+    if len(table.columns) <= 2 and any(marker in cell.text for row in table.rows for cell in row.cells for marker in _LAYOUT_MARKERS):
+        lines: list[Line] = []
+        for column in range(len(table.columns)):
+            for row in table.rows:
+                for paragraph in row.cells[column].paragraphs:
+                    lines.extend(_split_lines(paragraph.text))
+        return lines
+    return _table_rows(table) + [Line("")]
 
 
 def _table_rows(table) -> list[Line]:

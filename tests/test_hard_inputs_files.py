@@ -1,7 +1,6 @@
 """Old Word formats through LibreOffice, and files that must be refused without touching the index."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -167,3 +166,16 @@ def test_a_word_file_with_the_wrong_word_extension_is_read_by_content(settings, 
     path = make_docx(tmp_path / "kh.docx", PLAN_LINES).rename(tmp_path / "kh-doi-duoi.doc")
     result = build_assistant(settings).ingestor().ingest([path])[0]
     assert result.status == "indexed", result.as_line()
+
+
+def test_ingest_can_run_in_a_background_worker_while_queries_are_answered(settings, tmp_path):
+    path = tmp_path / "kh-nen.txt"
+    path.write_text("\n".join(PLAN_LINES), encoding="utf-8")
+    assistant = build_assistant(settings)
+    seen = []
+    future = assistant.ingestor().ingest_in_background([path, SEED_001], progress=lambda done, total, name: seen.append(name))
+    while not future.done():
+        assistant.searcher.search("hồ sơ đề nghị khen thưởng", 3, mode="bm25")  # readers never wait for the writer
+    results = future.result(timeout=120)
+    assert [r.status for r in results] == ["indexed", "indexed"] and seen == ["kh-nen.txt", SEED_001.name]
+    assert assistant.searcher.search("Phòng Nội vụ tổng hợp hồ sơ đề nghị khen thưởng huyện Thử Nghiệm", 1, mode="bm25")[0].chunk.doc_id == "kh-nen"

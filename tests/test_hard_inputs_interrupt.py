@@ -126,11 +126,14 @@ def test_killed_ingest_leaves_a_working_index_and_the_next_run_completes_it(tmp_
     hits = assistant.searcher.search(probe[:200], 3, mode="bm25")
     assert hits and hits[0].chunk.doc_id == first
 
-    # the next run finishes the job: what was done is unchanged, the rest is indexed
+    # the next run finishes the job: the missing files are indexed; a file killed between its chunk
+    # commit and its deadlines-register entry is redone (same chunks); the rest is unchanged
     results = build_assistant(_settings(data)).ingestor().ingest(files)
     status = {r.doc_id: r.status for r in results}
-    assert {d for d, s in status.items() if s == "unchanged"} == set(done)
-    assert {d for d, s in status.items() if s == "indexed"} == set(reference) - set(done)
+    assert set(status.values()) <= {"indexed", "unchanged"}, status
+    assert {d for d, s in status.items() if s == "unchanged"} <= set(done)
+    assert {d for d, s in status.items() if s == "indexed"} >= set(reference) - set(done)
+    assert len([s for s in status.values() if s == "unchanged"]) >= len(done) - 1
     _assert_consistent(data, reference)
     assert _store(data) == reference
 
