@@ -6,7 +6,6 @@ scan is reported as "needs OCR, and why" instead of being indexed as nothing.
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -16,9 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
-
-# Tesseract's OpenMP threads fight each other on small shared machines; one page at a time is enough.
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 PageProgress = Callable[[int, int], None]  # (pages done, pages to OCR)
 
