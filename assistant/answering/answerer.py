@@ -108,7 +108,9 @@ class Answerer:
         return hits
 
     def _extractive(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
-        kind = question_kind(question) if question_kind(question) != "general" else question_kind(standalone)
+        kind = question_kind(question)
+        if kind == "general":
+            kind = question_kind(standalone)
         hits = self._hits_with_names(standalone, hits)
         factors = self._hit_factors(standalone, hits, day)
         pieces = extractive.best_pieces(standalone, kind, hits, self.index.lexical().idf, factors) if hits else []
