@@ -69,6 +69,19 @@ def new_app(monkeypatch, data_dir: Path, page: str | None = None):
     return at
 
 
+def app_opened_from_chat(monkeypatch, data_dir: Path, page: str, question: str):
+    """`page` as the chat's link opens it: pre-filled from the tool request the question carries."""
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.intents import detect
+
+    app_env(monkeypatch, data_dir)
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    at.switch_page(page)
+    at.query_params.update(detect(question).query_params())
+    return at.run()
+
+
 def texts(at) -> str:
     """Every markdown, caption, alert and expander label of the page, joined."""
     parts = [e.value for kind in ("markdown", "caption", "error", "warning", "info", "success", "title", "subheader")

@@ -55,17 +55,9 @@ def test_downloads_are_offered_and_valid(monkeypatch, plan_and_law_index):
 
 
 def test_link_from_the_chat_prefills_the_filters(monkeypatch, plan_and_law_index):
-    from streamlit.testing.v1 import AppTest
+    from tests.test_app_common import app_opened_from_chat
 
-    from assistant.intents import detect
-    from tests.test_app_common import APP, app_env
-
-    intent = detect("Phòng Nội vụ có những nhiệm vụ gì trong quý II năm 2021?")
-    app_env(monkeypatch, plan_and_law_index)
-    at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at.switch_page(PAGE)
-    at.query_params.update(intent.query_params())
-    at.run()
+    at = app_opened_from_chat(monkeypatch, plan_and_law_index, PAGE, "Phòng Nội vụ có những nhiệm vụ gì trong quý II năm 2021?")
     assert at.text_input(key="dl_unit").value == "Phòng Nội vụ"
     assert at.checkbox(key="dl_use_dates").value and at.checkbox(key="dl_overlap").value
     assert 0 < len(at.dataframe[0].value) and "khớp điều kiện lọc" in texts(at)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 
-from tests.test_app_common import new_app, plan_index, _plan_index_template, texts  # noqa: F401
+from tests.test_app_common import new_app, plan_index, _plan_index_template  # noqa: F401
 
 PAGE = "ui/pages/soan_thao.py"
 
@@ -36,17 +36,9 @@ def test_form_produces_a_docx(monkeypatch, plan_index):
 
 
 def test_a_chat_request_prefills_one_section(monkeypatch, plan_index):
-    from streamlit.testing.v1 import AppTest
+    from tests.test_app_common import app_opened_from_chat
 
-    from assistant.intents import detect
-    from tests.test_app_common import APP, app_env
-
-    intent = detect("Soạn giúp mục tiến độ kế hoạch thi đua năm 2026 của Sở Tư pháp")
-    app_env(monkeypatch, plan_index)
-    at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at.switch_page(PAGE)
-    at.query_params.update(intent.query_params())
-    at.run()
+    at = app_opened_from_chat(monkeypatch, plan_index, PAGE, "Soạn giúp mục tiến độ kế hoạch thi đua năm 2026 của Sở Tư pháp")
     assert at.selectbox(key="dr_section").value == "tien_do"
     assert at.text_input(key="dr_agency").value == "Sở Tư pháp" and at.number_input(key="dr_year").value == 2026
     next(b for b in at.button if b.key == "dr_submit").click().run()

@@ -5,7 +5,7 @@ import io
 import json
 from pathlib import Path
 
-from tests.test_app_common import new_app, plan_index, _plan_index_template, texts  # noqa: F401
+from tests.test_app_common import new_app, plan_index, _plan_index_template  # noqa: F401
 
 PAGE = "ui/pages/xet_dieu_kien.py"
 DEV_CASES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "eligibility_dev.jsonl"
@@ -31,18 +31,10 @@ def test_json_profile_gets_a_verdict_with_citations(monkeypatch, plan_index):
 
 
 def test_form_prefilled_from_a_chat_question_gives_a_verdict(monkeypatch, plan_index):
-    from streamlit.testing.v1 import AppTest
+    from tests.test_app_common import app_opened_from_chat
 
-    from assistant.intents import detect
-    from tests.test_app_common import APP, app_env
-
-    intent = detect("Chị Nguyễn Thị Lan năm 2024 hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật, "
-                    "có đủ điều kiện Lao động tiên tiến không?")
-    app_env(monkeypatch, plan_index)
-    at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at.switch_page(PAGE)
-    at.query_params.update(intent.query_params())
-    at.run()
+    question = "Chị Nguyễn Thị Lan năm 2024 hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật, có đủ điều kiện Lao động tiên tiến không?"
+    at = app_opened_from_chat(monkeypatch, plan_index, PAGE, question)
     assert at.text_input(key="el_name").value == "Nguyễn Thị Lan"
     assert at.selectbox(key="el_award").value == "lao_dong_tien_tien"
     at.number_input(key="el_year").set_value(2024).run()
