@@ -201,12 +201,11 @@ class Answerer:
 
     @staticmethod
     def _too_weak(standalone: str, best: Hit) -> bool:
-        query = extractive._query_terms(standalone)
-        return extractive.coverage(query, extractive._terms(best.chunk.text)) < MIN_COVERAGE
+        return extractive.question_coverage(standalone, best.chunk.text) < MIN_COVERAGE
 
     def _not_found(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
         closest = self.searcher.search(standalone, 3) if not hits else hits[:3]
-        citations = [self._citation(n, hit, extractive._cap(hit.chunk.body, 400), day) for n, hit in enumerate(closest, 1)]
+        citations = [self._citation(n, hit, extractive.cap(hit.chunk.body, 400), day) for n, hit in enumerate(closest, 1)]
         text = NOT_FOUND_TEXT
         if citations:
             text += "\n\nCác đoạn gần nhất (có thể không trả lời đúng câu hỏi):\n" + "\n".join(

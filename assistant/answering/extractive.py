@@ -58,6 +58,11 @@ def coverage(query: set[str], text_terms: set[str]) -> float:
     return len(query & text_terms) / len(query) if query else 0.0
 
 
+def question_coverage(question: str, text: str) -> float:
+    """Share of the question's content terms (syllables and adjacent pairs) found in `text`."""
+    return coverage(_query_terms(question), _terms(text))
+
+
 def split_units(hit: Hit) -> list[str]:
     """Answer units: a table row; a short article whole or one khoản with its điểm; else a line or sentence."""
     body = hit.chunk.body
@@ -84,7 +89,7 @@ def _clauses(body: str) -> list[str]:
             clauses.append([line])
         else:
             clauses[-1].append(line)
-    return [_cap("\n".join(lines), LIST_QUOTE_CHARS) for lines in clauses]
+    return [cap("\n".join(lines), LIST_QUOTE_CHARS) for lines in clauses]
 
 
 def _kind_bonus(unit: str, kind: str) -> float:
@@ -199,7 +204,7 @@ def _local_heading(units: list[str], position: int) -> str:
 def _window(units: list[str], position: int, kind: str) -> str:
     """The unit with its neighbours in the same passage (a list question gets the whole list)."""
     if kind == "list":
-        return _cap("\n".join(units), LIST_QUOTE_CHARS)
+        return cap("\n".join(units), LIST_QUOTE_CHARS)
     start, end = position, position + 1
     while True:
         grown = False
@@ -214,7 +219,7 @@ def _window(units: list[str], position: int, kind: str) -> str:
     return "\n".join(units[start:end])
 
 
-def _cap(text: str, limit: int) -> str:
+def cap(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit]
