@@ -17,7 +17,7 @@ Matching folds case and accents and works on whole syllables, longest form first
 >>> [m.entry.id for m in vocab.find("xet tang co thi dua cap tinh")]
 ['co_thi_dua_cap_tinh']
 >>> vocab.expand("HCLĐ hạng Nhì cần gì?")
-'“Huân chương Lao động” hạng Nhì'
+'Huân chương Lao động hạng Nhì'
 >>> detect_aspect("Gia đình văn hoá do ai tặng?")
 'tham_quyen_quyet_dinh'
 >>> [e.article for e in load_law_map().locate("gia_dinh_van_hoa", "tham_quyen_quyet_dinh", ["luat-06-2022-QH15"])]
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -50,16 +51,33 @@ _ALTERNATION = re.compile(r"\{([^{}]*)\}")
 @dataclass(frozen=True)
 class _Syllable:
     folded: str
+    marks: tuple[str, ...]  # diacritics, in any order of placement ("hoá" = "hóa"); () if none
     start: int
     end: int
 
 
+def _marks(syllable: str) -> tuple[str, ...]:
+    lowered = syllable.lower()
+    marks = [ch for ch in unicodedata.normalize("NFD", lowered) if unicodedata.combining(ch)]
+    return tuple(sorted(marks + (["đ"] if "đ" in lowered else [])))
+
+
+def _compatible(text_marks: tuple[str, ...], phrase_marks: tuple[str, ...]) -> bool:
+    """Same diacritics, or one side typed without any ("hieu" matches "hiệu" and "hiểu")."""
+    return text_marks == phrase_marks or not text_marks or not phrase_marks
+
+
 class _PhraseIndex:
-    """Folded syllable sequences → a key; leftmost-longest, non-overlapping search."""
+    """Folded syllable sequences → a key; longest non-overlapping matches.
+
+    Syllables are compared without case and accents, but two syllables that both carry
+    diacritics must carry the same ones: "hiệu" never matches "hiểu", while an unaccented
+    question ("hieu") matches either.
+    """
 
     def __init__(self, equivalents: dict[str, str] | None = None):
         self._equivalents = equivalents or {}
-        self._keys: dict[tuple[str, ...], str] = {}
+        self._keys: dict[tuple[str, ...], list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
         self._lengths: dict[str, set[int]] = {}
 
     def syllables(self, text: str) -> list[_Syllable]:
@@ -67,7 +85,7 @@ class _PhraseIndex:
         out = []
         for m in _SYLLABLE.finditer(text):
             folded = fold_accents(m.group())
-            out.append(_Syllable(self._equivalents.get(folded, folded), m.start(), m.end()))
+            out.append(_Syllable(self._equivalents.get(folded, folded), _marks(m.group()), m.start(), m.end()))
         return out
 
     def fold(self, phrase: str) -> tuple[str, ...]:
@@ -75,35 +93,47 @@ class _PhraseIndex:
 
     def add(self, phrase: str, key: str) -> str | None:
         """Register a phrase; return the key that already owned it, if another one did."""
-        folded = self.fold(phrase)
-        if not folded:
+        sylls = self.syllables(phrase)
+        if not sylls:
             return None
-        owner = self._keys.setdefault(folded, key)
+        folded, marks = tuple(s.folded for s in sylls), tuple(s.marks for s in sylls)
+        owners = self._keys.setdefault(folded, [])
+        for known_marks, owner in owners:
+            if known_marks == marks:
+                return owner if owner != key else None
+        owners.append((marks, key))
         self._lengths.setdefault(folded[0], set()).add(len(folded))
-        return owner if owner != key else None
+        return None
+
+    def _lookup(self, sylls: list[_Syllable]) -> str | None:
+        for marks, key in self._keys.get(tuple(s.folded for s in sylls), ()):
+            if all(_compatible(s.marks, m) for s, m in zip(sylls, marks)):
+                return key
+        return None
 
     def search(self, text: str) -> list[tuple[str, int, int]]:
-        """(key, start, end) character spans found in `text`, left to right."""
-        sylls = self.syllables(text)
-        found, i = [], 0
-        while i < len(sylls):
-            hit = self._longest_at(sylls, i)
-            if hit is None:
-                i += 1
-                continue
-            key, length = hit
-            found.append((key, sylls[i].start, sylls[i + length - 1].end))
-            i += length
-        return found
+        """(key, start, end) character spans found in `text`, left to right.
 
-    def _longest_at(self, sylls: list[_Syllable], i: int) -> tuple[str, int] | None:
-        for length in sorted(self._lengths.get(sylls[i].folded, ()), reverse=True):
-            if i + length > len(sylls):
+        Every phrase occurrence is a candidate; the longest ones (in syllables) are kept
+        first and overlapping shorter ones dropped, so "danh hiệu chiến sĩ thi đua cấp
+        tỉnh" yields the provincial title, not the generic one.
+        """
+        sylls = self.syllables(text)
+        candidates = []  # (length, start syllable, key)
+        for i, syl in enumerate(sylls):
+            for length in self._lengths.get(syl.folded, ()):
+                if i + length <= len(sylls):
+                    key = self._lookup(sylls[i:i + length])
+                    if key is not None:
+                        candidates.append((length, i, key))
+        taken: list[bool] = [False] * len(sylls)
+        kept = []
+        for length, i, key in sorted(candidates, key=lambda c: (-c[0], c[1])):
+            if any(taken[i:i + length]):
                 continue
-            key = self._keys.get(tuple(s.folded for s in sylls[i:i + length]))
-            if key is not None:
-                return key, length
-        return None
+            taken[i:i + length] = [True] * length
+            kept.append((i, length, key))
+        return [(key, sylls[i].start, sylls[i + length - 1].end) for i, length, key in sorted(kept)]
 
 
 def expand_alternatives(form: str) -> list[str]:
@@ -234,7 +264,7 @@ class Vocabulary:
         """(words as written, official name) where they differ — for "Đã hiểu là: …".
 
         >>> load_vocabulary().explain("LĐTT và Lao động tiên tiến")
-        [('LĐTT', '“Lao động tiên tiến”')]
+        [('LĐTT', 'Lao động tiên tiến')]
         """
         out = []
         for match in self.find(text):
@@ -291,28 +321,32 @@ class Aspect:
     id: str
     label: str
     cues: tuple[str, ...]
+    weak_cues: tuple[str, ...] = ()
 
 
 class Aspects:
+    """Cue phrases → aspect; ordinary cues first, weak cues only when no ordinary one occurs."""
+
     def __init__(self, aspects: list[Aspect]):
         self.aspects = aspects
-        self._index = _PhraseIndex()
+        self._strong, self._weak = _PhraseIndex(), _PhraseIndex()
         for aspect in aspects:
-            for cue in aspect.cues:
-                for form in expand_alternatives(cue):
-                    self._index.add(form, aspect.id)
+            for index, cues in ((self._strong, aspect.cues), (self._weak, aspect.weak_cues)):
+                for cue in cues:
+                    for form in expand_alternatives(cue):
+                        index.add(form, aspect.id)
 
     def ids(self) -> list[str]:
         return [a.id for a in self.aspects]
 
     def detect_all(self, text: str) -> list[str]:
-        """Aspects whose cues occur in `text`, the longest cue first."""
-        hits = sorted(self._index.search(text), key=lambda h: -(h[2] - h[1]))
-        out: list[str] = []
-        for aspect_id, _, _ in hits:
-            if aspect_id not in out:
-                out.append(aspect_id)
-        return out
+        """Aspects whose cues occur in `text`, the longest cue (in syllables) first."""
+        for index in (self._strong, self._weak):
+            hits = index.search(text)
+            if hits:
+                hits.sort(key=lambda h: (-len(index.fold(text[h[1]:h[2]])), -(h[2] - h[1])))
+                return list(dict.fromkeys(aspect_id for aspect_id, _, _ in hits))
+        return []
 
     def detect(self, text: str) -> str | None:
         found = self.detect_all(text)
@@ -332,21 +366,45 @@ def _default_aspects() -> Aspects:
 
 def _read_aspects(path: Path) -> Aspects:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Aspects([Aspect(aid, spec["label"], tuple(normalize(c) for c in spec["cues"]))
+    return Aspects([Aspect(aid, spec["label"], tuple(normalize(c) for c in spec.get("cues") or ()),
+                           tuple(normalize(c) for c in spec.get("weak_cues") or ()))
                     for aid, spec in data["aspects"].items()])
 
 
-def detect_aspect(text: str) -> str | None:
+# Entries whose names contain cue words ("Khen thưởng theo thủ tục đơn giản", "Hội đồng …"):
+# their spans are blanked before looking for aspect cues.
+MASKED_KINDS = frozenset({
+    "danh_hieu_thi_dua", "danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong",
+    "ky_niem_chuong", "bang_khen", "giay_khen", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua",
+    "thu_tuc", "co_quan", "van_ban",
+})
+
+
+def mask_subjects(text: str, vocabulary: Vocabulary | None = None) -> str:
+    """`text` with the titles, awards, bodies and texts it names blanked out."""
+    text = normalize(text)
+    for match in reversed((vocabulary or load_vocabulary()).find(text)):
+        if match.entry.kind in MASKED_KINDS:
+            text = text[:match.start] + " " * (match.end - match.start) + text[match.end:]
+    return text
+
+
+def detect_aspect(text: str, vocabulary: Vocabulary | None = None) -> str | None:
     """The aspect a question asks about, from its cue words (longest cue wins).
+
+    Words belonging to a named title or body do not count ("thủ tục" in "Khen thưởng
+    theo thủ tục đơn giản").
 
     >>> detect_aspect("Cờ thi đua cấp tỉnh cần điều kiện gì?")
     'tieu_chuan'
     >>> detect_aspect("CSTĐCS phải đạt bao nhiêu phần trăm phiếu?")
     'ty_le_phieu'
+    >>> detect_aspect("Khen thưởng theo thủ tục đơn giản là gì?")
+    'dinh_nghia'
     >>> detect_aspect("Xin chào") is None
     True
     """
-    return _default_aspects().detect(text)
+    return _default_aspects().detect(mask_subjects(text, vocabulary))
 
 
 # --------------------------------------------------------------------------- law map
@@ -401,20 +459,22 @@ class LawMap:
 
     def locate(self, subject_id: str, aspect: str, doc_ids: list[str] | None = None,
                inherit: bool = True) -> list[LawMapEntry]:
-        """Where the law says `aspect` of `subject_id`.
+        """Where the law says `aspect` of `subject_id`, document by document.
 
         `doc_ids` filters and orders the result (e.g. the text in force first, older ones
-        after). With `inherit`, a subject with no entry of its own falls back to its
-        nearest ancestor that has one (hạng Nhì → Huân chương Lao động → Huân chương).
+        after); without it every document of the map is searched in the map's order. With
+        `inherit`, a document that says nothing of the subject itself contributes the entries
+        of the nearest ancestor it does cover (hạng Nhì → Huân chương Lao động → huân chương).
         """
-        for subject in [subject_id, *(self.parents.get(subject_id, []) if inherit else [])]:
-            found = [e for e in self.entries if e.subject == subject and e.aspect == aspect
-                     and (doc_ids is None or e.doc in doc_ids)]
-            if found:
-                if doc_ids is not None:
-                    found.sort(key=lambda e: doc_ids.index(e.doc))
-                return found
-        return []
+        chain = [subject_id, *(self.parents.get(subject_id, []) if inherit else [])]
+        found: list[LawMapEntry] = []
+        for doc in doc_ids if doc_ids is not None else list(self.documents):
+            for subject in chain:
+                here = [e for e in self.entries if e.doc == doc and e.subject == subject and e.aspect == aspect]
+                if here:
+                    found += here
+                    break
+        return found
 
 
 def load_law_map(path: str | Path | None = None, vocabulary: Vocabulary | None = None) -> LawMap:
