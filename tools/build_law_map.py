@@ -1,0 +1,135 @@
+"""Starting point and helper for `assistant/data/law_map.yaml` (the YAML is the hand-checked truth).
+
+    python tools/build_law_map.py propose [DOC …]   # article titles → suggested (aspect, Điều) lines
+    python tools/build_law_map.py fill DRAFT.yaml   # fill missing quotes from the located khoản/điểm
+    python tools/build_law_map.py show DOC 'Điều 30' [KHOẢN [ĐIỂM]]   # print the located text
+
+`propose` reads each article heading (with the wrapped second line of OCR headings)
+and suggests aspects from title keywords. `fill` takes a draft in the law_map format
+whose entries may lack `quote` and writes the first words (≤ 180 characters, cut on a
+word) of the named điểm, khoản or article, so every quote is verbatim by construction;
+then read them and shorten or move them by hand where another span identifies better.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.vocabulary import (  # noqa: E402
+    _ARTICLE_HEADING, article_lines, clause_lines, collapse, law_lines, point_lines,
+)
+from assistant.vntext import fold_accents  # noqa: E402
+
+LEGAL_DIR = ROOT / "knowledge" / "legal"
+EDITORIAL_DOCS = {"nd-152-2025-ND-CP"}  # lines starting with "[" are notes, not the text
+QUOTE_LIMIT = 180
+
+TITLE_CUES = {  # folded keyword in an article title → aspect
+    "tieu chuan": "tieu_chuan",
+    "doi tuong": "doi_tuong",
+    "tham quyen de nghi": "tham_quyen_de_nghi",
+    "tham quyen": "tham_quyen_quyet_dinh",
+    "ho so": "ho_so",
+    "thu tuc": "thu_tuc",
+    "thoi gian": "thoi_diem_xet",
+    "tien thuong": "muc_tien_thuong",
+    "nguyen tac": "nguyen_tac",
+    "nghiem cam": "hanh_vi_bi_cam",
+    "giai thich tu ngu": "dinh_nghia",
+    "quy thi dua": "quy_khen_thuong",
+    "hoi dong thi dua": "to_chuc_hoi_dong",
+    "phat dong": "to_chuc_phat_dong",
+    "trao tang": "trao_tang",
+    "hieu luc": "hieu_luc",
+}
+
+
+def doc_lines(doc: str) -> list[str]:
+    text = (LEGAL_DIR / f"{doc}.txt").read_text(encoding="utf-8")
+    return law_lines(text, drop_editorial=doc in EDITORIAL_DOCS)
+
+
+def located(doc: str, article: str, khoan=None, diem=None) -> list[str] | None:
+    block = article_lines(doc_lines(doc), int(re.search(r"\d+", article).group()))
+    if block and khoan is not None:
+        first = khoan[0] if isinstance(khoan, list) else khoan
+        block = clause_lines(block, int(first))
+    if block and diem is not None:
+        block = point_lines(block, diem[0] if isinstance(diem, list) else diem)
+    return block
+
+
+def opening_quote(block: list[str], skip_heading: bool) -> str:
+    text = collapse(" ".join(block[1:] if skip_heading and len(block) > 1 else block))
+    text = re.sub(r"^(?:\d{1,2}\s*[.;:]?|\[?[a-zđ]\)\]?)\s*", "", text)
+    if len(text) <= QUOTE_LIMIT:
+        return text.rstrip(" ;:.")
+    cut = text[:QUOTE_LIMIT]
+    return cut[: cut.rfind(" ")].rstrip(" ;:,.")
+
+
+def fill(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = 0
+    for doc, items in data["map"].items():
+        for item in items:
+            if item.get("quote"):
+                continue
+            block = located(doc, item["article"], item.get("khoan"), item.get("diem"))
+            if not block:
+                print(f"not found: {doc} {item['article']} {item.get('khoan')} {item.get('diem')}", file=sys.stderr)
+                missing += 1
+                continue
+            heading_only = item.get("khoan") is None and item.get("diem") is None
+            item["quote"] = opening_quote(block, skip_heading=heading_only and len(block) > 1)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    print(f"filled {path}; {missing} not located", file=sys.stderr)
+
+
+def article_titles(doc: str) -> list[tuple[int, str]]:
+    lines, out = doc_lines(doc), []
+    for i, line in enumerate(lines):
+        m = _ARTICLE_HEADING.match(line)
+        if m:
+            title = line[m.end():].strip()
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if nxt and not re.match(r"^\s*(\d|[a-zđ]\))", nxt) and len(title) > 40:
+                title += " " + nxt.strip()  # OCR headings wrap onto a second line
+            out.append((int(m.group(1)), collapse(title)))
+    return out
+
+
+def propose(docs: list[str]) -> None:
+    for doc in docs:
+        print(f"{doc}:")
+        for number, title in article_titles(doc):
+            folded = fold_accents(title)
+            aspects = [a for cue, a in TITLE_CUES.items() if cue in folded]
+            if "tham_quyen_de_nghi" in aspects and "tham_quyen_quyet_dinh" in aspects:
+                aspects.remove("tham_quyen_quyet_dinh")
+            mark = ", ".join(dict.fromkeys(aspects)) or "-"
+            print(f"  - {{article: Điều {number}, aspects: [{mark}]}}  # {title[:90]}")
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in {"propose", "fill", "show"}:
+        print(__doc__)
+        return
+    if argv[0] == "propose":
+        propose(argv[1:] or sorted(p.stem for p in LEGAL_DIR.glob("*.txt")))
+    elif argv[0] == "fill":
+        fill(Path(argv[1]))
+    else:
+        doc, article, *rest = argv[1:]
+        block = located(doc, article, *(rest[:1] or [None]), *(rest[1:2] or [None]))
+        print("\n".join(block) if block else "(not found)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
