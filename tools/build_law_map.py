@@ -12,6 +12,7 @@ then read them and shorten or move them by hand where another span identifies be
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -65,9 +66,25 @@ def located(doc: str, article: str, khoan=None, diem=None) -> list[str] | None:
     return block
 
 
+_LABEL_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.;:]|\[?[a-zđ]\)\]?)\s*")
+
+
+_LEADING_NUMBER = re.compile(r"^\d{1,2}\s+(?=[^\d\s])")  # OCR clause number without its dot: "7 Khi họp"
+
+
 def opening_quote(block: list[str], skip_heading: bool) -> str:
-    text = collapse(" ".join(block[1:] if skip_heading and len(block) > 1 else block))
-    text = re.sub(r"^(?:\d{1,2}\s*[.;:]?|\[?[a-zđ]\)\]?)\s*", "", text)
+    """The first words of a block: its first line and continuation lines, up to the next
+    numbered khoản or lettered điểm, at most QUOTE_LIMIT characters cut on a word."""
+    lines = block[1:] if skip_heading and len(block) > 1 else block
+    lead = [lines[0]]
+    for line in lines[1:]:
+        if _LABEL_LINE.match(line):
+            break
+        lead.append(line)
+    text = collapse(" ".join(lead))
+    if len(text) < 40:  # a bare "Huân chương gồm:" or an OCR heading's wrapped tail
+        text = collapse(" ".join(lines[:6]))
+    text = _LEADING_NUMBER.sub("", _LABEL_LINE.sub("", text, count=1), count=1)
     if len(text) <= QUOTE_LIMIT:
         return text.rstrip(" ;:.")
     cut = text[:QUOTE_LIMIT]
@@ -88,8 +105,38 @@ def fill(path: Path) -> None:
                 continue
             heading_only = item.get("khoan") is None and item.get("diem") is None
             item["quote"] = opening_quote(block, skip_heading=heading_only and len(block) > 1)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    path.write_text(emit(data), encoding="utf-8")
     print(f"filled {path}; {missing} not located", file=sys.stderr)
+
+
+ENTRY_KEYS = ("subject", "aspect", "article", "khoan", "diem", "for", "note")
+HEADER = """\
+# Map of the law: (subject × aspect) → Điều / khoản / điểm of each legal text.
+# subject = an id of assistant/data/vocabulary.yaml; aspect = an id of assistant/data/aspects.yaml.
+# Each quote is a verbatim span (NFC, spaces collapsed) of the named khoản/điểm — or of the
+# article when no khoản is given; tests/test_vocabulary_lawmap.py checks every one.
+# Started with tools/build_law_map.py (propose, fill); checked and corrected by hand.
+"""
+
+
+def _scalar(value) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        return value  # ids stay plain
+    return json.dumps(value, ensure_ascii=False)
+
+
+def emit(data: dict) -> str:
+    """The compact, readable layout of law_map.yaml: one entry per two lines."""
+    out = [HEADER, "documents:"]
+    for doc, spec in data["documents"].items():
+        out.append(f"  {doc}: {{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in spec.items()) + "}")
+    out.append("\nmap:")
+    for doc, items in data["map"].items():
+        out.append(f"\n  {doc}:")
+        for item in items:
+            keys = ", ".join(f"{k}: {_scalar(item[k])}" for k in ENTRY_KEYS if item.get(k) is not None)
+            out.append(f"    - {{{keys},\n       quote: {_scalar(item.get('quote', ''))}}}")
+    return "\n".join(out) + "\n"
 
 
 def article_titles(doc: str) -> list[tuple[int, str]]:
