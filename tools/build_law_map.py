@@ -129,7 +129,7 @@ def emit(data: dict) -> str:
     """The compact, readable layout of law_map.yaml: one entry per two lines."""
     out = [HEADER, "documents:"]
     for doc, spec in data["documents"].items():
-        out.append(f"  {doc}: {{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in spec.items()) + "}")
+        out.append(f"  {doc}: {{" + ", ".join(f"{k}: {_scalar(v) if k != 'depends_on' else v}" for k, v in spec.items()) + "}")
     out.append("\nmap:")
     for doc, items in data["map"].items():
         out.append(f"\n  {doc}:")
