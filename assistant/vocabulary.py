@@ -576,7 +576,7 @@ def _iso(value) -> str | None:
 # --------------------------------------------------------------------------- law text
 
 
-_ARTICLE_HEADING = re.compile(r"^\s*Điều\s+(\d+)\s*(?:[.:]|$)")
+ARTICLE_HEADING = re.compile(r"^\s*Điều\s+(\d+)\s*(?:[.:]|$)")
 _CLAUSE_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.;:]?\s*(?=\S)")
 _POINT_HEADING = re.compile(r"^\s*\[?([a-zđ])\)\]?\s*")
 
@@ -595,7 +595,7 @@ def article_lines(lines: list[str], number: int) -> list[str] | None:
     """
     start, last = None, 0
     for i, line in enumerate(lines):
-        m = _ARTICLE_HEADING.match(line)
+        m = ARTICLE_HEADING.match(line)
         if not m:
             continue
         if start is not None:

@@ -300,3 +300,24 @@ def test_data_files_are_plain_yaml_in_nfc():
         text = (DATA_DIR / name).read_text(encoding="utf-8")
         assert unicodedata.normalize("NFC", text) == text, name
         assert yaml.safe_load(text)
+
+
+def test_builder_fills_verbatim_quotes_from_the_named_place(tmp_path):
+    """tools/build_law_map.py fill: a draft entry without a quote gets the opening words of its khoản/điểm."""
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(
+        "documents:\n  luat-06-2022-QH15: {name: Luật, in_force_from: '2024-01-01'}\n"
+        "map:\n  luat-06-2022-QH15:\n"
+        "    - {subject: gia_dinh_van_hoa, aspect: tham_quyen_quyet_dinh, article: Điều 80, khoan: 3}\n"
+        "    - {subject: huy_chuong_chien_si_ve_vang_hang_ba, aspect: tieu_chuan, article: Điều 57, khoan: 2, diem: c}\n",
+        encoding="utf-8")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_law_map.py"), "fill", str(draft)], check=True,
+                   capture_output=True)
+    items = yaml.safe_load(draft.read_text(encoding="utf-8"))["map"][LAW]
+    assert items[0]["quote"].startswith("Chủ tịch Ủy ban nhân dân cấp xã quyết định tặng")
+    assert items[1]["quote"].startswith("“Huy chương Chiến sĩ vẻ vang” hạng Ba để tặng")
+    for item in items:
+        assert _collapse(item["quote"]) in _region(LAW, item["article"], item["khoan"], item.get("diem"))

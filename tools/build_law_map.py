@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.vocabulary import (  # noqa: E402
-    _ARTICLE_HEADING, article_lines, clause_lines, collapse, law_lines, point_lines,
+    ARTICLE_HEADING, SUBJECT_KINDS, article_lines, clause_lines, collapse, law_lines, load_vocabulary, point_lines,
 )
 from assistant.vntext import fold_accents  # noqa: E402
 
@@ -142,17 +142,23 @@ def emit(data: dict) -> str:
 def article_titles(doc: str) -> list[tuple[int, str]]:
     lines, out = doc_lines(doc), []
     for i, line in enumerate(lines):
-        m = _ARTICLE_HEADING.match(line)
+        m = ARTICLE_HEADING.match(line)
         if m:
             title = line[m.end():].strip()
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if nxt and not re.match(r"^\s*(\d|[a-zđ]\))", nxt) and len(title) > 40:
+            if nxt and re.match(r"^\s*[a-zà-ỹđ(\"'“]", nxt) and not re.match(r"^\s*[a-zđ]\)", nxt):
                 title += " " + nxt.strip()  # OCR headings wrap onto a second line
             out.append((int(m.group(1)), collapse(title)))
     return out
 
 
 def propose(docs: list[str]) -> None:
+    """Print, per article, the subjects its title names and the aspects its title suggests.
+
+    A title that names a title or award but no aspect ("Điều 26. Danh hiệu cờ thi đua của
+    Bộ, ban, ngành, tỉnh") is an article of criteria: it is proposed as tieu_chuan.
+    """
+    vocabulary = load_vocabulary()
     for doc in docs:
         print(f"{doc}:")
         for number, title in article_titles(doc):
@@ -160,8 +166,11 @@ def propose(docs: list[str]) -> None:
             aspects = [a for cue, a in TITLE_CUES.items() if cue in folded]
             if "tham_quyen_de_nghi" in aspects and "tham_quyen_quyet_dinh" in aspects:
                 aspects.remove("tham_quyen_quyet_dinh")
-            mark = ", ".join(dict.fromkeys(aspects)) or "-"
-            print(f"  - {{article: Điều {number}, aspects: [{mark}]}}  # {title[:90]}")
+            subjects = [m.entry.id for m in vocabulary.find(title) if m.entry.kind in SUBJECT_KINDS]
+            if subjects and not aspects:
+                aspects = ["tieu_chuan"]
+            print(f"  - {{article: Điều {number}, aspects: [{', '.join(dict.fromkeys(aspects))}], "
+                  f"subjects: [{', '.join(dict.fromkeys(subjects))}]}}  # {title[:80]}")
 
 
 def main(argv: list[str]) -> None:
