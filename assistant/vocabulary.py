@@ -42,6 +42,11 @@ LAW_MAP_PATH = DATA_DIR / "law_map.yaml"
 ASPECTS_PATH = DATA_DIR / "aspects.yaml"
 
 _SYLLABLE = re.compile(r"\w+", re.UNICODE)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 _ALTERNATION = re.compile(r"\{([^{}]*)\}")
 
 
@@ -306,7 +311,7 @@ def _default_vocabulary() -> Vocabulary:
 
 
 def _read_vocabulary(path: Path) -> Vocabulary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _read_yaml(path)
     matching = data.get("matching") or {}
     return Vocabulary([_entry(raw) for raw in data["entries"]],
                       rank_aliases=matching.get("rank_aliases"),
@@ -325,11 +330,16 @@ class Aspect:
 
 
 class Aspects:
-    """Cue phrases → aspect; ordinary cues first, weak cues only when no ordinary one occurs."""
+    """Cue phrases → aspect; ordinary cues first, weak cues only when no ordinary one occurs.
 
-    def __init__(self, aspects: list[Aspect]):
+    Among several cues, one that asks (contains an interrogative: "gì", "ai", "bao nhiêu" …)
+    beats one that only names a topic; then the longer cue wins, then the earlier.
+    """
+
+    def __init__(self, aspects: list[Aspect], interrogatives: tuple[str, ...] = ()):
         self.aspects = aspects
         self._strong, self._weak = _PhraseIndex(), _PhraseIndex()
+        self._interrogatives = {self._strong.fold(w) for w in interrogatives}
         for aspect in aspects:
             for index, cues in ((self._strong, aspect.cues), (self._weak, aspect.weak_cues)):
                 for cue in cues:
@@ -344,9 +354,13 @@ class Aspects:
         for index in (self._strong, self._weak):
             hits = index.search(text)
             if hits:
-                hits.sort(key=lambda h: (-len(index.fold(text[h[1]:h[2]])), -(h[2] - h[1])))
+                hits.sort(key=lambda h: self._rank(index.fold(text[h[1]:h[2]]), h[1]))
                 return list(dict.fromkeys(aspect_id for aspect_id, _, _ in hits))
         return []
+
+    def _rank(self, cue: tuple[str, ...], start: int) -> tuple[int, int, int]:
+        asks = any(cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
+        return (0 if asks else 1, -len(cue), start)
 
     def detect(self, text: str) -> str | None:
         found = self.detect_all(text)
@@ -365,10 +379,11 @@ def _default_aspects() -> Aspects:
 
 
 def _read_aspects(path: Path) -> Aspects:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _read_yaml(path)
     return Aspects([Aspect(aid, spec["label"], tuple(normalize(c) for c in spec.get("cues") or ()),
                            tuple(normalize(c) for c in spec.get("weak_cues") or ()))
-                    for aid, spec in data["aspects"].items()])
+                    for aid, spec in data["aspects"].items()],
+                   interrogatives=tuple(normalize(w) for w in data.get("interrogatives") or ()))
 
 
 # Entries whose names contain cue words ("Khen thưởng theo thủ tục đơn giản", "Hội đồng …"):
@@ -442,6 +457,7 @@ class LawDocument:
     name: str
     in_force_from: str | None = None
     in_force_until: str | None = None
+    depends_on: str | None = None  # a guiding text that only details this document
     note: str = ""
 
 
@@ -477,6 +493,54 @@ class LawMap:
         return found
 
 
+    def in_force(self, on: str) -> list[str]:
+        """Documents of the map in force on an ISO date ("2024-05-01"), in map order.
+
+        >>> load_law_map().in_force("2025-03-01")
+        ['luat-06-2022-QH15', 'nd-98-2023-ND-CP', 'tt-01-2024-TT-BNV']
+        """
+        return [d.doc for d in self.documents.values() if self._in_force(d, on)]
+
+    def _in_force(self, document: LawDocument, on: str) -> bool:
+        if not ((document.in_force_from or "") <= on and (document.in_force_until is None or on <= document.in_force_until)):
+            return False
+        parent = self.documents.get(document.depends_on) if document.depends_on else None
+        return parent is None or self._in_force(parent, on)
+
+
+# Kinds that name what a question is about, tried before bodies, people and levels.
+SUBJECT_KINDS = (
+    "danh_hieu_thi_dua", "danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong",
+    "ky_niem_chuong", "bang_khen", "giay_khen", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc",
+)
+
+
+def locate_question(text: str, doc_ids: list[str] | None = None, vocabulary: Vocabulary | None = None,
+                    law_map: LawMap | None = None, default_aspect: str = "tieu_chuan") -> list[LawMapEntry]:
+    """Law-map entries for a question: its named subjects × its aspect.
+
+    A question that names a title or award but no aspect ("HCLĐ hạng Nhì?") is taken
+    to ask for its tiêu chuẩn.
+
+    >>> [e.citation() for e in locate_question("gia đình văn hoá do ai tặng", ["luat-06-2022-QH15"])]
+    ['khoản 3 Điều 80']
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    law_map = law_map or load_law_map()
+    matches = vocabulary.find(text)
+    subjects = [m.entry.id for m in matches if m.entry.kind in SUBJECT_KINDS]
+    subjects += [m.entry.id for m in matches if m.entry.kind not in SUBJECT_KINDS]
+    aspect = detect_aspect(text, vocabulary) or (default_aspect if subjects else None)
+    found: list[LawMapEntry] = []
+    for subject in dict.fromkeys(subjects):
+        for entry in law_map.locate(subject, aspect, doc_ids):
+            if entry not in found:
+                found.append(entry)
+        if found:
+            break
+    return found
+
+
 def load_law_map(path: str | Path | None = None, vocabulary: Vocabulary | None = None) -> LawMap:
     if path is None and vocabulary is None:
         return _default_law_map()
@@ -489,9 +553,10 @@ def _default_law_map() -> LawMap:
 
 
 def _read_law_map(path: Path, vocabulary: Vocabulary) -> LawMap:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _read_yaml(path)
     documents = {doc: LawDocument(doc=doc, name=spec["name"], in_force_from=_iso(spec.get("in_force_from")),
-                                  in_force_until=_iso(spec.get("in_force_until")), note=spec.get("note", ""))
+                                  in_force_until=_iso(spec.get("in_force_until")),
+                                  depends_on=spec.get("depends_on"), note=spec.get("note", ""))
                  for doc, spec in data["documents"].items()}
     entries = []
     for doc, items in data["map"].items():
@@ -511,7 +576,7 @@ def _iso(value) -> str | None:
 # --------------------------------------------------------------------------- law text
 
 
-_ARTICLE_HEADING = re.compile(r"^\s*Điều\s+(\d+)\s*(?:[.:]|$)")
+ARTICLE_HEADING = re.compile(r"^\s*Điều\s+(\d+)\s*(?:[.:]|$)")
 _CLAUSE_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.;:]?\s*(?=\S)")
 _POINT_HEADING = re.compile(r"^\s*\[?([a-zđ])\)\]?\s*")
 
@@ -530,7 +595,7 @@ def article_lines(lines: list[str], number: int) -> list[str] | None:
     """
     start, last = None, 0
     for i, line in enumerate(lines):
-        m = _ARTICLE_HEADING.match(line)
+        m = ARTICLE_HEADING.match(line)
         if not m:
             continue
         if start is not None:

@@ -12,6 +12,7 @@ then read them and shorten or move them by hand where another span identifies be
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.vocabulary import (  # noqa: E402
-    _ARTICLE_HEADING, article_lines, clause_lines, collapse, law_lines, point_lines,
+    ARTICLE_HEADING, SUBJECT_KINDS, article_lines, clause_lines, collapse, law_lines, load_vocabulary, point_lines,
 )
 from assistant.vntext import fold_accents  # noqa: E402
 
@@ -65,9 +66,25 @@ def located(doc: str, article: str, khoan=None, diem=None) -> list[str] | None:
     return block
 
 
+_LABEL_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.;:]|\[?[a-zđ]\)\]?)\s*")
+
+
+_LEADING_NUMBER = re.compile(r"^\d{1,2}\s+(?=[^\d\s])")  # OCR clause number without its dot: "7 Khi họp"
+
+
 def opening_quote(block: list[str], skip_heading: bool) -> str:
-    text = collapse(" ".join(block[1:] if skip_heading and len(block) > 1 else block))
-    text = re.sub(r"^(?:\d{1,2}\s*[.;:]?|\[?[a-zđ]\)\]?)\s*", "", text)
+    """The first words of a block: its first line and continuation lines, up to the next
+    numbered khoản or lettered điểm, at most QUOTE_LIMIT characters cut on a word."""
+    lines = block[1:] if skip_heading and len(block) > 1 else block
+    lead = [lines[0]]
+    for line in lines[1:]:
+        if _LABEL_LINE.match(line):
+            break
+        lead.append(line)
+    text = collapse(" ".join(lead))
+    if len(text) < 40:  # a bare "Huân chương gồm:" or an OCR heading's wrapped tail
+        text = collapse(" ".join(lines[:6]))
+    text = _LEADING_NUMBER.sub("", _LABEL_LINE.sub("", text, count=1), count=1)
     if len(text) <= QUOTE_LIMIT:
         return text.rstrip(" ;:.")
     cut = text[:QUOTE_LIMIT]
@@ -88,24 +105,60 @@ def fill(path: Path) -> None:
                 continue
             heading_only = item.get("khoan") is None and item.get("diem") is None
             item["quote"] = opening_quote(block, skip_heading=heading_only and len(block) > 1)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    path.write_text(emit(data), encoding="utf-8")
     print(f"filled {path}; {missing} not located", file=sys.stderr)
+
+
+ENTRY_KEYS = ("subject", "aspect", "article", "khoan", "diem", "for", "note")
+HEADER = """\
+# Map of the law: (subject × aspect) → Điều / khoản / điểm of each legal text.
+# subject = an id of assistant/data/vocabulary.yaml; aspect = an id of assistant/data/aspects.yaml.
+# Each quote is a verbatim span (NFC, spaces collapsed) of the named khoản/điểm — or of the
+# article when no khoản is given; tests/test_vocabulary_lawmap.py checks every one.
+# Started with tools/build_law_map.py (propose, fill); checked and corrected by hand.
+"""
+
+
+def _scalar(value) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        return value  # ids stay plain
+    return json.dumps(value, ensure_ascii=False)
+
+
+def emit(data: dict) -> str:
+    """The compact, readable layout of law_map.yaml: one entry per two lines."""
+    out = [HEADER, "documents:"]
+    for doc, spec in data["documents"].items():
+        out.append(f"  {doc}: {{" + ", ".join(f"{k}: {_scalar(v) if k != 'depends_on' else v}" for k, v in spec.items()) + "}")
+    out.append("\nmap:")
+    for doc, items in data["map"].items():
+        out.append(f"\n  {doc}:")
+        for item in items:
+            keys = ", ".join(f"{k}: {_scalar(item[k])}" for k in ENTRY_KEYS if item.get(k) is not None)
+            out.append(f"    - {{{keys},\n       quote: {_scalar(item.get('quote', ''))}}}")
+    return "\n".join(out) + "\n"
 
 
 def article_titles(doc: str) -> list[tuple[int, str]]:
     lines, out = doc_lines(doc), []
     for i, line in enumerate(lines):
-        m = _ARTICLE_HEADING.match(line)
+        m = ARTICLE_HEADING.match(line)
         if m:
             title = line[m.end():].strip()
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if nxt and not re.match(r"^\s*(\d|[a-zđ]\))", nxt) and len(title) > 40:
+            if nxt and re.match(r"^\s*[a-zà-ỹđ(\"'“]", nxt) and not re.match(r"^\s*[a-zđ]\)", nxt):
                 title += " " + nxt.strip()  # OCR headings wrap onto a second line
             out.append((int(m.group(1)), collapse(title)))
     return out
 
 
 def propose(docs: list[str]) -> None:
+    """Print, per article, the subjects its title names and the aspects its title suggests.
+
+    A title that names a title or award but no aspect ("Điều 26. Danh hiệu cờ thi đua của
+    Bộ, ban, ngành, tỉnh") is an article of criteria: it is proposed as tieu_chuan.
+    """
+    vocabulary = load_vocabulary()
     for doc in docs:
         print(f"{doc}:")
         for number, title in article_titles(doc):
@@ -113,8 +166,11 @@ def propose(docs: list[str]) -> None:
             aspects = [a for cue, a in TITLE_CUES.items() if cue in folded]
             if "tham_quyen_de_nghi" in aspects and "tham_quyen_quyet_dinh" in aspects:
                 aspects.remove("tham_quyen_quyet_dinh")
-            mark = ", ".join(dict.fromkeys(aspects)) or "-"
-            print(f"  - {{article: Điều {number}, aspects: [{mark}]}}  # {title[:90]}")
+            subjects = [m.entry.id for m in vocabulary.find(title) if m.entry.kind in SUBJECT_KINDS]
+            if subjects and not aspects:
+                aspects = ["tieu_chuan"]
+            print(f"  - {{article: Điều {number}, aspects: [{', '.join(dict.fromkeys(aspects))}], "
+                  f"subjects: [{', '.join(dict.fromkeys(subjects))}]}}  # {title[:80]}")
 
 
 def main(argv: list[str]) -> None:
