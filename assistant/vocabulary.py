@@ -519,26 +519,28 @@ def locate_question(text: str, doc_ids: list[str] | None = None, vocabulary: Voc
                     law_map: LawMap | None = None, default_aspect: str = "tieu_chuan") -> list[LawMapEntry]:
     """Law-map entries for a question: its named subjects × its aspect.
 
-    A question that names a title or award but no aspect ("HCLĐ hạng Nhì?") is taken
-    to ask for its tiêu chuẩn.
+    Subjects are tried in order — titles and awards first, then their `related` entries,
+    then bodies, people and levels; aspects in the order `Aspects.detect_all` gives, then
+    `default_aspect` (a question that names a title but asks nothing mapped, such as
+    "HCLĐ hạng Nhì?", is taken to ask for its tiêu chuẩn). The first pair with entries wins.
 
     >>> [e.citation() for e in locate_question("gia đình văn hoá do ai tặng", ["luat-06-2022-QH15"])]
     ['khoản 3 Điều 80']
     """
     vocabulary = vocabulary or load_vocabulary()
     law_map = law_map or load_law_map()
-    matches = vocabulary.find(text)
-    subjects = [m.entry.id for m in matches if m.entry.kind in SUBJECT_KINDS]
-    subjects += [m.entry.id for m in matches if m.entry.kind not in SUBJECT_KINDS]
-    aspect = detect_aspect(text, vocabulary) or (default_aspect if subjects else None)
-    found: list[LawMapEntry] = []
-    for subject in dict.fromkeys(subjects):
-        for entry in law_map.locate(subject, aspect, doc_ids):
-            if entry not in found:
-                found.append(entry)
-        if found:
-            break
-    return found
+    matches = [m.entry for m in vocabulary.find(text)]
+    named = [e.id for e in matches if e.kind in SUBJECT_KINDS]
+    related = [r for e in matches if e.kind in SUBJECT_KINDS for r in e.related]
+    others = [e.id for e in matches if e.kind not in SUBJECT_KINDS]
+    subjects = list(dict.fromkeys(named + related + others))
+    aspects = list(dict.fromkeys(_default_aspects().detect_all(mask_subjects(text, vocabulary)) + [default_aspect]))
+    for aspect in aspects:
+        for subject in subjects:
+            found = law_map.locate(subject, aspect, doc_ids)
+            if found:
+                return found
+    return []
 
 
 def load_law_map(path: str | Path | None = None, vocabulary: Vocabulary | None = None) -> LawMap:

@@ -146,7 +146,8 @@ def article_titles(doc: str) -> list[tuple[int, str]]:
         if m:
             title = line[m.end():].strip()
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if nxt and re.match(r"^\s*[a-zà-ỹđ(\"'“]", nxt) and not re.match(r"^\s*[a-zđ]\)", nxt):
+            first = nxt.lstrip("\"'“( ")[:1]
+            if first.islower() and not re.match(r"^\s*[a-zđ]\)", nxt):
                 title += " " + nxt.strip()  # OCR headings wrap onto a second line
             out.append((int(m.group(1)), collapse(title)))
     return out
