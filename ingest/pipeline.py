@@ -205,6 +205,8 @@ class Ingestor:
         entry = self.catalogue.get(doc_id)
         if entry is None:
             entry = self.catalogue.upsert(_entry_from_header(doc_id, shown, header))
+        elif not entry.file:  # a text known from evidence only, now dropped in: the row gets its file
+            entry = self.catalogue.upsert(CatalogueEntry(**{**vars(entry), "file": shown}))
         return _merge_catalogue(header, entry)
 
     @staticmethod

@@ -35,8 +35,17 @@ def main() -> None:
         for key, value in corrections.get(path.stem, {}).items():
             setattr(entry, key, value)
         entries.append(entry)
+    entries += _known_without_text(corrections, {entry.doc_id for entry in entries})
     write_catalogue_csv(ROOT / "knowledge" / "catalogue.csv", entries)
     print(f"{len(entries)} rows")
+
+
+def _known_without_text(corrections: dict[str, dict], with_file: set[str]) -> list[CatalogueEntry]:
+    """Rows for texts known to exist whose body is not in `knowledge/` yet (no file).
+
+    Dropping the text in later as `knowledge/legal/<doc_id>.txt` gives the row its file.
+    """
+    return [CatalogueEntry(**{"file": "", **values}) for doc_id, values in corrections.items() if doc_id not in with_file]
 
 
 if __name__ == "__main__":
