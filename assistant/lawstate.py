@@ -7,6 +7,7 @@ known to exist whose body the knowledge base lacks; every note says so.
 
 Public API:
 * `law_state_notes(doc_ids, day, catalogue)` — Vietnamese notes for cited texts;
+* `citation_notes(citations, day, catalogue)` — both of the above for an answer's citations;
 * `previous_rule_note(doc_id, day, catalogue, location)` — the note that heads a
   provision of a repealed decree shown as the previous rule;
 * `successor_in_force(entry, day, catalogue)` — the end of the replacement chain;
@@ -148,3 +149,22 @@ def previous_rule_note(doc_id: str, day: date, catalogue: Catalogue, location: s
     unit = "điều" if location.startswith("Điều") else "quy định"
     return (f"{entry.type_name or 'Văn bản'} đang có hiệu lực là {successor.label}; {unit} này {MISSING_TEXT}; "
             f"dưới đây là quy định trước đây của {entry.label} (hết hiệu lực từ {ended})")
+
+
+def citation_notes(citations, day: date, catalogue: Catalogue) -> list[str]:
+    """Notes for an answer's citations (objects with `doc_id` and `location`) on the reference date:
+    a provision of a repealed text shown as the previous rule, then `law_state_notes`."""
+    cited = [c.doc_id for c in citations]
+    notes, explained = [], set()
+    for citation in citations:
+        entry = catalogue.get(citation.doc_id)
+        successor = successor_in_force(entry, day, catalogue) if entry else None
+        has_article = successor is not None and any(
+            c.doc_id == successor.doc_id and c.location.startswith("Điều") and not getattr(c, "summary", False)
+            for c in citations)
+        note = previous_rule_note(citation.doc_id, day, catalogue, citation.location, has_article)
+        if note and citation.doc_id not in explained:
+            explained.add(citation.doc_id)
+            notes.append(f"Lưu ý: {note}.")
+    rest = [doc_id for doc_id in cited if doc_id not in explained]
+    return notes + law_state_notes(rest, day, catalogue)

@@ -284,6 +284,8 @@ def build_tree(lines: list[Line], legal: bool) -> Node:
     levels = _LEGAL_LEVELS if legal else _PLAN_LEVELS
     index = 0
     editorial_block = False
+    if legal:
+        lines = _without_compiler_header(lines)
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -326,6 +328,18 @@ _SUMMARY_CUES = ("tóm tắt", "nguồn")
 _EDITORIAL_BLOCK = re.compile(r".*\(không phải nội dung[^)]*\):?$", re.IGNORECASE)
 _ENDS_EDITORIAL_BLOCK = re.compile(r"^(Điều\s+\d+|Chương\s+[IVXL]+|PH[ỤU] L[ỤU]C)\b")
 MIN_SUMMARY_CHARS = 20
+
+
+_SEPARATOR = re.compile(r"^\s*={10,}\s*$")
+
+
+def _without_compiler_header(lines: list[Line]) -> list[Line]:
+    """A compiled text whose compiler's notes (metadata, articles present/missing) end at a line of
+    "=====" starts at that line; the separators themselves are not text either."""
+    first = next((n for n, line in enumerate(lines) if _SEPARATOR.match(line.text)), None)
+    if first is None:
+        return lines
+    return [line for line in lines[first + 1:] if not _SEPARATOR.match(line.text)]
 
 
 def editorial(text: str) -> tuple[str, str]:
