@@ -1,15 +1,16 @@
 """The law as it stands on a date: amendments, replacement chains and texts known only by their row.
 
-The catalogue's relation columns (`amends`, `replaces`, `replaced_by`, `guides`)
+The catalogue's relation columns `amends`, `replaces` and `replaced_by` (`guides` is recorded for people)
 are followed here, whole chains included (Nghị định 91/2017 → 98/2023 →
 152/2025; Thông tư 12/2019 → 01/2024 → 15/2025). A row without a file is a text
 known to exist whose body the knowledge base lacks; every note says so.
 
 Public API:
 * `law_state_notes(doc_ids, day, catalogue)` — Vietnamese notes for cited texts;
-* `citation_notes(citations, day, catalogue)` — both of the above for an answer's citations;
 * `previous_rule_note(doc_id, day, catalogue, location)` — the note that heads a
   provision of a repealed decree shown as the previous rule;
+* `citation_notes(citations, day, catalogue)` — both of the above for an answer's citations
+  (what the answerer calls);
 * `successor_in_force(entry, day, catalogue)` — the end of the replacement chain;
 * `amendments(entry, catalogue)` — texts amending an entry;
 * `related_numbers(value)` — the numbers of a relation cell.

@@ -26,7 +26,7 @@ from ingest.chunk import chunk_document
 from ingest.load import LoadError, OcrOptions, file_sha256, load
 from ingest.parse import Header, ParsedDocument, document_types, parse
 
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"  # 8: editorial lines of compiled texts, summary notes, OCR khoản without period
 SKIPPED_NAMES = {"catalogue.csv", "README.md", "INDEX.md"}
 
 STATUS_LABELS = {

@@ -1,7 +1,10 @@
 """Rebuild `knowledge/catalogue.csv` from the parser's headers plus the corrections below.
 
 The corrections are the validity facts of `shared/corpus/*/INDEX.md`, typed in by
-hand; re-run after adding shipped files: `.venv/bin/python tools/build_catalogue.py`.
+hand, with the relations `amends`, `replaces`, `guides`; re-run after adding shipped
+files: `.venv/bin/python tools/build_catalogue.py`. A correction row whose doc_id has
+no file under `knowledge/` is a text known to exist whose body is missing (its row has
+no file) until `knowledge/legal/<doc_id>.txt` is dropped in.
 """
 from __future__ import annotations
 
