@@ -24,6 +24,7 @@ from typing import Iterable
 from assistant.catalogue import Catalogue, CatalogueEntry, format_vn_date
 
 MISSING_TEXT = "chưa có trong kho tài liệu"
+SUMMARY_PREFIX = "Tóm tắt, chưa có nguyên văn: "  # how the parser opens a summary note (kind "note")
 _NUMBER = re.compile(r"\d{1,4}/\d{4}/[A-ZĐ0-9][A-ZĐa-z0-9\-]*")
 
 

@@ -13,7 +13,9 @@ from assistant.build import build_assistant
 from assistant.catalogue import Catalogue
 from assistant.drafting import PlanForm, check_draft, draft
 from assistant.eligibility.rules import select
+from assistant import lawstate
 from assistant.lawstate import law_state_notes, successor_in_force
+from ingest import parse
 from tests.conftest import KNOWLEDGE
 
 LEGAL = KNOWLEDGE / "legal"
@@ -65,6 +67,7 @@ def test_editorial_lines_of_nd_152_never_reach_quotable_text(index_dir):
     notes = [c for c in chunks if c.kind == "note"]
     assert {c.location for c in notes} >= {"Điều 51", "Điều 52", "Điều 54"}
     assert all(c.body.startswith("Tóm tắt, chưa có nguyên văn: ") for c in notes)
+    assert parse.SUMMARY_PREFIX == lawstate.SUMMARY_PREFIX  # the answerer recognises what the parser writes
     bonus = next(c for c in quotable if c.location.startswith("Điều 50"))
     assert "được thưởng 1,0 lần mức lương cơ sở" in bonus.body  # the decree's own words stay
 
@@ -74,6 +77,7 @@ def test_a_summary_is_never_quoted_as_the_decrees_words(index_dir):
         "Mức tiền thưởng Huân chương Sao vàng cho tập thể là bao nhiêu lần mức lương cơ sở?")
     summaries = [c for c in answer.citations if c.summary]
     assert summaries and summaries[0].doc_id == "nd-152-2025-ND-CP"
+    assert all(c.quote.startswith("Tóm tắt, chưa có nguyên văn: ") for c in summaries)
     for line in answer.text.splitlines():
         if "Nghị định 152/2025/NĐ-CP (Điều 51" in line:
             assert "tóm tắt, chưa có nguyên văn" in line and "“" not in line

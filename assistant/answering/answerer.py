@@ -17,7 +17,7 @@ from assistant.answering.question import Turn, addresses_a_model, question_kind,
 from assistant.catalogue import Catalogue, format_vn_date
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter
-from assistant.lawstate import citation_notes
+from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vntext import fold_accents, normalize
@@ -268,6 +268,8 @@ class Answerer:
     def _citation(self, n: int, hit: Hit, quote: str, day: date) -> Citation:
         entry = self.catalogue.get(hit.chunk.doc_id)
         status = entry.status(day) if not_in_force(entry, day) else ""
+        if hit.chunk.kind == "note" and not quote.startswith(SUMMARY_PREFIX):
+            quote = SUMMARY_PREFIX + quote  # a summary is labelled wherever it is shown
         return Citation(
             n=n, doc_id=hit.chunk.doc_id, number=entry.number if entry else "", title=entry.title if entry else "",
             document=entry.label if entry else hit.chunk.doc_id, location=hit.chunk.location, page=hit.chunk.page,
@@ -295,7 +297,7 @@ def _where(citation: Citation) -> str:
 def _quoted(citation: Citation, text: str) -> str:
     """The text's own words in quotation marks; an editorial summary never is."""
     if citation.summary:
-        return "tóm tắt, chưa có nguyên văn (không phải lời văn của văn bản): " + text.removeprefix("Tóm tắt, chưa có nguyên văn: ")
+        return "tóm tắt, chưa có nguyên văn (không phải lời văn của văn bản): " + text.removeprefix(SUMMARY_PREFIX)
     return f"“{text}”"
 
 
