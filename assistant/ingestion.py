@@ -26,7 +26,7 @@ from documents.chunk import chunk_document
 from documents.load import LoadError, OcrOptions, file_sha256, load, refusal_reason
 from documents.parse import Header, ParsedDocument, document_types, parse
 
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"  # 8: editorial lines of compiled texts, summary notes, OCR khoản without period
 SKIPPED_NAMES = {"catalogue.csv", "README.md", "INDEX.md"}
 
 STATUS_LABELS = {
@@ -209,6 +209,8 @@ class Ingestor:
         entry = self.catalogue.get(doc_id)
         if entry is None:
             entry = self.catalogue.upsert(_entry_from_header(doc_id, shown, header))
+        elif not entry.file:  # a text known from evidence only, now dropped in: the row gets its file
+            entry = self.catalogue.upsert(CatalogueEntry(**{**vars(entry), "file": shown}))
         return _merge_catalogue(header, entry)
 
     @staticmethod

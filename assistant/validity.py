@@ -29,10 +29,32 @@ _TYPE_CODES = {
 }
 
 
+_FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:/|-|\s+tháng\s+)(\d{1,2})\s*(?:/|-|\s+năm\s+)((?:19|20)\d\d)(?![\d/])")
+
+
+def _full_dates(question: str) -> list[date]:
+    found = []
+    for match in _FULL_DATE.finditer(question):
+        try:
+            found.append(date(int(match[3]), int(match[2]), int(match[1])))
+        except ValueError:
+            continue
+    return found
+
+
+def without_dates(question: str) -> str:
+    """The question without its full dates: "Ngày 15/3/2025, …" asks about the rules, not about that date's words."""
+    return _FULL_DATE.sub(" ", re.sub(r"\b(?:vào\s+)?ngày\s+(?=\d)", " ", question, flags=re.IGNORECASE))
+
+
 def reference_date(question: str, today: date) -> date:
-    """The date whose rules the question is about; years inside document numbers do not count."""
+    """The date whose rules the question is about; years inside document numbers do not count.
+    A full date ("ngày 15/3/2025") is taken as it is."""
     if _NOW.search(question):
         return today
+    days = [d for d in _full_dates(question) if d <= today]
+    if days:
+        return max(days)
     without_numbers = _NUMBER_WITH_YEAR.sub(" ", _DOC_REF.sub(" ", _LAW_YEAR.sub(" ", question)))
     years = [int(y) for y in _YEAR.findall(without_numbers)]
     if not years:

@@ -20,9 +20,10 @@ from assistant.answering.question import (Turn, addresses_a_model, is_follow_up,
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter
+from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import follow_up, understand
-from assistant.validity import mentioned_documents, not_in_force, reference_date
+from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import load_vocabulary
 from documents.text import fold_accents, format_vn_date, normalize
 
@@ -47,6 +48,7 @@ class Citation:
     chunk_id: str = ""
     ocr: bool = False
     passage: str = ""  # the whole passage the quote comes from
+    summary: bool = False  # an editorial summary of the article, not the text's own words
 
 
 @dataclass
@@ -126,7 +128,7 @@ class Answerer:
         kind = question_kind(question)
         if kind == "general":
             kind = question_kind(standalone)
-        hits = self._hits_with_names(standalone, hits)
+        hits = self._hits_with_names(without_dates(standalone), hits)  # a full date is the reference date, not a name
         factors = self._hit_factors(standalone, hits, day)
         pieces = extractive.best_pieces(standalone, kind, hits, self.index.lexical().idf, factors) if hits else []
         if not pieces or self._too_weak(standalone, hits[pieces[0].hit_index]):
@@ -136,9 +138,9 @@ class Answerer:
         lead = self._lead(kind, first, first_hit, record)
         citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind), day) for n, piece in enumerate(pieces, 1)]
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
-        lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): “{citations[0].quote}” [1]")
-        lines += [f"Ngoài ra, theo {c.document} ({_where(c)}): “{c.quote}” [{c.n}]" for c in citations[1:]]
-        notes = self._validity_notes(citations)
+        lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
+        lines += [f"Ngoài ra, theo {c.document} ({_where(c)}): {_quoted(c, c.quote)} [{c.n}]" for c in citations[1:]]
+        notes = self._validity_notes(citations, day)
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
 
@@ -227,7 +229,7 @@ class Answerer:
 
     @staticmethod
     def _too_weak(standalone: str, best: Hit) -> bool:
-        return extractive.question_coverage(standalone, best.chunk.text) < MIN_COVERAGE
+        return extractive.question_coverage(without_dates(standalone), best.chunk.text) < MIN_COVERAGE
 
     def _not_found(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
         """Only passages that share the question's title/award or named document are offered, or none."""
@@ -276,13 +278,17 @@ class Answerer:
             fallback.text = note + "\n\n" + fallback.text
             return fallback
         used = [c for c in citations if c.n in valid]
-        notes = self._validity_notes(used)
+        notes = self._validity_notes(used, day)
         full = text.strip() + ("\n\n" + "\n\n".join(notes) if notes else "")
         return Answer(question, full, used, False, "generative", standalone, notes)
 
-    def _validity_notes(self, citations: list[Citation]) -> list[str]:
-        """Name every cited or quoted legal text that is not in force today, and its replacement."""
+    def _validity_notes(self, citations: list[Citation], day: date | None = None) -> list[str]:
+        """Name every cited or quoted legal text that is not in force today, and its replacement;
+        then what the catalogue knows of the law on the reference date (amendments, texts in force)."""
         today = self.settings.current_date()
+        return self._repeal_notes(citations, today) + citation_notes(citations, day or today, self.catalogue)
+
+    def _repeal_notes(self, citations: list[Citation], today: date) -> list[str]:
         seen, notes = set(), []
         for citation in citations:
             if citation.status and citation.doc_id not in seen:
@@ -297,11 +303,14 @@ class Answerer:
     def _citation(self, n: int, hit: Hit, quote: str, day: date) -> Citation:
         entry = self.catalogue.get(hit.chunk.doc_id)
         status = entry.status(day) if not_in_force(entry, day) else ""
+        if hit.chunk.kind == "note" and not quote.startswith(SUMMARY_PREFIX):
+            quote = SUMMARY_PREFIX + quote  # a summary is labelled wherever it is shown
         return Citation(
             n=n, doc_id=hit.chunk.doc_id, number=entry.number if entry else "", title=entry.title if entry else "",
             document=entry.label if entry else hit.chunk.doc_id, location=hit.chunk.location, page=hit.chunk.page,
             quote=quote, score=round(hit.score, 4), status=status, chunk_id=hit.chunk.chunk_id,
-            ocr=bool(hit.chunk.meta.get("ocr")), passage=hit.chunk.body,
+            ocr=bool(hit.chunk.meta.get("ocr")) or bool(entry and entry.is_ocr), passage=hit.chunk.body,
+            summary=hit.chunk.kind == "note",
         )
 
 
@@ -312,6 +321,14 @@ def _shown(piece, kind: str) -> str:
 
 def _where(citation: Citation) -> str:
     page = f", trang {citation.page}" if citation.page else ""
-    return f"{citation.location}{page}"
+    ocr = ", bản OCR — đối chiếu bản gốc" if citation.ocr else ""
+    return f"{citation.location}{page}{ocr}"
+
+
+def _quoted(citation: Citation, text: str) -> str:
+    """The text's own words in quotation marks; an editorial summary never is."""
+    if citation.summary:
+        return "tóm tắt, chưa có nguyên văn (không phải lời văn của văn bản): " + text.removeprefix(SUMMARY_PREFIX)
+    return f"“{text}”"
 
 
