@@ -47,11 +47,15 @@ class LegacyEncoding:
         return count, count / len(stripped) if stripped else 0.0
 
     def convert_line(self, line: str) -> str:
-        """The line converted when that makes more of it Vietnamese, else unchanged."""
-        if not any(c in self.characteristic for c in line):
+        """The line converted unless that makes less of it Vietnamese, or it is already Unicode.
+
+        The document as a whole was found to be in this encoding, so a line needs no
+        typical character of its own ("Sè:" is "Số:"); a line holding a Vietnamese
+        letter outside Latin-1 (ư, đ, ế…) was typed in Unicode and stays as it is."""
+        if line.isascii() or _has_unicode_vietnamese(line):
             return line
         converted = self._convert(line)
-        return converted if measure(converted).valid > measure(line).valid else line
+        return converted if measure(converted).valid >= measure(line).valid else line
 
     def convert_text(self, text: str) -> str:
         return "\n".join(self.convert_line(line) for line in text.split("\n"))
@@ -66,9 +70,18 @@ class LegacyEncoding:
         return converted
 
 
+def _has_unicode_vietnamese(line: str) -> bool:
+    letters = vietnamese_letters()
+    return any(ord(c) > 0xFF and c in letters for c in line)
+
+
 def _all_upper(line: str) -> bool:
+    """A heading typed in an upper-case font (.VnTimeH): every ASCII letter upper case, and
+    some word mixing upper-case letters with legacy ones ("QUYÕT"); not "Sè: 12/KH-UBND"."""
     letters = _ASCII_LETTER.findall(line)
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    return any(not word.isascii() and len(_ASCII_LETTER.findall(word)) >= 2 for word in line.split())
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def is_vietnamese_syllable(token: str) -> bool:
             continue
         if rhyme in r.open_rhymes:
             return True
-        if rhyme in r.checked_rhymes and (not tones or tones[0] in r.checked_tones):
+        if rhyme in r.checked_rhymes and tones and tones[0] in r.checked_tones:
             return True
     return False
 
