@@ -16,7 +16,7 @@ from assistant.vntext import normalize
 from ingest.convert import CONVERTIBLE, ConversionError, convert_to_docx
 from ingest.legacy_encodings import convert_legacy, decode_single_byte, docx_fonts, restore_soft_hyphens
 from ingest.ocr import PageProgress, looks_like_garbage, ocr_pdf_pages, ocr_status
-from ingest.text_layers import repair_text_layers
+from ingest.text_layers import ocr_is_better, repair_text_layers
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md")
 # Word processors open each other's files whatever the extension says; so do we.
@@ -249,7 +249,7 @@ def _ocr(path: Path, pages: list[int], ocr: OcrOptions | None, password: str | N
         return [], f"OCR gặp lỗi ({type(exc).__name__})"
     read = []
     for number, text in found.items():
-        if len(text.strip()) >= MIN_PAGE_CHARS:
+        if len(text.strip()) >= MIN_PAGE_CHARS and ocr_is_better(text, texts.get(number, ""), MIN_PAGE_CHARS):
             texts[number] = text
             read.append(number)
     return read, ""

@@ -105,6 +105,13 @@ def pdftotext_page(path: Path, page: int, password: str | None = None, report: L
     return done.stdout.decode("utf-8", errors="replace").replace("\x0c", "")
 
 
+def ocr_is_better(ocr_text: str, layer_text: str, min_chars: int = 20) -> bool:
+    """OCR replaces a page's text layer only when the layer is empty or OCR reads more Vietnamese."""
+    if len(layer_text.strip()) < min_chars:
+        return True
+    return measure(ocr_text).share > measure(layer_text).share
+
+
 def layer_notes(page_extractors: dict[int, str], legacy_encoding: str, unreadable: list[int], ocr_note: str = "") -> list[str]:
     """The per-file result's Vietnamese notes on how the text was read."""
     notes = []

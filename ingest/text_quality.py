@@ -37,6 +37,7 @@ class SyllableRules:
     vowels: frozenset[str]  # the letters that carry a tone mark
     min_share: float
     min_tokens: int
+    max_foreign_share: float
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,7 @@ def rules() -> SyllableRules:
     letters = frozenset("".join(onsets | open_rhymes | checked))
     return SyllableRules(onsets, open_rhymes, checked, frozenset(tones[name] for name in raw["checked_tones"]),
                          frozenset(tones.values()), letters, frozenset(raw["vowels"]),
-                         float(raw["min_share"]), int(raw["min_tokens"]))
+                         float(raw["min_share"]), int(raw["min_tokens"]), float(raw["max_foreign_share"]))
 
 
 def vietnamese_letters() -> frozenset[str]:
@@ -86,6 +87,7 @@ def is_vietnamese_syllable(token: str) -> bool:
 class TextQuality:
     tokens: int  # word tokens judged
     valid: int  # of which valid Vietnamese syllables
+    foreign: int = 0  # words not judged: ASCII words of 4+ letters that are not syllables (String, email)
 
     @property
     def share(self) -> float:
@@ -93,7 +95,9 @@ class TextQuality:
 
     @property
     def judged(self) -> bool:
-        return self.tokens >= rules().min_tokens
+        """Enough words to tell, and mostly not another language (an English annex is not broken)."""
+        r = rules()
+        return self.tokens >= r.min_tokens and self.foreign <= r.max_foreign_share * (self.tokens + self.foreign)
 
     @property
     def readable(self) -> bool:
@@ -105,15 +109,20 @@ def measure(text: str) -> TextQuality:
     """Count the word tokens of `text` and how many are Vietnamese syllables.
 
     Upper-case abbreviations (UBND, QĐ-TTg) are skipped when they are not syllables:
-    administrative texts are full of them and they say nothing about the text layer."""
-    tokens = valid = 0
+    administrative texts are full of them and they say nothing about the text layer.
+    So are foreign words (ASCII, 4+ letters): a broken layer leaves fragments ("nh", "Đẩ")
+    and mojibake ("QuyÕt"), not long ASCII words."""
+    tokens = valid = foreign = 0
     for token in _TOKEN.findall(unicodedata.normalize("NFC", text)):
         ok = is_vietnamese_syllable(token)
         if not ok and _is_abbreviation(token):
             continue
+        if not ok and token.isascii() and len(token) >= 4:
+            foreign += 1
+            continue
         tokens += 1
         valid += ok
-    return TextQuality(tokens, valid)
+    return TextQuality(tokens, valid, foreign)
 
 
 def _is_abbreviation(token: str) -> bool:

@@ -133,6 +133,11 @@ def test_syllable_check_tells_vietnamese_from_broken_text_layers():
     assert not is_readable(tcvn3_bytes("\n".join(PLAN_LINES)).decode("latin-1"))
     assert not is_readable(vni_bytes("\n".join(PLAN_LINES)).decode("latin-1"))
     assert is_readable("\n".join(PLAN_LINES))
+    # a table of field names in English, an English paragraph: another language is not a broken layer
+    assert is_readable("| 1 | Tiêu đề hồ sơ | Title | String | 500\n| 2 | Thời hạn bảo quản | Maintenance | String | 30\n"
+                       "| 3 | Chế độ sử dụng | Rights | String | 30\n| 4 | Người lập hồ sơ | Creator | String | 30")
+    assert is_readable("This folder holds the shipped corpus: legal texts, plans and fragments read by OCR, "
+                       "with an index of every file and where it comes from, for the developers of the project.")
 
 
 def test_every_page_of_the_shipped_legal_texts_passes_the_check():
