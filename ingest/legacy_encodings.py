@@ -46,19 +46,21 @@ class LegacyEncoding:
         count = sum(1 for c in stripped if c in self.characteristic)
         return count, count / len(stripped) if stripped else 0.0
 
-    def convert_line(self, line: str) -> str:
+    def convert_line(self, line: str, strict: bool = False) -> str:
         """The line converted unless that makes less of it Vietnamese, or it is already Unicode.
 
-        The document as a whole was found to be in this encoding, so a line needs no
-        typical character of its own ("Sè:" is "Số:"); a line holding a Vietnamese
-        letter outside Latin-1 (ư, đ, ế…) was typed in Unicode and stays as it is."""
+        When the document as a whole is in this encoding a line needs no typical
+        character of its own ("Sè:" is "Số:"); `strict` (a Unicode document with a
+        pasted legacy passage) converts only lines that become more Vietnamese. A line
+        holding a Vietnamese letter outside Latin-1 (ư, đ, ế…) was typed in Unicode."""
         if line.isascii() or _has_unicode_vietnamese(line):
             return line
         converted = self._convert(line)
-        return converted if measure(converted).valid >= measure(line).valid else line
+        before, after = measure(line).valid, measure(converted).valid
+        return converted if after > before or (after == before and not strict) else line
 
-    def convert_text(self, text: str) -> str:
-        return "\n".join(self.convert_line(line) for line in text.split("\n"))
+    def convert_text(self, text: str, strict: bool = False) -> str:
+        return "\n".join(self.convert_line(line, strict) for line in text.split("\n"))
 
     def _convert(self, line: str) -> str:
         from viparse.normalize.encodings import CHARMAPS
@@ -134,7 +136,7 @@ def convert_legacy(text: str, fonts: Iterable[str] = ()) -> Conversion:
     """`text` converted from TCVN3 or VNI when it is legacy Vietnamese; else `text` itself."""
     before = measure(text)
     if not needs_conversion(before):
-        return Conversion(text)
+        return _convert_passages(text, before, fonts)
     best = Conversion(text)
     for encoding in _candidates(text, fonts):
         converted = encoding.convert_text(text)
@@ -144,14 +146,26 @@ def convert_legacy(text: str, fonts: Iterable[str] = ()) -> Conversion:
     return best
 
 
-def _candidates(text: str, fonts: Iterable[str]) -> list[LegacyEncoding]:
+def _convert_passages(text: str, before: TextQuality, fonts: Iterable[str]) -> Conversion:
+    """A Unicode text with some lines pasted from a legacy document: convert those lines only."""
+    best = Conversion(text)
+    for encoding in _candidates(text, fonts, min_density=0.0):
+        converted = encoding.convert_text(text, strict=True)
+        after = measure(converted)
+        if converted != text and after.valid > (best.after or before).valid:
+            best = Conversion(converted, encoding, before, after)
+    return best
+
+
+def _candidates(text: str, fonts: Iterable[str], min_density: float | None = None) -> list[LegacyEncoding]:
     """Encodings whose typical characters are dense enough in `text`; font-named ones first."""
     config = settings()
+    min_density = config.min_density if min_density is None else min_density
     named = {e.charmap for e in config.encodings for font in fonts if font and font.lower().startswith(e.fonts)}
     dense = []
     for encoding in config.encodings:
         count, share = encoding.density(text)
-        if count >= config.min_count and share >= config.min_density:
+        if count >= config.min_count and share >= min_density:
             dense.append(encoding)
     return sorted(dense, key=lambda e: e.charmap not in named)
 

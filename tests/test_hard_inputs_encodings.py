@@ -186,6 +186,16 @@ def test_unicode_text_full_of_latin_letters_is_left_alone(settings, tmp_path):
     assert loaded.legacy_encoding == "" and loaded.lines[0].text == text
 
 
+def test_a_legacy_passage_pasted_into_a_unicode_file_is_converted_and_the_rest_kept(tmp_path):
+    pasted = tcvn3_bytes(SENTENCE).decode("latin-1")  # what copying from a .VnTime document gives
+    lines = PLAN_LINES[:6] + [pasted] + PLAN_LINES[6:] + ["Giá: 1.000.000 đồng; cá nhân ½ suất."]
+    path = tmp_path / "kh-dan-lai.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    loaded = load(path)
+    assert loaded.legacy_encoding == "TCVN3"
+    assert [line.text for line in loaded.lines] == PLAN_LINES[:6] + [SENTENCE] + PLAN_LINES[6:] + [lines[-1]]
+
+
 def test_a_latin1_file_that_is_not_vietnamese_is_refused(settings, tmp_path):
     path = tmp_path / "lettre.txt"
     path.write_bytes("Très chère amie, voilà déjà l'été à Genève; ça me plaît beaucoup.\n".encode("latin-1") * 5)
