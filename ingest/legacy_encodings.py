@@ -9,14 +9,18 @@ maintained `viparse` package; which encodings we try, and how, is data
 
 A text is converted only when it fails the Vietnamese syllable check of
 `ingest.text_quality`, contains enough characters typical of the encoding,
-and reads as Vietnamese once converted; each line is converted only if that
-makes more of it Vietnamese, so the Unicode lines of a mixed document stay.
+and reads as Vietnamese once converted; a line holding Unicode Vietnamese
+letters is never converted, so the Unicode lines of a mixed document stay. A
+Unicode text that passes the check may still hold a passage pasted from a
+legacy document: its lines are converted when that makes them more Vietnamese.
+Without the `viparse` package nothing is converted (a warning is logged).
 
 >>> convert_legacy("Quy\\xd5t \\xae\\xdenh khen th\\xad\\xebng").label
 'TCVN3'
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -95,9 +99,12 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    from viparse.normalize.encodings import CHARMAPS
-
     raw = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    try:
+        from viparse.normalize.encodings import CHARMAPS
+    except ImportError:
+        logging.getLogger(__name__).warning("viparse is not installed: TCVN3/VNI texts are not converted (pip install -r requirements.txt)")
+        return Settings((), float(raw["min_density"]), int(raw["min_count"]))
     letters = vietnamese_letters()
     found = []
     for entry in raw["encodings"]:
