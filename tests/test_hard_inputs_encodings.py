@@ -248,6 +248,23 @@ def test_a_docx_typed_in_tcvn3_is_converted_and_its_unicode_paragraph_kept(setti
     assert hits and hits[0].chunk.doc_id == path.stem
 
 
+@needs_libreoffice
+def test_an_old_word_doc_typed_in_tcvn3_is_converted(settings, tmp_path):
+    """The archive case: a .doc saved by old Word with .VnTime, read through LibreOffice."""
+    (tmp_path / "src").mkdir()
+    source = make_tcvn3_docx(tmp_path / "src" / "qd-cu-vntime.docx", _plan_with_sentence(), "Bản lưu trữ.")
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run([SOFFICE, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+                        "--convert-to", "doc", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    path = tmp_path / "qd-cu-vntime.doc"
+    assistant = build_assistant(settings)
+    result = assistant.ingestor().ingest([path])[0]
+    assert result.status == "indexed", result.as_line()
+    assert "đã chuyển mã TCVN3 → Unicode" in result.message
+    bodies = " ".join(c.body for c in assistant.index.doc_chunks(path.stem))
+    assert SENTENCE in bodies and "Hội đồng Thi đua - Khen thưởng huyện trước ngày 15/11/2024" in bodies
+
+
 def test_a_pdf_set_in_a_tcvn3_font_is_converted(settings, tmp_path):
     """A PDF whose font draws TCVN3 bytes (no Unicode map): pypdf reads Latin-1 lookalikes."""
     from reportlab.lib.pagesizes import A4
