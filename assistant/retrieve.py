@@ -122,10 +122,11 @@ class HybridSearcher:
     def _provisions_first(self, hits: list[Hit], query: str, slots: Slots, flt: SearchFilter) -> list[Hit]:
         """The khoản the law map gives for (title/award × aspect) first: the text in force on the
         question's date, then older versions (which `_adjust` already ranked down)."""
-        if not slots.subjects or slots.part or self._names_a_plan(query):
+        named = mentioned_documents(query, self.catalogue)
+        if not slots.subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
             return hits
         day = reference_date(query, self.settings.current_date())
-        provisions = mapped_provisions(slots, flt.doc_ids or None)
+        provisions = mapped_provisions(slots, flt.doc_ids or [entry.doc_id for entry in named] or None)
         provisions.sort(key=lambda p: not_in_force(self.catalogue.get(p.doc), day))
         chosen = list({chunk.chunk_id: chunk for p in provisions for chunk in self._provision_chunks(p)}.values())
         if not chosen:
@@ -141,7 +142,7 @@ class HybridSearcher:
     def _signature_first(self, hits: list[Hit], slots: Slots) -> list[Hit]:
         """"Ai ký…?", "gửi những nơi nào?": the closing block (Nơi nhận and the signature) of the
         document the question is about — the best-ranked one — comes first."""
-        if slots.part not in ("signer", "recipients") or not hits:
+        if slots.part not in ("signer", "recipients") or not hits or self._is_normative(hits[0].chunk.doc_id):
             return hits
         closing = [c for c in self._document_chunks(hits[0].chunk.doc_id) if c.kind == "recipients"]
         if not closing:
@@ -150,8 +151,13 @@ class HybridSearcher:
         rest = [hit for hit in hits if hit.chunk.chunk_id != chosen.chunk_id]
         return [Hit(chosen, hits[0].score * 1.5)] + rest
 
-    def _names_a_plan(self, query: str) -> bool:
-        return any(entry.doc_type not in NORMATIVE_TYPES for entry in mentioned_documents(query, self.catalogue))
+    def _is_normative(self, doc_id: str) -> bool:
+        entry = self.catalogue.get(doc_id)
+        return entry is not None and entry.doc_type in NORMATIVE_TYPES
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for: the lexical index, the vocabulary, the law map."""
+        self.search("Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?", 1, mode="bm25")
 
     def _provision_chunks(self, provision: LawMapEntry) -> list[StoredChunk]:
         """The chunks holding a mapped article, narrowed to its khoản when the chunker split it."""

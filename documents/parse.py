@@ -276,7 +276,8 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
     """Nest headings by level; consecutive table lines become one row node each."""
     root = Node("root", "", -1)
     stack = [root]
-    levels = _LEGAL_LEVELS if articles or _has_articles(lines) else _PLAN_LEVELS
+    legal = articles or _has_articles(lines)
+    levels = _LEGAL_LEVELS if legal else _PLAN_LEVELS
     index = 0
     editorial_block = False
     if legal:

@@ -63,6 +63,7 @@ def _ask(answerer, question: dict):
 
 def evaluate(questions: list[dict]) -> dict:
     answerer = build_assistant().answerer()
+    answerer.searcher.warm_up()
     answerer.answer("khởi động")  # load models before timing
     judged, items, latencies, failures = [], [], [], []
     for question in questions:

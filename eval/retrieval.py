@@ -40,6 +40,7 @@ def _query(answerer, question: dict) -> str:
 def evaluate(questions: list[dict], k: int, mode: str) -> dict:
     assistant = build_assistant()
     searcher, answerer = assistant.searcher, assistant.answerer()
+    searcher.warm_up()
     searcher.search("khởi động", 1, mode=mode)  # load models before timing
     ranks, latencies, misses = [], [], []
     for question in questions:

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.build import build_assistant
 from assistant.catalogue import Catalogue
-from assistant.drafting import PlanForm, check_draft, draft
+from assistant.drafting import PlanForm, check_draft
 from assistant.eligibility.rules import select
 from assistant import lawstate
 from assistant.lawstate import law_state_notes, successor_in_force
@@ -171,7 +171,7 @@ def test_dropping_in_the_text_of_a_known_row_gives_the_row_its_file(settings, tm
 def test_drafting_bases_of_a_2026_plan_list_the_circular_known_by_its_row(settings):
     form = PlanForm.from_dict({"kind": "annual", "agency": "Sở Tư pháp", "superior": "UBND tỉnh Lạng Sơn",
                                "place": "Lạng Sơn", "date": "2026-01-15", "year": 2026})
-    plan = draft(form, settings=settings, use_model=False)
+    plan = build_assistant(settings).drafter.draft(form, use_model=False)
     basis = next(b for b in plan.bases if "15/2025/TT-BNV" in b)
     assert "Thông tư số 15/2025/TT-BNV ngày 04 tháng 8 năm 2025 của Bộ trưởng Bộ Nội vụ" in basis
     assert not any("07/2026/TT-BGDĐT" in b or "28/2024" in b for b in plan.bases)
