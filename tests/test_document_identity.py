@@ -113,3 +113,48 @@ def test_a_document_indexed_under_its_old_name_id_keeps_it(settings, tmp_path):
     assert assistant.ingestor().ingest_file(path, doc_id="ke-hoach-cu").status == "indexed"
     again = build_assistant(settings).ingestor().ingest([path])[0]
     assert (again.doc_id, again.status) == ("ke-hoach-cu", "unchanged")
+
+
+# ------------------------------------------------------------------ the library's upload
+
+def _upload(at, name: str, data: bytes, replace: bool = False):
+    at.checkbox(key="lib_replace").set_value(replace)
+    at.file_uploader[0].set_value((name, data, "text/plain")).run()
+    next(b for b in at.button if b.key == "lib_ingest").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _plan_bytes(due: str) -> bytes:
+    return "\n".join(PLAN_LINES).replace("15/11/2024", due).encode("utf-8")
+
+
+def test_library_upload_same_name_is_a_new_document_or_with_thay_the_a_new_version(monkeypatch, tmp_path):
+    from tests.test_app_common import build_index, new_app
+    from ui.state import get_assistant
+
+    data = build_index(tmp_path / "data", [LAW])
+    at = new_app(monkeypatch, data, "ui/pages/thu_vien.py")
+    law_chunks = [c.chunk_id for c in get_assistant().index.doc_chunks(LAW_ID)]
+
+    _upload(at, LAW.name, FAKE_LAW.encode("utf-8"), replace=True)  # named and numbered like the Law
+    assert [c.chunk_id for c in get_assistant().index.doc_chunks(LAW_ID)] == law_chunks
+    shown = "\n".join(e.value for e in at.success)
+    assert "văn bản có sẵn giữ nguyên" in shown and "[mã luat-06-2022-qh15-" in shown
+
+    _upload(at, "ke-hoach.txt", _plan_bytes("15/11/2024"))
+    _upload(at, "ke-hoach.txt", _plan_bytes("20/12/2024"))  # another file, the same name
+    table = at.dataframe[0].value
+    ids = [i for i in table["Mã"] if i.startswith("ke-hoach-")]
+    assert len(ids) == 2 and len(table) == 4
+    _upload(at, "ke-hoach.txt", _plan_bytes("20/12/2024"))  # the same file again: nothing changes
+    assert len(at.dataframe[0].value) == 4 and "không thay đổi" in "\n".join(e.value for e in at.info)
+
+    _upload(at, "ke-hoach.txt", _plan_bytes("31/12/2024"), replace=True)
+    table = at.dataframe[0].value
+    current = [i for i in table["Mã"] if i.startswith("ke-hoach-")]
+    assert len(current) == 1 and current[0] not in ids and len(table) == 3
+    history = {e.doc_id: e for e in get_assistant().catalogue.history()}
+    assert set(ids) <= set(history) and {history[i].superseded_by for i in ids} == set(current)
+    assert any("Lịch sử thay thế" in e.label for e in at.expander)
+    assert [c.chunk_id for c in get_assistant().index.doc_chunks(LAW_ID)] == law_chunks
