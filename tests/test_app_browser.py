@@ -201,6 +201,21 @@ def test_two_sessions_at_the_same_time_get_their_own_answers(server, browser):
         second.close()
 
 
+def _active_content(page) -> list[str]:
+    """Images from outside the app, links to the planted address, the planted script."""
+    found = page.evaluate("""() => ({
+        images: [...document.images].map(i => i.src),
+        links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+        scripts: [...document.scripts].map(s => s.textContent).filter(t => t.includes('bi-tan-cong')),
+        title: document.title,
+        origin: location.origin,
+    })""")
+    problems = [f"img {src}" for src in found["images"] if not src.startswith((found["origin"], "data:", "blob:"))]
+    problems += [f"a {href}" for href in found["links"] if "127.0.0.1:9" in href]
+    problems += [f"script {text[:80]}" for text in found["scripts"]]
+    return problems + (["title changed by a script"] if found["title"] == "bi-tan-cong" else [])
+
+
 def test_planted_markdown_and_html_in_a_plan_stay_text_in_the_page(planted_server, browser):
     from tests.test_safe_rendering import QUESTION
 
@@ -215,19 +230,16 @@ def test_planted_markdown_and_html_in_a_plan_stay_text_in_the_page(planted_serve
         citation.locator("summary").first.click()
         page.get_by_text("Xem đoạn trong văn bản").first.click()
         _settled(page)
-        found = page.evaluate("""() => ({
-            images: [...document.images].map(i => i.src),
-            links: [...document.querySelectorAll('a[href]')].map(a => a.href),
-            scripts: [...document.scripts].map(s => s.textContent).filter(t => t.includes('bi-tan-cong')),
-            title: document.title,
-            origin: location.origin,
-        })""")
-        outside = [src for src in found["images"] if not src.startswith((found["origin"], "data:", "blob:"))]
-        assert not outside, outside
-        assert not [href for href in found["links"] if "127.0.0.1:9" in href], found["links"]
-        assert not found["scripts"] and found["title"] != "bi-tan-cong"
-        assert not [url for url in requested if "127.0.0.1:9/" in url], requested
+        assert not _active_content(page)
         body = page.locator("body").inner_text()
         assert body.count("http://127.0.0.1:9/steal") >= 2  # the answer and the quoted passage, as text
+
+        page.goto(f"{planted_server}/thu_vien", wait_until="domcontentloaded")  # titles in the library
+        page.locator('[data-testid="stFileUploaderDropzone"]').wait_for(state="visible", timeout=60_000)
+        _settled(page)
+        page.locator('[data-testid="stMultiSelect"]').last.click()
+        page.wait_for_timeout(700)
+        assert not _active_content(page)
+        assert not [url for url in requested if "127.0.0.1:9/" in url], requested
     finally:
         context.close()
