@@ -154,15 +154,14 @@ class Ingestor:
         return future
 
     def ingest_file(self, path: Path, doc_id: str | None = None,
-                    page_progress: Callable[[str, int, int], None] | None = None, replace: bool = False,
-                    name: str | None = None) -> FileResult:
-        """Index one file. `name` is the file name the user knows it by (an upload saved
-        under another path); with `replace`, older documents of that name are replaced and
-        their catalogue rows kept as history."""
-        result = self._ingest_file(Path(path), doc_id, page_progress)
-        notes = self._collision_notes(result, name or Path(path).name)
+                    page_progress: Callable[[str, int, int], None] | None = None, replace: bool = False) -> FileResult:
+        """Index one file; with `replace`, older documents of the same file name are replaced
+        and their catalogue rows kept as history."""
+        path = Path(path)
+        result = self._ingest_file(path, doc_id, page_progress)
+        notes = self._collision_notes(result, path.name)
         if replace and result.has_document:
-            replaced = self.supersede(name or Path(path).name, result.doc_id)
+            replaced = self.supersede(path.name, result.doc_id)
             if replaced:
                 notes.append("thay thế tài liệu cũ: " + ", ".join(replaced))
         if notes:
