@@ -40,6 +40,7 @@ class Slots:
     years: tuple[int, ...] = ()
     part: str | None = None  # "signer" | "recipients" | "members" | "appendix" | "tasks"
     expansion: str = ""  # official names of what was named, for the lexical and dense queries
+    spelled: str = ""  # the question with its abbreviations replaced by the official names
 
     @property
     def understood(self) -> str:
@@ -87,6 +88,7 @@ def understand(question: str) -> Slots:
         years=tuple(find_years(question)),
         part=part,
         expansion=_expansion(question, matches),
+        spelled=_spelled(question, matches),
     )
 
 
@@ -115,6 +117,17 @@ def _expansion(question: str, matches) -> str:
         if _folded(name) not in folded and name not in names:
             names.append(name)
     return "; ".join(names)
+
+
+def _spelled(question: str, matches) -> str:
+    """ "Tiêu chuẩn CSTĐCS?" → "Tiêu chuẩn Chiến sĩ thi đua cơ sở?" (names as the texts write them)."""
+    out, last = [], 0
+    for match in matches:
+        if match.start < last:
+            continue
+        out += [question[last:match.start], match.entry.name.strip("“”\"")]
+        last = match.end
+    return "".join(out) + question[last:]
 
 
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:

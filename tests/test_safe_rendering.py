@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from assistant.drafting import PlanForm, draft, to_markdown
+from assistant.build import build_assistant
+from assistant.drafting import PlanForm, to_markdown
 from tests.app_helpers import new_app
 from tests.conftest import build_index
 from ui.render import escape_markdown, safe_markdown
@@ -96,7 +97,7 @@ def test_planted_markdown_in_a_plan_is_shown_as_text_in_the_chat(monkeypatch, tm
 
 def test_draft_preview_escapes_what_the_user_typed(monkeypatch, tmp_path, settings):
     form = PlanForm.from_dict({"kind": "annual", "agency": f"Sở Tư pháp {PLANTED_IMAGE} {PLANTED_SCRIPT}", "year": 2026})
-    plan = draft(form, settings=settings, use_model=False)
+    plan = build_assistant(settings).drafter.draft(form, use_model=False)
     preview = to_markdown(plan, escape=escape_markdown)
     html = _html(preview)
     assert "<strong>" in html  # the draft's own layout stays

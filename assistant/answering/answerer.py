@@ -131,12 +131,13 @@ class Answerer:
             kind = question_kind(standalone)
         hits = self._hits_with_names(without_dates(standalone), hits)  # a full date is the reference date, not a name
         factors = self._hit_factors(standalone, hits, day)
-        pieces = extractive.best_pieces(standalone, kind, hits, self.index.lexical().idf, factors) if hits else []
-        if not pieces or self._too_weak(standalone, hits[pieces[0].hit_index]):
+        spelled = understand(standalone).spelled or standalone  # matched with the words the texts use
+        pieces = extractive.best_pieces(spelled, kind, hits, self.index.lexical().idf, factors) if hits else []
+        if not pieces or self._too_weak(spelled, hits[pieces[0].hit_index]):
             return self._not_found(question, standalone, hits, day)
         first, first_hit = pieces[0], hits[pieces[0].hit_index]
         record = self._register_record(first_hit, first, kind)
-        lead = self._lead(kind, first, first_hit, record, standalone)
+        lead = self._lead(kind, first, first_hit, record, spelled)
         citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind), day) for n, piece in enumerate(pieces, 1)]
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
@@ -230,8 +231,9 @@ class Answerer:
         return " ".join(fold_accents(" ".join(re.findall(r"\w+", p))) for p in parts)
 
     @staticmethod
-    def _too_weak(standalone: str, best: Hit) -> bool:
-        return extractive.question_coverage(without_dates(standalone), best.chunk.text) < MIN_COVERAGE
+    def _too_weak(question: str, best: Hit) -> bool:
+        """Too few of the question's words in the best passage — unless the law map chose it."""
+        return not best.provision and extractive.question_coverage(without_dates(question), best.chunk.text) < MIN_COVERAGE
 
     def _not_found(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
         """Only passages that share the question's title/award or named document are offered, or none."""
