@@ -231,7 +231,8 @@ def _year_groups(folded: list[str], matches: list[_Match], today: date) -> list[
     for m in singles:
         last = groups[-1] if groups else None
         between = folded[last.end:m.start] if last else None
-        if last and len(between) <= 3 and all(w in data["year_joiners"] for w in between):
+        joined = last and len(between) <= 3 and all(w in data["year_joiners"] for w in between)
+        if joined and not set(m.years) & set(last.years):  # "2024 và 2025, năm 2025 …": a new list
             if any(w in data["year_range"] for w in between) and last.years[-1] < m.years[0]:
                 last.years += list(range(last.years[-1] + 1, m.years[0] + 1))
             else:
@@ -393,7 +394,7 @@ def _read_facts(parse, folded, original, items, clauses, owner, target) -> None:
         years = group.years if group else default
         global_none = group is None and m.category in ("no_discipline", "no_member_discipline")
         for year in (sorted(set(parse.years) | set(default)) if global_none else years):
-            _apply(parse, _record(parse, year), m, folded, items, data)
+            _apply(parse, _record(parse, year), m, folded, items, data, _clause_of(clauses, m.start))
     for record in parse.records.values():
         forms = record.get("discipline") or []
         if "ky_luat" in forms and len(forms) > 1:
@@ -401,7 +402,11 @@ def _read_facts(parse, folded, original, items, clauses, owner, target) -> None:
     _unread_clauses(parse, folded, original, items, clauses)
 
 
-def _apply(parse, record: dict, m: _Match, folded, items, data) -> None:
+def _clause_of(clauses, at: int) -> tuple[int, int]:
+    return next((s, e) for s, e in clauses if s <= at < e)
+
+
+def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[int, int]) -> None:
     category = m.category
     if category == "award":
         key = "awards" if m.value in data["award_forms"] else "titles"
@@ -421,12 +426,12 @@ def _apply(parse, record: dict, m: _Match, folded, items, data) -> None:
     elif category == "initiatives":
         _initiative(parse, record, m, folded, items, data)
     elif category == "leave":
-        months = _months_near(folded, m, data)
+        months = _months_near(folded, m, data, clause)
         record.setdefault("leave", []).append({"kind": m.value, "months": months})
         if months is None:
             parse.unread.append(f"{_LEAVE_LABELS.get(m.value, m.value)} năm {record['year']}: chưa rõ số tháng")
     elif category == "worked":
-        months = _months_near(folded, m, data, before=0)
+        months = _months_near(folded, m, data, clause, before=0)
         if months is not None:
             record["months_worked"] = months
 
@@ -443,12 +448,13 @@ def _initiative(parse, record, m, folded, items, data) -> None:
     record.setdefault("initiatives", []).extend({"scope": code, "year": record["year"]} for _ in range(min(count, 10)))
 
 
-def _months_near(folded, m: _Match, data, before: int | None = None) -> float | None:
-    """A month count "N tháng" within a few words of a match."""
+def _months_near(folded, m: _Match, data, clause: tuple[int, int], before: int | None = None) -> float | None:
+    """A month count "N tháng" in the clause of a match: just after it, else just before it."""
     window = data["months_window"]
-    low = m.start - (window if before is None else before)
-    for i in range(max(low, 0), min(m.end + window, len(folded))):
-        if folded[i] == data["months_word"] and i > 0 and i - 1 >= low:
+    low = max(clause[0], m.start - (window if before is None else before))
+    after = range(m.end, min(m.end + window, clause[1]))
+    for i in [*after, *range(m.start - 1, low - 1, -1)]:
+        if folded[i] == data["months_word"] and i - 1 >= low:
             n = _number(folded, i - 1)
             if n is not None and n <= 12:
                 return float(n)

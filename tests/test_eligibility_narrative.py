@@ -1,0 +1,221 @@
+"""Narrative eligibility questions (`assistant/eligibility/narrative.py`): the facts read, the engine's
+verdict with its article, the chat reply and the form's pre-fill parameters."""
+from __future__ import annotations
+
+import doctest
+from datetime import date
+
+import pytest
+
+import assistant.eligibility.narrative as narrative
+from assistant.eligibility.narrative import check, form_params, parse_narrative, verdict_text
+from assistant.intents import detect, read_query_params
+
+TODAY = date(2026, 1, 10)
+
+
+def _parse(text: str):
+    return parse_narrative(text, TODAY)
+
+
+def _top(result) -> dict[str, dict]:
+    return {c["id"]: c for c in result.top_level()}
+
+
+def test_doctests():
+    assert doctest.testmod(narrative).failed == 0
+
+
+def test_issue_question_is_read_and_eligible_under_article_23():
+    parse = _parse("Anh Nguyễn Văn Bình năm 2023, 2024 đạt LĐTT, năm 2025 HTXSNV, có sáng kiến cấp cơ sở, "
+                   "không bị kỷ luật, có được xét CSTĐCS không?")
+    assert parse.award == "chien_si_thi_dua_co_so" and parse.kind == "individual"
+    assert parse.name == "Nguyễn Văn Bình" and parse.year == 2025 and parse.years == [2023, 2024, 2025]
+    assert parse.records[2023]["titles"] == ["lao_dong_tien_tien"] and "rating" not in parse.records[2023]
+    assert parse.records[2024]["titles"] == ["lao_dong_tien_tien"]
+    assert parse.records[2025]["rating"] == "hoan_thanh_xuat_sac"
+    assert parse.records[2025]["initiatives"] == [{"scope": "co_so", "year": 2025}]
+    assert parse.records[2025]["discipline"] == [] and parse.unread == []
+    result = check(parse)
+    assert result.verdict == "eligible"
+    assert "Điều 23, khoản 2" in _top(result)["k2"]["citation"] and _top(result)["k2"]["status"] == "met"
+    text = verdict_text(result, parse)
+    assert text.startswith("**Đủ điều kiện** Danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025")
+    assert "Điều 23, khoản 1" in text and "Điều 23, khoản 2" in text and "Nguyễn Văn Bình" in text
+
+
+def test_facts_before_years_and_a_title_list():
+    parse = _parse("Chị Trần Thị Hoa đạt Lao động tiên tiến năm 2024 và 2025, năm 2025 được xếp loại hoàn thành tốt "
+                   "nhiệm vụ; chưa có sáng kiến; không vi phạm kỷ luật. Chị có đủ điều kiện Chiến sĩ thi đua cơ sở năm 2025 không?")
+    assert parse.name == "Trần Thị Hoa" and parse.years == [2024, 2025]
+    assert parse.records[2024] == {"year": 2024, "titles": ["lao_dong_tien_tien"]}
+    record = parse.records[2025]
+    assert record["rating"] == "hoan_thanh_tot" and record["initiatives"] == [] and record["discipline"] == []
+    result = check(parse)
+    assert result.verdict == "not_eligible" and _top(result)["k2"]["status"] == "failed"
+    text = verdict_text(result)
+    assert text.startswith("**Không đủ điều kiện** Danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025 vì:")
+    assert "Điều 23, khoản 2" in text.split("Đã đạt:")[0]
+
+
+def test_unaccented_question_with_abbreviations():
+    parse = _parse("toi 2 nam lien 2024-2025 htxsnv, dat cstdcs ca 2 nam, nam 2025 co de tai cap tinh, "
+                   "khong bi ky luat, co du dieu kien cstd cap tinh khong?")
+    assert parse.award == "chien_si_thi_dua_cap_tinh" and parse.name == "" and parse.years == [2024, 2025]
+    assert all(parse.records[y]["rating"] == "hoan_thanh_xuat_sac" for y in (2024, 2025))
+    assert parse.records[2025]["initiatives"] == [{"scope": "cap_tinh", "year": 2025}]
+    result = check(parse)
+    # Only two CSTĐCS years are known: Điều 22 khoản 1 điểm a needs three in a row.
+    assert result.verdict == "insufficient"
+    assert "Điều 22, khoản 1, điểm a" in _top(result)["k1.a"]["citation"] and _top(result)["k1.a"]["status"] == "unknown"
+    assert verdict_text(result).startswith("**Chưa đủ thông tin**")
+
+
+def test_collective_of_my_office():
+    parse = _parse("Tập thể phòng tôi năm 2025 hoàn thành xuất sắc nhiệm vụ, có 12 người thì 10 người đạt LĐTT, "
+                   "không ai bị kỷ luật, có được xét Tập thể lao động tiên tiến không?")
+    assert parse.kind == "collective" and parse.award == "tap_the_lao_dong_tien_tien" and parse.name == ""
+    record = parse.records[2025]
+    assert record["members_total"] == 12 and record["members_lao_dong_tien_tien"] == 10
+    assert record["members_disciplined_canh_cao_or_higher"] == 0 and record["rating"] == "hoan_thanh_xuat_sac"
+    assert "titles" not in record  # the members' title is not the collective's
+    result = check(parse)
+    assert result.verdict == "eligible"
+    share = _top(result)["k1.c"]
+    assert share["status"] == "met" and "Điều 28, khoản 1, điểm c" in share["citation"] and "10/12" in share["detail"]
+
+
+def test_collective_with_a_share_below_seventy_percent():
+    parse = _parse("Tập thể phòng tôi có 10 người; năm 2025 phòng hoàn thành tốt nhiệm vụ, 60% đạt LĐTT, "
+                   "không bị kỷ luật. Phòng tôi có đủ điều kiện Lao động tiên tiến không?")
+    assert parse.award == "tap_the_lao_dong_tien_tien"  # an individual title asked for a collective
+    assert parse.records[2025]["members_lao_dong_tien_tien"] == 6
+    result = check(parse)
+    assert result.verdict == "not_eligible" and _top(result)["k1.c"]["status"] == "failed"
+
+
+def test_missing_facts_say_what_to_add_with_the_article():
+    parse = _parse("Anh Nguyễn Văn A được đánh giá HTXSNV năm ngoái, có đủ điều kiện Chiến sĩ thi đua cơ sở không?")
+    assert parse.name == "Nguyễn Văn A" and parse.years == [2025] and parse.year == 2025
+    result = check(parse)
+    assert result.verdict == "insufficient"
+    text = verdict_text(result, parse)
+    head = text.split("Đã đạt:")[0]
+    assert head.startswith("**Chưa đủ thông tin** để kết luận Danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025: cần biết")
+    assert "Nghị định 152/2025/NĐ-CP, Điều 4, khoản 4" in head and "kỷ luật năm 2025" in head
+
+
+def test_discipline_breaks_the_chain():
+    parse = _parse("Đồng chí Trần Thị Tú, trưởng phòng, 3 năm liền đạt CSTĐCS (2023, 2024, 2025), có đề tài khoa học "
+                   "cấp tỉnh năm 2024, năm 2024 bị kỷ luật khiển trách, có được đề nghị CSTĐ cấp tỉnh không?")
+    assert parse.name == "Trần Thị Tú" and parse.is_leader and parse.years == [2023, 2024, 2025]
+    assert parse.records[2024]["discipline"] == ["khien_trach"]
+    result = check(parse)
+    assert result.verdict == "not_eligible"
+    assert _top(result)["k1.a"]["status"] == "failed" and "Điều 22, khoản 1, điểm a" in _top(result)["k1.a"]["citation"]
+
+
+@pytest.mark.parametrize("text, years, year", [
+    ("Tôi năm nay HTXSNV, năm ngoái đạt LĐTT, có được xét CSTĐCS không?", [2025, 2026], 2026),
+    ("Chị Lan hai năm liền 2023–2024 đạt LĐTT, có đủ điều kiện CSTĐCS không?", [2023, 2024], 2024),
+    ("Tôi đạt LĐTT năm 2023 và năm 2024, có được xét Giấy khen năm 2024 không?", [2023, 2024], 2024),
+    ("Anh Bình 3 năm liên tục đạt CSTĐCS, có đủ điều kiện CSTĐ cấp tỉnh năm 2025 không?", [2023, 2024, 2025], 2025),
+])
+def test_year_phrases(text, years, year):
+    parse = _parse(text)
+    assert parse.years == years and parse.year == year
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Anh Nguyễn Văn A được đánh giá HTXSNV năm 2025, có đủ điều kiện CSTĐCS không?", "Nguyễn Văn A"),
+    ("Chị Nguyễn Thị B, chuyên viên, năm 2025 HTTNV, có được xét LĐTT không?", "Nguyễn Thị B"),
+    ("Tôi năm 2025 hoàn thành tốt nhiệm vụ, có được xét LĐTT không?", ""),
+    ("Nguyễn Văn Bình năm 2025 hoàn thành tốt nhiệm vụ có được xét LĐTT không?", "Nguyễn Văn Bình"),
+    ("anh binh nam 2025 httnv co duoc xet ldtt khong", ""),
+])
+def test_the_name_only_when_one_is_given(text, name):
+    assert _parse(text).name == name
+
+
+def test_leave_and_unread_facts():
+    parse = _parse("Chị Lan năm 2025 nghỉ thai sản 6 tháng, nghỉ ốm, HTTNV, được tặng bằng khen, "
+                   "có đủ điều kiện LĐTT không?")
+    record = parse.records[2025]
+    assert {"kind": "thai_san", "months": 6.0} in record["leave"] and {"kind": "om_dau", "months": None} in record["leave"]
+    assert any("bằng khen" in u for u in parse.unread) and any("nghỉ ốm đau" in u for u in parse.unread)
+    assert "Chưa đọc được:" in verdict_text(check(parse), parse)
+
+
+def test_form_params_and_the_chat_routing():
+    question = ("Chị Nguyễn Thị Lan năm 2024 và 2025 đạt LĐTT, năm 2025 HTXSNV, có 2 sáng kiến cấp cơ sở, "
+                "nghỉ thai sản 4 tháng, không bị kỷ luật, có được xét CSTĐCS không?")
+    params = form_params(_parse(question))
+    assert params["name"] == "Nguyễn Thị Lan" and params["year"] == 2025 and params["award"] == "chien_si_thi_dua_co_so"
+    records = {r["year"]: r for r in params["records"]}
+    assert sorted(records) == [2024, 2025] and len(records[2025]["initiatives"]) == 2
+    intent = detect(question, TODAY)
+    assert intent.tool == "eligibility" and intent.reply.startswith("**Đủ điều kiện**")
+    assert read_query_params({k: [v] for k, v in intent.query_params().items()})["records"] == params["records"]
+    assert "name" not in form_params(_parse("Tôi năm 2025 HTTNV, có được xét LĐTT không?"))
+    # A general question about the criteria is no narrative: no verdict in the chat.
+    general = detect("Cá nhân đạt LĐTT 2 năm có được xét CSTĐCS không?", TODAY)
+    assert general is not None and general.tool == "eligibility" and general.reply == ""
+
+
+# ---------------------------------------------------------------- the form opened from the chat's link
+
+from tests.test_app_common import _plan_index_template, plan_index  # noqa: E402,F401  (fixtures)
+
+PAGE = "ui/pages/xet_dieu_kien.py"
+
+
+def _open_link(at, question: str):
+    """Follow the chat's link for `question` in the running app `at`."""
+    at.switch_page(PAGE)
+    at.query_params.clear()
+    at.query_params.update(detect(question, TODAY).query_params())
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _records_table(at):
+    return next(d.value for d in at.dataframe if d.key and d.key.startswith("el_editor")).set_index("year")
+
+
+def test_form_opened_from_a_narrative_question_carries_the_facts(monkeypatch, plan_index):
+    from tests.test_app_common import new_app
+
+    at = new_app(monkeypatch, plan_index)
+    _open_link(at, "Chị Nguyễn Thị Lan năm 2024 và 2025 đạt LĐTT, năm 2025 HTXSNV, có 2 sáng kiến cấp cơ sở, "
+                   "nghỉ thai sản 4 tháng, không bị kỷ luật, có được xét CSTĐCS không?")
+    assert at.text_input(key="el_name").value == "Nguyễn Thị Lan"
+    assert at.selectbox(key="el_award").value == "chien_si_thi_dua_co_so" and at.radio(key="el_kind").value == "individual"
+    assert at.number_input(key="el_year").value == 2025 and at.date_input(key="el_as_of").value == TODAY
+    table = _records_table(at)
+    assert list(table.index) == [2024, 2025]
+    assert list(table.loc[2024, "titles"]) == ["lao_dong_tien_tien"] and pd_missing(table.loc[2024, "rating"])
+    row = table.loc[2025]
+    assert row["rating"] == "hoan_thanh_xuat_sac" and list(row["titles"]) == ["lao_dong_tien_tien"]
+    assert row["initiative"] == "co_so" and row["initiative_count"] == 2 and row["maternity"] == 4
+    assert list(row["discipline"]) == []
+    next(b for b in at.button if b.key == "el_check").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "ĐỦ ĐIỀU KIỆN" in "\n".join(s.value for s in at.success)
+    conditions = next(d.value for d in at.dataframe if "Căn cứ" in d.value.columns)
+    assert any("Điều 23, khoản 2" in c for c in conditions["Căn cứ"])
+
+    # The next links of the session: the name as given ("… A được" is no name), then none at all.
+    _open_link(at, "Anh Nguyễn Văn A được đánh giá HTXSNV năm 2025, có đủ điều kiện Chiến sĩ thi đua cơ sở không?")
+    assert at.text_input(key="el_name").value == "Nguyễn Văn A"
+    assert list(_records_table(at).index) == [2025]
+    _open_link(at, "Tập thể phòng tôi năm 2025 hoàn thành xuất sắc nhiệm vụ, có 12 người thì 10 người đạt LĐTT, "
+                   "không ai bị kỷ luật, có được xét Tập thể lao động tiên tiến không?")
+    assert at.text_input(key="el_name").value == "" and at.radio(key="el_kind").value == "collective"
+    row = _records_table(at).loc[2025]
+    assert row["members_total"] == 12 and row["members_lao_dong_tien_tien"] == 10
+    assert row["members_disciplined_canh_cao_or_higher"] == 0
+
+
+def pd_missing(value) -> bool:
+    return value is None or value != value
