@@ -137,6 +137,25 @@ def test_the_name_only_when_one_is_given(text, name):
     assert _parse(text).name == name
 
 
+def test_counts_over_several_years():
+    parse = _parse("Ông Đỗ Văn Hùng 2 năm liền hoàn thành xuất sắc nhiệm vụ (2024, 2025) và có 2 sáng kiến cấp cơ sở, "
+                   "có đủ điều kiện Bằng khen của Chủ tịch UBND tỉnh không?")
+    assert [len(parse.records[y]["initiatives"]) for y in (2024, 2025)] == [1, 1]
+    parse = _parse("Tập thể Phòng Kế hoạch Tài chính năm 2025 HTXSNV, 100% cá nhân hoàn thành nhiệm vụ, 15/20 người đạt LĐTT, "
+                   "3 người CSTĐCS, không có ai bị kỷ luật; có được xét Tập thể lao động xuất sắc không?")
+    record = parse.records[2025]
+    assert (record["members_total"], record["members_completed"], record["members_lao_dong_tien_tien"],
+            record["members_chien_si_thi_dua_co_so"]) == (20, 20, 15, 3)
+    assert check(parse).verdict == "eligible"
+
+
+def test_unaccented_person_question_is_a_narrative():
+    question = "chi nguyen thi mai nam 2025 hoan thanh xuat sac nhiem vu, co sang kien cap co so, khong bi ky luat, co du dieu kien chien si thi dua co so khong?"
+    intent = detect(question, TODAY)
+    assert intent.reply.startswith("**Đủ điều kiện** Danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025")
+    assert "name" not in intent.params
+
+
 def test_leave_and_unread_facts():
     parse = _parse("Chị Lan năm 2025 nghỉ thai sản 6 tháng, nghỉ ốm, HTTNV, được tặng bằng khen, "
                    "có đủ điều kiện LĐTT không?")

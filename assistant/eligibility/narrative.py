@@ -394,7 +394,7 @@ def _read_facts(parse, folded, original, items, clauses, owner, target) -> None:
         years = group.years if group else default
         global_none = group is None and m.category in ("no_discipline", "no_member_discipline")
         for year in (sorted(set(parse.years) | set(default)) if global_none else years):
-            _apply(parse, _record(parse, year), m, folded, items, data, _clause_of(clauses, m.start))
+            _apply(parse, _record(parse, year), m, folded, items, data, _clause_of(clauses, m.start), years)
     for record in parse.records.values():
         forms = record.get("discipline") or []
         if "ky_luat" in forms and len(forms) > 1:
@@ -406,7 +406,7 @@ def _clause_of(clauses, at: int) -> tuple[int, int]:
     return next((s, e) for s, e in clauses if s <= at < e)
 
 
-def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[int, int]) -> None:
+def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[int, int], years: list[int]) -> None:
     category = m.category
     if category == "award":
         key = "awards" if m.value in data["award_forms"] else "titles"
@@ -424,7 +424,7 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     elif category == "no_initiative":
         record.setdefault("initiatives", [])
     elif category == "initiatives":
-        _initiative(parse, record, m, folded, items, data)
+        _initiative(parse, record, m, folded, clause, items, data, years)
     elif category == "leave":
         months = _months_near(folded, m, data, clause)
         record.setdefault("leave", []).append({"kind": m.value, "months": months})
@@ -436,8 +436,11 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
             record["months_worked"] = months
 
 
-def _initiative(parse, record, m, folded, items, data) -> None:
-    count = _number(folded, m.start - 1) or _number(folded, m.start - 2) or 1
+def _initiative(parse, record, m, folded, clause, items, data, years: list[int]) -> None:
+    said = _number(folded, m.start - 1) or _number(folded, m.start - 2)
+    count = _initiatives_in_year(said, record["year"], years, folded[clause[0]:clause[1]], data)
+    if not count:
+        return
     scope = next((s for s in items if s.category == "scopes" and m.end <= s.start <= m.end + data["scope_window"]
                   and not any(x.category in FACTS and m.end <= x.start < s.start for x in items)), None)
     code = scope.value if scope else data["default_scope"]
@@ -446,6 +449,19 @@ def _initiative(parse, record, m, folded, items, data) -> None:
         if note not in parse.assumptions:
             parse.assumptions.append(note)
     record.setdefault("initiatives", []).extend({"scope": code, "year": record["year"]} for _ in range(min(count, 10)))
+
+
+def _initiatives_in_year(said: int | None, year: int, years: list[int], clause_words: list[str], data) -> int:
+    """How many of the initiatives said for several years fall in `year`.
+
+    "năm 2024, 2025 đều có sáng kiến" / "mỗi năm 2 sáng kiến": each year; "2 sáng kiến" over two years: one a
+    year; another count over several years: all in the last one (the year considered).
+    """
+    if said is None or len(years) == 1 or any(w in clause_words for w in data["each_year"]):
+        return said or 1
+    if said == len(years):
+        return 1
+    return said if year == years[-1] else 0
 
 
 def _months_near(folded, m: _Match, data, clause: tuple[int, int], before: int | None = None) -> float | None:
@@ -475,7 +491,7 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
     pending: list[tuple[int, str, float]] = []  # (year, field, share) to scale once totals are known
     for start, end in clauses:
         for i in range(start, end):
-            count = _number(folded, i) if folded[i].isdigit() else None
+            count = _number(folded, i) if folded[i].isdigit() and folded[i - 1:i] != ["/"] else None
             if count is None:
                 continue
             total, share = None, None
@@ -550,7 +566,7 @@ def _speaks_of_someone(text: str, folded: list[str]) -> bool:
     data = cues()
     words = "|".join(re.escape(w) for w in data["person_words"])
     return bool(re.search(rf"(?<!\w)(?:{words})(?!\w)", normalize(text), re.IGNORECASE)
-                or set(folded) & set(data["first_person"]))
+                or set(folded) & set(data["first_person"]) or folded[:1] and folded[0] in data["opening_person_words"])
 
 
 def _capitalised(rest: str) -> str:
