@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 from datetime import date
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -238,3 +239,23 @@ def test_form_opened_from_a_narrative_question_carries_the_facts(monkeypatch, pl
 
 def pd_missing(value) -> bool:
     return value is None or value != value
+
+
+def test_chat_answers_a_narrative_question_with_the_verdict(monkeypatch, plan_index):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app_common import APP, app_env, elements
+
+    app_env(monkeypatch, plan_index)
+    monkeypatch.setenv("TDKT_TODAY", TODAY.isoformat())
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    at.chat_input[0].set_value("Tôi năm 2023, 2024 đạt LĐTT, năm 2025 HTXSNV, có sáng kiến cấp cơ sở, không bị kỷ luật, "
+                               "có được xét CSTĐCS không?").run()
+    assert not at.exception, [e.value for e in at.exception]
+    answer = "\n".join(m.value for m in at.chat_message[-1].markdown)
+    assert "**Đủ điều kiện** Danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025" in answer
+    assert "Điều 23, khoản 1" in answer and "Điều 23, khoản 2" in answer
+    link = next(link.proto for link in elements(at, "page_link") if "xet_dieu_kien" in link.proto.page)
+    params = read_query_params(dict(parse_qsl(link.query_string)))
+    assert params["award"] == "chien_si_thi_dua_co_so" and "name" not in params
+    assert [r["year"] for r in params["records"]] == [2023, 2024, 2025]
