@@ -77,7 +77,7 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, object]]:
     for code, label in vocab["disciplines"].items():
         if code != "ky_luat":
             add(label, "discipline", code)
-    for category in ("no_discipline", "no_member_discipline", "initiatives", "no_initiative", "worked",
+    for category in ("no_discipline", "no_member_discipline", "initiatives", "no_initiative", "worked", "leads_block",
                      "leaders", "collective", "ask_cues", "streak_words", "fact_verbs"):
         for phrase in data[category]:
             add(phrase, category, True)
@@ -275,7 +275,7 @@ def _clauses(folded: list[str], groups: list[_Match]) -> list[tuple[int, int]]:
 
 
 FACTS = {"award", "bare_award", "rating", "discipline", "no_discipline", "no_member_discipline", "initiatives",
-         "no_initiative", "leave", "worked"}
+         "no_initiative", "leave", "worked", "leads_block"}
 
 
 def _assign_years(clauses, items: list[_Match]) -> dict[int, list]:
@@ -314,7 +314,7 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
     groups += _streaks(folded, matches, groups)
     items = sorted([m for m in matches if m.category != "year_word"] + groups, key=lambda m: m.start)
     clauses = _clauses(folded, groups)
-    target, asked = _target(items)
+    target, asked = _target(items, folded)
     kind = _kind(items, target)
     if target and kind == "collective" and target.value in cues()["collective_variant"]:
         target.value = cues()["collective_variant"][target.value]
@@ -339,11 +339,18 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
     return parse
 
 
-def _target(items: list[_Match]) -> tuple[_Match | None, bool]:
-    """The award asked about: the first after the last ask cue, else the last before it."""
+def _target(items: list[_Match], folded: list[str]) -> tuple[_Match | None, bool]:
+    """The award asked about: the first after the last ask cue, else the last before it.
+
+    Without a cue, a question ending "… không?" asks about the last award it names.
+    """
     cues_at = [m for m in items if m.category == "ask_cues"]
     awards = [m for m in items if m.category in ("award", "bare_award")]
     if not cues_at:
+        words = " ".join(w for w in folded if w.isalnum())
+        if awards and any(words.endswith(f" {end}") for end in cues()["question_ends"]):
+            awards[-1].used = True
+            return awards[-1], True
         return None, False
     after = [a for a in awards if a.start > cues_at[-1].start]
     before = [a for a in awards if a.start < cues_at[-1].start]
@@ -421,6 +428,9 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
         record.setdefault("discipline", [])
         if category == "no_member_discipline" and parse.kind == "collective":
             record["members_disciplined_canh_cao_or_higher"] = 0
+    elif category == "leads_block":
+        if parse.kind == "collective":
+            record["leads_block"] = True
     elif category == "no_initiative":
         record.setdefault("initiatives", [])
     elif category == "initiatives":
