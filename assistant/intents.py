@@ -160,15 +160,9 @@ def _date_range(question: str, today: date) -> dict:
 
 # ---------------------------------------------------------------- eligibility
 
-def eligibility_params(question: str, today: date) -> dict:
-    """The form's pre-fill from the question, read by the narrative parser (name only when given)."""
-    from assistant.eligibility.narrative import form_params, parse_narrative
-
-    return form_params(parse_narrative(question, today))
-
-
 def _eligibility(question: str, folded: str, today: date) -> Intent | None:
-    """An eligibility request; a narrative one (facts + "có được … không") also gets the verdict as `reply`."""
+    """An eligibility request, its form pre-filled by the narrative parser (assistant/eligibility/narrative.py);
+    a narrative one (someone's facts + "có được … không") also gets the verdict as `reply`."""
     from assistant.eligibility.narrative import form_params, parse_narrative, reply
 
     parse = parse_narrative(question, today)

@@ -166,6 +166,12 @@ def test_leave_and_unread_facts():
     assert "Chưa đọc được:" in verdict_text(check(parse), parse)
 
 
+def test_a_fact_it_cannot_read_is_reported():
+    parse = _parse("Tôi năm 2025 được tặng huy hiệu công đoàn, HTXSNV, không bị kỷ luật, có được xét CSTĐCS không?")
+    assert parse.unread == ["“Tôi năm 2025 được tặng huy hiệu công đoàn”"]
+    assert parse.records[2025] == {"year": 2025, "rating": "hoan_thanh_xuat_sac", "discipline": []}
+
+
 def test_form_params_and_the_chat_routing():
     question = ("Chị Nguyễn Thị Lan năm 2024 và 2025 đạt LĐTT, năm 2025 HTXSNV, có 2 sáng kiến cấp cơ sở, "
                 "nghỉ thai sản 4 tháng, không bị kỷ luật, có được xét CSTĐCS không?")

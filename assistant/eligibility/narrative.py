@@ -278,8 +278,8 @@ FACTS = {"award", "bare_award", "rating", "discipline", "no_discipline", "no_mem
          "no_initiative", "leave", "worked", "leads_block"}
 
 
-def _assign_years(clauses, items: list[_Match]) -> dict[int, list]:
-    """Facts → the year group they belong to (index into items), clause by clause.
+def _assign_years(clauses, items: list[_Match]) -> dict[int, _Match | None]:
+    """Facts (by id) → the year group they belong to, clause by clause (None: no year said yet).
 
     In a clause that opens with years ("năm 2025 HTXSNV") a fact takes the years before it;
     otherwise ("đạt LĐTT năm 2023 và 2024") the years after it. A clause without years
