@@ -166,6 +166,15 @@ def test_leave_and_unread_facts():
     assert "Chưa đọc được:" in verdict_text(check(parse), parse)
 
 
+def test_a_title_not_held():
+    parse = _parse("Anh Lương Văn Cường năm 2024 không hoàn thành nhiệm vụ, không được công nhận LĐTT, không bị kỷ luật, "
+                   "có được xét CSTĐCS năm 2024 không?")
+    assert parse.records[2024]["titles"] == []
+    result = check(parse)
+    assert result.verdict == "not_eligible" and _top(result)["k1"]["status"] == "failed"
+    assert "Điều 23, khoản 1" in _top(result)["k1"]["citation"]
+
+
 def test_a_fact_it_cannot_read_is_reported():
     parse = _parse("Tôi năm 2025 được tặng huy hiệu công đoàn, HTXSNV, không bị kỷ luật, có được xét CSTĐCS không?")
     assert parse.unread == ["“Tôi năm 2025 được tặng huy hiệu công đoàn”"]

@@ -409,6 +409,13 @@ def _read_facts(parse, folded, original, items, clauses, owner, target) -> None:
     _unread_clauses(parse, folded, original, items, clauses)
 
 
+def _negated(folded: list[str], m: _Match, data) -> bool:
+    """ "không đạt LĐTT", "chưa được tặng Giấy khen": a negation word just before the award."""
+    before = folded[max(m.start - 4, 0):m.start]
+    words = [w for w in before if w not in data["negation_verbs"]]
+    return bool(before) and bool(words) and words[-1] in data["negations"] and before[-1] in data["negation_verbs"] + data["negations"]
+
+
 def _clause_of(clauses, at: int) -> tuple[int, int]:
     return next((s, e) for s, e in clauses if s <= at < e)
 
@@ -417,7 +424,11 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     category = m.category
     if category == "award":
         key = "awards" if m.value in data["award_forms"] else "titles"
-        _add_list(record, key, [m.value])
+        if _negated(folded, m, data):  # "không đạt LĐTT": known not held (the engine looks in both lists)
+            record.setdefault("titles", [])
+            record.setdefault("awards", [])
+        else:
+            _add_list(record, key, [m.value])
     elif category == "bare_award":
         parse.unread.append(f"“bằng khen” năm {record['year']}: chưa rõ cấp (tỉnh, bộ hay Thủ tướng)")
     elif category == "rating":
