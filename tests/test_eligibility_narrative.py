@@ -3,7 +3,9 @@ verdict with its article, the chat reply and the form's pre-fill parameters."""
 from __future__ import annotations
 
 import doctest
+import json
 from datetime import date
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
@@ -195,6 +197,42 @@ def test_form_params_and_the_chat_routing():
     # A general question about the criteria is no narrative: no verdict in the chat.
     general = detect("Cá nhân đạt LĐTT 2 năm có được xét CSTĐCS không?", TODAY)
     assert general is not None and general.tool == "eligibility" and general.reply == ""
+
+
+# ---------------------------------------------------------------- the dev profiles told as stories
+
+# ../shared next to the checkout (or next to the folder of worktrees)
+DEV_CASES = next((p / "shared" / "eval" / "eligibility_dev.jsonl" for p in Path(__file__).resolve().parents[2:4]
+                  if (p / "shared" / "eval" / "eligibility_dev.jsonl").exists()), Path("/nonexistent"))
+# One narrative per profile of eligibility_dev.jsonl, saying the same facts in an officer's words.
+DEV_STORIES = {
+ "ed01": "Chị Võ Thị Kim Liên, trưởng phòng, năm 2023 HTXSNV, đạt LĐTT và CSTĐCS; năm 2024 hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật. Chị có đủ điều kiện LĐTT năm 2024 không?",
+ "ed02": "Anh Huỳnh Tấn Phát năm 2024 hoàn thành tốt nhiệm vụ, được LĐTT; năm 2025 HTXSNV nhưng bị kỷ luật khiển trách. Anh có được xét Lao động tiên tiến năm 2025 không?",
+ "ed03": "Anh Triệu Văn Nam năm 2024 hoàn thành tốt nhiệm vụ và đạt LĐTT, có được xét LĐTT năm 2025 không?",
+ "ed04": "Chị Dương Thị Hoa năm 2024 HTTNV, đạt LĐTT; năm 2025 HTXSNV, đạt LĐTT, không bị kỷ luật, chưa có sáng kiến. Chị có đủ điều kiện CSTĐCS năm 2025 không?",
+ "ed05": "Anh Lương Văn Cường năm 2023 hoàn thành tốt nhiệm vụ, LĐTT; năm 2024 không hoàn thành nhiệm vụ, không đạt LĐTT, không bị kỷ luật. Có được xét CSTĐCS năm 2024 không?",
+ "ed06": "Chị Chu Thị Thảo năm 2024 HTTNV, LĐTT; năm 2025 có sáng kiến cấp cơ sở, không bị kỷ luật. Chị có được đề nghị CSTĐCS năm 2025 không?",
+ "ed07": "Anh Đoàn Minh Tâm: năm 2020 HTTNV, LĐTT; từ 2021 đến 2024 đều HTXSNV, đạt LĐTT và CSTĐCS; năm 2022 có đề tài cấp tỉnh; năm 2024 có sáng kiến cấp cơ sở; không bị kỷ luật. Anh có đủ điều kiện CSTĐ cấp tỉnh năm 2024 không?",
+ "ed08": "Chị Hứa Thị Loan 5 năm liền 2021–2025 HTXSNV, đạt LĐTT và CSTĐCS, không có sáng kiến, không bị kỷ luật, có được xét CSTĐ cấp tỉnh năm 2025 không?",
+ "ed09": "Tập thể Phòng Hành chính - Tổng hợp năm 2025 hoàn thành xuất sắc nhiệm vụ, có 30 người, 30 người hoàn thành nhiệm vụ, 24 người đạt LĐTT, 3 người đạt CSTĐCS, không ai bị kỷ luật. Có đủ điều kiện Tập thể lao động tiên tiến không?",
+ "ed10": "Tổ chuyên môn của tôi năm 2024 HTTNV, có 10 người, 10/10 hoàn thành nhiệm vụ, 5 người đạt LĐTT, không ai bị kỷ luật; tập thể tổ có được xét TTLĐTT năm 2024 không?",
+ "ed11": "Chị Mạc Thị Thanh Tâm năm 2024 HTTNV, đạt LĐTT; năm 2025 nghỉ thai sản 4 tháng, công tác 8 tháng, hoàn thành tốt nhiệm vụ, đạt LĐTT, không bị kỷ luật. Chị có được Giấy khen năm 2025 không?",
+ "ed12": "Chị Kim Thị Sương năm 2021 HTTNV, LĐTT; các năm 2022, 2023, 2024 HTXSNV, đạt LĐTT và CSTĐCS; năm 2023 có 2 sáng kiến cấp cơ sở, năm 2024 có 2 sáng kiến cấp cơ sở; không bị kỷ luật. Chị có đủ điều kiện Bằng khen của Chủ tịch UBND tỉnh năm 2024 không?",
+}
+
+
+@pytest.mark.skipif(not DEV_CASES.exists(), reason="no shared dev set")
+@pytest.mark.parametrize("case_id", sorted(DEV_STORIES))
+def test_dev_profiles_told_as_stories_get_the_profiles_verdict(case_id):
+    case = next(c for c in map(json.loads, DEV_CASES.read_text(encoding="utf-8").splitlines()) if c["id"] == case_id)
+    parse = parse_narrative(DEV_STORIES[case_id], date.fromisoformat(case["as_of"]))
+    assert (parse.award, parse.year, parse.kind) == (case["award"], case["year"], case["nominee"]["kind"])
+    if case["nominee"]["kind"] == "individual":
+        assert parse.name == case["nominee"]["name"]
+    result = check(parse)
+    assert result.verdict == case["expected"]["verdict"], verdict_text(result, parse)
+    cited = " ".join(c["citation"] for c in result.conditions)
+    assert all(article in cited for article in case["expected"]["cites"])
 
 
 # ---------------------------------------------------------------- the form opened from the chat's link
