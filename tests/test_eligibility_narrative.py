@@ -197,6 +197,9 @@ def test_form_params_and_the_chat_routing():
     # A general question about the criteria is no narrative: no verdict in the chat.
     general = detect("Cá nhân đạt LĐTT 2 năm có được xét CSTĐCS không?", TODAY)
     assert general is not None and general.tool == "eligibility" and general.reply == ""
+    general = detect("Tập thể đã có Bằng khen cấp tỉnh cần thêm những danh hiệu gì trong 5 năm để được đề nghị "
+                     "Bằng khen Thủ tướng?", TODAY)
+    assert general is None or general.reply == ""
 
 
 # ---------------------------------------------------------------- the dev profiles told as stories

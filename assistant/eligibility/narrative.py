@@ -106,7 +106,7 @@ class NarrativeParse:
     group: str | None = None
     is_leader: bool = False
     asked: bool = False  # the text asks "có được / có đủ điều kiện … không"
-    subject: bool = False  # it speaks of someone: a name, "anh/chị…", "tôi", "tập thể phòng tôi"
+    subject: bool = False  # it speaks of someone: a name, "anh/chị…", "tôi", "phòng tôi", "Tập thể Phòng X"
     years: list[int] = field(default_factory=list)  # the years the question speaks of
     records: dict[int, dict] = field(default_factory=dict)
     unread: list[str] = field(default_factory=list)
@@ -333,7 +333,7 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
         parse.name = _person_name(text)
         parse.group = next((m.value for m in items if m.category == "groups"), None)
         parse.is_leader = any(m.category == "leaders" for m in items)
-    parse.subject = bool(parse.name or kind == "collective" or _speaks_of_someone(text, folded))
+    parse.subject = bool(parse.name or _speaks_of_someone(text, folded))  # not a bare "tập thể" (a general question)
     if asked and not target:
         parse.unread.append("danh hiệu hoặc hình thức khen thưởng được hỏi")
     return parse
