@@ -200,6 +200,10 @@ def test_form_params_and_the_chat_routing():
     general = detect("Tập thể đã có Bằng khen cấp tỉnh cần thêm những danh hiệu gì trong 5 năm để được đề nghị "
                      "Bằng khen Thủ tướng?", TODAY)
     assert general is None or general.reply == ""
+    for question in ("Anh chị cho hỏi cá nhân đạt LĐTT 3 năm có được xét CSTĐCS không?",
+                     "Cho em hỏi: cá nhân HTXSNV có được xét CSTĐCS không?"):
+        assert not _parse(question).is_narrative
+    assert _parse("Cho em hỏi em HTXSNV, có sáng kiến, có được xét CSTĐCS không?").is_narrative
 
 
 # ---------------------------------------------------------------- the dev profiles told as stories

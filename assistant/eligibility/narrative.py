@@ -78,7 +78,7 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, object]]:
         if code != "ky_luat":
             add(label, "discipline", code)
     for category in ("no_discipline", "no_member_discipline", "initiatives", "no_initiative", "worked", "leads_block",
-                     "leaders", "collective", "ask_cues", "streak_words", "fact_verbs"):
+                     "leaders", "collective", "ask_cues", "streak_words", "fact_verbs", "openers", "generic_subjects"):
         for phrase in data[category]:
             add(phrase, category, True)
     for key in ("scopes", "leave", "groups"):
@@ -333,7 +333,7 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
         parse.name = _person_name(text)
         parse.group = next((m.value for m in items if m.category == "groups"), None)
         parse.is_leader = any(m.category == "leaders" for m in items)
-    parse.subject = bool(parse.name or _speaks_of_someone(text, folded))  # not a bare "tập thể" (a general question)
+    parse.subject = _speaks_of_someone(parse, original, folded, items)
     if asked and not target:
         parse.unread.append("danh hiệu hoặc hình thức khen thưởng được hỏi")
     return parse
@@ -583,11 +583,24 @@ def _person_name(text: str) -> str:
     return ""
 
 
-def _speaks_of_someone(text: str, folded: list[str]) -> bool:
+def _speaks_of_someone(parse: NarrativeParse, original: list[str], folded: list[str], items: list[_Match]) -> bool:
+    """Whether the question tells about someone ("anh Bình", "tôi", "phòng tôi") rather than asks in general.
+
+    Openers ("cho em hỏi", "anh chị cho hỏi") are no subject; nor is a generic one ("cá nhân", "trường hợp")
+    in a question that gives neither a name nor a year.
+    """
+    if parse.name:
+        return True
+    skip = {i for m in items if m.category == "openers" for i in range(m.start, m.end)}
+    if not parse.years and any(m.category == "generic_subjects" for m in items):
+        return False
     data = cues()
+    kept = [i for i in range(len(original)) if i not in skip]
     words = "|".join(re.escape(w) for w in data["person_words"])
-    return bool(re.search(rf"(?<!\w)(?:{words})(?!\w)", normalize(text), re.IGNORECASE)
-                or set(folded) & set(data["first_person"]) or folded[:1] and folded[0] in data["opening_person_words"])
+    text = " ".join(original[i] for i in kept)
+    return bool(re.search(rf"(?<!\w)(?:{words})(?!\w)", text, re.IGNORECASE)
+                or {folded[i] for i in kept} & set(data["first_person"])
+                or kept[:1] == [0] and folded[0] in data["opening_person_words"])
 
 
 def _capitalised(rest: str) -> str:
