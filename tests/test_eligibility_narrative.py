@@ -194,6 +194,8 @@ def test_form_params_and_the_chat_routing():
     assert intent.tool == "eligibility" and intent.reply.startswith("**Đủ điều kiện**")
     assert read_query_params({k: [v] for k, v in intent.query_params().items()})["records"] == params["records"]
     assert "name" not in form_params(_parse("Tôi năm 2025 HTTNV, có được xét LĐTT không?"))
+    rows = form_params(_parse("Tôi năm 2024 đạt LĐTT, có được xét CSTĐCS năm 2025 không?"))["records"]
+    assert rows == [{"year": 2024, "titles": ["lao_dong_tien_tien"]}, {"year": 2025}]
     # A general question about the criteria is no narrative: no verdict in the chat.
     general = detect("Cá nhân đạt LĐTT 2 năm có được xét CSTĐCS không?", TODAY)
     assert general is not None and general.tool == "eligibility" and general.reply == ""

@@ -704,6 +704,7 @@ def form_params(parse: NarrativeParse) -> dict:
         params["group"] = parse.group
     if parse.is_leader:
         params["is_leader"] = True
-    if parse.records:
-        params["records"] = [dict(parse.records[y]) for y in sorted(parse.records)]
+    years = sorted(set(parse.records) | set(parse.years) | ({parse.year} if parse.records or parse.years else set()))
+    if years:  # a row for every year the question speaks of, to be completed in the form
+        params["records"] = [dict(parse.records.get(y) or {"year": y}) for y in years]
     return {k: v for k, v in params.items() if v is not None}
