@@ -168,6 +168,15 @@ def test_leave_and_unread_facts():
     assert "Chưa đọc được:" in verdict_text(check(parse), parse)
 
 
+def test_a_date_names_its_year_and_closes_its_clause():
+    parse = _parse("Chị Mai bị kỷ luật cảnh cáo tháng 3/2024, năm 2025 HTXSNV, có sáng kiến cơ sở, "
+                   "theo Nghị định 152/2025/NĐ-CP có được xét CSTĐCS không?")
+    assert parse.years == [2024, 2025]
+    assert parse.records[2024] == {"year": 2024, "discipline": ["canh_cao"]}
+    assert parse.records[2025]["rating"] == "hoan_thanh_xuat_sac" and "discipline" not in parse.records[2025]
+    assert parse.unread == []
+
+
 def test_a_title_not_held():
     parse = _parse("Anh Lương Văn Cường năm 2024 không hoàn thành nhiệm vụ, không được công nhận LĐTT, không bị kỷ luật, "
                    "có được xét CSTĐCS năm 2024 không?")

@@ -31,7 +31,7 @@ from assistant.vntext import fold_accents, normalize
 from .vocab import award_label, discipline_label, rating_label, scope_label, vocabulary
 
 DATA = Path(__file__).resolve().parent / "data" / "narrative.yaml"
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)")
 _CLAUSE_ENDS = {";", ".", "!", "?", "—", ":", "\n"}
 _LEAVE_LABELS = {"thai_san": "nghỉ thai sản", "om_dau": "nghỉ ốm đau"}
@@ -176,10 +176,11 @@ class _Match:
     used: bool = False
 
 
-def _tokens(text: str) -> tuple[list[str], list[str]]:
-    """Original tokens and their folded forms (one to one)."""
-    original = _TOKEN.findall(normalize(text).replace("\n", " \n "))
-    return original, [fold_accents(t) for t in original]
+def _tokens(text: str) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """Original tokens, their folded forms (one to one) and their places in the normalised text."""
+    found = list(_TOKEN.finditer(normalize(text)))
+    original = [m.group() for m in found]
+    return original, [fold_accents(t) for t in original], [m.span() for m in found]
 
 
 def _phrase_matches(folded: list[str]) -> list[_Match]:
@@ -212,11 +213,15 @@ def _number(folded: list[str], at: int) -> int | None:
 
 
 def _is_year(folded: list[str], i: int) -> bool:
+    """A year said: "2025", "năm 2025", also in a date ("3/2025", "15/11/2025"); not in "152/2025/NĐ-CP"."""
     if not _YEAR.fullmatch(folded[i]):
         return False
-    if i >= 2 and folded[i - 1] == "/" and not _YEAR.fullmatch(folded[i - 2]):
-        return False  # a date "15/11/2025" or a document number "152/2025"
-    return not (i + 1 < len(folded) and folded[i + 1] == "/" and not (i + 2 < len(folded) and _YEAR.fullmatch(folded[i + 2])))
+    if i + 1 < len(folded) and folded[i + 1] == "/":
+        return False  # a document number "…/2025/NĐ-CP"
+    if i >= 2 and folded[i - 1] == "/":
+        before = folded[i - 2]
+        return _YEAR.fullmatch(before) is not None or (before.isdigit() and int(before) <= 12)
+    return True
 
 
 def _year_groups(folded: list[str], matches: list[_Match], today: date) -> list[_Match]:
@@ -232,6 +237,8 @@ def _year_groups(folded: list[str], matches: list[_Match], today: date) -> list[
         last = groups[-1] if groups else None
         between = folded[last.end:m.start] if last else None
         joined = last and len(between) <= 3 and all(w in data["year_joiners"] for w in between)
+        if joined and "," in between and between[-1] == "nam" and _after_fact(last, matches, folded):
+            joined = False  # "bị kỷ luật tháng 3/2024, năm 2025 HTXSNV": a new clause
         if joined and not set(m.years) & set(last.years):  # "2024 và 2025, năm 2025 …": a new list
             if any(w in data["year_range"] for w in between) and last.years[-1] < m.years[0]:
                 last.years += list(range(last.years[-1] + 1, m.years[0] + 1))
@@ -243,6 +250,12 @@ def _year_groups(folded: list[str], matches: list[_Match], today: date) -> list[
     for g in groups:
         g.years = sorted(set(g.years))
     return groups
+
+
+def _after_fact(group: _Match, matches: list[_Match], folded: list[str]) -> bool:
+    """Whether a fact stands before `group` in its clause ("đạt LĐTT năm 2023")."""
+    start = max((i + 1 for i in range(group.start) if folded[i] in _CLAUSE_ENDS or folded[i] == ","), default=0)
+    return any(m.category in FACTS and start <= m.start < group.start for m in matches)
 
 
 def _streaks(folded: list[str], matches: list[_Match], groups: list[_Match]) -> list[_Match]:
@@ -308,7 +321,7 @@ def _assign_years(clauses, items: list[_Match]) -> dict[int, _Match | None]:
 
 def parse_narrative(text: str, today: date) -> NarrativeParse:
     """Read a narrative eligibility question (accented or not) into a nominee profile."""
-    original, folded = _tokens(text)
+    original, folded, spans = _tokens(text)
     matches = _phrase_matches(folded)
     groups = _year_groups(folded, matches, today)
     groups += _streaks(folded, matches, groups)
@@ -326,7 +339,8 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
     parse = NarrativeParse(text=text, award=target.value if target else None, kind=kind, year=year, as_of=today,
                            asked=asked)
     parse.years = sorted({y for g in groups for y in g.years})
-    _read_facts(parse, folded, original, items, clauses, owner, target)
+    _read_facts(parse, folded, items, clauses, owner)
+    _unread_clauses(parse, normalize(text), spans, items, clauses)
     if kind == "collective":
         parse.name = _unit_name(text)
     else:
@@ -390,7 +404,7 @@ def _add_list(record: dict, key: str, values: list) -> None:
     record[key] = current + [v for v in values if v not in current]
 
 
-def _read_facts(parse, folded, original, items, clauses, owner, target) -> None:
+def _read_facts(parse, folded, items, clauses, owner) -> None:
     data = cues()
     counted = _member_counts(parse, folded, items, clauses, owner) if parse.kind == "collective" else set()
     default = [parse.year]
@@ -406,7 +420,6 @@ def _read_facts(parse, folded, original, items, clauses, owner, target) -> None:
         forms = record.get("discipline") or []
         if "ky_luat" in forms and len(forms) > 1:
             forms.remove("ky_luat")
-    _unread_clauses(parse, folded, original, items, clauses)
 
 
 def _negated(folded: list[str], m: _Match, data) -> bool:
@@ -622,13 +635,13 @@ def _unit_name(text: str) -> str:
     return find_unit(normalize(text))
 
 
-def _unread_clauses(parse, folded, original, items, clauses) -> None:
+def _unread_clauses(parse, text: str, spans, items, clauses) -> None:
     """Clauses that state something (a fact verb) of which nothing was read."""
     for start, end in clauses:
         inner = [m for m in items if start <= m.start < end]
         read = [m for m in inner if m.category in FACTS or m.category in ("ask_cues", "scopes", "groups", "leaders")]
         if not read and any(m.category == "fact_verbs" for m in inner):
-            piece = " ".join(original[start:end]).strip()
+            piece = text[spans[start][0]:spans[end - 1][1]].strip()
             if piece:
                 parse.unread.append(f"“{piece}”")
 
