@@ -34,7 +34,6 @@ DATA = Path(__file__).resolve().parent / "data" / "narrative.yaml"
 _TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)")
 _CLAUSE_ENDS = {";", ".", "!", "?", "—", ":", "\n"}
-_LEAVE_LABELS = {"thai_san": "nghỉ thai sản", "om_dau": "nghỉ ốm đau"}
 
 
 # ---------------------------------------------------------------- data
@@ -136,6 +135,10 @@ class NarrativeParse:
         return "; ".join(parts)
 
 
+def _leave_label(kind: str) -> str:
+    return vocabulary()["leave_kinds"].get(kind, kind)
+
+
 def _describe(record: dict) -> list[str]:
     facts = []
     if record.get("rating"):
@@ -154,7 +157,7 @@ def _describe(record: dict) -> list[str]:
         facts.append(f"bị kỷ luật: {discipline_label(code)}")
     for item in record.get("leave") or []:
         months = f" {item['months']:g} tháng" if item.get("months") is not None else ""
-        facts.append(f"{_LEAVE_LABELS.get(item['kind'], item['kind'])}{months}")
+        facts.append(f"{_leave_label(item['kind'])}{months}")
     if record.get("months_worked") is not None:
         facts.append(f"công tác {record['months_worked']:g} tháng")
     counts = {k: v for k, v in record.items() if k.startswith("members_") and v is not None}
@@ -216,7 +219,7 @@ def _is_year(folded: list[str], i: int) -> bool:
     """A year said: "2025", "năm 2025", also in a date ("3/2025", "15/11/2025"); not in "152/2025/NĐ-CP"."""
     if not _YEAR.fullmatch(folded[i]):
         return False
-    if i + 1 < len(folded) and folded[i + 1] == "/":
+    if folded[i + 1:i + 2] == ["/"] and not _YEAR.fullmatch(folded[i + 2] if i + 2 < len(folded) else ""):
         return False  # a document number "…/2025/NĐ-CP"
     if i >= 2 and folded[i - 1] == "/":
         before = folded[i - 2]
@@ -463,7 +466,7 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
         months = _months_near(folded, m, data, clause)
         record.setdefault("leave", []).append({"kind": m.value, "months": months})
         if months is None:
-            parse.unread.append(f"{_LEAVE_LABELS.get(m.value, m.value)} năm {record['year']}: chưa rõ số tháng")
+            parse.unread.append(f"{_leave_label(m.value)} năm {record['year']}: chưa rõ số tháng")
     elif category == "worked":
         months = _months_near(folded, m, data, clause, before=0)
         if months is not None:
