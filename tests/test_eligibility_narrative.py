@@ -88,6 +88,15 @@ def test_collective_of_my_office():
     assert share["status"] == "met" and "Điều 28, khoản 1, điểm c" in share["citation"] and "10/12" in share["detail"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Tập thể Phòng Kế hoạch Tài chính năm 2025 HTXSNV có được xét Tập thể lao động xuất sắc không?", "Phòng Kế hoạch Tài chính"),
+    ("Tập thể phòng tôi năm 2025 HTXSNV có được Giấy khen của Giám đốc Sở không?", ""),
+])
+def test_collective_names(text, name):
+    parse = _parse(text)
+    assert parse.kind == "collective" and parse.name == name
+
+
 def test_collective_with_a_share_below_seventy_percent():
     parse = _parse("Tập thể phòng tôi có 10 người; năm 2025 phòng hoàn thành tốt nhiệm vụ, 60% đạt LĐTT, "
                    "không bị kỷ luật. Phòng tôi có đủ điều kiện Lao động tiên tiến không?")

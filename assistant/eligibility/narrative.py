@@ -345,7 +345,7 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
     _read_facts(parse, folded, items, clauses, owner)
     _unread_clauses(parse, normalize(text), spans, items, clauses)
     if kind == "collective":
-        parse.name = _unit_name(text)
+        parse.name = _unit_name(normalize(text), spans, items)
     else:
         parse.name = _person_name(text)
         parse.group = next((m.value for m in items if m.category == "groups"), None)
@@ -632,10 +632,18 @@ def _capitalised(rest: str) -> str:
     return " ".join(name)
 
 
-def _unit_name(text: str) -> str:
+def _unit_name(text: str, spans, items: list[_Match]) -> str:
+    """The collective's name, said before its facts ("Tập thể Phòng Tổng hợp năm 2025…" → "Phòng Tổng hợp")."""
     from assistant.intents import find_unit
 
-    return find_unit(normalize(text))
+    first = next((m.start for m in items if m.category in FACTS | {"years", "ask_cues"}), None)
+    head = text[:spans[first][0]] if first is not None else text
+    name = find_unit(head)
+    for prefix in cues()["collective_name_prefixes"]:
+        rest = name[len(prefix):].strip()
+        if name.startswith(prefix + " ") and rest[:1].isupper():
+            return rest
+    return name
 
 
 def _unread_clauses(parse, text: str, spans, items, clauses) -> None:
