@@ -12,7 +12,11 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
 
-LEGAL_TYPES = {"luat", "nghi_dinh", "thong_tu"}
+from documents.parse import document_types
+from documents.text import format_vn_date
+
+# Normative legal texts (Luật, Nghị định, Thông tư): validity periods and replacements apply.
+NORMATIVE_TYPES = frozenset(t.code for t in document_types() if t.normative)
 
 
 @dataclass
@@ -64,7 +68,7 @@ class CatalogueEntry:
             return text + (f", thay bằng {self.replaced_by}" if self.replaced_by else "")
         if start and day < start:
             return f"chưa có hiệu lực (có hiệu lực từ {format_vn_date(start)})"
-        if start or self.doc_type in LEGAL_TYPES:
+        if start or self.doc_type in NORMATIVE_TYPES:
             return "còn hiệu lực"
         return "chưa rõ hiệu lực"
 
@@ -75,10 +79,6 @@ def _parse_iso(value: str) -> date | None:
     except ValueError:
         return None
 
-
-def format_vn_date(day: date) -> str:
-    """01/7/2025 style, as Vietnamese documents write dates."""
-    return f"{day.day:02d}/{day.month}/{day.year}"
 
 
 FIELDS = [f.name for f in fields(CatalogueEntry)]

@@ -16,11 +16,19 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-# No usage statistics leave the machine, whatever library reads them.
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+PRIVACY_ENVIRONMENT = {
+    "ANONYMIZED_TELEMETRY": "False",
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+}
+
+
+def apply_privacy_environment() -> None:
+    """No usage statistics leave the machine and no model hub is contacted, whatever
+    library reads these variables; called by the composition root, not at import."""
+    for name, value in PRIVACY_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
 
 
 class Settings(BaseSettings):

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
-from assistant.vntext import fold_accents
+from documents.text import fold_accents
 
 _TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
 BIGRAM_WEIGHT = 2.0

@@ -28,7 +28,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
 from assistant.embeddings import embedding_name
-from assistant.vntext import fold_accents, syllable_tokenize, word_tokenize
+from documents.text import fold_accents, syllable_tokenize, word_tokenize
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.vntext import fold_accents, normalize
+from documents.text import fold_accents, normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "intents.yaml"
 TOOLS = ("deadlines", "eligibility", "drafting")

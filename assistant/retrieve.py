@@ -20,7 +20,7 @@ from assistant.config import Settings
 from assistant.diacritics import DiacriticsModel
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from assistant.vntext import looks_unaccented, normalize
+from documents.text import looks_unaccented, normalize
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0

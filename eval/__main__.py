@@ -10,7 +10,6 @@ EVALUATIONS = {
     "deadlines": "eval.deadlines",
     "eligibility": "eval.eligibility",
     "ingest-speed": "eval.ingest_speed",
-    "drafting": "eval.drafting",
 }
 
 

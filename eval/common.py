@@ -5,7 +5,7 @@ import json
 import statistics
 from pathlib import Path
 
-from assistant.vntext import collapse_spaces, normalize
+from documents.text import collapse_spaces, normalize
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -19,20 +19,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.catalogue import Catalogue
-from assistant.config import Settings
+from assistant.build import build_assistant
 from assistant.deadlines import DeadlineRecord, extract_deadlines
+from documents.load import LoadError
 from eval.common import contains, print_report, read_jsonl
-from ingest.load import LoadError, load
-from ingest.parse import parse
-from ingest.pipeline import _merge_catalogue
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 LABELS = {"n_labels": "Số nhãn", "recall": "Độ phủ (recall)", "date_accuracy": "Độ chính xác ngày",
           "unit_accuracy": "Độ chính xác đơn vị"}
 
 
-def records_for_docs(docs: set[str], roots: list[Path], catalogue: Catalogue | None) -> tuple[list[DeadlineRecord], dict]:
+def records_for_docs(docs: set[str], roots: list[Path], ingestor) -> tuple[list[DeadlineRecord], dict]:
     records: list[DeadlineRecord] = []
     counts: dict[str, int] = {}
     files = sorted({p for root in roots for p in Path(root).rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()})
@@ -43,12 +40,10 @@ def records_for_docs(docs: set[str], roots: list[Path], catalogue: Catalogue | N
             continue
         path = matches[0]
         try:
-            loaded = load(path)
+            parsed = ingestor.read(path)
         except LoadError:
             counts[doc] = 0
             continue
-        entry = catalogue.get(path.stem) if catalogue else None
-        parsed = parse(loaded, (lambda header: _merge_catalogue(header, entry)) if entry else None)
         found = extract_deadlines(parsed, path.stem, str(path))
         counts[doc] = len(found)
         records.extend(found)
@@ -100,10 +95,10 @@ def main(argv: list[str]) -> int:
     if not args.labels.is_file():
         print(f"Lỗi: --labels: không tìm thấy tệp {args.labels}", file=sys.stderr)
         return 2
-    settings = Settings()
+    assistant = build_assistant()
     labels = read_jsonl(args.labels)
-    catalogue = Catalogue(settings.user_catalogue, shipped=settings.shipped_catalogue)
-    records, counts = records_for_docs({label["doc"] for label in labels}, args.docs_dir or [settings.knowledge_dir], catalogue)
+    records, counts = records_for_docs({label["doc"] for label in labels}, args.docs_dir or [assistant.settings.knowledge_dir],
+                                       assistant.ingestor())
     report = score(labels, records, counts)
     print_report(report, args.json, LABELS)
     if not args.json:

@@ -16,7 +16,7 @@ from pathlib import Path
 from assistant.build import build_assistant
 from assistant.config import Settings
 from eval.common import print_report
-from ingest.pipeline import discover
+from assistant.ingestion import discover
 
 CHARS_PER_PAGE = 3000
 LABELS = {

@@ -5,6 +5,8 @@ import os
 import sys
 from pathlib import Path
 
+import shutil
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,9 +17,40 @@ from assistant.config import Settings  # noqa: E402
 
 KNOWLEDGE = ROOT / "knowledge"
 SEEDS = sorted((KNOWLEDGE / "plans").glob("0*.txt"))
+SEED_001 = KNOWLEDGE / "plans" / "001_f3c46f3a27ae00a1.txt"
+LAW = KNOWLEDGE / "legal" / "luat-06-2022-QH15.txt"
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Settings pointing at an empty data folder; the shipped catalogue is read from knowledge/."""
     return Settings(data_dir=tmp_path / "data", knowledge_dir=KNOWLEDGE, llm_provider="none")
+
+
+def build_index(data_dir: Path, files: list[Path]) -> Path:
+    from assistant.build import build_assistant
+    from assistant.config import Settings
+
+    settings = Settings(data_dir=data_dir, knowledge_dir=KNOWLEDGE, llm_provider="none")
+    results = build_assistant(settings).ingestor().ingest(files)
+    assert all(r.status == "indexed" for r in results), [r.as_line() for r in results]
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def plan_and_law_index(tmp_path_factory) -> Path:
+    """Seed plan 001 and the Law on Emulation and Commendation, lexical only; shared, read-only."""
+    return build_index(tmp_path_factory.mktemp("app-index") / "data", [SEED_001, LAW])
+
+
+@pytest.fixture(scope="session")
+def _plan_index_template(tmp_path_factory) -> Path:
+    return build_index(tmp_path_factory.mktemp("app-plan") / "data", [SEED_001])
+
+
+@pytest.fixture
+def plan_index(_plan_index_template, tmp_path) -> Path:
+    """A private copy of an index holding seed plan 001 (for tests that change the index)."""
+    target = tmp_path / "data"
+    shutil.copytree(_plan_index_template, target, ignore=shutil.ignore_patterns("*.lock"))
+    return target

@@ -55,7 +55,7 @@ def test_questions_the_corpus_cannot_answer_get_the_not_found_answer(assistant, 
 def test_repealed_decree_is_flagged_with_its_replacement(assistant):
     answer = assistant.answerer().answer("Theo Nghị định 91/2017, tiền thưởng Giải thưởng Hồ Chí Minh là bao nhiêu?")
     assert "270,0 lần mức lương cơ sở" in answer.text
-    assert "Nghị định 91/2017/NĐ-CP hết hiệu lực từ 01/1/2024, thay bằng Nghị định 98/2023/NĐ-CP" in answer.text
+    assert "Nghị định 91/2017/NĐ-CP hết hiệu lực từ 01/01/2024, thay bằng Nghị định 98/2023/NĐ-CP" in answer.text
 
 
 def test_plan_quoting_a_repealed_decree_gets_a_validity_note(assistant):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from streamlit import config
 
-from tests.test_app_common import new_app, plan_index, _plan_index_template  # noqa: F401
+from tests.app_helpers import new_app
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_secrets_users_and_required_flag(monkeypatch, plan_index):
     import bcrypt
     from streamlit.testing.v1 import AppTest
 
-    from tests.test_app_common import APP, app_env
+    from tests.app_helpers import APP, app_env
 
     app_env(monkeypatch, plan_index)
     at = AppTest.from_file(str(APP), default_timeout=90)
@@ -103,3 +103,31 @@ def test_users_cli_adds_lists_and_removes(monkeypatch, tmp_path, capsys):
     assert main(["users", "list"]) == 0 and "lan" in capsys.readouterr().out
     assert main(["users", "remove", "lan"]) == 0
     assert main(["users", "remove", "lan"]) == 1
+
+
+def test_sign_out_leaves_nothing_for_the_next_user(monkeypatch, plan_index, user, listening_on_the_network, tmp_path):
+    from assistant.users import UserStore, users_path
+    from tests.docgen import make_docx
+
+    UserStore(users_path(plan_index)).add("minh", "mat-khau-cua-minh", "Trần Văn Minh")
+    at = _sign_in(new_app(monkeypatch, plan_index), *user)
+    at.chat_input[0].set_value("Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?").run()
+    at.switch_page("ui/pages/xet_dieu_kien.py").run()
+    at.text_input(key="el_name").input("Nguyễn Văn Bình").run()
+    next(b for b in at.button if b.key == "el_check").click().run()
+    at.switch_page("ui/pages/thu_vien.py").run()
+    data = make_docx(tmp_path / "rieng.docx", ["KẾ HOẠCH", "Tổ chức hội thi tại Nhà văn hóa Xóm Mới."]).read_bytes()
+    at.file_uploader[0].set_value(("rieng.docx", data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).run()
+    next(b for b in at.button if b.key == "lib_ingest").click().run()
+    assert at.session_state["lib_results"] and at.session_state["eligibility_result"]
+    next(b for b in at.button if b.key.startswith("sign_out")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    assert [t.value for t in at.title] == ["Đăng nhập"]
+    at = _sign_in(at, "minh", "mat-khau-cua-minh")
+    assert not [key for key in ("eligibility_result", "lib_results", "el_name") if key in at.session_state]
+    assert not at.chat_message
+    at.switch_page("ui/pages/xet_dieu_kien.py").run()
+    assert at.text_input(key="el_name").value == "" and "eligibility_result" not in at.session_state
+    at.switch_page("ui/pages/thu_vien.py").run()
+    assert "lib_results" not in at.session_state

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_app_common import DEV_QUESTION, LAW, SEED_001, TODAY, build_index
+from tests.app_helpers import DEV_QUESTION, TODAY
+from tests.conftest import LAW, SEED_001, build_index
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from tests.test_app_common import DEV_QUESTION, elements, new_app, plan_and_law_index, texts  # noqa: F401
+from tests.app_helpers import DEV_QUESTION, elements, new_app, texts
 
 
 def _ask(at, question: str):
@@ -24,6 +24,12 @@ def test_dev_question_is_answered_with_citations(monkeypatch, plan_and_law_index
     assert citations and "01/KH-HĐTĐKT" in citations[0] and "Quý IV" in citations[0]
     at.toggle(key=[t.key for t in at.toggle if t.key.startswith("ctx_")][0]).set_value(True).run()
     assert "Khen thưởng tổng kết các chuyên đề thi đua" in "\n".join(s.value for s in at.success)
+
+
+def test_deadline_answer_carries_the_registers_normalised_date(monkeypatch, plan_and_law_index):
+    """The app's answerer is the composition root's: it has the deadlines register."""
+    at = _ask(new_app(monkeypatch, plan_and_law_index), DEV_QUESTION)
+    assert "Hạn chót quy đổi: 31/12/2021" in _last_answer(at)
 
 
 def test_follow_up_uses_the_conversation(monkeypatch, plan_and_law_index):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 
-from tests.test_app_common import new_app, plan_and_law_index, texts  # noqa: F401
+from tests.app_helpers import new_app, texts
 
 PAGE = "ui/pages/han_chot.py"
 
@@ -55,7 +55,7 @@ def test_downloads_are_offered_and_valid(monkeypatch, plan_and_law_index):
 
 
 def test_link_from_the_chat_prefills_the_filters(monkeypatch, plan_and_law_index):
-    from tests.test_app_common import app_opened_from_chat
+    from tests.app_helpers import app_opened_from_chat
 
     at = app_opened_from_chat(monkeypatch, plan_and_law_index, PAGE, "Phòng Nội vụ có những nhiệm vụ gì trong quý II năm 2021?")
     assert at.text_input(key="dl_unit").value == "Phòng Nội vụ"

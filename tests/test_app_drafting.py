@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 
-from tests.test_app_common import new_app, plan_index, _plan_index_template  # noqa: F401
+from tests.app_helpers import new_app
 
 PAGE = "ui/pages/soan_thao.py"
 
@@ -36,7 +36,7 @@ def test_form_produces_a_docx(monkeypatch, plan_index):
 
 
 def test_a_chat_request_prefills_one_section(monkeypatch, plan_index):
-    from tests.test_app_common import app_opened_from_chat
+    from tests.app_helpers import app_opened_from_chat
 
     at = app_opened_from_chat(monkeypatch, plan_index, PAGE, "Soạn giúp mục tiến độ kế hoạch thi đua năm 2026 của Sở Tư pháp")
     assert at.selectbox(key="dr_section").value == "tien_do"

@@ -5,7 +5,7 @@ import io
 import json
 from pathlib import Path
 
-from tests.test_app_common import new_app, plan_index, _plan_index_template  # noqa: F401
+from tests.app_helpers import new_app
 
 PAGE = "ui/pages/xet_dieu_kien.py"
 DEV_CASES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "eligibility_dev.jsonl"
@@ -31,7 +31,7 @@ def test_json_profile_gets_a_verdict_with_citations(monkeypatch, plan_index):
 
 
 def test_form_prefilled_from_a_chat_question_gives_a_verdict(monkeypatch, plan_index):
-    from tests.test_app_common import app_opened_from_chat
+    from tests.app_helpers import app_opened_from_chat
 
     question = "Chị Nguyễn Thị Lan năm 2024 hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật, có đủ điều kiện Lao động tiên tiến không?"
     at = app_opened_from_chat(monkeypatch, plan_index, PAGE, question)

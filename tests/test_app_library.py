@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.docgen import make_docx
-from tests.test_app_common import new_app, plan_index, texts, _plan_index_template  # noqa: F401
+from tests.app_helpers import new_app, texts
 
 LIBRARY = "ui/pages/thu_vien.py"
 CHAT = "ui/pages/hoi_dap.py"
@@ -68,11 +68,13 @@ def test_corrupt_upload_is_refused_and_the_index_is_unchanged(monkeypatch, plan_
 
 
 def test_unsupported_type_and_size_are_refused_before_saving():
-    from ui.library import check_upload, safe_name
+    from documents.load import refusal_reason as check_upload
+    from ui.library import safe_name
 
-    assert "không được hỗ trợ" in check_upload("bang.xlsx", 10, 50)
-    assert "lớn hơn giới hạn 1 MB" in check_upload("to.pdf", 2 * 1024 * 1024, 1)
-    assert check_upload("rong.txt", 0, 50) == "tệp rỗng"
+    assert "chưa được hỗ trợ" in check_upload("bang.xlsx", 10, 50)
+    assert "vượt giới hạn 1 MB" in check_upload("to.pdf", 2 * 1024 * 1024, 1)
+    assert check_upload("rong.txt", 0, 50) == "tệp rỗng (0 byte)"
+    assert check_upload("cu.doc", 10, 50) == ""  # the uploader accepts what the loader reads
     assert safe_name("../../etc/Kế hoạch 2025!.DOCX") == "Kế_hoạch_2025.docx"
 
 

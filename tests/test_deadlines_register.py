@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from assistant.build import build_assistant
 from assistant.deadlines import DeadlineRegister
-from assistant.deadlines.cli import _date, InputError
+from cli.deadlines import _date, InputError
 from assistant.deadlines.export import COLUMNS, write_csv, write_ics, write_xlsx
 from assistant.deadlines.units import unit_matches
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from assistant.deadlines import extract_deadlines
-from ingest.load import load
-from ingest.parse import parse
+from documents.load import load
+from documents.parse import parse
 
 PLANS = Path(__file__).resolve().parent.parent / "knowledge" / "plans"
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from assistant.catalogue import Catalogue
-from assistant.drafting import PlanForm, bases_in_force, check_plan_file, draft, write_docx
+from assistant.build import build_assistant
+from assistant.drafting import PlanForm, bases_in_force, check_plan_file, write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "knowledge/plans/000_1085f501b25a5d99.txt"
@@ -17,7 +18,7 @@ TODAY = date(2026, 1, 20)
 
 @pytest.fixture
 def catalogue(settings) -> Catalogue:
-    return Catalogue(settings.user_catalogue, shipped=settings.shipped_catalogue)
+    return build_assistant(settings).catalogue
 
 
 def _by_code(warnings, code):
@@ -32,7 +33,7 @@ def test_seed_004_repealed_bases_are_flagged(catalogue):
     law_2005 = next(w for w in repealed if "47/2005/QH11" in w.message)
     assert "Điều 94 khoản 2" in law_2005.message and "06/2022/QH15" in law_2005.message
     assert "ngày 14/6/2005" in law_2005.where  # cited by name and date, without its number
-    assert "hết hiệu lực từ 01/1/2024" in text
+    assert "hết hiệu lực từ 01/01/2024" in text
     assert len(repealed) == 4  # each text once, though 004 cites some twice
 
 
@@ -40,7 +41,7 @@ def test_seed_000_deadline_outside_the_plan_year_is_flagged(catalogue):
     warnings = check_plan_file(SEED_000, catalogue, TODAY)
     outside = _by_code(warnings, "deadline_outside_period")
     assert [w.message.split("”")[0] for w in outside] == ["Thời hạn “20/6/2020"]
-    assert "01/1/2021 – 31/12/2021" in outside[0].message
+    assert "01/01/2021 – 31/12/2021" in outside[0].message
     assert "trước ngày 20/6/2020" in outside[0].where
 
 
@@ -53,13 +54,13 @@ def test_uploaded_word_plan_is_checked(settings, catalogue, tmp_path):
         "milestones": [{"task": "Đăng ký thi đua", "lead": "Văn phòng Sở", "due": "Trước ngày 31/01/2026"},
                        {"task": "Tổng kết năm", "due": "Trước ngày 15/01/2027"}],
     })
-    plan = draft(form, settings=settings, use_model=False)
+    plan = build_assistant(settings).drafter.draft(form, use_model=False)
     path = write_docx(plan, tmp_path / "ke-hoach.docx")
     warnings = check_plan_file(path, catalogue, TODAY)
     assert not _by_code(warnings, "missing_part")  # header read from the Word layout tables
     assert any("91/2017/NĐ-CP" in w.message for w in _by_code(warnings, "repealed_basis"))
     assert [w.message for w in _by_code(warnings, "deadline_outside_period")] == [
-        "Thời hạn “15/01/2027” nằm ngoài thời gian của kế hoạch (01/1/2026 – 31/12/2026)."]
+        "Thời hạn “15/01/2027” nằm ngoài thời gian của kế hoạch (01/01/2026 – 31/12/2026)."]
     unit = _by_code(warnings, "milestone_without_unit")
     assert len(unit) == 1 and "Tổng kết năm" in unit[0].message
 

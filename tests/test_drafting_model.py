@@ -5,7 +5,8 @@ import socket
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.drafting import PlanForm, draft, to_markdown
+from assistant.build import build_assistant
+from assistant.drafting import PlanForm, to_markdown
 from assistant.drafting.exemplars import find_exemplars
 from openai_stub_server import StubChatServer
 
@@ -27,7 +28,7 @@ def _prompt(request: dict) -> str:
 
 def test_model_path_against_stub_server_sends_inputs_and_exemplars(settings):
     with StubChatServer(lambda body: REPLY) as server:
-        plan = draft(PlanForm.from_dict(FORM), settings=_model_settings(settings, server.base_url))
+        plan = build_assistant(_model_settings(settings, server.base_url)).drafter.draft(PlanForm.from_dict(FORM))
     assert plan.mode == "model"
     assert len(server.requests) == 3  # the annual plan's prose sections; the table is never the model's
     first = _prompt(server.requests[0])
@@ -50,13 +51,11 @@ def test_model_path_against_stub_server_sends_inputs_and_exemplars(settings):
 
 
 def test_model_path_uses_the_searcher_when_the_corpus_is_indexed(settings):
-    from assistant.build import build_assistant
-
     with StubChatServer(lambda body: "- Đoạn do mô hình viết.") as server:
         app = build_assistant(_model_settings(settings, server.base_url))
         app.ingestor().ingest(sorted((ROOT / "knowledge/plans").glob("00*.txt")))
-        plan = draft(PlanForm.from_dict({**FORM, "kind": "campaign", "campaign": "chào mừng Đại hội"}), app,
-                     section="muc_dich_yeu_cau")
+        plan = app.drafter.draft(PlanForm.from_dict({**FORM, "kind": "campaign", "campaign": "chào mừng Đại hội"}),
+                                 section="muc_dich_yeu_cau")
     assert len(server.requests) == 1
     prompt = _prompt(server.requests[0])
     assert "Kế hoạch" in prompt and "MỤC ĐÍCH" in prompt.split("Văn bản mẫu cùng loại")[1]
@@ -67,6 +66,6 @@ def test_unreachable_model_falls_back_to_the_template(settings):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    plan = draft(PlanForm.from_dict(FORM), settings=_model_settings(settings, f"http://127.0.0.1:{port}/v1"))
+    plan = build_assistant(_model_settings(settings, f"http://127.0.0.1:{port}/v1")).drafter.draft(PlanForm.from_dict(FORM))
     assert plan.mode == "template" and any("Không gọi được mô hình" in n for n in plan.notes)
     assert "I. MỤC ĐÍCH, YÊU CẦU" in to_markdown(plan)

@@ -8,7 +8,8 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from assistant.drafting import PlanForm, check_draft, draft, seed_from_plan, to_markdown, write_docx
+from assistant.build import build_assistant
+from assistant.drafting import PlanForm, check_draft, seed_from_plan, to_markdown, write_docx
 from assistant.drafting.anatomy import section_heading, section_keys
 from assistant.drafting.form import DraftingInputError
 
@@ -48,7 +49,7 @@ def _runs_size(paragraph) -> set[float]:
 
 
 def test_annual_plan_docx_follows_decree_30_layout(settings, tmp_path):
-    plan = draft(PlanForm.from_dict(ANNUAL), settings=settings, use_model=False)
+    plan = build_assistant(settings).drafter.draft(PlanForm.from_dict(ANNUAL), use_model=False)
     path = write_docx(plan, tmp_path / "plan.docx")
     document = docx.Document(str(path))
 
@@ -107,7 +108,7 @@ def test_annual_plan_docx_follows_decree_30_layout(settings, tmp_path):
 
 
 def test_campaign_plan_from_form_exported(settings, tmp_path):
-    plan = draft(PlanForm.from_dict(CAMPAIGN), settings=settings, use_model=False)
+    plan = build_assistant(settings).drafter.draft(PlanForm.from_dict(CAMPAIGN), use_model=False)
     markdown = to_markdown(plan)
     for key in section_keys("campaign"):
         assert section_heading(key, "campaign") in markdown
@@ -126,15 +127,15 @@ def test_campaign_plan_from_form_exported(settings, tmp_path):
 
 def test_block_plan_and_section_only(settings):
     form = PlanForm.from_dict({"kind": "block", "agency": "Văn phòng UBND tỉnh", "year": 2026})
-    whole = to_markdown(draft(form, settings=settings, use_model=False))
+    whole = to_markdown(build_assistant(settings).drafter.draft(form, use_model=False))
     assert "Trưởng khối (……)" in whole and "Triển khai hoạt động của …… năm 2026" in whole
-    only = draft(form, settings=settings, section="muc_dich_yeu_cau", use_model=False)
+    only = build_assistant(settings).drafter.draft(form, section="muc_dich_yeu_cau", use_model=False)
     text = to_markdown(only)
     assert text.startswith("**I. MỤC ĐÍCH, YÊU CẦU**") and "Nơi nhận" not in text
 
 
 def test_missing_inputs_become_placeholders_not_inventions(settings):
-    plan = draft(PlanForm.from_dict({"kind": "annual"}), settings=settings, use_model=False)
+    plan = build_assistant(settings).drafter.draft(PlanForm.from_dict({"kind": "annual"}), use_model=False)
     assert plan.number_line == "Số: ……/KH-……"
     assert plan.place_date == "……, ngày …… tháng …… năm ……"
     warnings = check_draft(plan, plan_catalogue(settings), date(2026, 1, 15))
@@ -143,9 +144,7 @@ def test_missing_inputs_become_placeholders_not_inventions(settings):
 
 
 def plan_catalogue(settings):
-    from assistant.catalogue import Catalogue
-
-    return Catalogue(settings.user_catalogue, shipped=settings.shipped_catalogue)
+    return build_assistant(settings).catalogue
 
 
 def test_milestones_seeded_from_previous_year_plan():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.build import build_assistant
-from ingest.convert import soffice_binary
+from documents.convert import soffice_binary
 from tests.conftest import KNOWLEDGE
 from tests.docgen import PLAN_LINES, make_docx, make_pdf
 
@@ -52,7 +52,7 @@ def test_old_word_formats_are_converted_and_indexed(settings, tmp_path, old_form
 
 
 def test_without_libreoffice_an_old_word_file_gets_a_clear_message(settings, tmp_path, monkeypatch):
-    import ingest.convert as convert
+    import documents.convert as convert
 
     monkeypatch.setattr(convert.shutil, "which", lambda name: None)
     monkeypatch.setattr(convert.Path, "exists", lambda self: False)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.build import build_assistant
-from ingest.load import LoadedFile, OcrOptions, load
-from ingest.ocr import looks_like_garbage, ocr_status
+from documents.load import LoadedFile, OcrOptions, load
+from documents.ocr import looks_like_garbage, ocr_status
 from tests.docgen import vietnamese_font
 
 OCR = ocr_status("vie")

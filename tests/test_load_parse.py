@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.chunk import chunk_document
-from ingest.load import LoadError, load
-from ingest.parse import parse
+from documents.chunk import chunk_document
+from documents.load import LoadError, load
+from documents.parse import parse
 from tests.conftest import KNOWLEDGE
 from tests.docgen import PLAN_LINES, make_docx, make_pdf, make_pdf_without_text
 

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.catalogue import CatalogueEntry, write_catalogue_csv  # noqa: E402
-from ingest.load import load  # noqa: E402
-from ingest.parse import parse_header  # noqa: E402
+from documents.load import load  # noqa: E402
+from documents.parse import parse_header  # noqa: E402
 
 CORRECTIONS = ROOT / "tools" / "catalogue_corrections.csv"
 

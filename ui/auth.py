@@ -74,9 +74,9 @@ def current_user() -> str | None:
 
 
 def sign_out() -> None:
-    st.session_state.pop(SESSION_KEY, None)
-    for key in ("chat", "eligibility_result", "eligibility_batch", "draft_plan"):
-        st.session_state.pop(key, None)
+    from ui.state import clear_session
+
+    clear_session()
     if oidc_provider()[0]:
         st.logout()
 

@@ -73,7 +73,7 @@ def _apply_prefill(assistant) -> None:
 def _doc_option(assistant, wanted: str) -> str:
     if not wanted:
         return ALL_DOCS
-    from assistant.vntext import fold_accents
+    from documents.text import fold_accents
 
     key = fold_accents(wanted).replace(" ", "")
     for option in _doc_options(assistant):

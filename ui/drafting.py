@@ -8,8 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.drafting import (KINDS, SECTION_KEYS, Block, DraftingInputError, PlanForm, check_draft,
-                                draft, to_markdown, write_docx)
+from assistant.drafting import KINDS, SECTION_KEYS, Block, DraftingInputError, PlanForm, to_markdown, write_docx
 from assistant.drafting.form import FIELD_LABELS
 from ui import prefill
 from ui.state import assistant_or_error, reference_date
@@ -109,7 +108,7 @@ def _draft(assistant) -> None:
     try:
         form = PlanForm.from_dict(form_dict(state))
         with st.spinner("Đang soạn dự thảo…"):
-            plan = draft(form, assistant, section=state.get("dr_section") or None)
+            plan = assistant.drafter.draft(form, section=state.get("dr_section") or None, day=reference_date(assistant))
     except DraftingInputError as error:
         st.error(str(error))
         return
@@ -166,7 +165,7 @@ def _result(assistant) -> None:
     for note in plan.notes:
         st.info(note)
     try:
-        warnings = check_draft(plan, assistant.catalogue, reference_date(assistant))
+        warnings = assistant.drafter.check(plan, reference_date(assistant))
     except Exception:
         warnings = []
     if warnings:

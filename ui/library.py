@@ -9,9 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from assistant.config import PROJECT_ROOT
+from documents.load import SUPPORTED_SUFFIXES, refusal_reason
+from documents.text import format_vn_date
 from ui.state import assistant_or_error, reference_date, start_embedding
 
-ALLOWED_TYPES = ("pdf", "docx", "txt", "md")
+ALLOWED_TYPES = tuple(suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES)
 STATUS_STYLE = {"indexed": st.success, "unchanged": st.info, "needs_ocr": st.warning, "rejected": st.error,
                 "removed": st.info, "not_found": st.warning}
 
@@ -24,22 +26,9 @@ def safe_name(name: str) -> str:
     return f"{stem[:120]}.{suffix.lower()}" if dot else stem[:120]
 
 
-def check_upload(name: str, size: int, max_mb: float) -> str:
-    """The Vietnamese reason an upload is refused before saving, or ""."""
-    suffix = name.rpartition(".")[2].lower() if "." in name else ""
-    if suffix not in ALLOWED_TYPES:
-        return f"loại tệp “.{suffix}” không được hỗ trợ (chỉ nhận PDF, DOCX, TXT, MD)" if suffix else \
-            "tệp không có phần mở rộng (chỉ nhận PDF, DOCX, TXT, MD)"
-    if size == 0:
-        return "tệp rỗng"
-    if size > max_mb * 1024 * 1024:
-        return f"tệp lớn hơn giới hạn {max_mb:g} MB"
-    return ""
-
-
 def save_and_ingest(assistant, uploads: list[tuple[str, bytes]], progress=None) -> list:
     """Save each upload under `<data dir>/uploads/` and ingest it; a refused file leaves nothing behind."""
-    from ingest.pipeline import FileResult
+    from assistant.ingestion import FileResult
 
     folder = assistant.settings.data_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
@@ -47,7 +36,7 @@ def save_and_ingest(assistant, uploads: list[tuple[str, bytes]], progress=None) 
     results = []
     for number, (original, data) in enumerate(uploads, 1):
         name = safe_name(original)
-        reason = check_upload(name, len(data), assistant.settings.max_file_mb)
+        reason = refusal_reason(name, len(data), assistant.settings.max_file_mb)
         if reason:
             results.append(FileResult(original, Path(name).stem, "rejected", reason))
         else:
@@ -65,7 +54,7 @@ def _ingest_one(ingestor, path: Path, data: bytes):
     try:
         result = ingestor.ingest_file(path)
     except Exception as exc:  # an unexpected parser error: refuse this file, keep the others
-        from ingest.pipeline import FileResult
+        from assistant.ingestion import FileResult
 
         result = FileResult(path.name, path.stem, "rejected", f"lỗi khi đọc tệp: {exc}")
     if result.status in ("rejected", "needs_ocr"):
@@ -91,7 +80,7 @@ def documents_frame(assistant) -> pd.DataFrame:
             "Loại": (entry.type_name if entry else "") or "Khác",
             "Trích yếu": entry.title if entry else "",
             "Cơ quan ban hành": entry.issuer if entry else "",
-            "Ngày ban hành": _vn_date(entry.date_issued) if entry else "",
+            "Ngày ban hành": format_vn_date(entry.date_issued) if entry else "",
             "Năm": (entry.year if entry else None) or 0,
             "Hiệu lực": entry.status(today) if entry else "chưa rõ hiệu lực",
             "Số đoạn": document.n_chunks,
@@ -100,10 +89,6 @@ def documents_frame(assistant) -> pd.DataFrame:
             "Mã": document.doc_id,
         })
     return pd.DataFrame(rows)
-
-
-def _vn_date(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
 
 
 def _table(assistant) -> pd.DataFrame:

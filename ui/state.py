@@ -1,4 +1,7 @@
-"""Objects shared by every session of this process (built once, `st.cache_resource`), and per-session choices."""
+"""Objects shared by every session of this process (built once, `st.cache_resource`), and per-session choices.
+
+Per-session state is Streamlit's session state and nothing else; sign-out clears it whole.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -48,13 +51,6 @@ def start_embedding(assistant: Assistant) -> None:
         assistant.embedder.start()
 
 
-@st.cache_resource(show_spinner=False)
-def _chat_model(settings_json: str):
-    from assistant.llm import build_chat_model
-
-    return build_chat_model(Settings.model_validate_json(settings_json))
-
-
 def model_configured(assistant: Assistant) -> bool:
     return assistant.settings.llm_provider != "none"
 
@@ -64,17 +60,12 @@ def reference_date(assistant: Assistant) -> date:
     return st.session_state.get("ref_date") or assistant.settings.current_date()
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _answerer(settings_json: str, day: date, use_model: bool):
-    from assistant.answering import Answerer
-
-    assistant = _assistant(settings_json)
-    settings = assistant.settings.model_copy(update={"today": day})
-    model = _chat_model(settings_json) if use_model else None
-    return Answerer(settings, assistant.searcher, assistant.catalogue, assistant.index, model)
-
-
 def get_answerer(assistant: Assistant):
     """An answerer for this session's reference date and answering mode (shared by sessions that agree)."""
-    use_model = model_configured(assistant) and st.session_state.get("use_model", True)
-    return _answerer(assistant.settings.model_dump_json(), reference_date(assistant), use_model)
+    return assistant.answerer(reference_date(assistant), st.session_state.get("use_model", True))
+
+
+def clear_session() -> None:
+    """Forget everything this session holds: chat, forms, results, uploads, choices."""
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]

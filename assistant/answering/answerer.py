@@ -6,6 +6,7 @@ with the complete `Answer`; `answer()` just drains it.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
@@ -14,12 +15,12 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import extractive, generative
 from assistant.answering.question import Turn, addresses_a_model, question_kind, required_names, standalone_question
-from assistant.catalogue import Catalogue, format_vn_date
+from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from assistant.vntext import fold_accents, normalize
+from documents.text import fold_accents, format_vn_date, normalize
 
 NOT_FOUND_TEXT = "Không tìm thấy nội dung trả lời câu hỏi này trong kho tài liệu."
 MIN_COVERAGE = 0.5
@@ -54,7 +55,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)
 
     def turn(self) -> Turn:
-        return Turn(self.question, self.standalone_question, tuple(c.doc_id for c in self.citations), question_kind(self.standalone_question))
+        return Turn(self.question, self.standalone_question, tuple(c.doc_id for c in self.citations))
 
 
 class Answerer:
@@ -66,7 +67,8 @@ class Answerer:
         self.index = index
         self.chat_model = chat_model
         self.deadlines = deadlines  # the register, for normalised dates and warnings on dated tasks
-        self._doc_text_cache: dict[tuple[str, str], str] = {}
+        self._doc_text_cache: dict[tuple[str, str], str] = {}  # shared by the sessions using this answerer
+        self._cache_lock = threading.Lock()
 
     def answer(self, question: str, history: list[Turn] | None = None) -> Answer:
         result = None
@@ -92,7 +94,7 @@ class Answerer:
         if history and self.chat_model is not None:
             lines = "\n".join(f"Hỏi: {t.standalone or t.question}" for t in history[-3:])
             try:
-                return generative.condense(self.chat_model, question, lines)
+                return generative.condense(self.chat_model, question, lines, self.settings.prompts_dir)
             except Exception:  # fall back to the extractive rewrite
                 pass
         return standalone_question(question, history)
@@ -144,7 +146,7 @@ class Answerer:
         lines = []
         for record in in_unit:
             if record.due_end and kind == "date":
-                lines.append(f"Hạn chót quy đổi: {_vn_iso(record.due_end)} (theo cách ghi “{record.due_text}”).")
+                lines.append(f"Hạn chót quy đổi: {format_vn_date(record.due_end)} (theo cách ghi “{record.due_text}”).")
             lines.extend(f"Cần lưu ý: {flag}." for flag in record.flags)
             break
         return lines
@@ -186,11 +188,15 @@ class Answerer:
     def _document_text(self, doc_id: str) -> str:
         """Folded words of a whole document, cached per index version."""
         key = (doc_id, self.index.version())
-        if key not in self._doc_text_cache:
-            if len(self._doc_text_cache) > 256:
-                self._doc_text_cache.clear()
-            self._doc_text_cache[key] = self._fold_document(doc_id)
-        return self._doc_text_cache[key]
+        with self._cache_lock:
+            cached = self._doc_text_cache.get(key)
+        if cached is None:
+            cached = self._fold_document(doc_id)
+            with self._cache_lock:
+                if len(self._doc_text_cache) > 256:
+                    self._doc_text_cache.clear()
+                self._doc_text_cache[key] = cached
+        return cached
 
     def _fold_document(self, doc_id: str) -> str:
         entry = self.catalogue.get(doc_id)
@@ -215,7 +221,7 @@ class Answerer:
     def _generative(self, question: str, standalone: str, hits: list[Hit], day: date) -> Iterator[str | Answer]:
         citations = [self._citation(n, hit, hit.chunk.body, day) for n, hit in enumerate(hits, 1)]
         context = generative.format_context(hits, [c.document for c in citations], [c.status for c in citations])
-        messages = generative.build_messages(standalone, context, format_vn_date(day))
+        messages = generative.build_messages(standalone, context, format_vn_date(day), self.settings.prompts_dir)
         text = ""
         try:
             for piece in generative.stream_text(self.chat_model, messages):
@@ -268,10 +274,6 @@ class Answerer:
             quote=quote, score=round(hit.score, 4), status=status, chunk_id=hit.chunk.chunk_id,
             ocr=bool(hit.chunk.meta.get("ocr")), passage=hit.chunk.body,
         )
-
-
-def _vn_iso(iso: str) -> str:
-    return format_vn_date(date.fromisoformat(iso))
 
 
 def _shown(piece, kind: str) -> str:

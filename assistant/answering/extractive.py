@@ -11,7 +11,7 @@ from typing import Callable
 
 from assistant.answering.question import content_syllables
 from assistant.retrieve import Hit
-from assistant.vntext import fold_accents, syllable_tokenize
+from documents.text import fold_accents, syllable_tokenize
 
 MAX_PIECES = 3
 RETRIEVAL_PRIOR = 0.25

@@ -2,6 +2,8 @@
 `[n]` citations are checked against what it was given."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import re
 from typing import Iterator
 
@@ -24,10 +26,10 @@ def format_context(hits: list[Hit], labels: list[str], notes: list[str]) -> str:
     return "\n\n".join(blocks)
 
 
-def build_messages(question: str, context: str, today: str) -> list:
+def build_messages(question: str, context: str, today: str, prompts_dir: Path) -> list:
     return [
-        SystemMessage(load_prompt("answer_system")),
-        HumanMessage(load_prompt("answer_user").format(context=context, question=question, today=today)),
+        SystemMessage(load_prompt("answer_system", prompts_dir)),
+        HumanMessage(load_prompt("answer_user", prompts_dir).format(context=context, question=question, today=today)),
     ]
 
 
@@ -46,8 +48,8 @@ def says_not_found(text: str) -> bool:
     return NOT_FOUND_SENTENCE.lower() in text.lower()
 
 
-def condense(model: BaseChatModel, question: str, history_text: str) -> str:
-    prompt = load_prompt("condense_question").format(history=history_text, question=question)
+def condense(model: BaseChatModel, question: str, history_text: str, prompts_dir: Path) -> str:
+    prompt = load_prompt("condense_question", prompts_dir).format(history=history_text, question=question)
     reply = model.invoke([HumanMessage(prompt)])
     text = reply.content if isinstance(reply.content, str) else ""
     return text.strip().strip('"') or question

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.vntext import fold_accents, syllable_tokenize
+from documents.text import fold_accents, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_kinds.yaml"
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -28,7 +28,6 @@ class Turn:
     question: str
     standalone: str = ""
     doc_ids: tuple[str, ...] = ()
-    kind: str = ""
 
 
 @lru_cache(maxsize=1)

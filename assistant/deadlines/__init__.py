@@ -20,7 +20,7 @@ from assistant.deadlines.extract import EXTRACTOR_VERSION, extract_deadlines
 from assistant.deadlines.records import DeadlineRecord
 from assistant.deadlines.store import RecordStore
 from assistant.deadlines.units import unit_matches
-from assistant.vntext import fold_accents
+from documents.text import fold_accents
 
 __all__ = ["DeadlineRecord", "DeadlineRegister", "extract_deadlines", "STATUSES"]
 

@@ -7,13 +7,13 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from assistant.deadlines.records import DeadlineRecord
+from documents.text import format_vn_date
 
 COLUMNS = ["STT", "Nhiệm vụ", "Chủ trì / chỉ đạo", "Tham mưu / thực hiện", "Phối hợp", "Thời hạn (nguyên văn)",
            "Từ ngày", "Hạn cuối", "Ghi chú", "Văn bản", "Vị trí trong văn bản", "Tệp nguồn"]
 
 
-def vn_date(iso: str | None) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+vn_date = format_vn_date  # dd/mm/yyyy, also for ISO strings
 
 
 def _row(number: int, record: DeadlineRecord) -> list[str]:

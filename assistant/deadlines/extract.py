@@ -8,8 +8,8 @@ from assistant.deadlines.prose import prose_tasks
 from assistant.deadlines.records import (FLAG_RELATIVE, FLAG_UNDATED, DeadlineRecord, date_flags)
 from assistant.deadlines.tables import TableRow, bare_rows, read_row
 from assistant.deadlines.units import split_names, starts_with_unit, strip_bullet, subject_units
-from ingest.chunk import location_of, path_label  # the chunk location style, shared on purpose
-from ingest.parse import Node, ParsedDocument
+from documents.chunk import location_of, path_label  # the chunk location style, shared on purpose
+from documents.parse import Node, ParsedDocument
 
 EXTRACTOR_VERSION = "1"
 _SKIPPED_SECTIONS = re.compile(r"^(?:Nơi nhận|PHIẾU GIẢI QUYẾT)", re.IGNORECASE)

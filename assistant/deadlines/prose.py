@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from assistant.deadlines.dates import FoundDate, find_dates
 from assistant.deadlines.units import (cooperating_units, requested_units, starts_with_unit, strip_bullet,
                                        subject_units)
-from assistant.vntext import collapse_spaces
+from documents.text import collapse_spaces
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ỸĐ“\"(])")
 _LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<rest>.*)$")

@@ -61,7 +61,7 @@ class DeadlineRecord:
 def date_flags(found: FoundDate | None, plan_year: int | None, issued: date | None, context: str) -> list[str]:
     """What the user should double-check about a due date, in Vietnamese."""
     from assistant.deadlines.dates import period_words
-    from assistant.vntext import fold_accents
+    from documents.text import fold_accents
 
     flags: list[str] = []
     if found is None or found.end is None:

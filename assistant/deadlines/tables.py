@@ -17,7 +17,7 @@ import yaml
 
 from assistant.deadlines.dates import FoundDate, find_dates
 from assistant.deadlines.units import read_unit_cell, starts_with_unit, strip_bullet
-from assistant.vntext import collapse_spaces, fold_accents
+from documents.text import collapse_spaces, fold_accents
 
 DATA_DIR = Path(__file__).parent / "data"
 _DURATION = re.compile(r"^\s*\d{1,3}\s*(?:ngày|tháng|tuần|giờ)(?:\s+làm\s+việc)?\b", re.IGNORECASE)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.vntext import collapse_spaces, fold_accents
+from documents.text import collapse_spaces, fold_accents
 
 DATA_DIR = Path(__file__).parent / "data"
 _PUNCT = re.compile(r"[\-–—,.;:()/\"“”'&]+")

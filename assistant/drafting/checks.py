@@ -15,15 +15,16 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from assistant.catalogue import Catalogue, CatalogueEntry, LEGAL_TYPES, format_vn_date
+from assistant.catalogue import NORMATIVE_TYPES, Catalogue, CatalogueEntry
+from documents.text import format_vn_date
 from assistant.drafting.anatomy import anatomy, load_yaml
 from assistant.drafting.document import PlanDraft
 from assistant.drafting.form import PLACEHOLDER, KINDS, DraftingInputError
 from assistant.drafting.milestones import column_roles
 from assistant.drafting.planfile import load_plan, table_rows, walk
-from assistant.vntext import fold_accents
-from ingest.load import Line, LoadedFile
-from ingest.parse import ParsedDocument, parse
+from documents.text import fold_accents
+from documents.load import Line, LoadedFile
+from documents.parse import ParsedDocument, parse
 
 _NUMBER = re.compile(r"(?<![\d/])\d{1,4}/\d{4}/[A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ][A-ZĐa-z0-9]*)*")
 _LAW_DATE = re.compile(r"Luật\s+([^;.\n]{3,160}?)\s+(?:số\s+\S+\s+)?ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})")
@@ -168,7 +169,7 @@ def _citations(text: str, catalogue: Catalogue, reference: date, plan_date: date
     for match in _NUMBER.finditer(text):
         number = match.group(0)
         entry = catalogue.find_by_number(number)
-        if entry and entry.doc_type in LEGAL_TYPES:
+        if entry and entry.doc_type in NORMATIVE_TYPES:
             yield number, entry.number, _entry_problem(entry, reference, plan_date)
         elif not entry:
             yield number, number, _fact_problem(_fact_by_number(number), reference, plan_date)

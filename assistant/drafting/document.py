@@ -55,8 +55,3 @@ class PlanDraft:
 
     def section(self, key: str) -> DraftSection | None:
         return next((s for s in self.sections if s.key == key), None)
-
-    def placeholder_count(self) -> int:
-        from assistant.drafting.markdown_export import to_markdown
-
-        return to_markdown(self).count(PLACEHOLDER)

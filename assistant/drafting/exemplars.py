@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.drafting.anatomy import section_spec
-from assistant.vntext import fold_accents, syllable_tokenize
+from documents.text import fold_accents, syllable_tokenize
 
 MAX_CHARS = 1500
 
@@ -23,10 +23,10 @@ class Exemplar:
     text: str
 
 
-def find_exemplars(section: str, kind: str, query_extra: str, app=None, plans_dir: Path | None = None,
+def find_exemplars(section: str, kind: str, query_extra: str, searcher=None, plans_dir: Path | None = None,
                    k: int = 3) -> list[Exemplar]:
     query = f"{section_spec(section)['query']} {_KIND_WORDS[kind]} {query_extra}".strip()
-    found = _from_searcher(app, section, query, k) if app is not None else []
+    found = _from_searcher(searcher, section, query, k) if searcher is not None else []
     if len(found) < k and plans_dir is not None:
         seen = {e.source for e in found}
         found += [e for e in _from_corpus(plans_dir, section, kind, query) if e.source not in seen][: k - len(found)]
@@ -42,17 +42,17 @@ def _matches(label: str, section: str) -> bool:
     return any(word in folded for word in section_spec(section)["match"])
 
 
-def _from_searcher(app, section: str, query: str, k: int) -> list[Exemplar]:
+def _from_searcher(searcher, section: str, query: str, k: int) -> list[Exemplar]:
     from assistant.index import SearchFilter
 
     try:
-        if not app.index.counts()["chunks"]:
+        if not searcher.index.counts()["chunks"]:
             return []
         flt = SearchFilter(doc_types=["ke_hoach"])
         try:
-            hits = app.searcher.search(query, 4 * k, flt, "hybrid")
+            hits = searcher.search(query, 4 * k, flt, "hybrid")
         except Exception:  # vectors not ready or the vector store unavailable: lexical only
-            hits = app.searcher.search(query, 4 * k, flt, "bm25")
+            hits = searcher.search(query, 4 * k, flt, "bm25")
     except Exception:
         return []
     out, seen = [], set()
@@ -61,7 +61,7 @@ def _from_searcher(app, section: str, query: str, k: int) -> list[Exemplar]:
         if chunk.doc_id in seen or not _matches(chunk.location.split("›")[0], section):
             continue
         seen.add(chunk.doc_id)
-        entry = app.catalogue.get(chunk.doc_id)
+        entry = searcher.catalogue.get(chunk.doc_id)
         source = (f"{entry.label} – {entry.issuer}" if entry else chunk.doc_id).replace("*", "")
         out.append(Exemplar(source, chunk.location, chunk.body[:MAX_CHARS]))
         if len(out) == k:

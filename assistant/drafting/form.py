@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
-from assistant.vntext import normalize
+from documents.text import normalize
 
 PLACEHOLDER = "……"
 KINDS = ("annual", "campaign", "block")

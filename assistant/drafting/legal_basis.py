@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.catalogue import Catalogue, CatalogueEntry, LEGAL_TYPES
+from assistant.catalogue import Catalogue, CatalogueEntry, NORMATIVE_TYPES
 from assistant.drafting.anatomy import anatomy, fill, load_yaml, template_values
 from assistant.drafting.form import PLACEHOLDER, PlanForm
-from assistant.vntext import fold_accents
+from documents.text import fold_accents
 
 _TYPE_ORDER = {"luat": 0, "nghi_dinh": 1, "thong_tu": 2}
 _NUMBER = re.compile(r"\d+/\d{4}/[A-ZĐ0-9][A-ZĐa-z0-9\-]*")
@@ -52,7 +52,7 @@ def cite(entry: CatalogueEntry) -> str:
 def _is_basis(entry: CatalogueEntry) -> bool:
     words = load_yaml("legal_facts.yaml")["basis_title_words"]
     title = fold_accents(entry.title)
-    return entry.doc_type in LEGAL_TYPES and any(word in title for word in words)
+    return entry.doc_type in NORMATIVE_TYPES and any(word in title for word in words)
 
 
 def _replacement(entry: CatalogueEntry, catalogue: Catalogue) -> LegalBasis | None:

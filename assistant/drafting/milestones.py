@@ -12,7 +12,7 @@ from assistant.drafting.anatomy import anatomy, fill, kind_spec, template_values
 from assistant.drafting.document import TableData
 from assistant.drafting.form import PLACEHOLDER, QUARTERS, DraftingInputError, Milestone, PlanForm
 from assistant.drafting.planfile import load_plan, table_rows
-from assistant.vntext import collapse_spaces, fold_accents
+from documents.text import collapse_spaces, fold_accents
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?![\d/])")  # a year, not the year part of "91/2017/NĐ-CP"
 _LEAP_DAY = re.compile(r"\b29/0?2/(?=\d{4})")

@@ -30,7 +30,7 @@ _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.\s+\S")
 _BULLET = re.compile(r"^[-+•–]\s+")
 
 
-def refine_with_model(plan: PlanDraft, model, settings: Settings, app=None) -> PlanDraft:
+def refine_with_model(plan: PlanDraft, model, settings: Settings, searcher=None) -> PlanDraft:
     form = plan.form
     allowed = _allowed_specifics(plan)
     system = load_prompt("drafting_system", settings.prompts_dir)
@@ -38,7 +38,7 @@ def refine_with_model(plan: PlanDraft, model, settings: Settings, app=None) -> P
     for section in plan.sections:
         if section.key not in MODEL_SECTIONS:
             continue
-        exemplars = find_exemplars(section.key, form.kind, f"{form.theme} {form.campaign}", app,
+        exemplars = find_exemplars(section.key, form.kind, f"{form.theme} {form.campaign}", searcher,
                                    settings.knowledge_dir / "plans")
         prompt = section_prompt(plan, section, exemplars, settings)
         reply = model.invoke([SystemMessage(system), HumanMessage(prompt)])

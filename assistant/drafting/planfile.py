@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.load import load
-from ingest.parse import Node, ParsedDocument, parse
+from documents.load import load
+from documents.parse import Node, ParsedDocument, parse
 
 
 def load_plan(path: Path) -> ParsedDocument:

@@ -8,7 +8,9 @@ from .checks import CONFIRM, FAILED, UNKNOWN, Context, combine_all, combine_any,
 from .profile import EligibilityInputError, Profile
 from .rules import Layer, RuleSet, agency_ids, select
 from .summary import summarise
-from .vocab import status_label, supported_from, vn_date, vocabulary
+from documents.text import format_vn_date as vn_date
+
+from .vocab import status_label, supported_from, vocabulary
 
 
 @dataclass

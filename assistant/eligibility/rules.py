@@ -11,7 +11,9 @@ from functools import lru_cache
 
 import yaml
 
-from .vocab import RULES_DIR, vn_date
+from documents.text import format_vn_date as vn_date
+
+from .vocab import RULES_DIR
 
 LAYER_ORDER = {"law": 0, "decree": 1, "circular": 2, "agency": 3}
 

@@ -76,5 +76,3 @@ def supported_from() -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def vn_date(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")

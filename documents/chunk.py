@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.parse import Header, Node, ParsedDocument
+from documents.parse import Header, Node, ParsedDocument
 
 MAX_SECTION_CHARS = 1200
 MAX_ARTICLE_CHARS = 1600

@@ -21,8 +21,8 @@ from typing import Callable
 
 import yaml
 
-from assistant.vntext import collapse_spaces, fold_accents
-from ingest.load import Line, LoadedFile
+from documents.text import collapse_spaces, fold_accents
+from documents.load import Line, LoadedFile
 
 DATA_DIR = Path(__file__).parent / "data"
 HEADER_SCAN_LINES = 40
@@ -49,7 +49,8 @@ class DocType:
     name: str
     type_lines: list[str]
     symbols: list[str]
-    legal: bool
+    articles: bool  # body in Chương / Mục / Điều / khoản / điểm
+    normative: bool = False  # a legal normative text: validity periods apply
 
 
 @dataclass
@@ -62,7 +63,7 @@ class Header:
     place: str = ""
     date_issued: str = ""  # ISO date, or "" when the document leaves it blank
     year: int | None = None
-    legal: bool = False
+    articles: bool = False
 
     def label(self) -> str:
         """Short citation name: "Kế hoạch 01/KH-HĐTĐKT", "Luật 06/2022/QH15"."""
@@ -121,7 +122,7 @@ def parse(loaded: LoadedFile, adjust_header: Callable[[Header], Header] | None =
     header = parse_header([line.text for line in lines[:HEADER_SCAN_LINES]])
     if adjust_header:
         header = adjust_header(header)
-    root = build_tree(lines, legal=header.legal)
+    root = build_tree(lines, articles=header.articles)
     return ParsedDocument(header, root)
 
 
@@ -198,7 +199,7 @@ def _type_from_symbol(number: str) -> DocType | None:
 
 
 def _apply_type(header: Header, doc_type: DocType) -> None:
-    header.doc_type, header.type_name, header.legal = doc_type.code, doc_type.name, doc_type.legal
+    header.doc_type, header.type_name, header.articles = doc_type.code, doc_type.name, doc_type.articles
 
 
 def _find_title(texts: list[str], type_index: int | None, header: Header) -> str:
@@ -220,12 +221,7 @@ def _find_title(texts: list[str], type_index: int | None, header: Header) -> str
     title = " ".join(title_lines)
     if title.lower().startswith("v/v"):
         title = title[3:].strip(" .:")
-    return _sentence_case(title)
-
-
-def _sentence_case(title: str) -> str:
-    """Upper-case titles stay as printed: lower-casing would lose proper nouns."""
-    return title
+    return title  # upper-case titles stay as printed: lower-casing would lose proper nouns
 
 
 def _find_issuer(texts: list[str]) -> str:
@@ -275,12 +271,11 @@ _ROMAN = re.compile(r"^[IVX]+\.?$")
 _QUARTER = re.compile(r"^(QUÝ|Quý)\s+[IVX]+$")
 
 
-def build_tree(lines: list[Line], legal: bool) -> Node:
+def build_tree(lines: list[Line], articles: bool) -> Node:
     """Nest headings by level; consecutive table lines become one row node each."""
     root = Node("root", "", -1)
     stack = [root]
-    legal = legal or _has_articles(lines)
-    levels = _LEGAL_LEVELS if legal else _PLAN_LEVELS
+    levels = _LEGAL_LEVELS if articles or _has_articles(lines) else _PLAN_LEVELS
     index = 0
     while index < len(lines):
         line = lines[index]

@@ -12,11 +12,33 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.vntext import normalize
-from ingest.convert import CONVERTIBLE, ConversionError, convert_to_docx
-from ingest.ocr import PageProgress, looks_like_garbage, ocr_pdf_pages, ocr_status
+from documents.text import normalize
+from documents.convert import CONVERTIBLE, ConversionError, convert_to_docx
+from documents.ocr import PageProgress, looks_like_garbage, ocr_pdf_pages, ocr_status
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md")
+SUPPORTED_NAMES = "PDF, DOCX, DOC, ODT, RTF, TXT, MD"
+
+
+def refusal_reason(name: str, size: int, max_mb: float) -> str:
+    """Why a file is refused before it is read — its type, emptiness or size — or "".
+
+    The one rule for the uploader and the ingest pipeline (`max_mb` comes from settings).
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return f"định dạng “{suffix or 'không có đuôi'}” chưa được hỗ trợ (chỉ nhận {SUPPORTED_NAMES})"
+    if size == 0:
+        return "tệp rỗng (0 byte)"
+    if size > max_mb * 1024 * 1024:
+        return f"tệp nặng {_size_text(size)}, vượt giới hạn {max_mb:g} MB".replace(".", ",")
+    return ""
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
 # Word processors open each other's files whatever the extension says; so do we.
 WORD_FAMILY = {".docx", ".doc", ".odt", ".rtf"}
 FORMAT_NAMES = {".pdf": "PDF", ".docx": "DOCX", ".doc": "DOC (Word cũ)", ".odt": "ODT", ".rtf": "RTF",
@@ -112,7 +134,7 @@ def load(path: Path, *, ocr: OcrOptions | None = None, max_pages: int | None = N
         raise LoadError(path, "tệp rỗng (0 byte)")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise LoadError(path, f"định dạng “{suffix or 'không có đuôi'}” chưa được hỗ trợ (chỉ nhận PDF, DOCX, DOC, ODT, RTF, TXT, MD)")
+        raise LoadError(path, f"định dạng “{suffix or 'không có đuôi'}” chưa được hỗ trợ (chỉ nhận {SUPPORTED_NAMES})")
     actual = sniff_format(path)
     expected = ".txt" if suffix == ".md" else suffix
     if actual != expected and not (expected in WORD_FAMILY and actual in WORD_FAMILY):

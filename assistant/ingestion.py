@@ -22,9 +22,9 @@ from typing import Callable, Iterable, Protocol, Sequence
 from assistant.catalogue import Catalogue, CatalogueEntry
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.index import KnowledgeIndex, StoredChunk
-from ingest.chunk import chunk_document
-from ingest.load import LoadError, OcrOptions, file_sha256, load
-from ingest.parse import Header, ParsedDocument, document_types, parse
+from documents.chunk import chunk_document
+from documents.load import LoadError, OcrOptions, file_sha256, load, refusal_reason
+from documents.parse import Header, ParsedDocument, document_types, parse
 
 PIPELINE_VERSION = "7"
 SKIPPED_NAMES = {"catalogue.csv", "README.md", "INDEX.md"}
@@ -128,10 +128,9 @@ class Ingestor:
         doc_id = doc_id or doc_id_for(path)
         shown = _display_path(path)
         if path.is_file():
-            size = path.stat().st_size
-            if size > self.settings.max_file_mb * 1024 * 1024:
-                return FileResult(shown, doc_id, "rejected",
-                                  f"tệp nặng {_size_text(size)}, vượt giới hạn {self.settings.max_file_mb:g} MB".replace(".", ","))
+            reason = refusal_reason(path.name, path.stat().st_size, self.settings.max_file_mb)
+            if reason:
+                return FileResult(shown, doc_id, "rejected", reason)
         try:
             sha = file_sha256(path) if path.is_file() else ""
             unchanged = self._unchanged(doc_id, sha, shown)
@@ -198,6 +197,11 @@ class Ingestor:
     def embed_pending(self, progress: Callable[[int, int], None] | None = None) -> int:
         return self.index.embed_pending(progress)
 
+    def read(self, path: Path) -> ParsedDocument:
+        """Load and parse one file as ingest would (the catalogue's corrections applied), without indexing it."""
+        entry = self.catalogue.get(doc_id_for(Path(path)))
+        return parse(load(Path(path)), (lambda header: _merge_catalogue(header, entry)) if entry else None)
+
     # ------------------------------------------------------------ helpers
 
     def _with_catalogue(self, header: Header, doc_id: str, shown: str) -> Header:
@@ -231,12 +235,6 @@ def _content_id(doc_id: str, text: str, seen: set[str]) -> str:
     return chunk_id
 
 
-def _size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
-
-
 def _display_path(path: Path) -> str:
     resolved = path.resolve()
     try:
@@ -261,7 +259,7 @@ def _merge_catalogue(header: Header, entry: CatalogueEntry) -> Header:
         header.year = entry.year
     known = {dt.code: dt for dt in document_types()}
     if header.doc_type in known:
-        header.legal = known[header.doc_type].legal
+        header.articles = known[header.doc_type].articles
     return header
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
+_YEAR = re.compile(r"(?<![\d/])(19[5-9]\d|20\d\d)(?![\d/])")  # a year, not the 2017 of "91/2017/NĐ-CP"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _VIETNAMESE_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 
@@ -72,3 +74,28 @@ def word_tokenize(text: str) -> list[str]:
 
 def syllable_tokenize(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def find_years(text: str) -> list[int]:
+    """Years written in a text, in order, without repeats.
+
+    >>> find_years("năm 2023 và 2024, theo Nghị định 91/2017/NĐ-CP")
+    [2023, 2024]
+    """
+    return list(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
+
+
+def format_vn_date(day: date | str | None) -> str:
+    """The one date format users read: dd/mm/yyyy. Accepts a date or an ISO string.
+
+    >>> format_vn_date(date(2025, 7, 1)), format_vn_date("2024-01-01"), format_vn_date("")
+    ('01/07/2025', '01/01/2024', '')
+    """
+    if not day:
+        return ""
+    if isinstance(day, str):
+        try:
+            day = date.fromisoformat(day[:10])
+        except ValueError:
+            return day
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"

@@ -5,8 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.catalogue import Catalogue
-from assistant.config import Settings
+from assistant.build import build_assistant
 from assistant.drafting.form import FIELD_LABELS, KINDS, SECTION_KEYS, DraftingInputError, PlanForm
 
 OUTPUT_SUFFIXES = (".docx", ".md", ".txt")
@@ -104,21 +103,15 @@ def _check_choices(args) -> None:
 
 
 def _draft_and_write(form: PlanForm, args, out: Path | None) -> int:
-    from assistant.drafting import check_draft, draft, to_markdown, write_docx
+    from assistant.drafting import to_markdown, write_docx
     from assistant.llm import ModelNotAvailable
 
-    settings = Settings()
-    app = None
-    if settings.llm_provider != "none" and not args.no_model:
-        from assistant.build import build_assistant
-
-        app = build_assistant(settings)
+    drafter = build_assistant().drafter
     try:
-        plan = draft(form, app, settings=settings, section=args.section, use_model=not args.no_model)
+        plan = drafter.draft(form, section=args.section, use_model=not args.no_model)
     except ModelNotAvailable as exc:
         raise DraftingInputError(str(exc)) from exc
-    catalogue = app.catalogue if app else Catalogue(settings.user_catalogue, shipped=settings.shipped_catalogue)
-    warnings = check_draft(plan, catalogue, settings.current_date())
+    warnings = drafter.check(plan)
     if out is None:
         sys.stdout.write(to_markdown(plan))
     elif out.suffix.lower() == ".docx":
@@ -147,14 +140,10 @@ def _print_warnings(lines: list[str], stream) -> None:
 # ---------------------------------------------------------------- check
 
 def run_check(args) -> int:
-    from assistant.drafting.checks import check_plan_file
-
-    settings = Settings()
     try:
         if args.kind and args.kind not in KINDS:
             raise DraftingInputError(f"Giá trị “{args.kind}” của {FIELD_LABELS['kind']} không hợp lệ; chọn annual, campaign hoặc block.")
-        catalogue = Catalogue(settings.user_catalogue, shipped=settings.shipped_catalogue)
-        warnings = check_plan_file(Path(args.file), catalogue, settings.current_date(), kind=args.kind)
+        warnings = build_assistant().drafter.check_file(Path(args.file), kind=args.kind)
     except DraftingInputError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2

@@ -5,11 +5,9 @@ import json
 import sys
 from pathlib import Path
 
-from . import check_batch, check_eligibility, write_results_xlsx, write_template
-from .batch import template_csv
-from .profile import EligibilityInputError
-from .rules import agency_ids
-from .vocab import verdict_label
+from assistant.build import build_assistant
+from assistant.eligibility import EligibilityInputError, agency_ids
+from assistant.eligibility.vocab import verdict_label
 
 
 def register(subparsers) -> None:
@@ -38,7 +36,7 @@ def _load_profiles(path: str) -> list:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def _run_profiles(args) -> int:
+def _run_profiles(service, args) -> int:
     try:
         raws = _load_profiles(args.profile)
     except (OSError, json.JSONDecodeError) as exc:
@@ -47,7 +45,7 @@ def _run_profiles(args) -> int:
     outputs, code = [], 0
     for raw in raws:
         try:
-            outputs.append(check_eligibility(raw, args.regulations).to_dict())
+            outputs.append(service.check(raw, args.regulations).to_dict())
         except EligibilityInputError as exc:
             code = 1
             outputs.append({"id": raw.get("id") if isinstance(raw, dict) else None, "error": str(exc)})
@@ -58,14 +56,14 @@ def _run_profiles(args) -> int:
     return code
 
 
-def _run_batch(args) -> int:
+def _run_batch(service, args) -> int:
     try:
-        items = check_batch(args.batch, args.regulations)
+        items = service.check_batch(args.batch, args.regulations)
     except (OSError, ValueError, KeyError) as exc:
         print(f"Lỗi: không đọc được tệp {args.batch}: {exc}", file=sys.stderr)
         return 2
     if args.out:
-        write_results_xlsx(items, args.out)
+        service.write_results(items, args.out)
     if args.json:
         print(json.dumps([i.result.to_dict() if i.result else {"id": i.id, "rows": i.rows, "error": i.error} for i in items],
                          ensure_ascii=False, indent=2))
@@ -78,13 +76,14 @@ def _run_batch(args) -> int:
 
 
 def run(args) -> int:
+    service = build_assistant().eligibility
     if args.template is not None:
         if args.template == "-":
-            sys.stdout.write(template_csv())
+            sys.stdout.write(service.template_csv())
         else:
-            write_template(args.template)
+            service.write_template(args.template)
             print(f"Đã ghi mẫu nhập liệu vào {args.template}")
         return 0
     if args.batch:
-        return _run_batch(args)
-    return _run_profiles(args)
+        return _run_batch(service, args)
+    return _run_profiles(service, args)

@@ -1,0 +1,643 @@
+"""The field's vocabulary and the map of the law, read from `assistant/data/`.
+
+Three data files:
+
+* `vocabulary.yaml` — every title and award of Luật 06/2022/QH15, the bodies,
+  staff categories, ratings, levels, procedures and legal texts, with the
+  abbreviations and spoken forms officers use;
+* `law_map.yaml` — (subject × aspect) → Điều/khoản/điểm of each legal text,
+  each with a verbatim quote;
+* `aspects.yaml` — the cue phrases that say which aspect a question asks about.
+
+Matching folds case and accents and works on whole syllables, longest form first:
+
+>>> vocab = load_vocabulary()
+>>> [m.entry.id for m in vocab.find("Tiêu chuẩn CSTĐCS năm 2024?")]
+['chien_si_thi_dua_co_so']
+>>> [m.entry.id for m in vocab.find("xet tang co thi dua cap tinh")]
+['co_thi_dua_cap_tinh']
+>>> vocab.expand("HCLĐ hạng Nhì cần gì?")
+'Huân chương Lao động hạng Nhì'
+>>> detect_aspect("Gia đình văn hoá do ai tặng?")
+'tham_quyen_quyet_dinh'
+>>> [e.article for e in load_law_map().locate("gia_dinh_van_hoa", "tham_quyen_quyet_dinh", ["luat-06-2022-QH15"])]
+['Điều 80']
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from assistant.vntext import collapse_spaces, fold_accents, normalize
+
+DATA_DIR = Path(__file__).parent / "data"
+VOCABULARY_PATH = DATA_DIR / "vocabulary.yaml"
+LAW_MAP_PATH = DATA_DIR / "law_map.yaml"
+ASPECTS_PATH = DATA_DIR / "aspects.yaml"
+
+_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+_ALTERNATION = re.compile(r"\{([^{}]*)\}")
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class _Syllable:
+    folded: str
+    marks: tuple[str, ...]  # diacritics, in any order of placement ("hoá" = "hóa"); () if none
+    start: int
+    end: int
+
+
+def _marks(syllable: str) -> tuple[str, ...]:
+    lowered = syllable.lower()
+    marks = [ch for ch in unicodedata.normalize("NFD", lowered) if unicodedata.combining(ch)]
+    return tuple(sorted(marks + (["đ"] if "đ" in lowered else [])))
+
+
+def _compatible(text_marks: tuple[str, ...], phrase_marks: tuple[str, ...]) -> bool:
+    """Same diacritics, or one side typed without any ("hieu" matches "hiệu" and "hiểu")."""
+    return text_marks == phrase_marks or not text_marks or not phrase_marks
+
+
+class _PhraseIndex:
+    """Folded syllable sequences → a key; longest non-overlapping matches.
+
+    Syllables are compared without case and accents, but two syllables that both carry
+    diacritics must carry the same ones: "hiệu" never matches "hiểu", while an unaccented
+    question ("hieu") matches either.
+    """
+
+    def __init__(self, equivalents: dict[str, str] | None = None):
+        self._equivalents = equivalents or {}
+        self._keys: dict[tuple[str, ...], list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
+        self._lengths: dict[str, set[int]] = {}
+
+    def syllables(self, text: str) -> list[_Syllable]:
+        text = normalize(text)
+        out = []
+        for m in _SYLLABLE.finditer(text):
+            folded = fold_accents(m.group())
+            out.append(_Syllable(self._equivalents.get(folded, folded), _marks(m.group()), m.start(), m.end()))
+        return out
+
+    def fold(self, phrase: str) -> tuple[str, ...]:
+        return tuple(s.folded for s in self.syllables(phrase))
+
+    def add(self, phrase: str, key: str) -> str | None:
+        """Register a phrase; return the key that already owned it, if another one did."""
+        sylls = self.syllables(phrase)
+        if not sylls:
+            return None
+        folded, marks = tuple(s.folded for s in sylls), tuple(s.marks for s in sylls)
+        owners = self._keys.setdefault(folded, [])
+        for known_marks, owner in owners:
+            if known_marks == marks:
+                return owner if owner != key else None
+        owners.append((marks, key))
+        self._lengths.setdefault(folded[0], set()).add(len(folded))
+        return None
+
+    def _lookup(self, sylls: list[_Syllable]) -> str | None:
+        for marks, key in self._keys.get(tuple(s.folded for s in sylls), ()):
+            if all(_compatible(s.marks, m) for s, m in zip(sylls, marks)):
+                return key
+        return None
+
+    def search(self, text: str) -> list[tuple[str, int, int]]:
+        """(key, start, end) character spans found in `text`, left to right.
+
+        Every phrase occurrence is a candidate; the longest ones (in syllables) are kept
+        first and overlapping shorter ones dropped, so "danh hiệu chiến sĩ thi đua cấp
+        tỉnh" yields the provincial title, not the generic one.
+        """
+        sylls = self.syllables(text)
+        candidates = []  # (length, start syllable, key)
+        for i, syl in enumerate(sylls):
+            for length in self._lengths.get(syl.folded, ()):
+                if i + length <= len(sylls):
+                    key = self._lookup(sylls[i:i + length])
+                    if key is not None:
+                        candidates.append((length, i, key))
+        taken: list[bool] = [False] * len(sylls)
+        kept = []
+        for length, i, key in sorted(candidates, key=lambda c: (-c[0], c[1])):
+            if any(taken[i:i + length]):
+                continue
+            taken[i:i + length] = [True] * length
+            kept.append((i, length, key))
+        return [(key, sylls[i].start, sylls[i + length - 1].end) for i, length, key in sorted(kept)]
+
+
+def expand_alternatives(form: str) -> list[str]:
+    """Expand `{a|b}` groups into every combination (an empty option drops the group).
+
+    >>> expand_alternatives("{CSTĐ|chiến sĩ thi đua} {cấp |}tỉnh")
+    ['CSTĐ cấp tỉnh', 'CSTĐ tỉnh', 'chiến sĩ thi đua cấp tỉnh', 'chiến sĩ thi đua tỉnh']
+    """
+    parts = _ALTERNATION.split(form)
+    literals, groups = parts[0::2], [p.split("|") for p in parts[1::2]]
+    out = []
+    for choice in itertools.product(*groups):
+        pieces = [literals[0]]
+        for option, literal in zip(choice, literals[1:]):
+            pieces += [option, literal]
+        text = collapse_spaces("".join(pieces))
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class Source:
+    doc: str
+    quote: str
+    article: str | None = None  # "Điều 22"; None for a document's own header
+    khoan: int | list[int] | None = None
+    diem: str | list[str] | None = None
+
+
+@dataclass(frozen=True)
+class VocabEntry:
+    id: str
+    name: str
+    kind: str
+    source: Source
+    level: str | list[str] | None = None
+    for_: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    variants_source: str = ""
+    parent: str | None = None
+    related: tuple[str, ...] = ()
+    doc: str | None = None  # for kind == van_ban: the knowledge file stem
+    note: str = ""
+
+    def forms(self, rank_aliases: dict[str, list[str]]) -> list[str]:
+        """Name and every expanded variant, with rank spellings (hạng Nhì → hạng 2, hạng II)."""
+        forms: list[str] = []
+        for raw in (self.name, *self.variants):
+            for form in expand_alternatives(raw):
+                for ranked in _with_rank_aliases(form, rank_aliases):
+                    if ranked not in forms:
+                        forms.append(ranked)
+        return forms
+
+
+def _with_rank_aliases(form: str, aliases: dict[str, list[str]]) -> list[str]:
+    out = [form]
+    lowered = form.lower()
+    for rank, spellings in aliases.items():
+        if rank.lower() in lowered:
+            start = lowered.index(rank.lower())
+            out += [form[:start] + s + form[start + len(rank):] for s in spellings]
+    return out
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: VocabEntry
+    start: int
+    end: int
+    text: str  # the words as written in the question
+
+
+class Vocabulary:
+    def __init__(self, entries: list[VocabEntry], rank_aliases: dict[str, list[str]] | None = None,
+                 equivalents: dict[str, str] | None = None):
+        self.entries = entries
+        self._by_id = {e.id: e for e in entries}
+        self.rank_aliases = rank_aliases or {}
+        self._index = _PhraseIndex(equivalents)
+        self.collisions: list[tuple[str, str, str]] = []  # (form, owner id, other id)
+        for entry in entries:
+            for form in entry.forms(self.rank_aliases):
+                owner = self._index.add(form, entry.id)
+                if owner:
+                    self.collisions.append((form, owner, entry.id))
+
+    def __contains__(self, entry_id: str) -> bool:
+        return entry_id in self._by_id
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, entry_id: str) -> VocabEntry:
+        return self._by_id[entry_id]
+
+    def ancestors(self, entry_id: str) -> list[str]:
+        """Parent chain of an entry, nearest first (hạng Nhì → Huân chương Lao động → Huân chương)."""
+        chain, current = [], self._by_id.get(entry_id)
+        while current is not None and current.parent and current.parent not in chain:
+            chain.append(current.parent)
+            current = self._by_id.get(current.parent)
+        return chain
+
+    def find(self, text: str) -> list[Match]:
+        """Entries named in `text`, by official name or variant, in order of appearance.
+
+        >>> [m.text for m in load_vocabulary().find("Bằng khen của Thủ tướng hay BK TTg?")]
+        ['Bằng khen của Thủ tướng', 'BK TTg']
+        """
+        text = normalize(text)
+        return [Match(self._by_id[key], start, end, text[start:end])
+                for key, start, end in self._index.search(text)]
+
+    def expand(self, text: str) -> str:
+        """Official names of the entries named in `text`, once each, joined by "; "."""
+        names: list[str] = []
+        for match in self.find(text):
+            if match.entry.name not in names:
+                names.append(match.entry.name)
+        return "; ".join(names)
+
+    def explain(self, text: str) -> list[tuple[str, str]]:
+        """(words as written, official name) where they differ — for "Đã hiểu là: …".
+
+        >>> load_vocabulary().explain("LĐTT và Lao động tiên tiến")
+        [('LĐTT', 'Lao động tiên tiến')]
+        """
+        out = []
+        for match in self.find(text):
+            same = self._index.fold(match.text) == self._index.fold(match.entry.name)
+            pair = (match.text, match.entry.name)
+            if not same and pair not in out:
+                out.append(pair)
+        return out
+
+
+def _as_tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, list) else (value,)
+
+
+def _entry(raw: dict) -> VocabEntry:
+    src = raw["source"]
+    return VocabEntry(
+        id=raw["id"], name=normalize(raw["name"]), kind=raw["kind"],
+        source=Source(doc=src["doc"], quote=normalize(src["quote"]), article=src.get("article"),
+                      khoan=src.get("khoan"), diem=src.get("diem")),
+        level=raw.get("level"), for_=_as_tuple(raw.get("for")),
+        variants=tuple(normalize(v) for v in raw.get("variants") or ()),
+        variants_source=raw.get("variants_source", ""), parent=raw.get("parent"),
+        related=_as_tuple(raw.get("related")), doc=raw.get("doc"), note=raw.get("note", ""),
+    )
+
+
+def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
+    if path is None:
+        return _default_vocabulary()
+    return _read_vocabulary(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _default_vocabulary() -> Vocabulary:
+    return _read_vocabulary(VOCABULARY_PATH)
+
+
+def _read_vocabulary(path: Path) -> Vocabulary:
+    data = _read_yaml(path)
+    matching = data.get("matching") or {}
+    return Vocabulary([_entry(raw) for raw in data["entries"]],
+                      rank_aliases=matching.get("rank_aliases"),
+                      equivalents=matching.get("syllable_equivalents"))
+
+
+# --------------------------------------------------------------------------- aspects
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    label: str
+    cues: tuple[str, ...]
+    weak_cues: tuple[str, ...] = ()
+
+
+class Aspects:
+    """Cue phrases → aspect; ordinary cues first, weak cues only when no ordinary one occurs.
+
+    Among several cues, one that asks (contains an interrogative: "gì", "ai", "bao nhiêu" …)
+    beats one that only names a topic; then the longer cue wins, then the earlier.
+    """
+
+    def __init__(self, aspects: list[Aspect], interrogatives: tuple[str, ...] = ()):
+        self.aspects = aspects
+        self._strong, self._weak = _PhraseIndex(), _PhraseIndex()
+        self._interrogatives = {self._strong.fold(w) for w in interrogatives}
+        for aspect in aspects:
+            for index, cues in ((self._strong, aspect.cues), (self._weak, aspect.weak_cues)):
+                for cue in cues:
+                    for form in expand_alternatives(cue):
+                        index.add(form, aspect.id)
+
+    def ids(self) -> list[str]:
+        return [a.id for a in self.aspects]
+
+    def detect_all(self, text: str) -> list[str]:
+        """Aspects whose cues occur in `text`, the longest cue (in syllables) first."""
+        for index in (self._strong, self._weak):
+            hits = index.search(text)
+            if hits:
+                hits.sort(key=lambda h: self._rank(index.fold(text[h[1]:h[2]]), h[1]))
+                return list(dict.fromkeys(aspect_id for aspect_id, _, _ in hits))
+        return []
+
+    def _rank(self, cue: tuple[str, ...], start: int) -> tuple[int, int, int]:
+        asks = any(cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
+        return (0 if asks else 1, -len(cue), start)
+
+    def detect(self, text: str) -> str | None:
+        found = self.detect_all(text)
+        return found[0] if found else None
+
+
+def load_aspects(path: str | Path | None = None) -> Aspects:
+    if path is None:
+        return _default_aspects()
+    return _read_aspects(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _default_aspects() -> Aspects:
+    return _read_aspects(ASPECTS_PATH)
+
+
+def _read_aspects(path: Path) -> Aspects:
+    data = _read_yaml(path)
+    return Aspects([Aspect(aid, spec["label"], tuple(normalize(c) for c in spec.get("cues") or ()),
+                           tuple(normalize(c) for c in spec.get("weak_cues") or ()))
+                    for aid, spec in data["aspects"].items()],
+                   interrogatives=tuple(normalize(w) for w in data.get("interrogatives") or ()))
+
+
+# Entries whose names contain cue words ("Khen thưởng theo thủ tục đơn giản", "Hội đồng …"):
+# their spans are blanked before looking for aspect cues.
+MASKED_KINDS = frozenset({
+    "danh_hieu_thi_dua", "danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong",
+    "ky_niem_chuong", "bang_khen", "giay_khen", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua",
+    "thu_tuc", "co_quan", "van_ban",
+})
+
+
+def mask_subjects(text: str, vocabulary: Vocabulary | None = None) -> str:
+    """`text` with the titles, awards, bodies and texts it names blanked out."""
+    text = normalize(text)
+    for match in reversed((vocabulary or load_vocabulary()).find(text)):
+        if match.entry.kind in MASKED_KINDS:
+            text = text[:match.start] + " " * (match.end - match.start) + text[match.end:]
+    return text
+
+
+def detect_aspect(text: str, vocabulary: Vocabulary | None = None) -> str | None:
+    """The aspect a question asks about, from its cue words (longest cue wins).
+
+    Words belonging to a named title or body do not count ("thủ tục" in "Khen thưởng
+    theo thủ tục đơn giản").
+
+    >>> detect_aspect("Cờ thi đua cấp tỉnh cần điều kiện gì?")
+    'tieu_chuan'
+    >>> detect_aspect("CSTĐCS phải đạt bao nhiêu phần trăm phiếu?")
+    'ty_le_phieu'
+    >>> detect_aspect("Khen thưởng theo thủ tục đơn giản là gì?")
+    'dinh_nghia'
+    >>> detect_aspect("Xin chào") is None
+    True
+    """
+    return _default_aspects().detect(mask_subjects(text, vocabulary))
+
+
+# --------------------------------------------------------------------------- law map
+
+
+@dataclass(frozen=True)
+class LawMapEntry:
+    subject: str
+    aspect: str
+    doc: str
+    article: str  # "Điều 23"
+    quote: str
+    khoan: int | list[int] | None = None
+    diem: str | list[str] | None = None
+    for_: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def article_number(self) -> int:
+        return int(re.search(r"\d+", self.article).group())
+
+    def citation(self) -> str:
+        """"điểm a khoản 1 Điều 27" style reference."""
+        parts = []
+        if self.diem:
+            parts.append("điểm " + ", ".join(_as_tuple(self.diem)))
+        if self.khoan:
+            parts.append("khoản " + ", ".join(str(k) for k in _as_tuple(self.khoan)))
+        return " ".join(parts + [self.article])
+
+
+@dataclass(frozen=True)
+class LawDocument:
+    doc: str
+    name: str
+    in_force_from: str | None = None
+    in_force_until: str | None = None
+    depends_on: str | None = None  # a guiding text that only details this document
+    note: str = ""
+
+
+@dataclass
+class LawMap:
+    documents: dict[str, LawDocument]
+    entries: list[LawMapEntry]
+    parents: dict[str, list[str]] = field(default_factory=dict)  # subject → ancestors
+
+    def subjects(self) -> set[str]:
+        return {e.subject for e in self.entries}
+
+    def aspects(self) -> set[str]:
+        return {e.aspect for e in self.entries}
+
+    def locate(self, subject_id: str, aspect: str, doc_ids: list[str] | None = None,
+               inherit: bool = True) -> list[LawMapEntry]:
+        """Where the law says `aspect` of `subject_id`, document by document.
+
+        `doc_ids` filters and orders the result (e.g. the text in force first, older ones
+        after); without it every document of the map is searched in the map's order. With
+        `inherit`, a document that says nothing of the subject itself contributes the entries
+        of the nearest ancestor it does cover (hạng Nhì → Huân chương Lao động → huân chương).
+        """
+        chain = [subject_id, *(self.parents.get(subject_id, []) if inherit else [])]
+        found: list[LawMapEntry] = []
+        for doc in doc_ids if doc_ids is not None else list(self.documents):
+            for subject in chain:
+                here = [e for e in self.entries if e.doc == doc and e.subject == subject and e.aspect == aspect]
+                if here:
+                    found += here
+                    break
+        return found
+
+
+    def in_force(self, on: str) -> list[str]:
+        """Documents of the map in force on an ISO date ("2024-05-01"), in map order.
+
+        >>> load_law_map().in_force("2025-03-01")
+        ['luat-06-2022-QH15', 'nd-98-2023-ND-CP', 'tt-01-2024-TT-BNV']
+        """
+        return [d.doc for d in self.documents.values() if self._in_force(d, on)]
+
+    def _in_force(self, document: LawDocument, on: str) -> bool:
+        if not ((document.in_force_from or "") <= on and (document.in_force_until is None or on <= document.in_force_until)):
+            return False
+        parent = self.documents.get(document.depends_on) if document.depends_on else None
+        return parent is None or self._in_force(parent, on)
+
+
+# Kinds that name what a question is about, tried before bodies, people and levels.
+SUBJECT_KINDS = (
+    "danh_hieu_thi_dua", "danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong",
+    "ky_niem_chuong", "bang_khen", "giay_khen", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc",
+)
+
+
+def locate_question(text: str, doc_ids: list[str] | None = None, vocabulary: Vocabulary | None = None,
+                    law_map: LawMap | None = None, default_aspect: str = "tieu_chuan") -> list[LawMapEntry]:
+    """Law-map entries for a question: its named subjects × its aspect.
+
+    Subjects are tried in order — titles and awards first, then their `related` entries,
+    then bodies, people and levels; aspects in the order `Aspects.detect_all` gives, then
+    `default_aspect` (a question that names a title but asks nothing mapped, such as
+    "HCLĐ hạng Nhì?", is taken to ask for its tiêu chuẩn). The first pair with entries wins.
+
+    >>> [e.citation() for e in locate_question("gia đình văn hoá do ai tặng", ["luat-06-2022-QH15"])]
+    ['khoản 3 Điều 80']
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    law_map = law_map or load_law_map()
+    matches = [m.entry for m in vocabulary.find(text)]
+    named = [e.id for e in matches if e.kind in SUBJECT_KINDS]
+    related = [r for e in matches if e.kind in SUBJECT_KINDS for r in e.related]
+    others = [e.id for e in matches if e.kind not in SUBJECT_KINDS]
+    subjects = list(dict.fromkeys(named + related + others))
+    aspects = list(dict.fromkeys(_default_aspects().detect_all(mask_subjects(text, vocabulary)) + [default_aspect]))
+    for aspect in aspects:
+        for subject in subjects:
+            found = law_map.locate(subject, aspect, doc_ids)
+            if found:
+                return found
+    return []
+
+
+def load_law_map(path: str | Path | None = None, vocabulary: Vocabulary | None = None) -> LawMap:
+    if path is None and vocabulary is None:
+        return _default_law_map()
+    return _read_law_map(Path(path) if path else LAW_MAP_PATH, vocabulary or load_vocabulary())
+
+
+@lru_cache(maxsize=1)
+def _default_law_map() -> LawMap:
+    return _read_law_map(LAW_MAP_PATH, load_vocabulary())
+
+
+def _read_law_map(path: Path, vocabulary: Vocabulary) -> LawMap:
+    data = _read_yaml(path)
+    documents = {doc: LawDocument(doc=doc, name=spec["name"], in_force_from=_iso(spec.get("in_force_from")),
+                                  in_force_until=_iso(spec.get("in_force_until")),
+                                  depends_on=spec.get("depends_on"), note=spec.get("note", ""))
+                 for doc, spec in data["documents"].items()}
+    entries = []
+    for doc, items in data["map"].items():
+        for raw in items:
+            entries.append(LawMapEntry(
+                subject=raw["subject"], aspect=raw["aspect"], doc=doc, article=raw["article"],
+                quote=normalize(raw["quote"]), khoan=raw.get("khoan"), diem=raw.get("diem"),
+                for_=_as_tuple(raw.get("for")), note=raw.get("note", "")))
+    parents = {e.id: vocabulary.ancestors(e.id) for e in vocabulary.entries}
+    return LawMap(documents, entries, parents)
+
+
+def _iso(value) -> str | None:
+    return None if value is None else str(value)
+
+
+# --------------------------------------------------------------------------- law text
+
+
+ARTICLE_HEADING = re.compile(r"^\s*Điều\s+(\d+)\s*(?:[.:]|$)")
+_CLAUSE_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.;:]?\s*(?=\S)")
+_POINT_HEADING = re.compile(r"^\s*\[?([a-zđ])\)\]?\s*")
+
+
+def law_lines(doc_text: str, drop_editorial: bool = False) -> list[str]:
+    """NFC lines of a legal text; with `drop_editorial`, lines starting with "[" are removed."""
+    lines = normalize(doc_text).splitlines()
+    return [line for line in lines if not (drop_editorial and line.lstrip().startswith("["))]
+
+
+def article_lines(lines: list[str], number: int) -> list[str] | None:
+    """Lines of "Điều N", heading included, up to the next article heading.
+
+    Headings are taken in increasing order, so forms in an appendix ("Điều 1. Tặng …")
+    do not shadow the articles.
+    """
+    start, last = None, 0
+    for i, line in enumerate(lines):
+        m = ARTICLE_HEADING.match(line)
+        if not m:
+            continue
+        if start is not None:
+            return lines[start:i]
+        n = int(m.group(1))
+        if n == number and n > last:
+            start = i
+        if n > last:
+            last = n
+    return lines[start:] if start is not None else None
+
+
+def clause_lines(article: list[str], number: int) -> list[str] | None:
+    """Lines of khoản `number` within an article: clause headings must run 1, 2, 3 …"""
+    spans, expected = [], 1
+    for i, line in enumerate(article[1:], start=1):
+        m = _CLAUSE_HEADING.match(line)
+        if m and int(m.group(1)) == expected:
+            spans.append(i)
+            expected += 1
+    if number > len(spans):
+        return None
+    end = spans[number] if number < len(spans) else len(article)
+    return article[spans[number - 1]:end]
+
+
+def point_lines(block: list[str], letter: str) -> list[str] | None:
+    """Lines of điểm `letter` (a, b, …, đ) within a clause or article."""
+    start = None
+    for i, line in enumerate(block):
+        m = _POINT_HEADING.match(line)
+        if not m:
+            continue
+        if start is not None:
+            return block[start:i]
+        if m.group(1) == letter:
+            start = i
+    return block[start:] if start is not None else None
+
+
+def collapse(text: str) -> str:
+    """NFC and single spaces — the form quotes are compared in."""
+    return collapse_spaces(normalize(text))

@@ -1,0 +1,25 @@
+"""The officer-language dev sets still match the knowledge files they were written from."""
+import importlib.util
+from pathlib import Path
+
+CHECKER = Path(__file__).resolve().parents[1] / "eval" / "data" / "dev" / "check_devsets.py"
+
+
+def _checker():
+    spec = importlib.util.spec_from_file_location("check_devsets", CHECKER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_evidence_lies_in_one_line_of_its_document(capsys):
+    assert _checker().main([]) == 0, capsys.readouterr().out
+
+
+def test_checker_reports_evidence_missing_from_the_document(tmp_path, capsys):
+    bad = tmp_path / "officer_dev.jsonl"
+    bad.write_text('{"id": "x1", "q": "Hỏi?", "evidence": "Câu này không hề có trong Luật Thi đua, khen thưởng.", '
+                   '"answer_has": ["không hề"], "doc": "luat-06-2022-QH15", "article": "Điều 5", "style": "plain", "aspect": "a"}\n',
+                   encoding="utf-8")
+    assert _checker().main([str(bad)]) == 1
+    assert "evidence not found" in capsys.readouterr().out
