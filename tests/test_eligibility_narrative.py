@@ -228,9 +228,7 @@ def test_form_params_and_the_chat_routing():
 
 # ---------------------------------------------------------------- the dev profiles told as stories
 
-# ../shared next to the checkout (or next to the folder of worktrees)
-DEV_CASES = next((p / "shared" / "eval" / "eligibility_dev.jsonl" for p in Path(__file__).resolve().parents[2:4]
-                  if (p / "shared" / "eval" / "eligibility_dev.jsonl").exists()), Path("/nonexistent"))
+DEV_CASES = Path(__file__).resolve().parents[1] / "eval" / "data" / "dev" / "eligibility_dev.jsonl"
 # One narrative per profile of eligibility_dev.jsonl, saying the same facts in an officer's words.
 DEV_STORIES = {
  "ed01": "Chị Võ Thị Kim Liên, trưởng phòng, năm 2023 HTXSNV, đạt LĐTT và CSTĐCS; năm 2024 hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật. Chị có đủ điều kiện LĐTT năm 2024 không?",
@@ -264,8 +262,6 @@ def test_dev_profiles_told_as_stories_get_the_profiles_verdict(case_id):
 
 # ---------------------------------------------------------------- the form opened from the chat's link
 
-from tests.test_app_common import _plan_index_template, plan_index  # noqa: E402,F401  (fixtures)
-
 PAGE = "ui/pages/xet_dieu_kien.py"
 
 
@@ -284,7 +280,7 @@ def _records_table(at):
 
 
 def test_form_opened_from_a_narrative_question_carries_the_facts(monkeypatch, plan_index):
-    from tests.test_app_common import new_app
+    from tests.app_helpers import new_app
 
     at = new_app(monkeypatch, plan_index)
     _open_link(at, "Chị Nguyễn Thị Lan năm 2024 và 2025 đạt LĐTT, năm 2025 HTXSNV, có 2 sáng kiến cấp cơ sở, "
@@ -324,7 +320,7 @@ def pd_missing(value) -> bool:
 def test_chat_answers_a_narrative_question_with_the_verdict(monkeypatch, plan_index):
     from streamlit.testing.v1 import AppTest
 
-    from tests.test_app_common import APP, app_env, elements
+    from tests.app_helpers import APP, app_env, elements
 
     app_env(monkeypatch, plan_index)
     monkeypatch.setenv("TDKT_TODAY", TODAY.isoformat())

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.vntext import fold_accents, normalize
+from documents.text import fold_accents, normalize
 
 from .vocab import award_label, discipline_label, rating_label, scope_label, vocabulary
 
