@@ -51,7 +51,8 @@ def test_facts_before_years_and_a_title_list():
     parse = _parse("Chị Trần Thị Hoa đạt Lao động tiên tiến năm 2024 và 2025, năm 2025 được xếp loại hoàn thành tốt "
                    "nhiệm vụ; chưa có sáng kiến; không vi phạm kỷ luật. Chị có đủ điều kiện Chiến sĩ thi đua cơ sở năm 2025 không?")
     assert parse.name == "Trần Thị Hoa" and parse.years == [2024, 2025]
-    assert parse.records[2024] == {"year": 2024, "titles": ["lao_dong_tien_tien"]}
+    # the titles said for a year are all it had; discipline unsaid for 2024 is read as none
+    assert parse.records[2024] == {"year": 2024, "titles": ["lao_dong_tien_tien"], "awards": [], "discipline": []}
     record = parse.records[2025]
     assert record["rating"] == "hoan_thanh_tot" and record["initiatives"] == [] and record["discipline"] == []
     result = check(parse)
@@ -107,14 +108,24 @@ def test_collective_with_a_share_below_seventy_percent():
 
 
 def test_missing_facts_say_what_to_add_with_the_article():
-    parse = _parse("Anh Nguyễn Văn A được đánh giá HTXSNV năm ngoái, có đủ điều kiện Chiến sĩ thi đua cơ sở không?")
-    assert parse.name == "Nguyễn Văn A" and parse.years == [2025] and parse.year == 2025
+    parse = _parse("Chị Hoa năm ngoái đạt LĐTT, có đủ điều kiện Chiến sĩ thi đua cơ sở không?")
+    assert parse.name == "Hoa" and parse.years == [2025] and parse.year == 2025
     result = check(parse)
-    assert result.verdict == "insufficient"
+    assert result.verdict == "insufficient" and _top(result)["k2"]["status"] == "unknown"
     text = verdict_text(result, parse)
     head = text.split("Đã đạt:")[0]
     assert head.startswith("**Chưa đủ thông tin** để kết luận Danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025: cần biết")
-    assert "Nghị định 152/2025/NĐ-CP, Điều 4, khoản 4" in head and "kỷ luật năm 2025" in head
+    assert "Điều 23, khoản 2" in head and "sáng kiến năm 2025" in head
+    # Discipline not mentioned is read as none, and the reply says so.
+    assert "Giả định: không bị kỷ luật (câu hỏi không nêu việc kỷ luật)" in text
+
+
+def test_only_what_the_council_judges_is_no_eligibility():
+    parse = _parse("Tôi là nông dân, năm 2025 làm ăn tốt, có được xét Lao động tiên tiến không?")
+    assert parse.group == "cong_nhan_nong_dan"
+    result = check(parse)
+    assert all(c["status"] == "to_confirm" for c in result.top_level() if not c["id"].startswith("chung."))
+    assert verdict_text(result).startswith("**Chưa đủ thông tin**") and "Điều 24, khoản 3" in verdict_text(result)
 
 
 def test_discipline_breaks_the_chain():
@@ -213,7 +224,8 @@ def test_form_params_and_the_chat_routing():
     assert read_query_params({k: [v] for k, v in intent.query_params().items()})["records"] == params["records"]
     assert "name" not in form_params(_parse("Tôi năm 2025 HTTNV, có được xét LĐTT không?"))
     rows = form_params(_parse("Tôi năm 2024 đạt LĐTT, có được xét CSTĐCS năm 2025 không?"))["records"]
-    assert rows == [{"year": 2024, "titles": ["lao_dong_tien_tien"]}, {"year": 2025}]
+    assert rows == [{"year": 2024, "titles": ["lao_dong_tien_tien"], "awards": [], "discipline": []},
+                    {"year": 2025, "discipline": []}]
     # A general question about the criteria is no narrative: no verdict in the chat.
     general = detect("Cá nhân đạt LĐTT 2 năm có được xét CSTĐCS không?", TODAY)
     assert general is not None and general.tool == "eligibility" and general.reply == ""

@@ -31,6 +31,7 @@ from documents.text import fold_accents, normalize
 from .vocab import award_label, discipline_label, rating_label, scope_label, vocabulary
 
 DATA = Path(__file__).resolve().parent / "data" / "narrative.yaml"
+GENERAL_PREFIX = "chung."  # ids of the conditions every award shares (the decree's `general` list)
 _TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)")
 _CLAUSE_ENDS = {";", ".", "!", "?", "—", ":", "\n"}
@@ -77,7 +78,8 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, object]]:
         if code != "ky_luat":
             add(label, "discipline", code)
     for category in ("no_discipline", "no_member_discipline", "initiatives", "no_initiative", "worked", "leads_block",
-                     "leaders", "collective", "ask_cues", "streak_words", "fact_verbs", "openers", "generic_subjects"):
+                     "leaders", "collective", "ask_cues", "streak_words", "fact_verbs", "openers", "generic_subjects",
+                     "not_facts"):
         for phrase in data[category]:
             add(phrase, category, True)
     for key in ("scopes", "leave", "groups"):
@@ -416,13 +418,53 @@ def _read_facts(parse, folded, items, clauses, owner) -> None:
             continue
         group = owner.get(id(m))
         years = group.years if group else default
+        clause = _clause_of(clauses, m.start)
+        if m.category == "initiatives" and group is not None and not clause[0] <= group.start < clause[1]:
+            years = years[-1:]  # "năm 2023, 2024 đạt LĐTT; có sáng kiến": one initiative, in the latest year
         global_none = group is None and m.category in ("no_discipline", "no_member_discipline")
         for year in (sorted(set(parse.years) | set(default)) if global_none else years):
-            _apply(parse, _record(parse, year), m, folded, items, data, _clause_of(clauses, m.start), years)
+            _apply(parse, _record(parse, year), m, folded, items, data, clause, years)
     for record in parse.records.values():
         forms = record.get("discipline") or []
         if "ky_luat" in forms and len(forms) > 1:
             forms.remove("ky_luat")
+        if record.get("titles") is not None or record.get("awards") is not None:
+            record.setdefault("titles", [])  # the titles and awards said for a year are all it had
+            record.setdefault("awards", [])
+    _exhaustive_titles(parse, folded, items)
+    _default_no_discipline(parse)
+
+
+def _exhaustive_titles(parse: NarrativeParse, folded: list[str], items: list[_Match]) -> None:
+    """ "CSTĐ cấp tỉnh một lần (năm 2024)", "3 lần CSTĐCS (…)": the years said are all; other years had none."""
+    for m in items:
+        if m.category != "award" or m.used:
+            continue
+        if not _count_said(folded, m):
+            continue
+        for year in sorted(set(parse.records) | {parse.year}):
+            record = _record(parse, year)
+            record.setdefault("titles", [])
+            record.setdefault("awards", [])
+
+
+def _count_said(folded: list[str], m: _Match) -> bool:
+    """A count of times ("một lần", "3 lần") within three words of a match."""
+    around = [*range(max(m.start - 3, 0), m.start), *range(m.end, min(m.end + 3, len(folded)))]
+    return any(folded[i] == "lan" and _number(folded, i - 1) is not None for i in around)
+
+
+def _default_no_discipline(parse: NarrativeParse) -> None:
+    """Discipline not mentioned: read as none, and say so (officers mention a discipline when there is one)."""
+    if any(r.get("discipline") for r in parse.records.values()):
+        return
+    unsaid = [y for y in sorted(set(parse.records) | {parse.year}) if _record(parse, y).get("discipline") is None]
+    for year in unsaid:
+        parse.records[year]["discipline"] = []
+        if parse.kind == "collective" and year == parse.year:
+            parse.records[year].setdefault("members_disciplined_canh_cao_or_higher", 0)
+    if parse.year in unsaid:
+        parse.assumptions.append(cues()["assumed_no_discipline"])
 
 
 def _negated(folded: list[str], m: _Match, data) -> bool:
@@ -430,6 +472,12 @@ def _negated(folded: list[str], m: _Match, data) -> bool:
     before = folded[max(m.start - 4, 0):m.start]
     words = [w for w in before if w not in data["negation_verbs"]]
     return bool(before) and bool(words) and words[-1] in data["negations"] and before[-1] in data["negation_verbs"] + data["negations"]
+
+
+def _after_no_initiative(m: _Match, items: list[_Match], folded: list[str], data) -> bool:
+    before = [x for x in items if x.category in ("no_initiative", "initiatives") and x.end <= m.start]
+    return bool(before) and before[-1].category == "no_initiative" and \
+        all(w in data["initiative_joiners"] for w in folded[before[-1].end:m.start])
 
 
 def _clause_of(clauses, at: int) -> tuple[int, int]:
@@ -448,7 +496,8 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     elif category == "bare_award":
         parse.unread.append(f"“bằng khen” năm {record['year']}: chưa rõ cấp (tỉnh, bộ hay Thủ tướng)")
     elif category == "rating":
-        record["rating"] = m.value
+        if not _negated(folded, m, data):  # "(không phải hoàn thành tốt)"
+            record["rating"] = m.value
     elif category == "discipline":
         _add_list(record, "discipline", [m.value])
     elif category in ("no_discipline", "no_member_discipline"):
@@ -461,7 +510,10 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     elif category == "no_initiative":
         record.setdefault("initiatives", [])
     elif category == "initiatives":
-        _initiative(parse, record, m, folded, clause, items, data, years)
+        if _after_no_initiative(m, items, folded, data):  # "không có sáng kiến hay đề tài nào"
+            record.setdefault("initiatives", [])
+        else:
+            _initiative(parse, record, m, folded, clause, items, data, years)
     elif category == "leave":
         months = _months_near(folded, m, data, clause)
         record.setdefault("leave", []).append({"kind": m.value, "months": months})
@@ -560,11 +612,13 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
                 else:
                     pending.append((year, field_name, share))
     for year, field_name, share in pending:
-        total = parse.records[year].get("members_total")
-        if total:
-            parse.records[year][field_name] = round(share * total)
-        else:
-            parse.unread.append(f"tỷ lệ {share:.0%} năm {year}: cần tổng số cá nhân của tập thể")
+        record = parse.records[year]
+        if not record.get("members_total"):  # only shares said: counted out of 100
+            record["members_total"] = 100
+            note = data["assumed_hundred"].format(year=year)
+            if note not in parse.assumptions:
+                parse.assumptions.append(note)
+        record[field_name] = round(share * record["members_total"])
     return consumed
 
 
@@ -671,21 +725,34 @@ def _line(entry: dict, with_detail: bool = True) -> str:
     return f"- {entry['text']} ({entry['citation']}){detail}"
 
 
+def stated_verdict(result) -> str:
+    """The verdict the reply states: the engine's, except that "eligible" resting only on what the
+    Council is to judge (no criterion of the award met by a stated fact) is said as not yet known."""
+    own = [c for c in result.top_level() if not c["id"].startswith(GENERAL_PREFIX)]
+    if result.verdict == "eligible" and own and all(c["status"] == "to_confirm" for c in own):
+        return "insufficient"
+    return result.verdict
+
+
 def verdict_text(result, parse: NarrativeParse | None = None) -> str:
     """The chat reply: the verdict first, then each condition with its citation (markdown)."""
     top = result.top_level()
     by = {s: [c for c in top if c["status"] == s] for s in ("met", "failed", "unknown", "to_confirm")}
     what = f"{award_label(result.award)} năm {result.year}"
-    if result.verdict == "unsupported":
+    verdict = stated_verdict(result)
+    if verdict == "unsupported":
         return f"**Chưa kết luận được** về {what}. " + " ".join(result.notes)
     lines = []
-    if result.verdict == "eligible":
+    if verdict == "eligible":
         lines.append(f"**Đủ điều kiện** {what}" + (" (các tiêu chuẩn cần Hội đồng xác nhận được nêu dưới đây)." if by["to_confirm"] else "."))
-    elif result.verdict == "not_eligible":
+    elif verdict == "not_eligible":
         lines += [f"**Không đủ điều kiện** {what} vì:", *(_line(c) for c in by["failed"])]
-    else:
+    elif by["unknown"]:
         lines += [f"**Chưa đủ thông tin** để kết luận {what}: cần biết", *(_line(c) for c in by["unknown"])]
-    if result.verdict == "not_eligible" and by["unknown"]:
+    else:
+        lines.append(f"**Chưa đủ thông tin** để kết luận {what}: câu hỏi chưa nêu thành tích ứng với các tiêu chuẩn "
+                     "do Hội đồng Thi đua - Khen thưởng xem xét dưới đây.")
+    if verdict == "not_eligible" and by["unknown"]:
         lines += ["", "Ngoài ra còn thiếu thông tin:", *(_line(c) for c in by["unknown"])]
     if by["met"]:
         lines += ["", "Đã đạt:", *(_line(c) for c in by["met"])]
