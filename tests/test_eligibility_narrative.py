@@ -212,6 +212,16 @@ def test_a_fact_it_cannot_read_is_reported():
     assert parse.records[2025] == {"year": 2025, "rating": "hoan_thanh_xuat_sac", "discipline": []}
 
 
+def test_eval_scores_a_story():
+    from eval.eligibility import score_case
+
+    story = {"id": "s1", "q": "Tôi năm 2025 chỉ hoàn thành nhiệm vụ, có được xét LĐTT không?", "as_of": 2025,
+             "expected": "not_eligible", "article": "Điều 24"}
+    assert score_case(story) == {"id": "s1", "verdict_ok": True, "cites_ok": True, "got": "not_eligible",
+                                 "expected": "not_eligible", "missing_cites": []}
+    assert not score_case({**story, "expected": "cannot_tell"})["verdict_ok"]
+
+
 def test_form_params_and_the_chat_routing():
     question = ("Chị Nguyễn Thị Lan năm 2024 và 2025 đạt LĐTT, năm 2025 HTXSNV, có 2 sáng kiến cấp cơ sở, "
                 "nghỉ thai sản 4 tháng, không bị kỷ luật, có được xét CSTĐCS không?")
