@@ -246,6 +246,12 @@ def test_form_params_and_the_chat_routing():
                      "Cho em hỏi: cá nhân HTXSNV có được xét CSTĐCS không?"):
         assert not _parse(question).is_narrative
     assert _parse("Cho em hỏi em HTXSNV, có sáng kiến, có được xét CSTĐCS không?").is_narrative
+    # Asking for something else than a verdict: no verdict; asking both: the verdict.
+    assert not _parse("Tôi đã có Bằng khen Thủ tướng năm 2020, vậy điều kiện để được xét Huân chương Lao động "
+                      "hạng Ba là gì?").is_narrative
+    assert not _parse("Đơn vị tôi có đồng chí được CSTĐCS năm 2024 nhờ khai gian thành tích, giờ xử lý thế nào, "
+                      "quyết định có bị hủy không?").is_narrative
+    assert _parse("Tôi năm 2025 HTXSNV, có đủ điều kiện CSTĐCS không, luật quy định thế nào?").is_narrative
 
 
 # ---------------------------------------------------------------- the dev profiles told as stories

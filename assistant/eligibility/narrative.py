@@ -108,6 +108,8 @@ class NarrativeParse:
     is_leader: bool = False
     asked: bool = False  # the text asks "có được / có đủ điều kiện … không"
     subject: bool = False  # it speaks of someone: a name, "anh/chị…", "tôi", "phòng tôi", "Tập thể Phòng X"
+    stated: bool = False  # it states at least one fact (before any default)
+    open_question: bool = False  # it asks "là gì / thế nào / bao nhiêu…": the verdict is not the answer
     years: list[int] = field(default_factory=list)  # the years the question speaks of
     records: dict[int, dict] = field(default_factory=dict)
     unread: list[str] = field(default_factory=list)
@@ -116,7 +118,7 @@ class NarrativeParse:
     @property
     def is_narrative(self) -> bool:
         """An eligibility question that tells facts: the award asked about and at least one fact."""
-        return bool(self.asked and self.subject and self.award and any(len(r) > 1 for r in self.records.values()))
+        return bool(self.asked and self.subject and self.award and self.stated and not self.open_question)
 
     def profile(self) -> dict:
         """The issue-6 profile JSON the engine accepts."""
@@ -353,9 +355,25 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
         parse.group = next((m.value for m in items if m.category == "groups"), None)
         parse.is_leader = any(m.category == "leaders" for m in items)
     parse.subject = _speaks_of_someone(parse, original, folded, items)
+    parse.open_question = _open_question(folded, items, target)
     if asked and not target:
         parse.unread.append("danh hiệu hoặc hình thức khen thưởng được hỏi")
     return parse
+
+
+def _open_question(folded: list[str], items: list[_Match], target: _Match | None) -> bool:
+    """The question asks "là gì / thế nào / bao nhiêu…" in its last sentence (or the target's), and not also
+    "có đủ điều kiện … không"."""
+    ends = [i for i, w in enumerate(folded) if w in _CLAUSE_ENDS - {":"}]
+    last = [i for i in ends if i < len(folded) - 1 and any(w.isalnum() for w in folded[i + 1:])]
+    start = last[-1] + 1 if last else 0
+    if target and target.start < start:
+        start = max((i + 1 for i in ends if i < target.start), default=0)
+    words = " " + " ".join(folded[start:]) + " "
+    if not any(f" {cue} " in words for cue in cues()["open_questions"]):
+        return False
+    asks = [m for m in items if m.category == "ask_cues" and m.start >= start]  # "… có đủ điều kiện … không, …"
+    return not (asks and any(w in ("khong", "chua") for w in folded[asks[0].end:]))
 
 
 def _target(items: list[_Match], folded: list[str]) -> tuple[_Match | None, bool]:
@@ -431,6 +449,7 @@ def _read_facts(parse, folded, items, clauses, owner) -> None:
         if record.get("titles") is not None or record.get("awards") is not None:
             record.setdefault("titles", [])  # the titles and awards said for a year are all it had
             record.setdefault("awards", [])
+    parse.stated = any(len(r) > 1 for r in parse.records.values())
     _exhaustive_titles(parse, folded, items)
     _default_no_discipline(parse)
 
