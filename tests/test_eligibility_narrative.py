@@ -98,6 +98,18 @@ def test_collective_names(text, name):
     assert parse.kind == "collective" and parse.name == name
 
 
+def test_collective_shares_and_no_member_with_a_title():
+    parse = _parse("Phòng tôi năm 2025 hoàn thành xuất sắc nhiệm vụ, 100% hoàn thành nhiệm vụ, 80% đạt LĐTT "
+                   "nhưng không ai được CSTĐCS. Có đề nghị Tập thể lao động xuất sắc được không?")
+    record = parse.records[2025]
+    assert (record["members_total"], record["members_completed"], record["members_lao_dong_tien_tien"],
+            record["members_chien_si_thi_dua_co_so"]) == (100, 100, 80, 0)
+    assert "titles" not in record and any("tỷ lệ" in a for a in parse.assumptions)
+    result = check(parse)
+    assert result.verdict == "not_eligible" and _top(result)["k1.d"]["status"] == "failed"
+    assert "Điều 27, khoản 1, điểm d" in _top(result)["k1.d"]["citation"]
+
+
 def test_collective_with_a_share_below_seventy_percent():
     parse = _parse("Tập thể phòng tôi có 10 người; năm 2025 phòng hoàn thành tốt nhiệm vụ, 60% đạt LĐTT, "
                    "không bị kỷ luật. Phòng tôi có đủ điều kiện Lao động tiên tiến không?")

@@ -79,7 +79,7 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, object]]:
             add(label, "discipline", code)
     for category in ("no_discipline", "no_member_discipline", "initiatives", "no_initiative", "worked", "leads_block",
                      "leaders", "collective", "ask_cues", "streak_words", "fact_verbs", "openers", "generic_subjects",
-                     "not_facts"):
+                     "not_facts", "no_member"):
         for phrase in data[category]:
             add(phrase, category, True)
     for key in ("scopes", "leave", "groups"):
@@ -507,6 +507,9 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     category = m.category
     if category == "award":
         key = "awards" if m.value in data["award_forms"] else "titles"
+        if parse.kind == "collective" and vocabulary()["awards"].get(m.value, {}).get("kinds") == ["individual"]:
+            parse.unread.append(f"{award_label(m.value)} năm {record['year']}: cần số cá nhân đạt")
+            return
         if _negated(folded, m, data):  # "không đạt LĐTT": known not held (the engine looks in both lists)
             record.setdefault("titles", [])
             record.setdefault("awards", [])
@@ -638,6 +641,14 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
             if note not in parse.assumptions:
                 parse.assumptions.append(note)
         record[field_name] = round(share * record["members_total"])
+    for m in (m for m in items if m.category == "no_member"):  # "không ai được CSTĐCS"
+        fact = next((f for f in items if f.category in FACTS and m.end <= f.start <= m.end + 2 and not f.used), None)
+        field_name = _count_field(fact, data)
+        if field_name:
+            consumed.add(id(fact))
+            group = owner.get(id(fact))
+            for year in (group.years if group else [parse.year]):
+                _record(parse, year)[field_name] = 0
     return consumed
 
 
