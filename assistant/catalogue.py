@@ -36,10 +36,25 @@ class CatalogueEntry:
     partial: str = ""  # what a partial text holds, when it is partial
     source: str = ""
     note: str = ""
+    # Relations, as numbers ("06/2022/QH15"; several separated by ";"):
+    amends: str = ""  # the text this one amends, from this one's date_in_force
+    replaces: str = ""  # the texts this one replaces
+    guides: str = ""  # the texts this one details or guides
+    ocr: str = ""  # "1" when the stored text is an OCR transcript (quotes must be checked)
+    known_changes: str = ""  # what is known to have changed, for an amending text without its body
 
     @property
     def label(self) -> str:
         return f"{self.type_name} {self.number}".strip() or self.doc_id
+
+    @property
+    def has_text(self) -> bool:
+        """False for a row known from evidence only: the text itself is not in the knowledge base."""
+        return bool(self.file)
+
+    @property
+    def is_ocr(self) -> bool:
+        return self.ocr.strip().lower() in {"1", "true", "x", "có"}
 
     @property
     def year(self) -> int | None:

@@ -25,8 +25,9 @@ from assistant.index import KnowledgeIndex, StoredChunk
 from documents.chunk import chunk_document
 from documents.load import LoadError, OcrOptions, file_sha256, load, refusal_reason
 from documents.parse import Header, ParsedDocument, document_types, parse
+from documents.text_layers import layer_notes
 
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "9"  # 8: editorial lines of compiled texts, summary notes; 9: text layers, legacy encodings
 SKIPPED_NAMES = {"catalogue.csv", "README.md", "INDEX.md"}
 
 STATUS_LABELS = {
@@ -150,11 +151,14 @@ class Ingestor:
                 return FileResult(shown, doc_id, "rejected", "không tách được đoạn văn bản nào")
             meta = {"pipeline": PIPELINE_VERSION, "source": shown, "pages": loaded.pages,
                     "pages_without_text": loaded.pages_without_text, "ocr_pages": loaded.ocr_pages,
-                    "format": loaded.source_format, **_header_meta(parsed.header)}
+                    "format": loaded.source_format, "legacy_encoding": loaded.legacy_encoding,
+                    "page_extractors": {str(n): name for n, name in loaded.page_extractors.items()},
+                    "unreadable_pages": loaded.unreadable_pages, **_header_meta(parsed.header)}
             self.index.put_document(doc_id, shown, loaded.sha256, meta, chunks)
             for hook in self.hooks:
                 hook.document_indexed(doc_id, loaded.sha256, parsed, shown)
-        notes = []
+        notes = layer_notes(loaded.page_extractors, loaded.legacy_encoding, loaded.unreadable_pages,
+                            "" if loaded.pages_without_text else loaded.ocr_note)
         if loaded.ocr_pages:
             notes.append("đã nhận dạng chữ (OCR) các trang: " + ", ".join(map(str, loaded.ocr_pages)))
         if loaded.pages_without_text:
@@ -209,6 +213,8 @@ class Ingestor:
         entry = self.catalogue.get(doc_id)
         if entry is None:
             entry = self.catalogue.upsert(_entry_from_header(doc_id, shown, header))
+        elif not entry.file:  # a text known from evidence only, now dropped in: the row gets its file
+            entry = self.catalogue.upsert(CatalogueEntry(**{**vars(entry), "file": shown}))
         return _merge_catalogue(header, entry)
 
     @staticmethod

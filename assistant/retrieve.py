@@ -6,6 +6,7 @@ the same passages; what is shown stays accented.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -15,10 +16,12 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.catalogue import Catalogue
+from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.diacritics import DiacriticsModel
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
+from assistant.understanding import Slots, mapped_provisions, understand
+from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import looks_unaccented, normalize
 
@@ -26,6 +29,10 @@ MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
 NOT_IN_FORCE_FACTOR = 0.6
 RECIPIENTS_FACTOR = 0.5
+# The opening lines (number, title, căn cứ) repeat the words that identify a plan, so they match
+# every question about it; they answer only questions about the plan as a whole.
+PREAMBLE = "Phần mở đầu"
+PREAMBLE_FACTOR = 0.7
 
 
 @dataclass
@@ -34,6 +41,7 @@ class Hit:
     score: float
     lexical_rank: int | None = None
     dense_rank: int | None = None
+    provision: bool = False  # put first by the law map
 
 
 class HybridSearcher:
@@ -43,6 +51,7 @@ class HybridSearcher:
         self.catalogue = catalogue
         self._diacritics: tuple[str, DiacriticsModel] | None = None
         self._model_lock = threading.Lock()
+        self._chunk_cache: dict[tuple[str, str], list[StoredChunk]] = {}
 
     def restore_diacritics(self, query: str) -> str:
         """A query typed without diacritics, accented from the corpus' own words; others unchanged."""
@@ -55,20 +64,28 @@ class HybridSearcher:
                 self._diacritics = (version, DiacriticsModel.for_corpus(self.index.texts()))
             return self._diacritics[1].restore(query)
 
-    def search(self, query: str, k: int | None = None, flt: SearchFilter | None = None, mode: str = "hybrid") -> list[Hit]:
+    def search(self, query: str, k: int | None = None, flt: SearchFilter | None = None, mode: str = "hybrid",
+               slots: Slots | None = None) -> list[Hit]:
+        """`slots`: the question as understood (computed here when not given); the official
+        names of what it abbreviates expand the query, and the law map puts the provision it
+        asks about first."""
         query = self.restore_diacritics(query)
+        slots = slots or understand(query)
+        expanded = f"{query} {slots.expansion}".strip()
         k = k or self.settings.top_k
         flt = flt or SearchFilter()
         depth = max(self.settings.candidates, k)
         lexical = dense = []
         if mode in ("hybrid", "bm25"):
-            lexical = self._lexical(query, depth, flt)
+            lexical = self._lexical(expanded, depth, flt)
         if mode in ("hybrid", "dense"):
-            dense = self.index.dense_search(query, depth, flt)
+            dense = self.index.dense_search(expanded, depth, flt)
         fused = self._fuse(lexical, dense)
         found = self.index.chunks(cid for cid, *_ in fused)
         hits = [Hit(found[cid], score, lr, dr) for cid, score, lr, dr in fused if cid in found]
-        return self._adjust(hits, query)[:k]
+        hits = self._adjust(hits, query, slots)
+        hits = self._signature_first(hits, slots)
+        return self._provisions_first(hits, query, slots, flt)[:k]
 
     def _lexical(self, query: str, depth: int, flt: SearchFilter) -> list[tuple[str, float]]:
         if looks_unaccented(query):
@@ -85,12 +102,12 @@ class HybridSearcher:
         return [(cid, score, lexical_rank.get(cid), dense_rank.get(cid)) for cid, score in fused]
 
 
-    def _adjust(self, hits: list[Hit], query: str) -> list[Hit]:
+    def _adjust(self, hits: list[Hit], query: str, slots: Slots) -> list[Hit]:
         """Named documents first; legal texts not in force on the question's date and
-        recipient lists ("Nơi nhận") last, unless the question asks for them."""
+        recipient lists ("Nơi nhận", with the signature) last, unless the question asks for them."""
         day = reference_date(query, self.settings.current_date())
         named = {entry.doc_id for entry in mentioned_documents(query, self.catalogue)}
-        wants_recipients = "nơi nhận" in query.lower() or "noi nhan" in query.lower()
+        wants_recipients = slots.part in ("recipients", "signer")
         for hit in hits:
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
@@ -98,7 +115,69 @@ class HybridSearcher:
                 hit.score *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
                 hit.score *= RECIPIENTS_FACTOR
+            if hit.chunk.location == PREAMBLE and not slots.part:
+                hit.score *= PREAMBLE_FACTOR
         return sorted(hits, key=lambda hit: -hit.score)
+
+    def _provisions_first(self, hits: list[Hit], query: str, slots: Slots, flt: SearchFilter) -> list[Hit]:
+        """The khoản the law map gives for (title/award × aspect) first: the text in force on the
+        question's date, then older versions (which `_adjust` already ranked down)."""
+        named = mentioned_documents(query, self.catalogue)
+        if not slots.subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
+            return hits
+        day = reference_date(query, self.settings.current_date())
+        provisions = mapped_provisions(slots, flt.doc_ids or [entry.doc_id for entry in named] or None)
+        provisions.sort(key=lambda p: not_in_force(self.catalogue.get(p.doc), day))
+        chosen = list({chunk.chunk_id: chunk for p in provisions for chunk in self._provision_chunks(p)}.values())
+        if not chosen:
+            return hits
+        top = hits[0].score if hits else 1.0
+        lifted = {}
+        for rank, chunk in enumerate(chosen, 1):
+            factor = NOT_IN_FORCE_FACTOR if not_in_force(self.catalogue.get(chunk.doc_id), day) else 1.0
+            lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True)
+        rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
+        return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
+
+    def _signature_first(self, hits: list[Hit], slots: Slots) -> list[Hit]:
+        """"Ai ký…?", "gửi những nơi nào?": the closing block (Nơi nhận and the signature) of the
+        document the question is about — the best-ranked one — comes first."""
+        if slots.part not in ("signer", "recipients") or not hits or self._is_normative(hits[0].chunk.doc_id):
+            return hits
+        closing = [c for c in self._document_chunks(hits[0].chunk.doc_id) if c.kind == "recipients"]
+        if not closing:
+            return hits
+        chosen = closing[-1] if slots.part == "signer" else closing[0]
+        rest = [hit for hit in hits if hit.chunk.chunk_id != chosen.chunk_id]
+        return [Hit(chosen, hits[0].score * 1.5)] + rest
+
+    def _is_normative(self, doc_id: str) -> bool:
+        entry = self.catalogue.get(doc_id)
+        return entry is not None and entry.doc_type in NORMATIVE_TYPES
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for: the lexical index, the vocabulary, the law map."""
+        self.search("Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?", 1, mode="bm25")
+
+    def _provision_chunks(self, provision: LawMapEntry) -> list[StoredChunk]:
+        """The chunks holding a mapped article, narrowed to its khoản when the chunker split it."""
+        article = [c for c in self._document_chunks(provision.doc)
+                   if c.location == provision.article or c.location.startswith(provision.article + ",")]
+        clauses = provision.khoan if isinstance(provision.khoan, list) else [provision.khoan] if provision.khoan else []
+        narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in clauses)]
+        return narrowed or article[:1]
+
+    def _document_chunks(self, doc_id: str) -> list[StoredChunk]:
+        key = (doc_id, self.index.version())
+        with self._model_lock:
+            cached = self._chunk_cache.get(key)
+        if cached is None:
+            cached = self.index.doc_chunks(doc_id)
+            with self._model_lock:
+                if len(self._chunk_cache) > 64:
+                    self._chunk_cache.clear()
+                self._chunk_cache[key] = cached
+        return cached
 
 
 def _rrf(rankings: list[list[tuple[str, float]]], weights: list[float], k: int) -> list[tuple[str, float]]:

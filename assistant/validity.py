@@ -14,6 +14,8 @@ from documents.text import fold_accents
 
 _YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b")
 _NUMBER_WITH_YEAR = re.compile(r"\b\d{1,5}\s*/\s*\d{4}\b")
+# "Luật TĐKT 2022", "Luật Thi đua, khen thưởng năm 2003": the year names the law, not the question's date.
+_LAW_YEAR = re.compile(r"\b(?:luật|bộ luật)(?:\s+[\w,]+){0,5}?\s+(?:năm\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại", re.IGNORECASE)
 _DOC_REF = re.compile(
     r"(luật|nghị định|thông tư|kế hoạch|quyết định|công văn|hướng dẫn|chỉ thị|công điện)\s*(?:số\s*)?"
@@ -27,11 +29,33 @@ _TYPE_CODES = {
 }
 
 
+_FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:/|-|\s+tháng\s+)(\d{1,2})\s*(?:/|-|\s+năm\s+)((?:19|20)\d\d)(?![\d/])")
+
+
+def _full_dates(question: str) -> list[date]:
+    found = []
+    for match in _FULL_DATE.finditer(question):
+        try:
+            found.append(date(int(match[3]), int(match[2]), int(match[1])))
+        except ValueError:
+            continue
+    return found
+
+
+def without_dates(question: str) -> str:
+    """The question without its full dates: "Ngày 15/3/2025, …" asks about the rules, not about that date's words."""
+    return _FULL_DATE.sub(" ", re.sub(r"\b(?:vào\s+)?ngày\s+(?=\d)", " ", question, flags=re.IGNORECASE))
+
+
 def reference_date(question: str, today: date) -> date:
-    """The date whose rules the question is about; years inside document numbers do not count."""
+    """The date whose rules the question is about; years inside document numbers do not count.
+    A full date ("ngày 15/3/2025") is taken as it is."""
     if _NOW.search(question):
         return today
-    without_numbers = _NUMBER_WITH_YEAR.sub(" ", _DOC_REF.sub(" ", question))
+    days = [d for d in _full_dates(question) if d <= today]
+    if days:
+        return max(days)
+    without_numbers = _NUMBER_WITH_YEAR.sub(" ", _DOC_REF.sub(" ", _LAW_YEAR.sub(" ", question)))
     years = [int(y) for y in _YEAR.findall(without_numbers)]
     if not years:
         return today
@@ -53,6 +77,9 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
             if suffix and not any(fold_accents(p).startswith(fold_accents(suffix)) for p in parts[1:]):
                 continue
             found.append(entry)
+    for match in _LAW_YEAR.finditer(question):
+        found += [entry for entry in catalogue.entries()
+                  if entry.doc_type == "luat" and entry.date_issued[:4] == match.group(1) and entry not in found]
     return found
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.vntext import collapse_spaces, fold_accents, normalize
+from documents.text import collapse_spaces, fold_accents, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 VOCABULARY_PATH = DATA_DIR / "vocabulary.yaml"

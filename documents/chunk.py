@@ -49,6 +49,9 @@ def chunk_document(parsed: ParsedDocument) -> list[Chunk]:
 
 
 def _emit(node: Node, path: list[tuple[str, str]], heading: str, out: list[Chunk]) -> None:
+    if node.kind == "note":  # a summary about its article, indexed apart and never quoted as the text's words
+        out.append(_make(heading, path, node.own_text(), node.page, "note"))
+        return
     path = path + [(path_label(node), node.heading if node.kind != "article" else path_label(node))]
     if node.kind == "table_row":
         group = (node.cells or {}).get("Nhóm")
@@ -60,6 +63,8 @@ def _emit(node: Node, path: list[tuple[str, str]], heading: str, out: list[Chunk
     full = node.full_text()
     if not has_rows and len(full) <= limit:
         out.append(_make(heading, path, full, node.page, node.kind))
+        for note in (child for child in node.children if child.kind == "note"):
+            _emit(note, path, heading, out)
         return
     if node.kind == "clause" and not has_rows:
         out.extend(_split_clause(heading, path, node))

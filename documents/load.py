@@ -12,9 +12,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from documents.text import normalize
 from documents.convert import CONVERTIBLE, ConversionError, convert_to_docx
+from documents.legacy_encodings import convert_legacy, decode_single_byte, docx_fonts, restore_soft_hyphens
 from documents.ocr import PageProgress, looks_like_garbage, ocr_pdf_pages, ocr_status
+from documents.text import normalize
+from documents.text_layers import ocr_is_better, repair_text_layers
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".md")
 SUPPORTED_NAMES = "PDF, DOCX, DOC, ODT, RTF, TXT, MD"
@@ -83,6 +85,9 @@ class LoadedFile:
     ocr_pages: list[int] = field(default_factory=list)  # pages whose text comes from OCR
     ocr_note: str = ""  # why some pages could not be OCR'd (Vietnamese)
     source_format: str = ""  # the format read, by content: .pdf, .docx, .doc…
+    page_extractors: dict[int, str] = field(default_factory=dict)  # PDF page → pypdf | pdftotext | ocr
+    legacy_encoding: str = ""  # TCVN3, VNI… when the text was converted to Unicode
+    unreadable_pages: list[int] = field(default_factory=list)  # text layer not Vietnamese by any reading
 
 
 def file_sha256(path: Path) -> str:
@@ -181,16 +186,25 @@ def _split_lines(text: str, page: int | None = None) -> list[Line]:
 
 def _read_text(path: Path) -> LoadedFile:
     raw = path.read_bytes()
+    label = ""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise LoadError(path, "không đọc được mã ký tự (cần UTF-8)") from exc
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:2000]:
+            try:
+                text = raw.decode("utf-16")
+            except UnicodeDecodeError as exc:
+                raise LoadError(path, "không đọc được mã ký tự (cần UTF-8)") from exc
+        else:  # one byte a character: TCVN3, VNI or Windows-1258 from an old office
+            text, label = decode_single_byte(raw)
+            if text is None:
+                raise LoadError(path, "không đọc được mã ký tự (cần UTF-8; đã thử TCVN3, VNI và Windows-1258)")
     if "\x00" in text[:2000]:
         raise LoadError(path, "tệp nhị phân, không phải văn bản")
-    return LoadedFile(path, file_sha256(path), _split_lines(text))
+    conversion = convert_legacy(text)  # UTF-8 text pasted from a .VnTime document is mojibake too
+    loaded = LoadedFile(path, file_sha256(path), _split_lines(conversion.text))
+    loaded.legacy_encoding = conversion.label or label
+    return loaded
 
 
 def _read_pdf(path: Path, ocr: OcrOptions | None = None, max_pages: int | None = None) -> LoadedFile:
@@ -224,16 +238,21 @@ def _read_pdf(path: Path, ocr: OcrOptions | None = None, max_pages: int | None =
         raise LoadError(path, f"PDF bị hỏng hoặc không đọc được ({type(exc).__name__})") from exc
 
     empty = [n for n, text in texts.items() if len(text.strip()) < MIN_PAGE_CHARS]
-    garbage = []
+    layers = repair_text_layers(path, texts, password, MIN_PAGE_CHARS)  # pdftotext, TCVN3/VNI
+    garbage = list(layers.unreadable) if ocr is not None else []
     if ocr is not None and ocr.garbage_pages:
-        garbage = [n for n, text in texts.items() if n not in empty and looks_like_garbage(text)]
+        garbage += [n for n, text in texts.items() if n not in empty + garbage and looks_like_garbage(text)]
     wanted = sorted(empty + garbage)
     ocr_pages, note = _ocr(path, wanted, ocr, password, texts)
     lines: list[Line] = []
     for number, text in texts.items():
         lines.extend(_split_lines(text, number))
     without_text = [n for n in empty if n not in ocr_pages]
-    return LoadedFile(path, file_sha256(path), lines, count, without_text, ocr_pages, note)
+    loaded = LoadedFile(path, file_sha256(path), lines, count, without_text, ocr_pages, note)
+    loaded.page_extractors = {**layers.extractors, **{n: "ocr" for n in ocr_pages}}
+    loaded.legacy_encoding = next((label for n, label in sorted(layers.encodings.items()) if n not in ocr_pages), "")
+    loaded.unreadable_pages = [n for n in layers.unreadable if n not in ocr_pages]
+    return loaded
 
 
 def _ocr(path: Path, pages: list[int], ocr: OcrOptions | None, password: str | None,
@@ -252,7 +271,7 @@ def _ocr(path: Path, pages: list[int], ocr: OcrOptions | None, password: str | N
         return [], f"OCR gặp lỗi ({type(exc).__name__})"
     read = []
     for number, text in found.items():
-        if len(text.strip()) >= MIN_PAGE_CHARS:
+        if len(text.strip()) >= MIN_PAGE_CHARS and ocr_is_better(text, texts.get(number, ""), MIN_PAGE_CHARS):
             texts[number] = text
             read.append(number)
     return read, ""
@@ -267,37 +286,47 @@ def _read_docx(path: Path) -> LoadedFile:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - BadZipFile, PackageNotFoundError, KeyError, lxml errors…
         raise LoadError(path, "DOCX bị hỏng hoặc không phải tệp Word hợp lệ") from exc
+    body = document.element.body
+    fonts = docx_fonts(document.element, document.styles.element)
+    restore_soft_hyphens(body, fonts)
+    conversion = convert_legacy("\n".join(Paragraph(p, document).text for p in body.iter(_W_P)), fonts)
+    fix = conversion.encoding.convert_text if conversion.encoding else str
     lines: list[Line] = []
-    for block in document.element.body.iterchildren():
+    for block in body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend(_split_lines(Paragraph(block, document).text))
+            lines.extend(_split_lines(fix(Paragraph(block, document).text)))
         elif tag == "tbl":
-            lines.extend(_table_lines(Table(block, document)))
-    return LoadedFile(path, file_sha256(path), lines)
+            lines.extend(_table_lines(Table(block, document), fix))
+    loaded = LoadedFile(path, file_sha256(path), lines)
+    loaded.legacy_encoding = conversion.label
+    return loaded
+
+
+_W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 
 
 _LAYOUT_MARKERS = ("Số:", "CỘNG HÒA", "CỘNG HOÀ", "Nơi nhận", "TM.", "KT.", "Độc lập")
 
 
-def _table_lines(table) -> list[Line]:
+def _table_lines(table, fix=str) -> list[Line]:
     """Word plans lay out the header (agency | Quốc hiệu; số | ngày) and the closing
     (Nơi nhận | chữ ký) in two-column tables without borders: those are read as
     lines, left column first, as an official reads them; other tables as rows."""
-    if len(table.columns) <= 2 and any(marker in cell.text for row in table.rows for cell in row.cells for marker in _LAYOUT_MARKERS):
+    if len(table.columns) <= 2 and any(marker in fix(cell.text) for row in table.rows for cell in row.cells for marker in _LAYOUT_MARKERS):
         lines: list[Line] = []
         for column in range(len(table.columns)):
             for row in table.rows:
                 for paragraph in row.cells[column].paragraphs:
-                    lines.extend(_split_lines(paragraph.text))
+                    lines.extend(_split_lines(fix(paragraph.text)))
         return lines
-    return _table_rows(table) + [Line("")]
+    return _table_rows(table, fix) + [Line("")]
 
 
-def _table_rows(table) -> list[Line]:
+def _table_rows(table, fix=str) -> list[Line]:
     """A DOCX table as markdown pipe rows; merged cells repeat, as Word reports them."""
     rows = []
     for row in table.rows:
-        cells = [normalize(" ".join(cell.text.split())).replace("|", "/") for cell in row.cells]
+        cells = [normalize(" ".join(fix(cell.text).split())).replace("|", "/") for cell in row.cells]
         rows.append(Line("| " + " | ".join(cells) + " |"))
     return rows

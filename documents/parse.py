@@ -99,7 +99,8 @@ class Node:
         return "\n".join(line.text for line in self.lines if line.text.strip())
 
     def full_text(self) -> str:
-        parts = [self.own_text()] + [child.full_text() for child in self.children]
+        """The document's own words: editorial notes (kind "note") are never part of it."""
+        parts = [self.own_text()] + [child.full_text() for child in self.children if child.kind != "note"]
         return "\n".join(part for part in parts if part)
 
 
@@ -275,15 +276,27 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
     """Nest headings by level; consecutive table lines become one row node each."""
     root = Node("root", "", -1)
     stack = [root]
-    levels = _LEGAL_LEVELS if articles or _has_articles(lines) else _PLAN_LEVELS
+    legal = articles or _has_articles(lines)
+    levels = _LEGAL_LEVELS if legal else _PLAN_LEVELS
     index = 0
+    editorial_block = False
+    if legal:
+        lines = _without_compiler_header(lines)
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
+        if legal:
+            role, text = editorial(text)
+            editorial_block = (role == "block") or (editorial_block and not _ENDS_EDITORIAL_BLOCK.match(text))
+            if role == "note":
+                stack[-1].children.append(Node("note", "tóm tắt", 99, [Line(text, line.page)]))
+            if role in ("note", "drop", "block") or editorial_block:
+                index += 1
+                continue
         if _is_table_line(line.text):
             index = _consume_table(lines, index, stack[-1])
             continue
-        heading = _classify(text, levels)
+        heading = _classify(text, levels) or (_ocr_clause(text, stack) if legal else None)
         if heading:
             kind, level = heading
             while stack[-1].level >= level:
@@ -298,6 +311,66 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
             current.lines.append(Line(text, line.page))
         index += 1
     return root
+
+
+# Editorial lines of a compiled text (shared/corpus NĐ 152/2025, the OCR NĐ 98/2023): a line that
+# begins with "[" is the compiler's note (source, summary), never the text's own words; "[a)]" is a
+# point label the compiler restored; "[Tóm tắt …:] …" is a summary, kept apart as a note.
+SUMMARY_PREFIX = "Tóm tắt, chưa có nguyên văn: "
+_RESTORED_LABEL = re.compile(r"^\[((?:\d{1,2}|[a-zđ])[.)])\]\s*(?=\S)")
+_BRACKET_LEAD = re.compile(r"^(?:[-–•]\s*)?\[([^\]]*)\]:?\s*(.*)$")
+_INLINE_EDITORIAL = re.compile(r"\s*\[(?:…|\.\.\.|[^\]]*\b(?:[Nn]guồn|[Tt]óm tắt|[Ss]uy luận|nguyên văn)\b)[^\]]*\]:?")
+_SUMMARY_CUES = ("tóm tắt", "nguồn")
+_EDITORIAL_BLOCK = re.compile(r".*\(không phải nội dung[^)]*\):?$", re.IGNORECASE)
+_ENDS_EDITORIAL_BLOCK = re.compile(r"^(Điều\s+\d+|Chương\s+[IVXL]+|PH[ỤU] L[ỤU]C)\b")
+MIN_SUMMARY_CHARS = 20
+
+
+_SEPARATOR = re.compile(r"^\s*={10,}\s*$")
+
+
+def _without_compiler_header(lines: list[Line]) -> list[Line]:
+    """A compiled text whose compiler's notes (metadata, articles present/missing) end at a line of
+    "=====" starts at that line; the separators themselves are not text either."""
+    first = next((n for n, line in enumerate(lines) if _SEPARATOR.match(line.text)), None)
+    if first is None:
+        return lines
+    return [line for line in lines[first + 1:] if not _SEPARATOR.match(line.text)]
+
+
+def editorial(text: str) -> tuple[str, str]:
+    """("text", line) for the document's words, ("note", summary) for a summary paragraph,
+    ("drop", "") for any other editorial line, ("block", "") for a heading of a block of notes."""
+    restored = _RESTORED_LABEL.match(text)
+    if restored:
+        return "text", restored.group(1) + " " + text[restored.end():]
+    if _EDITORIAL_BLOCK.match(text):
+        return "block", ""
+    lead = _BRACKET_LEAD.match(text)
+    if lead and (text.startswith("[") or text[:1] in "-–•"):
+        inside, rest = lead.group(1), lead.group(2).strip()
+        if text.startswith("[") or any(cue in inside.lower() for cue in _SUMMARY_CUES):
+            if len(rest) >= MIN_SUMMARY_CHARS and any(cue in inside.lower() for cue in _SUMMARY_CUES):
+                return "note", SUMMARY_PREFIX + rest
+            return "drop", ""
+    if _ARTICLE_LINE.match(text):
+        return "text", text
+    return "text", _INLINE_EDITORIAL.sub("", text).rstrip()
+
+
+_OCR_CLAUSE = re.compile(r"^(\d{1,2})\s*\.?\s+(?=[A-ZĐÀ-Ỹ“\"])")
+
+
+def _ocr_clause(text: str, stack: list[Node]) -> tuple[str, int] | None:
+    """An OCR text drops the period of a khoản ("7 Khi họp xét …", "1 . “Huân chương…"): accepted
+    only as the next khoản of the current Điều, so a wrapped line that starts with a number is not."""
+    match = _OCR_CLAUSE.match(text)
+    article = next((node for node in reversed(stack) if node.kind == "article"), None)
+    if not match or article is None:
+        return None
+    clauses = [child for child in article.children if child.kind == "clause"]
+    last = int(re.match(r"khoản (\d+)", clauses[-1].label).group(1)) if clauses else 0
+    return ("clause", 5) if int(match.group(1)) == last + 1 else None
 
 
 _TITLED_KINDS = {"annex", "part", "chapter", "division"}

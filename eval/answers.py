@@ -1,8 +1,15 @@
 """`python -m eval answers --questions FILE [--json]`
 
-For each question: does the answer contain every `answer_has` string
-(case-insensitive, whitespace collapsed)? Does at least one citation quote
-contain the `evidence`? Also the not-found rate and latency p50/p95.
+For each question (a `history` list on a line is replayed first as the conversation):
+- `lead_accuracy`: every `answer_has` string is in the answer's lead, the one or two
+  sentences that answer directly (case-insensitive, whitespace collapsed);
+- `answer_accuracy`: the same, in the whole answer;
+- `first_citation_accuracy`: citation [1] quotes the `evidence`; `citation_accuracy`: some citation does;
+- `not_found`: share of "not found" replies; a question with evidence answered "not found" is wrong
+  on every measure; a line with `expect_not_found` is right only when refused, and `refusal_clean`
+  counts refusals that show no passage;
+- latency p50/p95. With `--json`, also `items`: per question `id`, `lead`, `text`, `not_found` and
+  `citations` (`document`, `location`, `quote`), so that anyone can recompute the figures.
 """
 from __future__ import annotations
 
@@ -14,33 +21,81 @@ from assistant.build import build_assistant
 from eval.common import contains, percentile, print_report, read_jsonl
 
 LABELS = {
-    "n": "Số câu hỏi", "answer_accuracy": "Câu trả lời đúng", "citation_accuracy": "Trích dẫn đúng",
-    "not_found": "Tỷ lệ 'không tìm thấy'", "latency_ms_p50": "Độ trễ p50 (ms)", "latency_ms_p95": "Độ trễ p95 (ms)",
-    "failures": "Câu sai",
+    "n": "Số câu hỏi", "lead_accuracy": "Câu trả lời trực tiếp đúng", "answer_accuracy": "Câu trả lời đúng",
+    "first_citation_accuracy": "Trích dẫn [1] đúng", "citation_accuracy": "Trích dẫn đúng",
+    "not_found": "Tỷ lệ 'không tìm thấy'", "refusals": "Câu ngoài kho đã từ chối", "refusal_clean": "Từ chối không kèm đoạn lạ",
+    "latency_ms_p50": "Độ trễ p50 (ms)", "latency_ms_p95": "Độ trễ p95 (ms)",
 }
+
+
+def _has_all(text: str, strings: list[str]) -> bool:
+    return all(contains(text, s, case_insensitive=True) for s in strings)
+
+
+def _item(question: dict, answer) -> dict:
+    return {
+        "id": question["id"], "lead": answer.lead, "text": answer.text, "not_found": answer.not_found,
+        "citations": [{"document": c.document, "location": c.location, "quote": c.quote} for c in answer.citations],
+    }
+
+
+def _judge(question: dict, answer) -> dict:
+    if question.get("expect_not_found"):
+        refused = answer.not_found
+        return {"refused": refused, "clean": refused and not answer.citations}
+    evidence, wanted = question.get("evidence", ""), question.get("answer_has", [])
+    answered = not answer.not_found
+    quotes = [c.quote for c in answer.citations]
+    return {
+        "lead": answered and _has_all(answer.lead, wanted),
+        "answer": answered and _has_all(answer.text, wanted),
+        "first_citation": answered and bool(quotes) and (not evidence or contains(quotes[0], evidence)),
+        "citation": answered and (not evidence or any(contains(q, evidence) for q in quotes)),
+    }
+
+
+def _ask(answerer, question: dict):
+    history = []
+    for previous in question.get("history", []):
+        history.append(answerer.answer(previous, history).turn())
+    return answerer.answer(question["q"], history)
 
 
 def evaluate(questions: list[dict]) -> dict:
     answerer = build_assistant().answerer()
+    answerer.searcher.warm_up()
     answerer.answer("khởi động")  # load models before timing
-    right_answers = right_citations = not_found = 0
-    latencies, failures = [], []
+    judged, items, latencies, failures = [], [], [], []
     for question in questions:
         start = time.perf_counter()
-        answer = answerer.answer(question["q"])
+        answer = _ask(answerer, question)
         latencies.append((time.perf_counter() - start) * 1000)
-        has_all = all(contains(answer.text, s, case_insensitive=True) for s in question.get("answer_has", []))
-        cited = any(contains(c.quote, question["evidence"]) for c in answer.citations) if question.get("evidence") else True
-        right_answers += has_all
-        right_citations += cited
-        not_found += answer.not_found
-        if not (has_all and cited):
-            failures.append({"id": question["id"], "answer_ok": has_all, "citation_ok": cited, "answer": answer.text[:300]})
-    n = len(questions)
+        verdict = _judge(question, answer)
+        judged.append((question, verdict, answer))
+        items.append(_item(question, answer))
+        if not all(verdict.values()):
+            failures.append({"id": question["id"], **verdict, "lead": answer.lead[:200], "answer": answer.text[:300]})
+    return _report(judged, latencies, items, failures)
+
+
+def _share(values: list[bool]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _report(judged, latencies, items, failures) -> dict:
+    answerable = [v for q, v, _ in judged if not q.get("expect_not_found")]
+    refusals = [v for q, v, _ in judged if q.get("expect_not_found")]
     return {
-        "n": n, "answer_accuracy": right_answers / n, "citation_accuracy": right_citations / n, "not_found": not_found / n,
+        "n": len(judged),
+        "lead_accuracy": _share([v["lead"] for v in answerable]),
+        "answer_accuracy": _share([v["answer"] for v in answerable]),
+        "first_citation_accuracy": _share([v["first_citation"] for v in answerable]),
+        "citation_accuracy": _share([v["citation"] for v in answerable]),
+        "not_found": _share([a.not_found for q, _, a in judged if not q.get("expect_not_found")]),
+        "refusals": _share([v["refused"] for v in refusals]) if refusals else None,
+        "refusal_clean": _share([v["clean"] for v in refusals]) if refusals else None,
         "latency_ms_p50": round(percentile(latencies, 50), 1), "latency_ms_p95": round(percentile(latencies, 95), 1),
-        "failures": failures,
+        "failures": failures, "items": items,
     }
 
 
@@ -52,8 +107,9 @@ def main(argv: list[str]) -> int:
     report = evaluate(read_jsonl(args.questions))
     if args.json:
         print_report(report, True, LABELS)
-    else:
-        print_report({k: v for k, v in report.items() if k != "failures"}, False, {k: v for k, v in LABELS.items() if k != "failures"})
-        for failure in report["failures"]:
-            print(f"  ✗ {failure['id']}: trả lời {'đúng' if failure['answer_ok'] else 'sai'}, trích dẫn {'đúng' if failure['citation_ok'] else 'sai'}")
+        return 0
+    print_report({k: report[k] for k in LABELS}, False, LABELS)
+    for failure in report["failures"]:
+        print(f"  ✗ {failure['id']}: " + ", ".join(f"{k} {'đúng' if v else 'sai'}" for k, v in failure.items()
+                                                if isinstance(v, bool)))
     return 0

@@ -39,5 +39,5 @@ def print_report(report: dict, as_json: bool, labels: dict[str, str]) -> None:
         return
     for key, label in labels.items():
         value = report[key]
-        shown = f"{value:.3f}" if isinstance(value, float) else value
+        shown = f"{value:.3f}" if isinstance(value, float) else "—" if value is None else value
         print(f"{label:<34} {shown}")

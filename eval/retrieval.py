@@ -1,7 +1,8 @@
 """`python -m eval retrieval --questions FILE [--k 10] [--retriever hybrid|bm25|dense] [--json]`
 
 A question is found at rank r when the r-th retrieved chunk contains its
-`evidence` (whitespace collapsed). Reports recall@1, recall@5, MRR@10, misses
+`evidence` (whitespace collapsed). A line with a `history` list (the previous
+questions of the conversation) is searched as the answerer completes it. Reports recall@1, recall@5, MRR@10, misses
 and query latency (embedding the query included).
 """
 from __future__ import annotations
@@ -26,12 +27,24 @@ def evidence_rank(texts: list[str], evidence: str) -> int | None:
     return None
 
 
+def _query(answerer, question: dict) -> str:
+    """The question as searched: a follow-up (a `history` list on the line) completed from its conversation."""
+    if not question.get("history"):
+        return question["q"]
+    turns = []
+    for previous in question["history"]:
+        turns.append(answerer.answer(previous, turns).turn())
+    return answerer.standalone(question["q"], turns)
+
+
 def evaluate(questions: list[dict], k: int, mode: str) -> dict:
-    searcher = build_assistant().searcher
+    assistant = build_assistant()
+    searcher, answerer = assistant.searcher, assistant.answerer()
+    searcher.warm_up()
     searcher.search("khởi động", 1, mode=mode)  # load models before timing
     ranks, latencies, misses = [], [], []
     for question in questions:
-        hits, ms = timed_search(searcher, question["q"], max(k, 10), mode)
+        hits, ms = timed_search(searcher, _query(answerer, question), max(k, 10), mode)
         latencies.append(ms)
         rank = evidence_rank([hit.chunk.text for hit in hits[:k]], question["evidence"])
         ranks.append(rank)

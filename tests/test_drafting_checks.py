@@ -78,6 +78,8 @@ def test_bases_in_force_follow_the_plan_date(catalogue):
     assert in_2024 == ["06/2022/QH15", "98/2023/NĐ-CP", "01/2024/TT-BNV"]
     in_2026 = bases_in_force(catalogue, date(2026, 1, 15))
     assert [b.number for b in in_2026] == ["06/2022/QH15", "152/2025/NĐ-CP", "15/2025/TT-BNV"]
-    replacement = in_2026[-1]
-    assert not replacement.in_knowledge_base and "chưa có trong cơ sở tri thức" in replacement.note
-    assert "ngày ……" in replacement.citation  # its date is unknown: a placeholder, not a guess
+    circular = in_2026[-1]  # known from the catalogue's row only: cited with its known date, flagged
+    assert not circular.in_knowledge_base and "chưa có toàn văn trong kho — kiểm tra số, ngày" in circular.note
+    assert "Thông tư số 15/2025/TT-BNV ngày 04 tháng 8 năm 2025" in circular.citation
+    after_amendment = [b.number for b in bases_in_force(catalogue, date(2026, 11, 2))]
+    assert after_amendment == ["06/2022/QH15", "06/2026/QH16", "152/2025/NĐ-CP", "15/2025/TT-BNV"]

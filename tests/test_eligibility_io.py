@@ -170,4 +170,4 @@ def test_cite_rule():
 def test_eval_dev_set(capsys):
     assert eval_main(["--cases", str(DEV), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["n"] == 12 and report["verdict_accuracy"] == 1.0 and report["citation_accuracy"] == 1.0
+    assert report["n"] == 19 and report["verdict_accuracy"] == 1.0 and report["citation_accuracy"] == 1.0

@@ -1,7 +1,10 @@
 """Rebuild `knowledge/catalogue.csv` from the parser's headers plus the corrections below.
 
 The corrections are the validity facts of `shared/corpus/*/INDEX.md`, typed in by
-hand; re-run after adding shipped files: `.venv/bin/python tools/build_catalogue.py`.
+hand, with the relations `amends`, `replaces`, `guides`; re-run after adding shipped
+files: `.venv/bin/python tools/build_catalogue.py`. A correction row whose doc_id has
+no file under `knowledge/` is a text known to exist whose body is missing (its row has
+no file) until `knowledge/legal/<doc_id>.txt` is dropped in.
 """
 from __future__ import annotations
 
@@ -35,8 +38,17 @@ def main() -> None:
         for key, value in corrections.get(path.stem, {}).items():
             setattr(entry, key, value)
         entries.append(entry)
+    entries += _known_without_text(corrections, {entry.doc_id for entry in entries})
     write_catalogue_csv(ROOT / "knowledge" / "catalogue.csv", entries)
     print(f"{len(entries)} rows")
+
+
+def _known_without_text(corrections: dict[str, dict], with_file: set[str]) -> list[CatalogueEntry]:
+    """Rows for texts known to exist whose body is not in `knowledge/` yet (no file).
+
+    Dropping the text in later as `knowledge/legal/<doc_id>.txt` gives the row its file.
+    """
+    return [CatalogueEntry(**{"file": "", **values}) for doc_id, values in corrections.items() if doc_id not in with_file]
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.vocabulary import (  # noqa: E402
     ARTICLE_HEADING, SUBJECT_KINDS, article_lines, clause_lines, collapse, law_lines, load_vocabulary, point_lines,
 )
-from assistant.vntext import fold_accents  # noqa: E402
+from documents.text import fold_accents  # noqa: E402
 
 LEGAL_DIR = ROOT / "knowledge" / "legal"
 EDITORIAL_DOCS = {"nd-152-2025-ND-CP"}  # lines starting with "[" are notes, not the text

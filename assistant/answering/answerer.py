@@ -14,16 +14,22 @@ from typing import Iterator
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import extractive, generative
-from assistant.answering.question import Turn, addresses_a_model, question_kind, required_names, standalone_question
+from assistant.answering.lead import lead_text
+from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, question_kind, required_names,
+                                          standalone_question)
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter
+from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.validity import mentioned_documents, not_in_force, reference_date
+from assistant.understanding import follow_up, understand
+from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
+from assistant.vocabulary import load_vocabulary
 from documents.text import fold_accents, format_vn_date, normalize
 
 NOT_FOUND_TEXT = "Không tìm thấy nội dung trả lời câu hỏi này trong kho tài liệu."
 MIN_COVERAGE = 0.5
+PROVISION_FACTOR = 1.3  # the khoản the law map gives for the question's title and aspect
 RETRIEVE_K = 8
 
 
@@ -42,6 +48,7 @@ class Citation:
     chunk_id: str = ""
     ocr: bool = False
     passage: str = ""  # the whole passage the quote comes from
+    summary: bool = False  # an editorial summary of the article, not the text's own words
 
 
 @dataclass
@@ -53,6 +60,7 @@ class Answer:
     mode: str  # extractive | generative
     standalone_question: str = ""
     notes: list[str] = field(default_factory=list)
+    lead: str = ""  # one or two sentences that answer directly, from the words of citation [1]
 
     def turn(self) -> Turn:
         return Turn(self.question, self.standalone_question, tuple(c.doc_id for c in self.citations))
@@ -80,7 +88,8 @@ class Answerer:
     def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
         question = normalize(question).strip()
         history = history or []
-        standalone = self._standalone(self.searcher.restore_diacritics(question), history)
+        standalone = self.standalone(self.searcher.restore_diacritics(question), history)
+        standalone = understand(standalone).understood or standalone  # abbreviations spelled out
         hits = self._retrieve(standalone, history)
         day = reference_date(standalone, self.settings.current_date())
         if self.chat_model is not None and hits:
@@ -90,13 +99,19 @@ class Answerer:
 
     # ------------------------------------------------------------ steps
 
-    def _standalone(self, question: str, history: list[Turn]) -> str:
+    def standalone(self, question: str, history: list[Turn]) -> str:
+        """The question to search with: a follow-up completed from the conversation."""
         if history and self.chat_model is not None:
             lines = "\n".join(f"Hỏi: {t.standalone or t.question}" for t in history[-3:])
             try:
                 return generative.condense(self.chat_model, question, lines, self.settings.prompts_dir)
             except Exception:  # fall back to the extractive rewrite
                 pass
+        if history:
+            previous = history[-1].standalone or history[-1].question
+            rewritten = follow_up(question, previous) if is_follow_up(question, history) else None
+            if rewritten:
+                return rewritten
         return standalone_question(question, history)
 
     def _retrieve(self, standalone: str, history: list[Turn]) -> list[Hit]:
@@ -113,50 +128,55 @@ class Answerer:
         kind = question_kind(question)
         if kind == "general":
             kind = question_kind(standalone)
-        hits = self._hits_with_names(standalone, hits)
+        hits = self._hits_with_names(without_dates(standalone), hits)  # a full date is the reference date, not a name
         factors = self._hit_factors(standalone, hits, day)
         pieces = extractive.best_pieces(standalone, kind, hits, self.index.lexical().idf, factors) if hits else []
         if not pieces or self._too_weak(standalone, hits[pieces[0].hit_index]):
             return self._not_found(question, standalone, hits, day)
-        citations, lines = [], []
-        for n, piece in enumerate(pieces, 1):
-            hit = hits[piece.hit_index]
-            citation = self._citation(n, hit, piece.quote, day)
-            citations.append(citation)
-            if n == 1:
-                lead = extractive.direct_answer(piece, hit, kind)
-                if lead:
-                    lines.append(f"{lead} [1].")
-                lines.extend(self._deadline_lines(hit, piece, kind))
-                lines.append(f"Theo {citation.document} ({_where(citation)}): “{_shown(piece, kind)}” [1]")
-            else:
-                lines.append(f"Ngoài ra, {citation.document} ({_where(citation)}): “{_shown(piece, kind)}” [{n}]")
-        notes = self._validity_notes(citations)
+        first, first_hit = pieces[0], hits[pieces[0].hit_index]
+        record = self._register_record(first_hit, first, kind)
+        lead = self._lead(kind, first, first_hit, record)
+        citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind), day) for n, piece in enumerate(pieces, 1)]
+        lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
+        lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
+        lines += [f"Ngoài ra, theo {c.document} ({_where(c)}): {_quoted(c, c.quote)} [{c.n}]" for c in citations[1:]]
+        notes = self._validity_notes(citations, day)
         text = "\n\n".join(lines + notes)
-        return Answer(question, text, citations, False, "extractive", standalone, notes)
+        return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
 
-    def _deadline_lines(self, hit: Hit, piece, kind: str) -> list[str]:
-        """For a dated task: the register's normalised deadline and its warnings (a year that
-        contradicts the plan's, a deadline before the plan was issued)."""
+    @staticmethod
+    def _lead(kind: str, piece, hit: Hit, record) -> str:
+        cells = extractive.row_cells(hit) if hit.chunk.kind == "table_row" else {}
+        due = format_vn_date(record.due_end) if record is not None and record.due_end else ""
+        unit = piece.quote if kind == "list" and piece.quote.count("\n") > piece.unit.count("\n") else piece.unit
+        return lead_text(kind, unit, cells, due)
+
+    def _register_record(self, hit: Hit, piece, kind: str):
+        """The deadlines register's record of the task a dated or assigned passage states, if any."""
         if self.deadlines is None or kind not in ("date", "unit"):
-            return []
+            return None
         records = self.deadlines.records_for(hit.chunk.doc_id, hit.chunk.location)
         in_unit = [r for r in records if r.due_text and r.due_text in piece.unit]
         in_unit = in_unit or [r for r in records if r.task[:40] in piece.unit]
+        return in_unit[0] if in_unit else None
+
+    @staticmethod
+    def _deadline_lines(record, kind: str) -> list[str]:
+        """For a dated task: the register's normalised deadline and its warnings (a year that
+        contradicts the plan's, a deadline before the plan was issued)."""
+        if record is None:
+            return []
         lines = []
-        for record in in_unit:
-            if record.due_end and kind == "date":
-                lines.append(f"Hạn chót quy đổi: {format_vn_date(record.due_end)} (theo cách ghi “{record.due_text}”).")
-            lines.extend(f"Cần lưu ý: {flag}." for flag in record.flags)
-            break
-        return lines
+        if record.due_end and kind == "date":
+            lines.append(f"Hạn chót quy đổi: {format_vn_date(record.due_end)} (theo cách ghi “{record.due_text}”).")
+        return lines + [f"Cần lưu ý: {flag}." for flag in record.flags]
 
     def _hit_factors(self, standalone: str, hits: list[Hit], day: date) -> list[float]:
         """The retrieval's preferences, applied again when picking sentences: texts not in force
         on the question's date (or passages applying them) and recipient lists count less,
         unless the question names them."""
         named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
-        wants_recipients = "noi nhan" in fold_accents(standalone)
+        wants_recipients = understand(standalone).part in ("recipients", "signer")
         about_a_plan = bool(required_names(standalone))
         factors = []
         for hit in hits:
@@ -165,6 +185,8 @@ class Answerer:
                 factor *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
                 factor *= RECIPIENTS_FACTOR
+            if hit.provision:
+                factor *= PROVISION_FACTOR
             factors.append(factor)
         return factors
 
@@ -207,16 +229,25 @@ class Answerer:
 
     @staticmethod
     def _too_weak(standalone: str, best: Hit) -> bool:
-        return extractive.question_coverage(standalone, best.chunk.text) < MIN_COVERAGE
+        return extractive.question_coverage(without_dates(standalone), best.chunk.text) < MIN_COVERAGE
 
     def _not_found(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
-        closest = self.searcher.search(standalone, 3) if not hits else hits[:3]
-        citations = [self._citation(n, hit, extractive.cap(hit.chunk.body, 400), day) for n, hit in enumerate(closest, 1)]
+        """Only passages that share the question's title/award or named document are offered, or none."""
+        related = self._related(standalone, hits)[:3]
+        citations = [self._citation(n, hit, extractive.cap(hit.chunk.body, 400), day) for n, hit in enumerate(related, 1)]
         text = NOT_FOUND_TEXT
         if citations:
-            text += "\n\nCác đoạn gần nhất (có thể không trả lời đúng câu hỏi):\n" + "\n".join(
+            text += "\n\nCác đoạn cùng chủ đề (chưa trả lời trực tiếp câu hỏi):\n" + "\n".join(
                 f"[{c.n}] {c.document} – {_where(c)}" for c in citations)
-        return Answer(question, text, citations, True, "extractive", standalone)
+        return Answer(question, text, citations, True, "extractive", standalone, lead=NOT_FOUND_TEXT)
+
+    def _related(self, standalone: str, hits: list[Hit]) -> list[Hit]:
+        slots = understand(standalone)
+        named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
+        names = [load_vocabulary().get(s).name.strip("“”\"") for s in slots.subjects]
+        folded_names = [fold_accents(name) for name in names]
+        return [hit for hit in hits if hit.chunk.doc_id in named
+                or (folded_names and any(name in fold_accents(hit.chunk.text) for name in folded_names))]
 
     def _generative(self, question: str, standalone: str, hits: list[Hit], day: date) -> Iterator[str | Answer]:
         citations = [self._citation(n, hit, hit.chunk.body, day) for n, hit in enumerate(hits, 1)]
@@ -247,13 +278,17 @@ class Answerer:
             fallback.text = note + "\n\n" + fallback.text
             return fallback
         used = [c for c in citations if c.n in valid]
-        notes = self._validity_notes(used)
+        notes = self._validity_notes(used, day)
         full = text.strip() + ("\n\n" + "\n\n".join(notes) if notes else "")
         return Answer(question, full, used, False, "generative", standalone, notes)
 
-    def _validity_notes(self, citations: list[Citation]) -> list[str]:
-        """Name every cited or quoted legal text that is not in force today, and its replacement."""
+    def _validity_notes(self, citations: list[Citation], day: date | None = None) -> list[str]:
+        """Name every cited or quoted legal text that is not in force today, and its replacement;
+        then what the catalogue knows of the law on the reference date (amendments, texts in force)."""
         today = self.settings.current_date()
+        return self._repeal_notes(citations, today) + citation_notes(citations, day or today, self.catalogue)
+
+    def _repeal_notes(self, citations: list[Citation], today: date) -> list[str]:
         seen, notes = set(), []
         for citation in citations:
             if citation.status and citation.doc_id not in seen:
@@ -268,11 +303,14 @@ class Answerer:
     def _citation(self, n: int, hit: Hit, quote: str, day: date) -> Citation:
         entry = self.catalogue.get(hit.chunk.doc_id)
         status = entry.status(day) if not_in_force(entry, day) else ""
+        if hit.chunk.kind == "note" and not quote.startswith(SUMMARY_PREFIX):
+            quote = SUMMARY_PREFIX + quote  # a summary is labelled wherever it is shown
         return Citation(
             n=n, doc_id=hit.chunk.doc_id, number=entry.number if entry else "", title=entry.title if entry else "",
             document=entry.label if entry else hit.chunk.doc_id, location=hit.chunk.location, page=hit.chunk.page,
             quote=quote, score=round(hit.score, 4), status=status, chunk_id=hit.chunk.chunk_id,
-            ocr=bool(hit.chunk.meta.get("ocr")), passage=hit.chunk.body,
+            ocr=bool(hit.chunk.meta.get("ocr")) or bool(entry and entry.is_ocr), passage=hit.chunk.body,
+            summary=hit.chunk.kind == "note",
         )
 
 
@@ -283,6 +321,14 @@ def _shown(piece, kind: str) -> str:
 
 def _where(citation: Citation) -> str:
     page = f", trang {citation.page}" if citation.page else ""
-    return f"{citation.location}{page}"
+    ocr = ", bản OCR — đối chiếu bản gốc" if citation.ocr else ""
+    return f"{citation.location}{page}{ocr}"
+
+
+def _quoted(citation: Citation, text: str) -> str:
+    """The text's own words in quotation marks; an editorial summary never is."""
+    if citation.summary:
+        return "tóm tắt, chưa có nguyên văn (không phải lời văn của văn bản): " + text.removeprefix(SUMMARY_PREFIX)
+    return f"“{text}”"
 
 

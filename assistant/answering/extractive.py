@@ -30,9 +30,6 @@ _LEGAL_KINDS = {"article", "clause", "point"}
 _CLAUSE_START = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\))\s")
 WHOLE_LEGAL_CHARS = 700
 _UNIT_CUES = ("phong", "van phong", "so ", "ubnd", "uy ban", "hoi dong", "ban ", "chu tri", "truong khoi", "don vi", "bo ", "cuc ")
-_TIME_COLUMNS = ("thoi gian", "thoi han", "han ", "tien do")
-_ROLE_COLUMNS = (("chu tri", "Chủ trì"), ("chi dao", "Chỉ đạo"), ("tham muu", "Tham mưu, thực hiện"),
-                 ("thuc hien", "Thực hiện"), ("phoi hop", "Phối hợp"))
 
 
 @dataclass
@@ -227,30 +224,7 @@ def cap(text: str, limit: int) -> str:
     return (cut[: boundary + 1] if boundary > limit // 2 else cut).rstrip() + " …"
 
 
-def direct_answer(piece: Piece, hit: Hit, kind: str) -> str:
-    """A short lead line taken from the passage itself: the deadline, or the units and their roles."""
-    cells = _cells_from_row(hit) if hit.chunk.kind == "table_row" else {}
-    if kind == "date":
-        for name, value in cells.items():
-            if value and any(col in fold_accents(name) + " " for col in _TIME_COLUMNS):
-                return f"Thời hạn: {value}"
-        dates = list(dict.fromkeys(m.group(0) for m in _DATE.finditer(piece.unit)))
-        return "Thời gian: " + "; ".join(dates) if dates else ""
-    if kind == "unit" and cells:
-        roles = []
-        for name, value in cells.items():
-            folded = fold_accents(name)
-            if "noi dung" in folded:
-                continue  # "Nội dung thực hiện" is the task, not a role
-            for cue, label in _ROLE_COLUMNS:
-                if cue in folded and value:
-                    roles.append(f"{name}: {value}")
-                    break
-        return "; ".join(dict.fromkeys(roles))
-    return ""
-
-
-def _cells_from_row(hit: Hit) -> dict[str, str]:
+def row_cells(hit: Hit) -> dict[str, str]:
     """Table rows are stored as "Quý II | Cột: giá trị | …"; read the pairs back."""
     cells = {}
     for part in hit.chunk.body.split(" | "):

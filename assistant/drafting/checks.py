@@ -20,6 +20,7 @@ from documents.text import format_vn_date
 from assistant.drafting.anatomy import anatomy, load_yaml
 from assistant.drafting.document import PlanDraft
 from assistant.drafting.form import PLACEHOLDER, KINDS, DraftingInputError
+from assistant.drafting.legal_basis import without_text_note
 from assistant.drafting.milestones import column_roles
 from assistant.drafting.planfile import load_plan, table_rows, walk
 from documents.text import fold_accents
@@ -63,7 +64,8 @@ def check_draft(draft: PlanDraft, catalogue: Catalogue, today: date) -> list[Pla
     form = draft.form
     warnings = check_parsed(parsed, catalogue, today, kind=form.kind, period=form.period(), plan_date=form.date,
                             whole=not draft.section_only)
-    return warnings + [PlanWarning("basis_not_in_kb", note, "Căn cứ") for note in draft.notes]
+    known = {w.message for w in warnings}
+    return warnings + [PlanWarning("basis_not_in_kb", note, "Căn cứ") for note in draft.notes if note not in known]
 
 
 def check_parsed(parsed: ParsedDocument, catalogue: Catalogue, today: date, kind: str | None = None,
@@ -78,6 +80,7 @@ def check_parsed(parsed: ParsedDocument, catalogue: Catalogue, today: date, kind
     if whole:
         warnings += missing_parts(parsed, kind)
     warnings += repealed_bases(parsed, catalogue, reference, plan_date)
+    warnings += bases_without_text(parsed, catalogue)
     warnings += deadlines_outside(parsed, period)
     warnings += milestones_without_unit(parsed)
     count = parsed.root.full_text().count(PLACEHOLDER)
@@ -162,6 +165,17 @@ def repealed_bases(parsed: ParsedDocument, catalogue: Catalogue, reference: date
         if key not in seen and message:
             seen.add(key)
             out.append(PlanWarning("repealed_basis", message, f"“{cited}”"))
+    return out
+
+
+def bases_without_text(parsed: ParsedDocument, catalogue: Catalogue) -> list[PlanWarning]:
+    """Cited texts the catalogue knows only by their row: number and date must be checked by hand."""
+    out, seen = [], set()
+    for match in _NUMBER.finditer(parsed.root.full_text()):
+        entry = catalogue.find_by_number(match.group(0))
+        if entry and not entry.has_text and entry.doc_type in NORMATIVE_TYPES and entry.doc_id not in seen:
+            seen.add(entry.doc_id)
+            out.append(PlanWarning("basis_not_in_kb", without_text_note(entry), f"“{match.group(0)}”"))
     return out
 
 

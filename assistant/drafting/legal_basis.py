@@ -1,9 +1,10 @@
 """The "Căn cứ" list, built from the catalogue: only texts in force on the plan's date.
 
-A text the catalogue knows to be replaced by one it does not hold (Thông tư
-01/2024/TT-BNV → Thông tư 15/2025/TT-BNV) is cited under the replacement's
-number, its unknown date left as "……", with a note that the replacement is not
-in the knowledge base.
+A text the catalogue knows only by its row (Thông tư 15/2025/TT-BNV: number and
+date known, body missing) is cited with its known date and a check "chưa có toàn
+văn trong kho — kiểm tra số, ngày". A text the catalogue knows to be replaced by
+one it has no row for is cited under the replacement's number, its unknown date
+left as "……", with a note that the replacement is not in the knowledge base.
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.catalogue import Catalogue, CatalogueEntry, NORMATIVE_TYPES
+from assistant.catalogue import NORMATIVE_TYPES, Catalogue, CatalogueEntry
+from documents.text import format_vn_date
 from assistant.drafting.anatomy import anatomy, fill, load_yaml, template_values
 from assistant.drafting.form import PLACEHOLDER, PlanForm
 from documents.text import fold_accents
@@ -50,9 +52,17 @@ def cite(entry: CatalogueEntry) -> str:
 
 
 def _is_basis(entry: CatalogueEntry) -> bool:
-    words = load_yaml("legal_facts.yaml")["basis_title_words"]
+    facts = load_yaml("legal_facts.yaml")
     title = fold_accents(entry.title)
-    return entry.doc_type in NORMATIVE_TYPES and any(word in title for word in words)
+    excluded = {fact["number"] for fact in facts.get("not_bases", [])}
+    return (entry.doc_type in NORMATIVE_TYPES and any(word in title for word in facts["basis_title_words"])
+            and entry.number not in excluded)
+
+
+def without_text_note(entry: CatalogueEntry) -> str:
+    """The check for a text the catalogue knows (number, date) but whose body the knowledge base lacks."""
+    issued = f" (ngày ban hành theo danh mục: {format_vn_date(date.fromisoformat(entry.date_issued))})" if entry.date_issued else ""
+    return f"{entry.label}: chưa có toàn văn trong kho — kiểm tra số, ngày{issued} và trích yếu trước khi ban hành."
 
 
 def _replacement(entry: CatalogueEntry, catalogue: Catalogue) -> LegalBasis | None:
@@ -74,7 +84,8 @@ def bases_in_force(catalogue: Catalogue, day: date) -> list[LegalBasis]:
     found: list[LegalBasis] = []
     for entry in entries:
         if entry.in_force_on(day):
-            found.append(LegalBasis(cite(entry), entry.number))
+            note = "" if entry.has_text else without_text_note(entry)
+            found.append(LegalBasis(cite(entry), entry.number, in_knowledge_base=entry.has_text, note=note))
         elif entry.valid_until and entry.valid_until < day.isoformat():
             successor = _replacement(entry, catalogue)
             if successor:

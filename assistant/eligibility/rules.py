@@ -74,6 +74,11 @@ def agency_ids() -> list[str]:
     return [l.id for l in all_layers() if l.kind == "agency"]
 
 
+def _sentence(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 @dataclass
 class RuleSet:
     layers: list[Layer]
@@ -110,5 +115,5 @@ def select(as_of: dt.date, regulations: list[str] | tuple[str, ...] = ()) -> Rul
             notes.append(f"Không áp dụng {layer.label}: ngày xét {vn_date(as_of)} ngoài thời gian hiệu lực ({layer.period_text()}).")
     for layer in layers:
         if layer.data.get("not_encoded"):
-            notes.append(f"{layer.label}: một số quy định chi tiết chưa được mã hoá (văn bản trong kho chưa đầy đủ) — xem mục not_encoded của tệp quy tắc {layer.id}.yaml.")
+            notes.append(f"Chưa kiểm tra tự động theo {layer.label}: " + " ".join(_sentence(item) for item in layer.data["not_encoded"]))
     return RuleSet(layers=layers, notes=notes)

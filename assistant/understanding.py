@@ -1,0 +1,222 @@
+"""Question understanding in one place: what a question is about, reduced to slots.
+
+Officers write "CSTĐCS", "BK TTg", "cấp tỉnh", long first-person stories. The
+slots — the titles or awards named, the aspect asked about (tiêu chuẩn, thẩm
+quyền, hồ sơ…), individual or collective, the level, the year, and the part of
+a document asked about (signer, recipients, members, appendix) — are shared by
+retrieval (query expansion, the law map), the answer and follow-ups.
+
+>>> slots = understand("Tiêu chuẩn CSTĐCS là gì?")
+>>> slots.subjects, slots.aspect
+(('chien_si_thi_dua_co_so',), 'tieu_chuan')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from assistant.vocabulary import LawMapEntry, detect_aspect, load_law_map, load_vocabulary
+from documents.text import find_years, fold_accents, syllable_tokenize
+
+DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
+AWARD_KINDS = {"danh_hieu_thi_dua", "danh_hieu_vinh_du", "huan_chuong", "huy_chuong", "giai_thuong",
+               "ky_niem_chuong", "bang_khen", "giay_khen", "hinh_thuc_khen_thuong", "danh_hieu"}
+
+
+@dataclass(frozen=True)
+class Slots:
+    """What a question asks, as the rest of the assistant needs it."""
+
+    question: str
+    subjects: tuple[str, ...] = ()  # vocabulary ids of the titles/awards named ("chien_si_thi_dua_co_so")
+    terms: tuple[str, ...] = ()  # every vocabulary id named (bodies, ratings, procedures too)
+    aspect: str | None = None  # "tieu_chuan", "tham_quyen_quyet_dinh", …
+    target: str | None = None  # "ca_nhan" | "tap_the" | "ho_gia_dinh"
+    level: str | None = None  # "xa" | "huyen" | "tinh" | "bo" | "nha_nuoc"
+    years: tuple[int, ...] = ()
+    part: str | None = None  # "signer" | "recipients" | "members" | "appendix" | "tasks"
+    expansion: str = ""  # official names of what was named, for the lexical and dense queries
+
+    @property
+    def understood(self) -> str:
+        """The question with its abbreviations spelled out, for "Đã hiểu là: …" ("" if nothing to add)."""
+        return f"{self.question.rstrip(' ?')} ({self.expansion})" if self.expansion else ""
+
+    def with_changes(self, **changes) -> "Slots":
+        return replace(self, **changes)
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def _folded(text: str) -> str:
+    return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " "
+
+
+def _first_cue(folded: str, table: dict[str, list[str]]) -> str | None:
+    for key, cues in table.items():
+        if any(f" {fold_accents(cue)} " in folded for cue in cues):
+            return key
+    return None
+
+
+@lru_cache(maxsize=512)
+def understand(question: str) -> Slots:
+    vocabulary = load_vocabulary()
+    matches = vocabulary.find(question)
+    folded = _folded(question)
+    parts = _parts()
+    terms = tuple(dict.fromkeys(m.entry.id for m in matches))
+    subjects = _asked_subjects(question, [m for m in matches if m.entry.kind in AWARD_KINDS])
+    part = _first_cue(folded, parts["document_parts"])
+    if part in ("signer", "recipients") and subjects and not _has_any(folded, parts["document_words"]):
+        part = None  # "ai ký quyết định tặng …" asks who has the authority
+    return Slots(
+        question=question,
+        subjects=subjects,
+        terms=terms,
+        aspect=detect_aspect(question),
+        target=_first_cue(folded, parts["targets"]) or _target_of(subjects, vocabulary),
+        level=_first_cue(folded, parts["levels"]),
+        years=tuple(find_years(question)),
+        part=part,
+        expansion=_expansion(question, matches),
+    )
+
+
+def _has_any(folded: str, cues: list[str]) -> bool:
+    return any(f" {fold_accents(cue)} " in folded for cue in cues)
+
+
+def _asked_subjects(question: str, matches) -> tuple[str, ...]:
+    """The titles/awards asked about: those not told as already held ("đã có BK TTg", "2 lần CSTĐCS")."""
+    held_cues = _parts()["held_cues"]
+    asked = [m for m in matches if not _has_any(_folded(question[max(0, m.start - 24):m.start]), held_cues)]
+    return tuple(dict.fromkeys(m.entry.id for m in (asked or matches)))
+
+
+def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:
+    targets = {t for s in subjects for t in vocabulary.get(s).for_}
+    return next(iter(targets)) if len(targets) == 1 else None
+
+
+def _expansion(question: str, matches) -> str:
+    """Official names the question did not already spell out."""
+    folded = _folded(question)
+    names = []
+    for match in matches:
+        name = match.entry.name.strip("“”\"")
+        if _folded(name) not in folded and name not in names:
+            names.append(name)
+    return "; ".join(names)
+
+
+def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:
+    """The law map's answer to (title/award × aspect): the provisions a question points at."""
+    if not slots.aspect:
+        return []
+    law_map = load_law_map()
+    subjects = list(slots.subjects) or ["khen_thuong", "thi_dua"]
+    found: list[LawMapEntry] = []
+    for subject in subjects:
+        entries = law_map.locate(subject, slots.aspect, doc_ids)
+        if slots.target:
+            entries = [e for e in entries if not e.for_ or slots.target in e.for_] or entries
+        found += [e for e in entries if e not in found]
+    return found
+
+
+_PERIOD = re.compile(r"\b(?:quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|năm\s+\d{4}|6\s+tháng\s+(?:đầu|cuối)\s+năm)\b",
+                     re.IGNORECASE)
+_ROLE = re.compile(r"\b(?:chủ trì|phối hợp|tham mưu|thực hiện)\b", re.IGNORECASE)
+
+
+def follow_up(question: str, previous: str) -> str | None:
+    """A short follow-up rewritten as a whole question by replacing the slot it changes in the
+    previous one ("Còn tập thể thì sao?", "Thế còn cấp huyện?", "Quý II?", "Ai phối hợp?");
+    None when the question changes no slot.
+
+    >>> follow_up("Còn quý II thì sao?", "Trong quý I, Khối thi đua Tổng hợp làm gì?")
+    'Trong quý II, Khối thi đua Tổng hợp làm gì?'
+    """
+    for replace_slot in (_swap_subject, _swap_target, _swap_level, _swap_pattern(_PERIOD), _swap_pattern(_ROLE)):
+        rewritten = replace_slot(question, previous)
+        if rewritten:
+            return rewritten
+    return None
+
+
+def _swap_pattern(pattern: re.Pattern):
+    def swap(question: str, previous: str) -> str | None:
+        new, old = pattern.search(question), pattern.search(previous)
+        if not new:
+            return None
+        if old:
+            return previous[: old.start()] + new.group(0) + previous[old.end():]
+        return f"{previous.rstrip(' ?')} ({new.group(0)})?"
+    return swap
+
+
+def _swap_cue(question: str, previous: str, table: dict[str, list[str]]) -> str | None:
+    new = _first_cue(_folded(question), table)
+    if not new:
+        return None
+    for key, cues in table.items():
+        for cue in sorted(cues, key=len, reverse=True):
+            span = _find_folded(previous, cue)
+            if span and key != new:
+                return previous[: span[0]] + table[new][0] + previous[span[1]:]
+    return None
+
+
+def _swap_level(question: str, previous: str) -> str | None:
+    return _swap_cue(question, previous, _parts()["levels"])
+
+
+def _swap_target(question: str, previous: str) -> str | None:
+    """Cá nhân ↔ tập thể: the counterpart title ("Lao động tiên tiến" → "Tập thể lao động tiên tiến")."""
+    target = _first_cue(_folded(question), _parts()["targets"])
+    if not target or understand(question).subjects:
+        return None
+    vocabulary = load_vocabulary()
+    for match in vocabulary.find(previous):
+        counterpart = _counterpart(match.entry, target, vocabulary)
+        if counterpart:
+            return previous[: match.start] + counterpart + previous[match.end:]
+    return _swap_cue(question, previous, _parts()["targets"])
+
+
+def _counterpart(entry, target: str, vocabulary) -> str | None:
+    if target in entry.for_:
+        return None
+    name = entry.name.strip("“”\"")
+    wanted = f"tập thể {name}".lower() if target == "tap_the" else re.sub(r"^tập thể\s+", "", name.lower())
+    for other in vocabulary.entries:
+        if other.name.strip("“”\"").lower() == wanted and target in other.for_:
+            return other.name.strip("“”\"")
+    return None
+
+
+def _swap_subject(question: str, previous: str) -> str | None:
+    vocabulary = load_vocabulary()
+    new = [m for m in vocabulary.find(question) if m.entry.kind in AWARD_KINDS]
+    old = [m for m in vocabulary.find(previous) if m.entry.kind in AWARD_KINDS]
+    if not new or not old or len(syllable_tokenize(question)) > 12:
+        return None
+    return previous[: old[0].start] + new[0].text + previous[old[0].end:]
+
+
+def _find_folded(text: str, phrase: str) -> tuple[int, int] | None:
+    """Character span of `phrase` in `text`, matched on whole accent-folded syllables."""
+    words = list(re.finditer(r"\w+", text))
+    target = [fold_accents(w) for w in re.findall(r"\w+", phrase)]
+    for i in range(len(words) - len(target) + 1):
+        if [fold_accents(w.group(0)) for w in words[i:i + len(target)]] == target:
+            return words[i].start(), words[i + len(target) - 1].end()
+    return None
