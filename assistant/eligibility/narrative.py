@@ -5,6 +5,13 @@ is read into the issue-6 profile (years, ratings, titles, initiatives, disciplin
 by the eligibility engine and answered with its verdict. Recognition cues live in
 `data/narrative.yaml` (plus the labels of `rules/vocabulary.yaml`); nothing here decides a criterion.
 
+How a story is read: years are grouped into lists and ranges ("2023, 2024", "2021 đến 2025",
+"năm nay", "hai năm liền"); a clause that opens with years gives them to the facts after it,
+otherwise a fact takes the years after it, and a clause without years takes the last ones said.
+Facts not said stay unknown, except two readings officers expect, both stated in the reply or
+visible in the form: a discipline not mentioned is none (`assumptions`), and the titles and awards
+said for a year are all that year had ("năm 2024 chỉ đạt LĐTT" → no CSTĐCS in 2024).
+
 Public surface:
     parse_narrative(text, today) -> NarrativeParse
     check(parse) -> EligibilityResult           (raises EligibilityInputError)
