@@ -42,6 +42,7 @@ class CatalogueEntry:
     guides: str = ""  # the texts this one details or guides
     ocr: str = ""  # "1" when the stored text is an OCR transcript (quotes must be checked)
     known_changes: str = ""  # what is known to have changed, for an amending text without its body
+    superseded_by: str = ""  # id of the newer version that replaced this document (the row is history)
 
     @property
     def label(self) -> str:
@@ -147,15 +148,27 @@ class Catalogue:
         return self._entries.get(doc_id)
 
     def entries(self) -> list[CatalogueEntry]:
-        return list(self._entries.values())
+        """Rows of the current documents (replaced versions are history, see `history`)."""
+        return [e for e in self._entries.values() if not e.superseded_by]
+
+    def history(self) -> list[CatalogueEntry]:
+        """Rows of documents replaced by a newer version."""
+        return [e for e in self._entries.values() if e.superseded_by]
+
+    def is_shipped(self, doc_id: str) -> bool:
+        return doc_id in self._shipped
+
+    def shipped_by_number(self, number: str) -> CatalogueEntry | None:
+        wanted = _number_key(number)
+        return next((e for e in self._shipped.values() if e.number and _number_key(e.number) == wanted), None)
 
     def upsert(self, entry: CatalogueEntry, overwrite: bool = False) -> CatalogueEntry:
         """Add a row; an existing row wins unless `overwrite`, so a person's corrections stay."""
         with self._lock:
             existing = self._entries.get(entry.doc_id)
             if existing and not overwrite:
-                if existing.file != entry.file:
-                    existing.file = entry.file
+                if (existing.file, existing.superseded_by) != (entry.file, entry.superseded_by):
+                    existing.file, existing.superseded_by = entry.file, entry.superseded_by
                     self._own_ids.add(entry.doc_id)
                     self._save()
                 return existing
@@ -170,9 +183,20 @@ class Catalogue:
             if doc_id not in self._shipped and self._entries.pop(doc_id, None):
                 self._save()
 
+    def supersede(self, doc_id: str, new_id: str, day: str) -> None:
+        """Keep the row of a replaced document as history, naming its successor."""
+        with self._lock:
+            entry = self._entries.get(doc_id) or CatalogueEntry(doc_id=doc_id, file="")
+            entry.superseded_by = new_id
+            note = f"đã được thay bằng tài liệu {new_id} ngày {day}"
+            entry.note = f"{entry.note}; {note}" if entry.note else note
+            self._entries[doc_id] = entry
+            self._own_ids.add(doc_id)
+            self._save()
+
     def find_by_number(self, number: str) -> CatalogueEntry | None:
         wanted = _number_key(number)
-        return next((e for e in self._entries.values() if e.number and _number_key(e.number) == wanted), None)
+        return next((e for e in self.entries() if e.number and _number_key(e.number) == wanted), None)
 
     def _save(self) -> None:
         own = [self._entries[doc_id] for doc_id in self._own_ids if doc_id in self._entries]

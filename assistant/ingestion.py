@@ -13,6 +13,7 @@ content hash: a re-run finds the chunks still without a vector and upserts them.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from assistant.catalogue import Catalogue, CatalogueEntry
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.index import KnowledgeIndex, StoredChunk
 from documents.chunk import chunk_document
+from documents.identity import is_inside, user_document_id
 from documents.load import LoadError, OcrOptions, file_sha256, load, refusal_reason
 from documents.parse import Header, ParsedDocument, document_types, parse
 from documents.text_layers import layer_notes
@@ -54,30 +56,42 @@ class FileResult:
         label = STATUS_LABELS.get(self.status, self.status)
         return f"{label} (có dùng OCR)" if self.ocr_pages and self.status == "indexed" else label
 
+    @property
+    def has_document(self) -> bool:
+        return self.status in ("indexed", "unchanged")
+
     def as_line(self) -> str:
         detail = f" — {self.message}" if self.message else ""
         count = f" ({self.chunks} đoạn)" if self.chunks else ""
-        return f"{Path(self.path).name}: {self.label}{count}{detail}"
+        ident = f" [mã {self.doc_id}]" if self.has_document else ""
+        return f"{Path(self.path).name}{ident}: {self.label}{count}{detail}"
 
 
-def doc_id_for(path: Path) -> str:
-    return path.stem
+def doc_id_for(path: Path, knowledge_dir: Path | None = None) -> str:
+    """The id of a file: its name for the shipped corpus, else slug + hash of its location."""
+    path = Path(path)
+    if knowledge_dir is not None and is_inside(path, knowledge_dir):
+        return path.stem
+    return user_document_id(path.name, _display_path(path))
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files under the given paths, in a stable order; hidden files and the catalogue are skipped."""
+    """Files under the given paths, in a stable order; hidden files and the catalogue are skipped.
+
+    Only names inside a given folder count as hidden: a folder given below a dot-folder
+    (`~/.cache/ke-hoach/`) is walked like any other."""
     found: list[Path] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _wanted(p))
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _wanted(p.relative_to(path)))
         else:
             found.append(path)
     return found
 
 
-def _wanted(path: Path) -> bool:
-    return not any(part.startswith(".") for part in path.parts) and path.name not in SKIPPED_NAMES
+def _wanted(relative: Path) -> bool:
+    return not any(part.startswith(".") for part in relative.parts) and relative.name not in SKIPPED_NAMES
 
 
 class DocumentHook(Protocol):
@@ -97,17 +111,34 @@ class Ingestor:
         self.catalogue = catalogue
         self.hooks = list(hooks)
 
+    def doc_id(self, path: Path) -> str:
+        """The id of `path`; a user file indexed before ids carried a hash keeps its old id."""
+        path = Path(path)
+        new = doc_id_for(path, self.settings.knowledge_dir)
+        if new != path.stem:
+            legacy = self.index.document(path.stem)
+            if legacy and legacy.path == _display_path(path) and not self._shipped(legacy.doc_id, legacy.path):
+                return path.stem
+        return new
+
+    def _shipped(self, doc_id: str, source: str) -> bool:
+        """A text of the shipped corpus: read-only to uploads and replacements."""
+        path = Path(source)
+        path = path if path.is_absolute() else PROJECT_ROOT / path
+        return is_inside(path, self.settings.knowledge_dir) or self.catalogue.is_shipped(doc_id)
+
     def ingest(self, paths: Iterable[Path], progress: Callable[[int, int, str], None] | None = None,
-               page_progress: Callable[[str, int, int], None] | None = None) -> list[FileResult]:
+               page_progress: Callable[[str, int, int], None] | None = None, replace: bool = False) -> list[FileResult]:
         """Ingest files (folders are walked). `progress(done, total, name)` after each file;
-        `page_progress(name, pages done, pages to OCR)` after each OCR'd page (OCR is slow)."""
+        `page_progress(name, pages done, pages to OCR)` after each OCR'd page (OCR is slow).
+        With `replace`, each file replaces the older documents of the same file name."""
         files = discover(paths)
         results = []
         for number, path in enumerate(files, 1):
             try:
-                results.append(self.ingest_file(path, page_progress=page_progress))
+                results.append(self.ingest_file(path, page_progress=page_progress, replace=replace))
             except Exception as exc:  # noqa: BLE001 - one bad file never stops a batch
-                results.append(FileResult(_display_path(path), doc_id_for(path), "rejected",
+                results.append(FileResult(_display_path(path), self.doc_id(path), "rejected",
                                           f"lỗi khi lập chỉ mục ({type(exc).__name__}: {str(exc)[:200]})"))
             if progress:
                 progress(number, len(files), path.name)
@@ -124,9 +155,23 @@ class Ingestor:
         return future
 
     def ingest_file(self, path: Path, doc_id: str | None = None,
-                    page_progress: Callable[[str, int, int], None] | None = None) -> FileResult:
+                    page_progress: Callable[[str, int, int], None] | None = None, replace: bool = False) -> FileResult:
+        """Index one file; with `replace`, older documents of the same file name are replaced
+        and their catalogue rows kept as history."""
         path = Path(path)
-        doc_id = doc_id or doc_id_for(path)
+        result = self._ingest_file(path, doc_id, page_progress)
+        notes = self._collision_notes(result, path.name)
+        if replace and result.has_document:
+            replaced = self.supersede(path.name, result.doc_id)
+            if replaced:
+                notes.append("thay thế tài liệu cũ: " + ", ".join(replaced))
+        if notes:
+            result.message = "; ".join(([result.message] if result.message else []) + notes)
+        return result
+
+    def _ingest_file(self, path: Path, doc_id: str | None,
+                     page_progress: Callable[[str, int, int], None] | None) -> FileResult:
+        doc_id = doc_id or self.doc_id(path)
         shown = _display_path(path)
         if path.is_file():
             reason = refusal_reason(path.name, path.stat().st_size, self.settings.max_file_mb)
@@ -145,10 +190,13 @@ class Ingestor:
             if unchanged:
                 return unchanged
             self.catalogue.reload()  # rows another process added since we started
-            parsed = parse(loaded, lambda header: self._with_catalogue(header, doc_id, shown))
+            new_rows: list[CatalogueEntry] = []
+            parsed = parse(loaded, lambda header: self._with_catalogue(header, doc_id, shown, new_rows))
             chunks = self._stored_chunks(parsed, doc_id, shown, loaded.sha256, loaded.ocr_pages)
-            if not chunks:
+            if not chunks:  # a refused file leaves no catalogue row
                 return FileResult(shown, doc_id, "rejected", "không tách được đoạn văn bản nào")
+            for row in new_rows:
+                self.catalogue.upsert(row)
             meta = {"pipeline": PIPELINE_VERSION, "source": shown, "pages": loaded.pages,
                     "pages_without_text": loaded.pages_without_text, "ocr_pages": loaded.ocr_pages,
                     "format": loaded.source_format, "legacy_encoding": loaded.legacy_encoding,
@@ -180,7 +228,8 @@ class Ingestor:
                           garbage_pages=s.ocr_garbage_pages, progress=progress)
 
     def remove(self, target: str | Path) -> FileResult:
-        doc_id = doc_id_for(Path(target))
+        """Remove a document, named by its id or by its file."""
+        doc_id = str(target) if self.index.document(str(target)) else self.doc_id(Path(target))
         found = self.index.remove_document(doc_id)
         for hook in self.hooks:
             hook.document_removed(doc_id)
@@ -198,6 +247,37 @@ class Ingestor:
                 results.append(self.remove(document.doc_id))
         return results
 
+    def supersede(self, name: str, new_id: str) -> list[str]:
+        """Replace the older documents called `name` by `new_id`: their chunks leave the index,
+        their catalogue rows stay as history. Shipped texts are never replaced."""
+        replaced = []
+        for document in self.index.documents():
+            if document.doc_id == new_id or Path(document.path).name != name:
+                continue
+            if self._shipped(document.doc_id, document.path):
+                continue
+            with self.index.write_lock():
+                self.index.remove_document(document.doc_id)
+                for hook in self.hooks:
+                    hook.document_removed(document.doc_id)
+                self.catalogue.supersede(document.doc_id, new_id, self.settings.current_date().isoformat())
+            replaced.append(document.doc_id)
+        return replaced
+
+    def _collision_notes(self, result: FileResult, name: str) -> list[str]:
+        """Say so when a user file is named or numbered like a shipped text (which stays as it is)."""
+        if not result.has_document or self.catalogue.is_shipped(result.doc_id):
+            return []
+        notes = []
+        stem = Path(name).stem
+        if self.catalogue.is_shipped(stem):
+            notes.append(f"trùng tên với văn bản có sẵn “{stem}”: nạp thành tài liệu riêng, văn bản có sẵn giữ nguyên")
+        entry = self.catalogue.get(result.doc_id)
+        shipped = self.catalogue.shipped_by_number(entry.number) if entry and entry.number else None
+        if shipped and shipped.doc_id != stem:
+            notes.append(f"trùng số ký hiệu với {shipped.label} có sẵn: nạp thành tài liệu riêng, văn bản có sẵn giữ nguyên")
+        return notes
+
     def embed_pending(self, progress: Callable[[int, int], None] | None = None) -> int:
         return self.index.embed_pending(progress)
 
@@ -208,13 +288,15 @@ class Ingestor:
 
     # ------------------------------------------------------------ helpers
 
-    def _with_catalogue(self, header: Header, doc_id: str, shown: str) -> Header:
-        """A new document gets its catalogue row from its header; a known one takes the row's corrections."""
+    def _with_catalogue(self, header: Header, doc_id: str, shown: str, new_rows: list[CatalogueEntry]) -> Header:
+        """A new document gets its catalogue row from its header (saved once the document is
+        indexed, into `new_rows`); a known one takes the row's corrections."""
         entry = self.catalogue.get(doc_id)
         if entry is None:
-            entry = self.catalogue.upsert(_entry_from_header(doc_id, shown, header))
-        elif not entry.file:  # a text known from evidence only, now dropped in: the row gets its file
-            entry = self.catalogue.upsert(CatalogueEntry(**{**vars(entry), "file": shown}))
+            entry = _entry_from_header(doc_id, shown, header)
+            new_rows.append(entry)
+        elif entry.file != shown or entry.superseded_by:  # moved, or an old version indexed again
+            new_rows.append(dataclasses.replace(entry, file=shown, superseded_by=""))
         return _merge_catalogue(header, entry)
 
     @staticmethod

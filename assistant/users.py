@@ -44,7 +44,8 @@ def users_path(data_dir: Path) -> Path:
     return Path(data_dir) / FILE_NAME
 
 
-def _clean_name(name: str) -> str:
+def normalize_name(name: str) -> str:
+    """The one form of a user name (NFC, trimmed, lower case): "Lan" typed in NFD or NFC is one user."""
     return unicodedata.normalize("NFC", name or "").strip().lower()
 
 
@@ -73,7 +74,7 @@ class UserStore:
 
     def __init__(self, path: Path, extra: dict | None = None):
         self.path = Path(path)
-        self.extra = {_clean_name(k): v for k, v in (extra or {}).items()}
+        self.extra = {normalize_name(k): v for k, v in (extra or {}).items()}
 
     def _load(self) -> dict[str, dict]:
         if not self.path.exists():
@@ -108,7 +109,7 @@ class UserStore:
         return bool(self.names())
 
     def get(self, name: str) -> User | None:
-        name = _clean_name(name)
+        name = normalize_name(name)
         entry = self._load().get(name)
         if entry is not None:
             return User(name, entry.get("display", ""))
@@ -118,7 +119,7 @@ class UserStore:
         return User(name, extra.get("display", "") if isinstance(extra, dict) else "")
 
     def add(self, name: str, password: str, display: str = "", replace: bool = False) -> User:
-        name = _clean_name(name)
+        name = normalize_name(name)
         if not _NAME.match(name):
             raise UserError("Tên đăng nhập chỉ gồm chữ, số và các dấu . _ - @ (2–64 ký tự).")
         hashed = hash_password(password)
@@ -131,7 +132,7 @@ class UserStore:
         return User(name, users[name]["display"])
 
     def remove(self, name: str) -> bool:
-        name = _clean_name(name)
+        name = normalize_name(name)
         with _lock:
             users = self._load()
             if users.pop(name, None) is None:
@@ -141,7 +142,7 @@ class UserStore:
 
     def verify(self, name: str, password: str) -> User | None:
         """The user when the password is right, else None (same work either way)."""
-        name = _clean_name(name)
+        name = normalize_name(name)
         hashed = self._hash_of(name) if name else None
         if not hashed:
             check_password(password or "", _DUMMY_HASH.decode("ascii"))

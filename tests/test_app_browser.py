@@ -67,7 +67,19 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    data_dir = build_index(tmp_path_factory.mktemp("browser") / "data", [SEED_001, LAW])
+    yield from _serve(build_index(tmp_path_factory.mktemp("browser") / "data", [SEED_001, LAW]))
+
+
+@pytest.fixture(scope="module")
+def planted_server(tmp_path_factory):
+    """An app whose only plan carries a planted image, link and script."""
+    from tests.test_safe_rendering import planted_plan
+
+    folder = tmp_path_factory.mktemp("browser-planted")
+    yield from _serve(build_index(folder / "data", [planted_plan(folder / "plans")]))
+
+
+def _serve(data_dir: Path):
     port = _free_port()
     env = {**os.environ, "TDKT_DATA_DIR": str(data_dir), "TDKT_TODAY": TODAY, "TDKT_LLM_PROVIDER": "none",
            "TDKT_BACKGROUND_EMBEDDING": "0", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
@@ -188,3 +200,47 @@ def test_two_sessions_at_the_same_time_get_their_own_answers(server, browser):
     finally:
         first.close()
         second.close()
+
+
+def _active_content(page) -> list[str]:
+    """Images from outside the app, links to the planted address, the planted script."""
+    found = page.evaluate("""() => ({
+        images: [...document.images].map(i => i.src),
+        links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+        scripts: [...document.scripts].map(s => s.textContent).filter(t => t.includes('bi-tan-cong')),
+        title: document.title,
+        origin: location.origin,
+    })""")
+    problems = [f"img {src}" for src in found["images"] if not src.startswith((found["origin"], "data:", "blob:"))]
+    problems += [f"a {href}" for href in found["links"] if "127.0.0.1:9" in href]
+    problems += [f"script {text[:80]}" for text in found["scripts"]]
+    return problems + (["title changed by a script"] if found["title"] == "bi-tan-cong" else [])
+
+
+def test_planted_markdown_and_html_in_a_plan_stay_text_in_the_page(planted_server, browser):
+    from tests.test_safe_rendering import QUESTION
+
+    context, page = _open(browser, planted_server, height=1500)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        _ask(page, QUESTION)
+        text = _answer(page, "Hội trường tầng 3")
+        assert "![x](http://127.0.0.1:9/steal)" in text and "<script>" in text  # shown as the document wrote it
+        citation = page.locator('[data-testid="stExpander"]').filter(has_text="[1]").first
+        citation.locator("summary").first.click()
+        page.get_by_text("Xem đoạn trong văn bản").first.click()
+        _settled(page)
+        assert not _active_content(page)
+        body = page.locator("body").inner_text()
+        assert body.count("http://127.0.0.1:9/steal") >= 2  # the answer and the quoted passage, as text
+
+        page.goto(f"{planted_server}/thu_vien", wait_until="domcontentloaded")  # titles in the library
+        page.locator('[data-testid="stFileUploaderDropzone"]').wait_for(state="visible", timeout=60_000)
+        _settled(page)
+        page.locator('[data-testid="stMultiSelect"]').last.click()
+        page.wait_for_timeout(700)
+        assert not _active_content(page)
+        assert not [url for url in requested if "127.0.0.1:9/" in url], requested
+    finally:
+        context.close()

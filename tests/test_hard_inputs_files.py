@@ -9,6 +9,7 @@ import pytest
 
 from assistant.build import build_assistant
 from documents.convert import soffice_binary
+from assistant.ingestion import doc_id_for
 from tests.conftest import KNOWLEDGE
 from tests.docgen import PLAN_LINES, make_docx, make_pdf
 
@@ -42,12 +43,12 @@ def test_old_word_formats_are_converted_and_indexed(settings, tmp_path, old_form
     assistant = build_assistant(settings)
     result = assistant.ingestor().ingest([converted])[0]
     assert result.status == "indexed", result.as_line()
-    document = assistant.index.document("kh-12-2024")
+    document = assistant.index.document(result.doc_id)
     assert document.meta["format"] == f".{old_format}"
     hits = assistant.searcher.search("Phòng Nội vụ tổng hợp hồ sơ đề nghị khen thưởng", 3, mode="bm25")
-    assert hits and hits[0].chunk.doc_id == "kh-12-2024"
+    assert hits and hits[0].chunk.doc_id == result.doc_id
     assert "Hội đồng Thi đua - Khen thưởng huyện trước ngày 15/11/2024" in hits[0].chunk.body
-    bodies = " ".join(c.body for c in assistant.index.doc_chunks("kh-12-2024"))
+    bodies = " ".join(c.body for c in assistant.index.doc_chunks(result.doc_id))
     assert "Nộp hồ sơ khen thưởng" in bodies  # the table survived the round trip
 
 
@@ -178,4 +179,4 @@ def test_ingest_can_run_in_a_background_worker_while_queries_are_answered(settin
         assistant.searcher.search("hồ sơ đề nghị khen thưởng", 3, mode="bm25")  # readers never wait for the writer
     results = future.result(timeout=120)
     assert [r.status for r in results] == ["indexed", "indexed"] and seen == ["kh-nen.txt", SEED_001.name]
-    assert assistant.searcher.search("Phòng Nội vụ tổng hợp hồ sơ đề nghị khen thưởng huyện Thử Nghiệm", 1, mode="bm25")[0].chunk.doc_id == "kh-nen"
+    assert assistant.searcher.search("Phòng Nội vụ tổng hợp hồ sơ đề nghị khen thưởng huyện Thử Nghiệm", 1, mode="bm25")[0].chunk.doc_id == doc_id_for(path)

@@ -10,6 +10,7 @@ import pytest
 from assistant.build import build_assistant
 from documents.load import LoadedFile, OcrOptions, load
 from documents.ocr import looks_like_garbage, ocr_status
+from assistant.ingestion import doc_id_for
 from tests.docgen import vietnamese_font
 
 OCR = ocr_status("vie")
@@ -87,11 +88,11 @@ def test_scanned_pdf_is_read_by_ocr_and_cited_with_its_page(settings, tmp_path, 
     assert result.ocr_pages == [1, 2] and "OCR" in result.as_line()
     assert seen_pages == [(path.name, 1, 2), (path.name, 2, 2)]
 
-    chunks = assistant.index.doc_chunks("qd-45-khen-thuong-scan")
+    chunks = assistant.index.doc_chunks(doc_id_for(path))
     assert chunks and all(c.meta.get("ocr") is True and c.page in (1, 2) for c in chunks)
 
     answer = assistant.answerer().answer("Mức tiền thưởng kèm theo Giấy khen đối với cá nhân là bao nhiêu?")
-    cited = [c for c in answer.citations if c.doc_id == "qd-45-khen-thuong-scan"]
+    cited = [c for c in answer.citations if c.doc_id == doc_id_for(path)]
     assert cited, answer
     assert cited[0].page == 2 and cited[0].ocr is True
     assert "500.000" in cited[0].passage

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assistant.build import build_assistant
 from assistant.index import SearchFilter
+from assistant.ingestion import doc_id_for
 from tests.conftest import KNOWLEDGE
 from tests.docgen import PLAN_LINES, make_docx, make_pdf, make_pdf_without_text
 
@@ -56,7 +57,7 @@ def test_changed_file_replaces_its_chunks(settings, tmp_path):
     path.write_text("\n".join(PLAN_LINES).replace("15/11/2024", "20/12/2024"), encoding="utf-8")
     result = assistant.ingestor().ingest([path])[0]
     assert result.status == "indexed"
-    bodies = " ".join(c.body for c in assistant.index.doc_chunks("kh-thu-nghiem"))
+    bodies = " ".join(c.body for c in assistant.index.doc_chunks(doc_id_for(path)))
     assert "20/12/2024" in bodies and "15/11/2024" not in bodies
     assert assistant.index.counts()["documents"] == 1
 
@@ -68,9 +69,9 @@ def test_remove_deletes_document_and_vectors(settings, tmp_path):
     ingestor.ingest([path, _appendix_of_001(tmp_path)])
     assistant.index.embed_pending()
     assert ingestor.remove(path).status == "removed"
-    assert assistant.index.document("ke-hoach-xoa") is None
+    assert assistant.index.document(doc_id_for(path)) is None
     hits = assistant.searcher.search("Phòng Nội vụ tổng hợp hồ sơ đề nghị khen thưởng huyện Thử Nghiệm", 10)
-    assert all(h.chunk.doc_id != "ke-hoach-xoa" for h in hits)
+    assert all(h.chunk.doc_id != doc_id_for(path) for h in hits)
     assert assistant.index.counts()["documents"] == 1
 
 
@@ -116,7 +117,7 @@ def test_user_document_gets_a_catalogue_row_from_its_header(settings, tmp_path):
     path.write_text("\n".join(PLAN_LINES), encoding="utf-8")
     assistant = build_assistant(settings)
     assistant.ingestor().ingest([path])
-    entry = build_assistant(settings).catalogue.get("kh-12-2024")
+    entry = build_assistant(settings).catalogue.get(doc_id_for(path))
     assert (entry.number, entry.type_name, entry.date_issued, entry.place) == ("12/KH-UBND", "Kế hoạch", "2024-03-10", "Thử Nghiệm")
     assert entry.issuer == "ỦY BAN NHÂN DÂN HUYỆN THỬ NGHIỆM"
 

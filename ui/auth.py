@@ -12,7 +12,8 @@ import time
 
 import streamlit as st
 
-from assistant.users import UserError, UserStore, users_path
+from assistant.users import UserError, UserStore, normalize_name, users_path
+from ui.render import escape_markdown
 
 SESSION_KEY = "signed_in_user"
 JUST_SIGNED_IN = "_just_signed_in"
@@ -109,7 +110,7 @@ def render() -> None:
     else:
         st.caption("Trên máy này, đăng nhập là không bắt buộc.")
     if current_user():
-        st.success(f"Đã đăng nhập: {current_user()}")
+        st.success(escape_markdown(f"Đã đăng nhập: {current_user()}"))
         if st.button("Đăng xuất", key="sign_out_main"):
             sign_out()
             st.rerun()
@@ -146,7 +147,7 @@ def _render_local() -> None:
         password = st.text_input("Mật khẩu", type="password", key="sign_in_password")
         submitted = st.form_submit_button("Đăng nhập", type="primary")
     if submitted:
-        _check(store, name.strip().lower(), password)
+        _check(store, normalize_name(name), password)
 
 
 def _check(store: UserStore, name: str, password: str) -> None:

@@ -9,6 +9,7 @@ from assistant.intents import Intent, detect
 from ui import auth
 from ui.feedback import append_feedback, feedback_record
 from ui.links import TOOL_LINK_LABELS, TOOL_PAGES
+from ui.render import answer_markdown, escape_markdown, quote_markdown, safe_markdown
 from ui.state import assistant_or_error, get_answerer, reference_date
 
 EXAMPLES = [
@@ -56,7 +57,7 @@ def _examples() -> str | None:
 
 def _ask(assistant, question: str, chat: list) -> None:
     with st.chat_message("user"):
-        st.markdown(question)
+        st.markdown(escape_markdown(question))
     entry = {"id": uuid.uuid4().hex[:10], "question": question, "answer": None, "intent": None, "feedback": None}
     with st.chat_message("assistant"):
         placeholder = st.empty()
@@ -64,11 +65,11 @@ def _ask(assistant, question: str, chat: list) -> None:
             entry["answer"] = _stream(assistant, question, [e["answer"].turn() for e in chat if e["answer"]], placeholder)
         except Exception as exc:  # the core failed: say so, never a traceback
             placeholder.empty()
-            st.error(f"Không trả lời được câu hỏi này: {exc}")
+            st.error(escape_markdown(f"Không trả lời được câu hỏi này: {exc}"))
             return
         entry["intent"] = detect(question, reference_date(assistant))
         chat.append(entry)
-        placeholder.markdown(entry["answer"].text)
+        placeholder.markdown(answer_markdown(entry["answer"]))
         _extras(assistant, entry)
 
 
@@ -79,7 +80,7 @@ def _stream(assistant, question: str, history: list, placeholder):
         for event in answerer.stream(question, history):
             if isinstance(event, str):
                 text += event
-                placeholder.markdown(text + "▌")
+                placeholder.markdown(safe_markdown(text) + "▌")
             else:
                 answer = event
     return answer
@@ -87,9 +88,9 @@ def _stream(assistant, question: str, history: list, placeholder):
 
 def _show_entry(assistant, entry: dict) -> None:
     with st.chat_message("user"):
-        st.markdown(entry["question"])
+        st.markdown(escape_markdown(entry["question"]))
     with st.chat_message("assistant"):
-        st.markdown(entry["answer"].text)
+        st.markdown(answer_markdown(entry["answer"]))
         _extras(assistant, entry)
 
 
@@ -104,12 +105,12 @@ def _extras(assistant, entry: dict) -> None:
 
 def _citation(assistant, entry_id: str, c) -> None:
     where = c.location + (f", trang {c.page}" if c.page else "")
-    with st.expander(f"[{c.n}] {c.document} — {where}"):
-        st.markdown(f"> {c.quote}".replace("\n", "\n> "))
+    with st.expander(f"[{c.n}] {escape_markdown(c.document)} — {escape_markdown(where)}"):
+        st.markdown(quote_markdown(c.quote))
         if c.title:
-            st.caption(c.title)
+            st.caption(escape_markdown(c.title))
         if c.status:
-            st.warning(f"Hiệu lực: {c.status}")
+            st.warning(escape_markdown(f"Hiệu lực: {c.status}"))
         if c.ocr:
             st.caption("Đoạn này được nhận dạng chữ (OCR) từ bản quét: hãy đối chiếu với bản gốc.")
         if st.toggle("Xem đoạn trong văn bản", key=f"ctx_{entry_id}_{c.n}"):
@@ -126,15 +127,15 @@ def _context(assistant, c) -> None:
     for chunk in chunks[max(at - 1, 0): at + 2]:
         text = chunk.body or chunk.text
         if chunk.chunk_id == c.chunk_id:
-            st.success(f"**{chunk.location}**\n\n{text}")
+            st.success(f"**{escape_markdown(chunk.location)}**\n\n{escape_markdown(text)}")
         else:
-            st.caption(f"{chunk.location}")
+            st.caption(escape_markdown(chunk.location))
             st.text(text[:1500])
 
 
 def _tool_link(assistant, intent: Intent, entry_id: str) -> None:
     if intent.reply:  # the tool's own answer (the verdict of a narrative eligibility question)
-        st.markdown(intent.reply)
+        st.markdown(safe_markdown(intent.reply))  # it quotes what the user wrote
     st.info(TOOL_NOTES[intent.tool])
     if intent.tool == "deadlines" and intent.params:
         _deadline_preview(assistant, intent)

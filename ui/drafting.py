@@ -11,6 +11,7 @@ import streamlit as st
 from assistant.drafting import KINDS, SECTION_KEYS, Block, DraftingInputError, PlanForm, to_markdown, write_docx
 from assistant.drafting.form import FIELD_LABELS
 from ui import prefill
+from ui.render import escape_markdown
 from ui.state import assistant_or_error, reference_date
 
 KIND_LABELS = {"annual": "Kế hoạch thi đua năm", "campaign": "Đợt thi đua, thi đua theo chuyên đề",
@@ -163,13 +164,13 @@ def _result(assistant) -> None:
     st.divider()
     st.subheader("Dự thảo")
     for note in plan.notes:
-        st.info(note)
+        st.info(escape_markdown(note))
     try:
         warnings = assistant.drafter.check(plan, reference_date(assistant))
     except Exception:
         warnings = []
     if warnings:
-        st.warning("Cần kiểm tra trước khi ban hành:\n\n" + "\n".join(w.as_line() for w in warnings))
+        st.warning("Cần kiểm tra trước khi ban hành:\n\n" + "\n\n".join(escape_markdown(w.as_line()) for w in warnings))
     preview, edit = st.tabs(["Xem trước", "Chỉnh sửa nội dung"])
     with edit:
         st.caption("Mỗi dòng một đoạn; dòng bắt đầu bằng “- ” là gạch đầu dòng; dòng đánh số (1., 1.1., a)) là đề mục.")
@@ -178,7 +179,7 @@ def _result(assistant) -> None:
             if text != section_text(section):
                 apply_edit(section, text)
     with preview:
-        st.markdown(to_markdown(plan))
+        st.markdown(to_markdown(plan, escape=escape_markdown))
     try:
         data = docx_bytes(plan)
     except Exception as exc:

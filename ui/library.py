@@ -1,6 +1,7 @@
 """Thư viện tài liệu: the indexed documents with their catalogue data; upload, re-index and delete."""
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -9,8 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from assistant.config import PROJECT_ROOT
-from documents.load import SUPPORTED_SUFFIXES, refusal_reason
+from documents.load import SUPPORTED_NAMES, SUPPORTED_SUFFIXES, refusal_reason
 from documents.text import format_vn_date
+from ui.render import escape_markdown
 from ui.state import assistant_or_error, reference_date, start_embedding
 
 ALLOWED_TYPES = tuple(suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES)
@@ -26,8 +28,11 @@ def safe_name(name: str) -> str:
     return f"{stem[:120]}.{suffix.lower()}" if dot else stem[:120]
 
 
-def save_and_ingest(assistant, uploads: list[tuple[str, bytes]], progress=None) -> list:
-    """Save each upload under `<data dir>/uploads/` and ingest it; a refused file leaves nothing behind."""
+def save_and_ingest(assistant, uploads: list[tuple[str, bytes]], progress=None, replace: bool = False) -> list:
+    """Save each upload under `<data dir>/uploads/` and ingest it; a refused file leaves nothing behind.
+
+    A different file with the name of an earlier upload is a new document (saved in a
+    sub-folder named by its content hash), or with `replace` the new version of it."""
     from assistant.ingestion import FileResult
 
     folder = assistant.settings.data_dir / "uploads"
@@ -40,7 +45,7 @@ def save_and_ingest(assistant, uploads: list[tuple[str, bytes]], progress=None) 
         if reason:
             results.append(FileResult(original, Path(name).stem, "rejected", reason))
         else:
-            results.append(_ingest_one(ingestor, folder / name, data))
+            results.append(_ingest_one(ingestor, upload_path(folder, name, data), data, replace))
         if progress:
             progress(number, len(uploads), original)
     if any(r.status == "indexed" for r in results):
@@ -48,11 +53,20 @@ def save_and_ingest(assistant, uploads: list[tuple[str, bytes]], progress=None) 
     return results
 
 
-def _ingest_one(ingestor, path: Path, data: bytes):
+def upload_path(folder: Path, name: str, data: bytes) -> Path:
+    """`uploads/NAME`, unless another file already has that name: then `uploads/<hash>/NAME`."""
+    path = folder / name
+    if not path.exists() or path.read_bytes() == data:
+        return path
+    return folder / hashlib.sha256(data).hexdigest()[:12] / name
+
+
+def _ingest_one(ingestor, path: Path, data: bytes, replace: bool = False):
+    path.parent.mkdir(parents=True, exist_ok=True)
     previous = path.read_bytes() if path.exists() else None
     path.write_bytes(data)
     try:
-        result = ingestor.ingest_file(path)
+        result = ingestor.ingest_file(path, replace=replace)
     except Exception as exc:  # an unexpected parser error: refuse this file, keep the others
         from assistant.ingestion import FileResult
 
@@ -60,6 +74,8 @@ def _ingest_one(ingestor, path: Path, data: bytes):
     if result.status in ("rejected", "needs_ocr"):
         if previous is None:
             path.unlink(missing_ok=True)
+            if path.parent != ingestor.settings.data_dir / "uploads" and not any(path.parent.iterdir()):
+                path.parent.rmdir()
         else:
             path.write_bytes(previous)
     return result
@@ -116,14 +132,18 @@ def _upload(assistant) -> None:
     st.subheader("Tải tài liệu lên")
     limit = assistant.settings.max_file_mb
     round_ = st.session_state.setdefault("lib_upload_round", 0)
-    files = st.file_uploader(f"Chọn tệp PDF, DOCX, TXT hoặc MD (tối đa {limit:g} MB mỗi tệp)", type=list(ALLOWED_TYPES),
+    files = st.file_uploader(f"Chọn tệp {SUPPORTED_NAMES} (tối đa {limit:g} MB mỗi tệp)", type=list(ALLOWED_TYPES),
                              accept_multiple_files=True, key=f"lib_upload_{round_}")
+    replace = st.checkbox("Thay thế tài liệu cùng tên", key="lib_replace",
+                          help="Tệp mới thay cho tài liệu đã tải lên trước đó có cùng tên tệp; dòng danh mục của bản cũ "
+                               "được giữ làm lịch sử. Văn bản pháp luật có sẵn không bị thay thế.")
     if files and st.button("Nạp vào thư viện", type="primary", key="lib_ingest"):
         uploads = [(f.name, f.getvalue()) for f in files]
         with st.status("Đang nạp tài liệu…", expanded=True) as status:
             bar = st.progress(0.0)
             results = save_and_ingest(assistant, uploads,
-                                      lambda done, total, name: bar.progress(done / total, text=f"{done}/{total}: {name}"))
+                                      lambda done, total, name: bar.progress(done / total, text=f"{done}/{total}: {name}"),
+                                      replace=replace)
             status.update(label="Đã nạp xong.", state="complete")
         st.session_state["lib_results"] = results
         st.session_state["lib_upload_round"] = round_ + 1
@@ -134,12 +154,22 @@ def _upload(assistant) -> None:
 def _results() -> None:
     for result in st.session_state.get("lib_results", []):
         show = STATUS_STYLE.get(result.status, st.info)
+        name = Path(result.path).name
         if result.status == "rejected":
-            show(f"Tệp {Path(result.path).name} bị từ chối: {result.message or 'không đọc được tệp'}.")
+            show(escape_markdown(f"Tệp {name} bị từ chối: {result.message or 'không đọc được tệp'}."))
         elif result.status == "needs_ocr":
-            show(f"Tệp {Path(result.path).name} cần nhận dạng chữ (OCR) trước khi nạp: {result.message}.")
+            show(escape_markdown(f"Tệp {name} cần nhận dạng chữ (OCR) trước khi nạp: {result.message}."))
         else:
-            show(result.as_line())
+            show(escape_markdown(result.as_line()))
+
+
+def _history(assistant) -> None:
+    """Rows of documents replaced by a newer version."""
+    rows = [{"Mã": e.doc_id, "Tệp": Path(e.file).name, "Số, ký hiệu": e.number, "Trích yếu": e.title,
+             "Thay bằng": e.superseded_by, "Ghi chú": e.note} for e in assistant.catalogue.history()]
+    if rows:
+        with st.expander(f"Lịch sử thay thế ({len(rows)} bản cũ)"):
+            st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
 def _manage(assistant, frame: pd.DataFrame) -> None:
@@ -164,7 +194,7 @@ def _reindex(assistant, doc_ids: list[str]) -> None:
         document, entry = assistant.index.document(doc_id), assistant.catalogue.get(doc_id)
         source = _source_path(document) if document else None
         if not source or not source.exists():
-            st.error(f"Không tìm thấy tệp nguồn của {doc_id}; không nạp lại được.")
+            st.error(escape_markdown(f"Không tìm thấy tệp nguồn của {doc_id}; không nạp lại được."))
             continue
         ingestor.remove(doc_id)
         if entry:
@@ -183,7 +213,7 @@ def _delete(assistant, doc_ids: list[str]) -> None:
         document = assistant.index.document(doc_id)
         results.append(assistant.ingestor().remove(doc_id))
         source = _source_path(document).resolve() if document else None
-        if source and source.parent == uploads:
+        if source and uploads in source.parents:
             source.unlink(missing_ok=True)  # an uploaded copy goes with its document; shipped files stay
     st.session_state["lib_results"] = results
     st.session_state.pop("lib_chosen", None)
@@ -198,5 +228,6 @@ def render() -> None:
     st.title("Thư viện tài liệu")
     st.caption("Các kế hoạch và văn bản pháp luật trong kho, với số ký hiệu, cơ quan ban hành, ngày ban hành và hiệu lực.")
     frame = _table(assistant)
+    _history(assistant)
     _upload(assistant)
     _manage(assistant, frame)

@@ -6,6 +6,7 @@ import streamlit as st
 from assistant.build import Assistant
 from assistant.llm import model_label
 from ui import auth
+from ui.render import escape_markdown
 from ui.state import model_configured, reference_date
 
 
@@ -21,7 +22,7 @@ def render(assistant: Assistant) -> None:
 def _user() -> None:
     user = auth.current_user()
     if user:
-        st.caption(f"Người dùng: **{user}**")
+        st.caption(f"Người dùng: **{escape_markdown(user)}**")
         if st.button("Đăng xuất", key="sign_out_sidebar"):
             auth.sign_out()
             st.rerun()
