@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import json
+import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -377,7 +378,7 @@ def test_chat_answers_a_narrative_question_with_the_verdict(monkeypatch, plan_in
     assert [r["year"] for r in params["records"]] == [2023, 2024, 2025]
 
 
-def test_a_planted_link_in_the_story_is_shown_as_text(monkeypatch, plan_index):
+def test_planted_html_in_the_story_is_shown_as_text(monkeypatch, plan_index):
     from streamlit.testing.v1 import AppTest
 
     from tests.app_helpers import APP, app_env
@@ -385,8 +386,8 @@ def test_a_planted_link_in_the_story_is_shown_as_text(monkeypatch, plan_index):
     app_env(monkeypatch, plan_index)
     monkeypatch.setenv("TDKT_TODAY", TODAY.isoformat())
     at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at.chat_input[0].set_value("Tôi năm 2025 được tặng ![x](http://evil.example/a.png), HTXSNV, "
+    at.chat_input[0].set_value("Tôi năm 2025 được tặng <img src=x onerror=alert(1)> giải thưởng, HTXSNV, "
                                "có được xét CSTĐCS không?").run()
     assert not at.exception, [e.value for e in at.exception]
     reply = next(m.value for m in at.chat_message[-1].markdown if "Đủ điều kiện" in m.value)
-    assert "](http://" not in reply and "Chưa đọc được" in reply
+    assert "Chưa đọc được" in reply and "\\<img" in reply and not re.search(r"(?<!\\)<img", reply)
