@@ -130,7 +130,8 @@ def _plan_bytes(due: str) -> bytes:
 
 
 def test_library_upload_same_name_is_a_new_document_or_with_thay_the_a_new_version(monkeypatch, tmp_path):
-    from tests.test_app_common import build_index, new_app
+    from tests.app_helpers import new_app
+    from tests.conftest import build_index
     from ui.state import get_assistant
 
     data = build_index(tmp_path / "data", [LAW])

@@ -13,7 +13,7 @@ from cli.ingest import main as ingest_main
 from assistant.ingestion import discover
 from tests.conftest import KNOWLEDGE
 from tests.test_app_auth import _sign_in
-from tests.test_app_common import new_app, plan_index, _plan_index_template  # noqa: F401
+from tests.app_helpers import new_app
 from ui.auth import MAX_FAILURES
 
 SEED_001 = KNOWLEDGE / "plans" / "001_f3c46f3a27ae00a1.txt"

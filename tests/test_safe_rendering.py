@@ -10,7 +10,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from assistant.drafting import PlanForm, draft, to_markdown
-from tests.test_app_common import build_index, new_app
+from tests.app_helpers import new_app
+from tests.conftest import build_index
 from ui.render import escape_markdown, safe_markdown
 
 STEAL = "http://127.0.0.1:9/steal"

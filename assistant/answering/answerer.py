@@ -89,13 +89,14 @@ class Answerer:
         question = normalize(question).strip()
         history = history or []
         standalone = self.standalone(self.searcher.restore_diacritics(question), history)
-        standalone = understand(standalone).understood or standalone  # abbreviations spelled out
         hits = self._retrieve(standalone, history)
         day = reference_date(standalone, self.settings.current_date())
-        if self.chat_model is not None and hits:
-            yield from self._generative(question, standalone, hits, day)
-        else:
-            yield self._extractive(question, standalone, hits, day)
+        events = (self._generative(question, standalone, hits, day) if self.chat_model is not None and hits
+                  else iter([self._extractive(question, standalone, hits, day)]))
+        for event in events:
+            if isinstance(event, Answer):  # shown as "Đã hiểu là: …", with the abbreviations spelled out
+                event.standalone_question = understand(standalone).understood or standalone
+            yield event
 
     # ------------------------------------------------------------ steps
 
@@ -135,7 +136,7 @@ class Answerer:
             return self._not_found(question, standalone, hits, day)
         first, first_hit = pieces[0], hits[pieces[0].hit_index]
         record = self._register_record(first_hit, first, kind)
-        lead = self._lead(kind, first, first_hit, record)
+        lead = self._lead(kind, first, first_hit, record, standalone)
         citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind), day) for n, piece in enumerate(pieces, 1)]
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
@@ -145,11 +146,12 @@ class Answerer:
         return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
 
     @staticmethod
-    def _lead(kind: str, piece, hit: Hit, record) -> str:
+    def _lead(kind: str, piece, hit: Hit, record, question: str) -> str:
         cells = extractive.row_cells(hit) if hit.chunk.kind == "table_row" else {}
         due = format_vn_date(record.due_end) if record is not None and record.due_end else ""
         unit = piece.quote if kind == "list" and piece.quote.count("\n") > piece.unit.count("\n") else piece.unit
-        return lead_text(kind, unit, cells, due)
+        heading = hit.chunk.location.split(" › ")[-1]
+        return lead_text(kind, unit, cells, due, question, heading)
 
     def _register_record(self, hit: Hit, piece, kind: str):
         """The deadlines register's record of the task a dated or assigned passage states, if any."""

@@ -11,6 +11,7 @@ a), b), c) for "gồm những gì / tiêu chuẩn", else the sentence that answe
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from documents.text import collapse_spaces, fold_accents
 
@@ -35,27 +36,39 @@ _ROLE_COLUMNS = (("chu tri", "Chủ trì"), ("chi dao", "Chỉ đạo"), ("tham 
 _TIME_COLUMNS = ("thoi gian", "thoi han", "han ", "tien do")
 
 
-def lead_text(kind: str, unit: str, cells: dict[str, str], due: str = "") -> str:
-    """`unit`: the answering sentence, khoản or table row; `cells`: a table row's columns;
-    `due`: the deadlines register's normalised date for it, when there is one."""
+@dataclass
+class Source:
+    """What the lead is built from."""
+
+    unit: str  # the answering sentence, khoản or table row
+    question: str = ""
+    cells: dict[str, str] = field(default_factory=dict)  # a table row's columns
+    due: str = ""  # the deadlines register's normalised date of the task, when there is one
+    heading: str = ""  # the heading the unit stands under ("3. Văn phòng Sở")
+
+
+def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: str = "", question: str = "",
+              heading: str = "") -> str:
+    source = Source(unit, question, cells or {}, due, heading)
     builders = {"date": _date_lead, "unit": _unit_lead, "list": _list_lead, "number": _number_lead}
-    text = builders.get(kind, _sentence_lead)(unit, cells, due)
-    return text or _sentence_lead(unit, cells, due)
+    text = builders.get(kind, _sentence_lead)(source)
+    return text or _sentence_lead(source)
 
 
-def _date_lead(unit: str, cells: dict[str, str], due: str) -> str:
+def _date_lead(source: Source) -> str:
+    unit, cells, due = source.unit, source.cells, source.due
     when = next((v for k, v in cells.items() if v and any(c in fold_accents(k) + " " for c in _TIME_COLUMNS)), "")
     if not when:
         when = "; ".join(dict.fromkeys(m.group(0) for m in _DATE.finditer(unit)))
     if not when and not due:
         return ""
     shown = f"{when} (tức {due})" if due and due not in when else (when or due)
-    return f"Thời hạn: {shown} — {_trim(_task(unit, cells), SENTENCE_CHARS)}"
+    return f"Thời hạn: {shown} — {_trim(_task(source), SENTENCE_CHARS)}"
 
 
-def _unit_lead(unit: str, cells: dict[str, str], due: str) -> str:
+def _unit_lead(source: Source) -> str:
     roles = []
-    for name, value in cells.items():
+    for name, value in source.cells.items():
         folded = fold_accents(name)
         if "noi dung" in folded or not value:
             continue
@@ -63,12 +76,16 @@ def _unit_lead(unit: str, cells: dict[str, str], due: str) -> str:
         if label:
             roles.append(f"{label}: {value}")
     if roles:
-        return "; ".join(dict.fromkeys(roles)) + f" — {_trim(_task(unit, cells), ITEM_CHARS)}"
-    return ""
+        return "; ".join(dict.fromkeys(roles)) + f" — {_trim(_task(source), ITEM_CHARS)}"
+    sentence = _sentence_lead(source)
+    heading = _NUMBERING.sub("", source.heading).strip()
+    if heading and fold_accents(heading) not in fold_accents(sentence):
+        return f"{heading}: {sentence}"
+    return sentence
 
 
-def _list_lead(unit: str, cells: dict[str, str], due: str) -> str:
-    lines = [line.strip() for line in unit.split("\n") if line.strip()]
+def _list_lead(source: Source) -> str:
+    lines = [line.strip() for line in source.unit.split("\n") if line.strip()]
     items = [line for line in lines[1:] if _POINT.match(line)]
     if len(items) < 2:
         return ""
@@ -79,31 +96,68 @@ def _list_lead(unit: str, cells: dict[str, str], due: str) -> str:
     return "\n".join([_trim(intro, SENTENCE_CHARS)] + shown)
 
 
-def _number_lead(unit: str, cells: dict[str, str], due: str) -> str:
-    figures = list(dict.fromkeys(m.group(0).strip() for m in _FIGURE.finditer(unit)))
+def _number_lead(source: Source) -> str:
+    sentence = _best_sentence(source.unit, source.question)
+    figures = list(dict.fromkeys(m.group(0).strip() for m in _FIGURE.finditer(sentence)))
     if not figures:
         return ""
-    return f"{'; '.join(figures[:3])} — {_trim(_first_sentence(unit), SENTENCE_CHARS)}"
+    return f"{'; '.join(figures[:3])} — {_trim(sentence, SENTENCE_CHARS)}"
 
 
-def _sentence_lead(unit: str, cells: dict[str, str], due: str) -> str:
-    if cells:
-        return _trim("; ".join(f"{k}: {v}" for k, v in cells.items() if v), SENTENCE_CHARS)
-    return _trim(_first_sentence(unit), SENTENCE_CHARS)
+def _sentence_lead(source: Source) -> str:
+    if source.cells:
+        return _trim("; ".join(f"{k}: {v}" for k, v in source.cells.items() if v), SENTENCE_CHARS)
+    return _around_match(_best_sentence(source.unit, source.question), source.question)
 
 
-def _task(unit: str, cells: dict[str, str]) -> str:
+def _task(source: Source) -> str:
+    unit, cells = source.unit, source.cells
     if cells:
         task = next((v for k, v in cells.items() if "noi dung" in fold_accents(k) or "nhiem vu" in fold_accents(k)), "")
         return task or next(iter(cells.values()), "")
-    return _first_sentence(unit)
+    return _best_sentence(unit, source.question)
 
 
-def _first_sentence(unit: str) -> str:
-    text = collapse_spaces(_NUMBERING.sub("", unit.strip()))
-    text = _POINT.sub("", text)
-    match = re.search(r"(?<=[.;])\s+(?=[A-ZÀ-ỸĐa-zđ]\))|(?<=\.)\s+(?=[A-ZÀ-ỸĐ])", text)
-    return text[: match.start()] if match and match.start() > 40 else text
+def _sentences(unit: str) -> list[str]:
+    text = _POINT.sub("", _NUMBERING.sub("", unit.strip()))
+    parts = re.split(r"\n+|(?<=[.;])\s+(?=[A-ZÀ-ỸĐ\-–+•a-zđ]\)?)", text)
+    return [collapse_spaces(_POINT.sub("", p)) for p in parts if p and p.strip()]
+
+
+def _terms(text: str) -> set[str]:
+    return {fold_accents(w) for w in re.findall(r"\w+", text) if len(w) > 1}
+
+
+def _best_sentence(unit: str, question: str) -> str:
+    """The sentence of the unit that shares most words with the question (the first on a tie)."""
+    sentences = _sentences(unit) or [collapse_spaces(unit)]
+    wanted = _terms(question)
+    return max(sentences, key=lambda s: (len(wanted & _terms(s)), -sentences.index(s)))
+
+
+def _around_match(sentence: str, question: str) -> str:
+    """A long sentence cut to the stretch that holds the question's words."""
+    if len(sentence) <= SENTENCE_CHARS:
+        return sentence
+    wanted = _terms(question)
+    words = sentence.split(" ")
+    hits = [i for i, w in enumerate(words) if fold_accents(re.sub(r"\W", "", w)) in wanted]
+    if not hits:
+        return _trim(sentence, SENTENCE_CHARS)
+    best_start, best = 0, -1
+    for start in range(len(words)):
+        end, length = start, 0
+        while end < len(words) and length + len(words[end]) + 1 <= SENTENCE_CHARS:
+            length += len(words[end]) + 1
+            end += 1
+        count = sum(1 for i in hits if start <= i < end)
+        if count > best:
+            best_start, best = start, count
+        if end == len(words):
+            break
+    piece = " ".join(words[best_start:best_start + 60])
+    piece = _trim(piece, SENTENCE_CHARS)
+    return ("… " if best_start else "") + piece
 
 
 def _trim(text: str, limit: int) -> str:
