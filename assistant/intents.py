@@ -28,7 +28,6 @@ from documents.text import fold_accents, normalize
 DATA = Path(__file__).resolve().parent / "data" / "intents.yaml"
 TOOLS = ("deadlines", "eligibility", "drafting")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*(?:[-–]|đến|tới)\s*(20\d\d)(?!\d)")
 _DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,4}/[A-ZĐ][\w.]*(?:-[\w.]+)*)", re.UNICODE)
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,160})[”\"»]")
 _CAPITAL = re.compile(r"^[A-ZÀ-ỸĐ]")
@@ -38,6 +37,7 @@ _CAPITAL = re.compile(r"^[A-ZÀ-ỸĐ]")
 class Intent:
     tool: str  # deadlines | eligibility | drafting
     params: dict = field(default_factory=dict)
+    reply: str = ""  # an answer the tool gives in the chat itself (the verdict of a narrative eligibility question)
 
     def query_params(self) -> dict[str, str]:
         """Flat string parameters for a page link (lists and dicts as JSON)."""
@@ -91,8 +91,9 @@ def detect(question: str, today: date | None = None) -> Intent | None:
     today = today or date.today()
     if _has_any(folded, cues()["drafting"]["cues"]):
         return Intent("drafting", drafting_params(question, today))
-    if _has_any(folded, cues()["eligibility"]["cues"]) and _longest(folded, cues()["eligibility"]["awards"]):
-        return Intent("eligibility", eligibility_params(question, today))
+    eligibility = _eligibility(question, folded, today)
+    if eligibility:
+        return eligibility
     if _has_any(folded, cues()["deadlines"]["cues"]):
         return Intent("deadlines", deadline_params(question, today))
     return None
@@ -159,82 +160,16 @@ def _date_range(question: str, today: date) -> dict:
 
 # ---------------------------------------------------------------- eligibility
 
-def eligibility_params(question: str, today: date) -> dict:
-    data = cues()["eligibility"]
-    folded = _folded(question)
-    phrase, award = _longest(folded, data["awards"])
-    params: dict = {"award": award, "as_of": today.isoformat()}
-    name = _person_name(question)
-    if name:
-        params["name"] = name
-    collective = award.startswith(("tap_the", "co_thi_dua")) or _has_any(folded, data["collective_words"])
-    params["kind"] = "collective" if collective else "individual"
-    if not collective and _has_any(folded.replace(f" {_folded(phrase).strip()} ", " "), data["leaders"]):
-        params["is_leader"] = True
-    records = _records(question, phrase)
-    years = sorted(records) or sorted(int(y) for y in _YEAR.findall(question))
-    if years:
-        params["year"] = years[-1]
-    if records:
-        params["records"] = [{"year": year, **facts} for year, facts in sorted(records.items())]
-    return params
+def _eligibility(question: str, folded: str, today: date) -> Intent | None:
+    """An eligibility request, its form pre-filled by the narrative parser (assistant/eligibility/narrative.py);
+    a narrative one (someone's facts + "có được … không") also gets the verdict as `reply`."""
+    from assistant.eligibility.narrative import form_params, parse_narrative, reply
 
-
-def _person_name(question: str) -> str:
-    words = "|".join(re.escape(w) for w in sorted(cues()["eligibility"]["person_words"], key=len, reverse=True))
-    match = re.search(rf"(?<!\w)(?:{words})\s+((?:[A-ZÀ-ỸĐ][\w]*\s*){{1,5}})", question, re.IGNORECASE)
-    if not match:
-        return ""
-    name = []
-    for word in match.group(1).split():
-        if not _CAPITAL.match(word):
-            break
-        name.append(word)
-    return " ".join(name)
-
-
-def _clause_years(clause: str) -> list[int]:
-    years: list[int] = []
-    for start, end in _YEAR_RANGE.findall(clause):
-        years += list(range(int(start), int(end) + 1))
-    years += [int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", clause))]
-    return sorted(set(years))
-
-
-def _records(question: str, award_phrase: str) -> dict[int, dict]:
-    """Facts per year read from the clauses of a question: rating, titles, discipline."""
-    data = cues()["eligibility"]
-    records: dict[int, dict] = {}
-    default_years = _clause_years(question)[-1:]
-    for clause in re.split(r"[,;]|\.\s+", question):
-        folded = _folded(clause)
-        facts = _clause_facts(folded, award_phrase, data)
-        if not facts:
-            continue
-        for year in _clause_years(clause) or default_years:
-            record = records.setdefault(year, {})
-            for key, value in facts.items():
-                record[key] = sorted(set(record.get(key, [])) | set(value)) if isinstance(value, list) else value
-    return records
-
-
-def _clause_facts(folded: str, award_phrase: str, data: dict) -> dict:
-    facts: dict = {}
-    rating = _longest(folded, data["ratings"])
-    if rating:
-        facts["rating"] = rating[1]
-    target = f" {_folded(award_phrase).strip()} "
-    titles = [code for phrase, code in data["awards"].items()
-              if f" {_folded(phrase).strip()} " in folded.replace(target, " ")]
-    if titles:
-        key = "titles" if not any(t.startswith(("giay_khen", "bang_khen", "huan")) for t in titles) else "awards"
-        facts[key] = titles
-    disciplines = [code for phrase, code in data["disciplines"].items() if f" {phrase} " in folded]
-    if _has_any(folded, data["no_discipline"]):
-        facts["discipline"] = []
-    elif disciplines:
-        facts["discipline"] = disciplines
-    return facts
+    parse = parse_narrative(question, today)
+    named = _has_any(folded, cues()["eligibility"]["cues"]) and _longest(folded, cues()["eligibility"]["awards"])
+    if not (parse.is_narrative or (named and parse.award)):
+        return None
+    return Intent("eligibility", form_params(parse), reply(parse) if parse.is_narrative else "")
 
 
 # ---------------------------------------------------------------- drafting

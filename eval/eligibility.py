@@ -3,6 +3,11 @@
 A case is right when its verdict matches `expected.verdict`; its citation is right
 when every `expected.cites` string occurs (case-insensitive, whitespace collapsed,
 not followed by a digit) in the citation of at least one condition.
+
+A case with a question `q` (eligibility_stories.jsonl) is a story: it is read by the
+narrative parser and checked; `expected` is eligible / not_eligible / cannot_tell, the
+citation is its `article`, and `as_of` (a year) is the year considered, judged on 15/01
+of the next year.
 """
 from __future__ import annotations
 
@@ -23,7 +28,30 @@ def cite_found(cite: str, citations: list[str]) -> bool:
     return any(pattern.search(_norm(c)) for c in citations)
 
 
+def score_story(case: dict) -> dict:
+    from datetime import date
+
+    from assistant.eligibility.narrative import check, parse_narrative, stated_verdict
+
+    as_of = case["as_of"]
+    today = date(int(as_of) + 1, 1, 15) if str(as_of).isdigit() else date.fromisoformat(str(as_of))
+    expected = {"cannot_tell": "insufficient"}.get(case["expected"], case["expected"])
+    try:
+        result = check(parse_narrative(case["q"], today))
+    except EligibilityInputError as exc:
+        return {"id": case.get("id"), "verdict_ok": False, "cites_ok": False, "got": "error", "error": str(exc),
+                "expected": expected, "missing_cites": [case.get("article", "")]}
+    cites = [case["article"]] if case.get("article") else []
+    cited = [entry["citation"] for entry in result.conditions]
+    missing = [c for c in cites if not cite_found(c, cited)]
+    verdict = stated_verdict(result)
+    return {"id": case.get("id"), "verdict_ok": verdict == expected, "cites_ok": not missing, "got": verdict,
+            "expected": expected, "missing_cites": missing}
+
+
 def score_case(case: dict) -> dict:
+    if "q" in case:
+        return score_story(case)
     expected = case.get("expected", {})
     try:
         result = check_eligibility(case).to_dict()

@@ -134,6 +134,8 @@ def _context(assistant, c) -> None:
 
 
 def _tool_link(assistant, intent: Intent, entry_id: str) -> None:
+    if intent.reply:  # the tool's own answer (the verdict of a narrative eligibility question)
+        st.markdown(safe_markdown(intent.reply))  # it quotes what the user wrote
     st.info(TOOL_NOTES[intent.tool])
     if intent.tool == "deadlines" and intent.params:
         _deadline_preview(assistant, intent)

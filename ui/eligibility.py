@@ -42,9 +42,11 @@ def _apply_prefill() -> None:
     if not params:
         return
     state = st.session_state
-    for key in ("award", "name", "position", "kind"):
+    for key in ("award", "kind"):
         if params.get(key):
             state[f"el_{key}"] = params[key]
+    for key in ("name", "position", "group"):  # never keep a name from an earlier link
+        state[f"el_{key}"] = str(params.get(key) or "")
     state["el_leader"] = bool(params.get("is_leader"))
     if params.get("year"):
         state["el_year"] = int(params["year"])
@@ -64,12 +66,24 @@ def _records_frame(records: list[dict], year: int | None) -> pd.DataFrame:
             "year": int(record["year"]), "rating": record.get("rating"), "months_worked": record.get("months_worked"),
             "titles": list(record.get("titles") or []), "awards": list(record.get("awards") or []),
             "discipline": list(record.get("discipline") or []),
-            "maternity": next((l.get("months") for l in record.get("leave") or [] if l.get("kind") == "thai_san"), None),
-            "initiative": next((i.get("scope") for i in record.get("initiatives") or []), None),
+            "maternity": _leave_months(record, "thai_san"),
+            "sick_leave": _leave_months(record, "om_dau"),
+            "initiative": _top_scope(record.get("initiatives") or []),
+            "initiative_count": len(record.get("initiatives") or []) or None,
             "leads_block": record.get("leads_block"),
             **{key: record.get(key) for key in COUNT_COLUMNS},
         })
     return pd.DataFrame(rows)
+
+
+def _leave_months(record: dict, kind: str):
+    return next((l.get("months") for l in record.get("leave") or [] if l.get("kind") == kind), None)
+
+
+def _top_scope(initiatives: list[dict]) -> str | None:
+    order = ["co_so", "cap_tinh", "toan_quoc"]
+    scopes = [i.get("scope") for i in initiatives if i.get("scope") in order]
+    return max(scopes, key=order.index) if scopes else None
 
 
 def _editor(kind: str) -> pd.DataFrame:
@@ -90,9 +104,11 @@ def _editor(kind: str) -> pd.DataFrame:
         "discipline": st.column_config.MultiselectColumn("Kỷ luật trong năm", options=list(labels["disciplines"]),
                                                          format_func=labels["disciplines"].get),
         "maternity": st.column_config.NumberColumn("Nghỉ thai sản (tháng)", min_value=0, max_value=12),
+        "sick_leave": st.column_config.NumberColumn("Nghỉ ốm đau (tháng)", min_value=0, max_value=12),
         "initiative": st.column_config.SelectboxColumn("Sáng kiến được công nhận", options=["co_so", "cap_tinh", "toan_quoc"],
                                                        format_func={"co_so": "cấp cơ sở", "cap_tinh": "cấp bộ, ngành, tỉnh",
                                                                     "toan_quoc": "toàn quốc"}.get),
+        "initiative_count": st.column_config.NumberColumn("Số sáng kiến", min_value=0, max_value=10, step=1),
         "leads_block": st.column_config.CheckboxColumn("Dẫn đầu cụm, khối"),
         **{key: st.column_config.NumberColumn(label, min_value=0) for key, label in COUNT_COLUMNS.items()},
     }
@@ -124,10 +140,12 @@ def profile_from_form(state, frame: pd.DataFrame) -> dict:
                   "months_worked": _cell(row.get("months_worked")),
                   "titles": _list_cell(row.get("titles"), known), "awards": _list_cell(row.get("awards"), known),
                   "discipline": _list_cell(row.get("discipline"), known)}
-        maternity = _cell(row.get("maternity"))
-        record["leave"] = [{"kind": "thai_san", "months": maternity}] if maternity else ([] if known else None)
-        scope = _cell(row.get("initiative"))
-        record["initiatives"] = [{"scope": scope, "year": record["year"]}] if scope else ([] if known else None)
+        leave = [{"kind": kind, "months": _cell(row.get(column))}
+                 for kind, column in (("thai_san", "maternity"), ("om_dau", "sick_leave")) if _cell(row.get(column))]
+        record["leave"] = leave or ([] if known else None)
+        scope, count = _cell(row.get("initiative")), _cell(row.get("initiative_count"))
+        count = int(count) if count else 1
+        record["initiatives"] = [{"scope": scope, "year": record["year"]}] * count if scope else ([] if known else None)
         if state.get("el_kind") == "collective":
             record.update({key: _cell(row.get(key)) for key in COUNT_COLUMNS})
             record["leads_block"] = _cell(row.get("leads_block"))
