@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.catalogue import Catalogue, CatalogueEntry
+from assistant.catalogue import LEGAL_TYPES, Catalogue, CatalogueEntry
 from assistant.vntext import fold_accents
 
 _YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b")
@@ -60,7 +60,7 @@ def not_in_force(entry: CatalogueEntry | None, day: date) -> bool:
     """A legal text outside its period of validity, or any document issued after `day`."""
     if entry is None or entry.in_force_on(day) is not False:
         return False
-    if entry.doc_type in {"luat", "nghi_dinh", "thong_tu"}:
+    if entry.doc_type in LEGAL_TYPES:
         return True
     issued = entry.date_in_force or entry.date_issued
     return bool(issued) and issued > day.isoformat()

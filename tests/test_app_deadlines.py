@@ -61,3 +61,22 @@ def test_link_from_the_chat_prefills_the_filters(monkeypatch, plan_and_law_index
     assert at.text_input(key="dl_unit").value == "Phòng Nội vụ"
     assert at.checkbox(key="dl_use_dates").value and at.checkbox(key="dl_overlap").value
     assert 0 < len(at.dataframe[0].value) and "khớp điều kiện lọc" in texts(at)
+
+
+def test_chart_is_chronological_with_the_reference_date(monkeypatch, plan_and_law_index):
+    import datetime
+
+    from ui.deadlines import chart_spec, query_records
+    from ui.state import get_assistant
+
+    at = new_app(monkeypatch, plan_and_law_index, PAGE)
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"), "the page shows a Vega-Lite chart"
+    today = datetime.date(2021, 6, 1)
+    spec = chart_spec(query_records(get_assistant(), {}, today), today).to_dict()
+    bars, rule = spec["layer"][0], spec["layer"][1]
+    assert bars["encoding"]["x"]["type"] == "temporal" and bars["encoding"]["x"]["axis"]["format"] == "%m/%Y"
+    assert rule["mark"]["type"] == "rule" and rule["encoding"]["x"]["type"] == "temporal"
+    data = spec["datasets"]
+    months = next(rows for rows in data.values() if rows and "Tháng" in rows[0])
+    assert [row["Tháng"] for row in months] == sorted(row["Tháng"] for row in months)
+    assert any("2021-06-01" in str(rows) for rows in data.values())
