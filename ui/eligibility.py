@@ -188,9 +188,22 @@ def _check_single(state, frame: pd.DataFrame) -> None:
     try:
         state["eligibility_result"] = check_eligibility(raw).to_dict()
     except EligibilityInputError as error:
-        st.error("Hồ sơ chưa hợp lệ:\n\n" + "\n".join(f"- {field}: {message}" for field, message in error.problems))
+        st.error("Hồ sơ chưa hợp lệ:\n\n" + "\n".join(f"- {field_label(field)}: {message}" for field, message in error.problems))
     except Exception as exc:
         st.error(f"Không xét được hồ sơ: {exc}")
+
+
+def field_label(path: str) -> str:
+    """"nominee.records[1].rating" → "Năm thứ 2 của bảng thành tích, cột “Xếp loại”"; "award" → its heading."""
+    import re
+
+    from assistant.eligibility.batch import HEADERS
+
+    match = re.match(r"nominee\.records\[(\d+)\](?:\.(\w+))?", path)
+    if match:
+        column = HEADERS.get(match.group(2) or "record_year", match.group(2))
+        return f"Dòng {int(match.group(1)) + 1} của bảng thành tích, cột “{column}”"
+    return HEADERS.get(path.removeprefix("nominee."), path)
 
 
 def _show_result(result: dict) -> None:
@@ -238,10 +251,10 @@ def _batch() -> None:
             st.error(f"Không đọc được tệp {upload.name}: {exc}. Hãy dùng đúng tệp mẫu (.xlsx hoặc .csv).")
     if st.session_state.get("eligibility_batch"):
         items, workbook = st.session_state["eligibility_batch"]
-        rows = [{"Mã hồ sơ": i.id, "Tên": i.result.name if i.result else "",
+        rows = [{"Mã hồ sơ": i.id, "Họ tên / tên tập thể": i.result.name if i.result else "",
                  "Danh hiệu": award_label(i.result.award) if i.result else "",
-                 "Kết luận": verdict_label(i.result.verdict) if i.result else "lỗi dữ liệu",
-                 "Chi tiết": i.result.summary if i.result else i.error} for i in items]
+                 "Kết quả": verdict_label(i.result.verdict).capitalize() if i.result else "Lỗi dữ liệu",
+                 "Chi tiết": "\n".join([*i.warnings, i.result.summary if i.result else i.error])} for i in items]
         st.dataframe(pd.DataFrame(rows), hide_index=True)
         st.download_button("Tải kết quả (Excel)", workbook, file_name="ket-qua-xet-khen-thuong.xlsx", mime=XLSX,
                            on_click="ignore", key="el_batch_download")

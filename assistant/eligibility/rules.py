@@ -107,6 +107,6 @@ def select(as_of: dt.date, regulations: list[str] | tuple[str, ...] = ()) -> Rul
         else:
             notes.append(f"Không áp dụng {layer.label}: ngày xét {vn_date(as_of)} ngoài thời gian hiệu lực ({layer.period_text()}).")
     for layer in layers:
-        if layer.data.get("not_encoded"):
-            notes.append(f"{layer.label}: một số quy định chi tiết chưa được mã hoá (văn bản trong kho chưa đầy đủ) — xem mục not_encoded của tệp quy tắc {layer.id}.yaml.")
+        for gap in layer.data.get("not_encoded") or []:
+            notes.append(f"{layer.label} — phần chưa được đối chiếu tự động: {' '.join(str(gap).split())}")
     return RuleSet(layers=layers, notes=notes)
