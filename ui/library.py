@@ -86,11 +86,13 @@ def documents_frame(assistant) -> pd.DataFrame:
     rows = []
     for document in assistant.index.documents():
         entry = assistant.catalogue.get(document.doc_id)
+        meta = document.meta or {}
         rows.append({
-            "Số, ký hiệu": entry.number if entry else "",
+            "Số, ký hiệu": entry.shown_number if entry else "",
             "Loại": (entry.type_name if entry else "") or "Khác",
             "Trích yếu": entry.title if entry else "",
             "Cơ quan ban hành": entry.issuer if entry else "",
+            "Cơ quan cấp trên": (entry.superior if entry else "") or meta.get("superior", ""),
             "Ngày ban hành": _vn_date(entry.date_issued) if entry else "",
             "Năm": (entry.year if entry else None) or 0,
             "Hiệu lực": entry.status(today) if entry else "chưa rõ hiệu lực",
@@ -100,6 +102,14 @@ def documents_frame(assistant) -> pd.DataFrame:
             "Mã": document.doc_id,
         })
     return pd.DataFrame(rows)
+
+
+TABLE_COLUMNS = {  # wide, wrapping text columns (rows are tall enough for three lines)
+    "Trích yếu": st.column_config.TextColumn(width="large"),
+    "Hiệu lực": st.column_config.TextColumn(width="medium"),
+    "Cơ quan ban hành": st.column_config.TextColumn(width="medium"),
+    "Cơ quan cấp trên": st.column_config.TextColumn(width="small"),
+}
 
 
 def _vn_date(iso: str) -> str:
@@ -123,7 +133,8 @@ def _table(assistant) -> pd.DataFrame:
         mask &= frame["Năm"].isin(years)
     shown = frame[mask]
     st.caption(f"{len(shown)} / {len(frame)} văn bản")
-    st.dataframe(shown.drop(columns=["Năm"]), hide_index=True, height="auto" if len(shown) <= 12 else 460)
+    st.dataframe(shown.drop(columns=["Năm"]), hide_index=True, height="auto" if len(shown) <= 8 else 520,
+                 row_height=62, placeholder="", column_config=TABLE_COLUMNS)
     return frame
 
 

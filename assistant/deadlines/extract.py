@@ -10,7 +10,7 @@ from assistant.deadlines.tables import TableRow, bare_rows, read_row
 from assistant.deadlines.units import split_names, starts_with_unit, strip_bullet, subject_units
 from assistant.catalogue import LEGAL_TYPES
 from ingest.chunk import location_of, path_label  # the chunk location style, shared on purpose
-from ingest.parse import Node, ParsedDocument
+from ingest.parse import Node, ParsedDocument, shown_number
 
 EXTRACTOR_VERSION = "2"  # 2: no tasks from legal texts; every row has a task and a time
 _SKIPPED_SECTIONS = re.compile(r"^(?:Nơi nhận|PHIẾU GIẢI QUYẾT)", re.IGNORECASE)
@@ -20,7 +20,7 @@ class _Context:
     def __init__(self, parsed: ParsedDocument, doc_id: str, source: str):
         header = parsed.header
         self.doc_id, self.source = doc_id, source
-        self.number = header.number.replace("*", "").strip()
+        self.number = shown_number(header.number.replace("*", "").strip(), header.symbol)
         self.title = header.title
         self.issued = _iso(header.date_issued)
         self.year = header.year or (self.issued.year if self.issued else None)
