@@ -133,7 +133,7 @@ def chart_spec(records: list, today: date):
     marker = pd.DataFrame({"Ngày": [pd.Timestamp(today)], "Nhãn": [f"Ngày tham chiếu {today:%d/%m/%Y}"]})
     rule = alt.Chart(marker).mark_rule(color="#c0392b", strokeDash=[5, 3], size=2).encode(
         x=alt.X("Ngày:T"), tooltip=[alt.Tooltip("Nhãn:N", title="Mốc")])
-    label = alt.Chart(marker).mark_text(align="left", dx=4, dy=-6, color="#c0392b").encode(
+    label = alt.Chart(marker).mark_text(align="right", dx=-4, dy=-6, color="#c0392b").encode(
         x=alt.X("Ngày:T"), y=alt.value(8), text="Nhãn:N")
     return alt.layer(bars, rule, label).properties(height=240)
 

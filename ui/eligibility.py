@@ -254,8 +254,9 @@ def _batch() -> None:
         rows = [{"Mã hồ sơ": i.id, "Họ tên / tên tập thể": i.result.name if i.result else "",
                  "Danh hiệu": award_label(i.result.award) if i.result else "",
                  "Kết quả": verdict_label(i.result.verdict).capitalize() if i.result else "Lỗi dữ liệu",
-                 "Chi tiết": "\n".join([*i.warnings, i.result.summary if i.result else i.error])} for i in items]
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+                 "Chi tiết": " · ".join([*i.warnings, i.result.summary if i.result else i.error])} for i in items]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, row_height=90, placeholder="",
+                     column_config={"Chi tiết": st.column_config.TextColumn(width="large")})
         st.download_button("Tải kết quả (Excel)", workbook, file_name="ket-qua-xet-khen-thuong.xlsx", mime=XLSX,
                            on_click="ignore", key="el_batch_download")
 

@@ -104,12 +104,17 @@ def documents_frame(assistant) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-TABLE_COLUMNS = {  # wide, wrapping text columns (rows are tall enough for three lines)
-    "Trích yếu": st.column_config.TextColumn(width="large"),
-    "Hiệu lực": st.column_config.TextColumn(width="medium"),
-    "Cơ quan ban hành": st.column_config.TextColumn(width="medium"),
-    "Cơ quan cấp trên": st.column_config.TextColumn(width="small"),
+TABLE_COLUMNS = {  # widths in pixels; rows taller than 4rem let long texts wrap instead of being cut
+    "Số, ký hiệu": st.column_config.TextColumn(width=120),
+    "Loại": st.column_config.TextColumn(width=85),
+    "Trích yếu": st.column_config.TextColumn(width=300),
+    "Cơ quan ban hành": st.column_config.TextColumn(width=180),
+    "Ngày ban hành": st.column_config.TextColumn(width=100),
+    "Hiệu lực": st.column_config.TextColumn(width=220),
+    "Cơ quan cấp trên": st.column_config.TextColumn(width=150),
 }
+TABLE_ORDER = ["Số, ký hiệu", "Loại", "Trích yếu", "Cơ quan ban hành", "Ngày ban hành", "Hiệu lực", "Cơ quan cấp trên",
+               "Số đoạn", "Đã có vector", "Tệp", "Mã"]
 
 
 def _vn_date(iso: str) -> str:
@@ -134,7 +139,8 @@ def _table(assistant) -> pd.DataFrame:
     shown = frame[mask]
     st.caption(f"{len(shown)} / {len(frame)} văn bản")
     st.dataframe(shown.drop(columns=["Năm"]), hide_index=True, height="auto" if len(shown) <= 8 else 520,
-                 row_height=62, placeholder="", column_config=TABLE_COLUMNS)
+                 row_height=80, placeholder="", column_config=TABLE_COLUMNS,
+                 column_order=TABLE_ORDER)
     return frame
 
 
