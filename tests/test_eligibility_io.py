@@ -135,7 +135,7 @@ def test_batch_csv_and_template(tmp_path):
     xlsx = tmp_path / "mau.xlsx"
     write_template(xlsx)
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["Hồ sơ", "Danh mục", "Hướng dẫn"]
+    assert wb.sheetnames == ["Hồ sơ", "Hướng dẫn", "Danh mục"]
     assert [i.result.verdict for i in check_batch(xlsx)] == [i.result.verdict for i in items]
 
 

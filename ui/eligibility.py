@@ -185,6 +185,8 @@ def _check_single(state, frame: pd.DataFrame) -> None:
     except json.JSONDecodeError as exc:
         st.error(f"Hồ sơ JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}).")
         return
+    if isinstance(raw, dict) and not str((raw.get("nominee") or {}).get("name") or "").strip():
+        st.warning("Hồ sơ chưa có họ tên / tên tập thể: kết quả vẫn được xét, nhưng cần bổ sung trước khi trình.")
     try:
         state["eligibility_result"] = check_eligibility(raw).to_dict()
     except EligibilityInputError as error:

@@ -343,6 +343,6 @@ def write_template(path) -> None:
     widths = [12 if c["key"] not in ("award", "name", "titles", "awards", "rating", "group") else 30 for part in column_spec().values() for c in part]
     sheets.write_table(ws, HEADER_ROW, EXAMPLE_ROWS, widths)
     ws.row_dimensions[1].height = 45
-    _add_lists(wb, ws)
     _add_guide(wb)
+    _add_lists(wb, ws)
     wb.save(path)
