@@ -129,9 +129,7 @@ def shoot_pages(browser, url: str, out: Path) -> None:
         _settle(page)
         page.get_by_text("Thông tin thêm: chủ đề, đơn vị, khen thưởng, nơi nhận, người ký").click()
         _settle(page)
-        page.locator('[data-testid="stSelectbox"]').filter(has_text="Quyền hạn ký").locator("input").click()
-        page.get_by_role("option", name="KT. — cấp phó ký thay cấp trưởng").click()
-        _settle(page)
+        _choose(page, "Quyền hạn ký", "KT. — cấp phó ký thay cấp trưởng")
         page.get_by_label("Chức vụ người ký").fill("PHÓ GIÁM ĐỐC")
         page.get_by_label("Họ tên người ký").fill("Nguyễn Văn An")
         page.keyboard.press("Tab")
@@ -141,6 +139,23 @@ def shoot_pages(browser, url: str, out: Path) -> None:
         _shot(page, out, "soan-thao", 4200)
     finally:
         context.close()
+
+
+def _choose(page, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox (its list opens on a click; retried while the page redraws)."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    for _ in range(5):
+        try:
+            box.scroll_into_view_if_needed(timeout=5_000)
+            box.locator("input").first.click(timeout=5_000)
+            page.get_by_role("option", name=option).first.click(timeout=5_000)
+            _settle(page)
+            return
+        except Exception:
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(1000)
+    page.screenshot(path="/tmp/tdkt-choose-failed.png", full_page=True)
+    raise RuntimeError(f"không chọn được “{option}” ở “{label}”")
 
 
 def _sample_list(folder: Path) -> Path:
