@@ -284,3 +284,17 @@ def test_formula_like_names_stay_text_in_results_and_template(tmp_path):
     assert sheet["A3"].value == "@f2" and sheet["A3"].data_type == "s"
     from assistant.sheets import to_csv
     assert to_csv(["Tên"], [[hostile], ["-"]]).splitlines()[1:] == ["\"'=HYPERLINK(\"\"http://x\"\",\"\"xem\"\")\"", "'-"]
+
+
+def test_json_profile_titles_by_name_and_unknown_title_is_an_error():
+    good = person("chien_si_thi_dua_cap_tinh", [rec(y, "HTXSNV") for y in (2023, 2024, 2025)])
+    for record in good["nominee"]["records"]:
+        record["titles"] = "LĐTT; Danh hiệu “Chiến sĩ thi đua cơ sở”"
+    good["nominee"]["records"][2]["awards"] = "Bằng khen của Bộ, ban, ngành, tỉnh, Giấy khen"
+    good["nominee"]["records"][2]["initiatives"] = [{"scope": "Cấp tỉnh", "year": 2025}]
+    result = check_eligibility(good)
+    assert result.verdict == "eligible", result.summary
+    bad = person("chien_si_thi_dua_cap_tinh", [rec(2025, XS, ["Chiến sĩ thi đua co so", "lao_dong_tien_tienn"])])
+    err = _error(bad)
+    messages = [m for f, m in err.problems if f == "nominee.records[0].titles"]
+    assert len(messages) == 2 and "“lao_dong_tien_tienn”" in messages[1] and "CSTĐCS" in messages[1]

@@ -105,19 +105,14 @@ def _read_rows(path: Path) -> list[tuple[int, dict]]:
 
 
 def _split(text, kind: str | None = None) -> list[str] | None:
-    """A list cell: items between ';' or line breaks; a comma separates items too unless it belongs to a
-    name ("Bằng khen của Bộ, ban, ngành, tỉnh")."""
+    """A list cell; `-` or `không` is a known empty list, an empty cell unknown."""
     if text is None:
         return None
     if str(text).strip().lower() in EMPTY_WORDS:
         return []
-    items = []
-    for part in (p.strip() for p in re.split(r"[;\n]", str(text)) if p.strip()):
-        if "," in part and not (kind and labels.resolve(kind, part)):
-            items += [p.strip() for p in part.split(",") if p.strip()]
-        else:
-            items.append(part)
-    return items
+    if kind:
+        return labels.split_values(text, kind)
+    return [p.strip() for p in re.split(r"[;,\n]", str(text)) if p.strip()]
 
 
 def _pairs(text, first: str, second: str) -> list[dict] | None:

@@ -101,3 +101,18 @@ def accepted_text(kind: str) -> str:
         short = [a for a in (_aliases().get(kind, {}).get(code) or []) if len(a) <= 8]
         parts.append(display_name(name) + (f" ({', '.join(short)})" if short else ""))
     return "; ".join(parts)
+
+
+def split_values(text: str, kind: str) -> list[str]:
+    """A cell listing several values: items between ';' or line breaks; commas separate items too, except
+    inside a name ("Bằng khen của Bộ, ban, ngành, tỉnh, Giấy khen" → two items): the longest run of
+    comma-separated pieces that names a known value is kept together."""
+    items = []
+    for part in (p.strip() for p in re.split(r"[;\n]", str(text)) if p.strip()):
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        start = 0
+        while start < len(pieces):
+            end = next((j for j in range(len(pieces), start, -1) if resolve(kind, ", ".join(pieces[start:j]))), start + 1)
+            items.append(", ".join(pieces[start:end]))
+            start = end
+    return items

@@ -152,7 +152,7 @@ def _codes(value, path: str, out: _Collector, kind: str = "awards", what: str = 
     if value is None:
         return None
     if isinstance(value, str):
-        value = [v for v in re.split(r"[;,\n]", value) if v.strip()]
+        value = labels.split_values(value, kind)
     if not isinstance(value, list):
         out.add(path, "phải là một danh sách")
         return None
