@@ -27,9 +27,18 @@ def query_records(assistant, params: dict, today: date) -> list:
         today=today, include_undated=params.get("include_undated"), overlap=bool(params.get("overlap")))
 
 
+# Real dates shown the Vietnamese way: the column sorts by date, not as text.
+FRAME_COLUMNS = {"Hạn cuối": st.column_config.DateColumn(format="DD/MM/YYYY"),
+                 "Nhiệm vụ": st.column_config.TextColumn(width="large")}
+
+
+def show_records(records: list, **options) -> None:
+    st.dataframe(records_frame(records), hide_index=True, column_config=FRAME_COLUMNS, placeholder="—", **options)
+
+
 def records_frame(records: list) -> pd.DataFrame:
     return pd.DataFrame([{
-        "Hạn cuối": export.vn_date(r.due_end) or "—",
+        "Hạn cuối": r.due_end_date,
         "Nhiệm vụ": r.task,
         "Chủ trì": "; ".join(r.lead_units),
         "Thực hiện": "; ".join(r.units),
@@ -179,6 +188,6 @@ def render() -> None:
     st.markdown(f"**{len(records)} nhiệm vụ** khớp điều kiện lọc (ngày tham chiếu {reference_date(assistant):%d/%m/%Y}).")
     if not records:
         return
-    st.dataframe(records_frame(records), hide_index=True, height=420)
+    show_records(records, height=420)
     _chart(records, reference_date(assistant))
     _downloads(records)
