@@ -97,7 +97,7 @@ def _editor(kind: str) -> pd.DataFrame:
         **{key: st.column_config.NumberColumn(label, min_value=0) for key, label in COUNT_COLUMNS.items()},
     }
     shown = [c for c in config if kind == "collective" or (c not in COUNT_COLUMNS and c != "leads_block")]
-    return st.data_editor(frame, column_config=config, column_order=shown, num_rows="dynamic", hide_index=True,
+    return st.data_editor(frame, column_config=config, column_order=shown, num_rows="dynamic", hide_index=True, placeholder="",
                           key=f"el_editor_{state.get('el_round', 0)}")
 
 
@@ -215,7 +215,7 @@ def _show_result(result: dict) -> None:
     if result["conditions"]:
         rows = [{"Điều kiện": ("↳ " if c.get("group") else "") + c["text"], "Kết quả": status_label(c["status"]),
                  "Căn cứ": c["citation"], "Chi tiết": c["detail"]} for c in result["conditions"]]
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        st.dataframe(pd.DataFrame(rows), hide_index=True, placeholder="")
     st.download_button("Tải kết quả (JSON)", json.dumps(result, ensure_ascii=False, indent=2).encode("utf-8"),
                        file_name=f"ket-qua-xet-{result['award']}.json", mime="application/json", on_click="ignore",
                        key="el_download_one")
