@@ -31,7 +31,9 @@ def main() -> None:
     except AppUnavailable as error:
         st.error(str(error))
         st.stop()
-    pages = [_page(*spec, default=(n == 0)) for n, spec in enumerate(PAGES)] + [_page(*SIGN_IN)]
+    pages = [_page(*spec, default=(n == 0)) for n, spec in enumerate(PAGES)]
+    if auth.required():  # on a localhost app without required sign-in the page is only noise in the menu
+        pages.append(_page(*SIGN_IN))
     page = st.navigation(pages)
     if st.session_state.pop(auth.JUST_SIGNED_IN, False):
         st.switch_page(pages[0])

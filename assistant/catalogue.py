@@ -43,10 +43,21 @@ class CatalogueEntry:
     ocr: str = ""  # "1" when the stored text is an OCR transcript (quotes must be checked)
     known_changes: str = ""  # what is known to have changed, for an amending text without its body
     superseded_by: str = ""  # id of the newer version that replaced this document (the row is history)
+    symbol: str = ""  # the ký hiệu after the sequence ("KH-UBND"), kept when the number is blank
+    superior: str = ""  # the body above the issuer in the header ("UBND tỉnh Thái Bình")
+
+    def __post_init__(self) -> None:
+        if self.number.startswith("/"):  # "Số: /KH-UBND": no sequence, only a symbol
+            self.number, self.symbol = "", self.symbol or self.number[1:]
+
+    @property
+    def shown_number(self) -> str:
+        """"01/KH-UBND", or "…/KH-UBND" when the document leaves the sequence blank."""
+        return self.number or (f"…/{self.symbol}" if self.symbol else "")
 
     @property
     def label(self) -> str:
-        return f"{self.type_name} {self.number}".strip() or self.doc_id
+        return f"{self.type_name} {self.shown_number}".strip() or self.doc_id
 
     @property
     def has_text(self) -> bool:

@@ -332,14 +332,15 @@ def _display_path(path: Path) -> str:
 
 
 def _entry_from_header(doc_id: str, shown: str, header: Header) -> CatalogueEntry:
-    return CatalogueEntry(doc_id=doc_id, file=shown, number=header.number, doc_type=header.doc_type,
+    return CatalogueEntry(doc_id=doc_id, file=shown, number=header.number, symbol=header.symbol,
+                          doc_type=header.doc_type, superior=header.superior,
                           type_name=header.type_name, title=header.title, issuer=header.issuer,
                           place=header.place, date_issued=header.date_issued, source=shown)
 
 
 def _merge_catalogue(header: Header, entry: CatalogueEntry) -> Header:
     """A person's corrections in the catalogue win over what the parser read."""
-    for name in ("number", "doc_type", "type_name", "title", "issuer", "place", "date_issued"):
+    for name in ("number", "symbol", "doc_type", "type_name", "title", "issuer", "superior", "place", "date_issued"):
         value = getattr(entry, name)
         if value:
             setattr(header, name, value)
@@ -352,5 +353,5 @@ def _merge_catalogue(header: Header, entry: CatalogueEntry) -> Header:
 
 
 def _header_meta(header: Header) -> dict:
-    return {"number": header.number, "doc_type": header.doc_type, "title": header.title,
-            "issuer": header.issuer, "year": header.year, "date_issued": header.date_issued}
+    return {"number": header.number, "symbol": header.symbol, "doc_type": header.doc_type, "title": header.title,
+            "issuer": header.issuer, "superior": header.superior, "year": header.year, "date_issued": header.date_issued}

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.deadlines.units import find_unit
 from documents.text import fold_accents, normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "intents.yaml"
@@ -30,7 +31,6 @@ TOOLS = ("deadlines", "eligibility", "drafting")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,4}/[A-ZĐ][\w.]*(?:-[\w.]+)*)", re.UNICODE)
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,160})[”\"»]")
-_CAPITAL = re.compile(r"^[A-ZÀ-ỸĐ]")
 
 
 @dataclass
@@ -118,31 +118,6 @@ def deadline_params(question: str, today: date) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _unit_head() -> re.Pattern:
-    from assistant.deadlines.units import unit_words
-
-    heads = sorted(unit_words()["heads"], key=len, reverse=True)
-    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-
-
-def find_unit(question: str) -> str:
-    """A unit named in a question: a unit head word, a capitalised name, up to a stop word."""
-    stops = set(cues()["deadlines"]["unit_stop_words"])
-    for match in _unit_head().finditer(question):
-        rest = re.findall(r"[\w-]+|[^\w\s]", question[match.end():])
-        if not rest or not _CAPITAL.match(rest[0]):
-            continue
-        name = [match.group(0)]
-        for word in rest:
-            if not re.match(r"[\w-]", word) or word.lower() in stops:
-                break
-            name.append(word)
-        if len(name) > 1:
-            return " ".join(name)
-    return ""
-
-
 def _date_range(question: str, today: date) -> dict:
     from assistant.deadlines.dates import find_dates
 

@@ -13,7 +13,7 @@ _FLAG_FIELDS = {  # CLI attribute → form field
     "kind": "kind", "agency": "agency", "superior": "superior", "place": "place", "date": "date", "year": "year",
     "number": "number", "campaign": "campaign", "date_from": "date_from", "date_to": "date_to", "theme": "theme",
     "events": "events", "units": "units", "awards": "awards", "standing_unit": "standing_unit",
-    "block_name": "block_name", "signer_authority": "signer_authority", "signer_title": "signer_title",
+    "block_name": "block_name", "signer_authority": "signer_authority", "signer_for": "signer_for", "signer_title": "signer_title",
     "signer_name": "signer_name", "seed_from": "seed_from", "title": "title",
 }
 
@@ -38,8 +38,12 @@ def register(subparsers) -> None:
     p.add_argument("--award", dest="awards", action="append", help="hình thức khen thưởng (lặp lại được)")
     p.add_argument("--standing-unit", dest="standing_unit", help="cơ quan thường trực, tham mưu")
     p.add_argument("--block-name", dest="block_name", help="tên khối, cụm thi đua")
-    p.add_argument("--signer-authority", dest="signer_authority", help="quyền hạn ký: “TM. ỦY BAN NHÂN DÂN”, “KT. GIÁM ĐỐC”")
-    p.add_argument("--signer-title", dest="signer_title", help="chức vụ người ký")
+    p.add_argument("--signer-authority", dest="signer_authority",
+                   help="quyền hạn ký: TM. (thay mặt), KT. (ký thay), Q. (quyền), TL. (thừa lệnh), TUQ. (thừa ủy quyền); "
+                        "hoặc cả dòng, ví dụ “KT. GIÁM ĐỐC”")
+    p.add_argument("--signer-for", dest="signer_for",
+                   help="người hoặc tập thể được ký thay, ví dụ “GIÁM ĐỐC”, “ỦY BAN NHÂN DÂN” (mặc định: suy ra từ chức vụ, cơ quan)")
+    p.add_argument("--signer-title", dest="signer_title", help="chức vụ người ký, ví dụ “PHÓ GIÁM ĐỐC”")
     p.add_argument("--signer-name", dest="signer_name", help="họ tên người ký")
     p.add_argument("--seed-from", dest="seed_from", metavar="FILE", help="kế thừa tiến độ từ kế hoạch năm trước")
     p.add_argument("--section", help="chỉ soạn một mục: " + " | ".join(SECTION_KEYS))

@@ -69,7 +69,8 @@ def _run_batch(service, args) -> int:
                          ensure_ascii=False, indent=2))
     else:
         for i in items:
-            print(f"{i.id}: " + (verdict_label(i.result.verdict) if i.result else f"LỖI DỮ LIỆU — {i.error}"))
+            print(f"{i.id}: " + (verdict_label(i.result.verdict) if i.result else f"LỖI DỮ LIỆU — {i.error}")
+                  + "".join(f" (cảnh báo: {w})" for w in i.warnings))
         if args.out:
             print(f"Đã ghi kết quả {len(items)} hồ sơ vào {args.out}")
     return 1 if any(i.error for i in items) else 0

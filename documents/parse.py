@@ -55,20 +55,29 @@ class DocType:
 
 @dataclass
 class Header:
-    number: str = ""
+    number: str = ""  # "01/KH-UBND"; "" when the document leaves the sequence blank ("Số: /KH-UBND")
+    symbol: str = ""  # the ký hiệu after the sequence: "KH-UBND"
     doc_type: str = ""
     type_name: str = ""
     title: str = ""
-    issuer: str = ""
+    issuer: str = ""  # the body that issues the text ("SỞ NỘI VỤ")
+    superior: str = ""  # the body above it in the header ("UBND TỈNH THÁI BÌNH"), if printed
     place: str = ""
     date_issued: str = ""  # ISO date, or "" when the document leaves it blank
     year: int | None = None
     articles: bool = False
 
     def label(self) -> str:
-        """Short citation name: "Kế hoạch 01/KH-HĐTĐKT", "Luật 06/2022/QH15"."""
-        number = self.number or "(không số)"
+        """Short citation name: "Kế hoạch 01/KH-HĐTĐKT", "Luật 06/2022/QH15", "Kế hoạch …/KH-UBND"."""
+        number = shown_number(self.number, self.symbol) or "(không số)"
         return f"{self.type_name} {number}".strip() if self.type_name else number
+
+
+def shown_number(number: str, symbol: str = "") -> str:
+    """The số/ký hiệu as shown: "…/KH-UBND" when the sequence was left blank."""
+    if number.startswith("/"):
+        return "…" + number
+    return number or (f"…/{symbol}" if symbol else "")
 
 
 @dataclass
@@ -133,12 +142,21 @@ def parse_header(lines: list[str]) -> Header:
     header = Header()
     lines = [_strip_markup(line) for line in lines]
     texts = [collapse_spaces(part) for line in lines for part in _HEADER_SPLIT.split(line) if part.strip()]
-    header.number = _find_number(texts)
+    header.number, header.symbol = split_number(_find_number(texts))
     header.place, header.date_issued, header.year = _find_place_date(texts)
     type_index = _find_type(texts, header)
     header.title = _find_title(texts, type_index, header)
-    header.issuer = _find_issuer(texts)
+    header.superior, header.issuer = _find_issuer(texts)
     return header
+
+
+def split_number(raw: str) -> tuple[str, str]:
+    """"01/KH-UBND" → ("01/KH-UBND", "KH-UBND"); "/KH-UBND" or "…/KH-UBND" → ("", "KH-UBND")."""
+    raw = re.sub(r"^[.…_\s]+(?=/)", "", raw)
+    if raw.startswith("/"):
+        return "", raw[1:]
+    _, slash, symbol = raw.partition("/")
+    return raw, symbol if slash else ""
 
 
 def _find_number(texts: list[str]) -> str:
@@ -225,7 +243,14 @@ def _find_title(texts: list[str], type_index: int | None, header: Header) -> str
     return title  # upper-case titles stay as printed: lower-casing would lose proper nouns
 
 
-def _find_issuer(texts: list[str]) -> str:
+@lru_cache(maxsize=1)
+def _continuation_words() -> tuple[str, ...]:
+    raw = yaml.safe_load((DATA_DIR / "document_types.yaml").read_text(encoding="utf-8"))
+    return tuple(fold_accents(word) for word in raw.get("issuer_continuations", []))
+
+
+def _issuer_lines(texts: list[str]) -> list[str]:
+    """The upper-case lines above the số/ký hiệu, left of the national motto."""
     parts: list[str] = []
     for text in texts[:8]:
         if _NUMBER.match(text) or _DATE.match(text):
@@ -241,7 +266,22 @@ def _find_issuer(texts: list[str]) -> str:
             continue
         if cleaned.isupper() and not _QUOC_HIEU.search(text):
             parts.append(cleaned)
-    return " ".join(parts)
+    return parts
+
+
+def _find_issuer(texts: list[str]) -> tuple[str, str]:
+    """(superior body, issuing body): "UBND TỈNH THÁI BÌNH" over "SỞ NỘI VỤ"; a line that continues a name
+    ("ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK LẮK") stays with it."""
+    bodies: list[str] = []
+    for line in _issuer_lines(texts):
+        folded = fold_accents(line)
+        if bodies and any(folded == w or folded.startswith(w + " ") for w in _continuation_words()):
+            bodies[-1] += " " + line
+        else:
+            bodies.append(line)
+    if not bodies:
+        return "", ""
+    return " – ".join(bodies[:-1]), bodies[-1]
 
 
 # ---------------------------------------------------------------- structure

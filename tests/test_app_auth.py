@@ -75,6 +75,14 @@ def test_secrets_users_and_required_flag(monkeypatch, plan_index):
 def test_on_localhost_sign_in_is_optional(monkeypatch, plan_index):
     at = new_app(monkeypatch, plan_index)
     assert at.chat_input and [t.value for t in at.title] == ["Hỏi đáp"]
+    with pytest.raises(ValueError):  # not in the navigation when sign-in is not required
+        at.switch_page("ui/pages/dang_nhap.py")
+
+
+def test_sign_in_page_stays_in_the_menu_when_required(monkeypatch, plan_index, user, listening_on_the_network):
+    at = _sign_in(new_app(monkeypatch, plan_index), *user)
+    at.switch_page("ui/pages/dang_nhap.py").run()
+    assert not at.exception and [t.value for t in at.title] == ["Đăng nhập"]
 
 
 def test_user_store_hashes_and_verifies(tmp_path):

@@ -32,8 +32,7 @@ PAGES = [("", "hoi-dap", '[data-testid="stChatInput"]'),
          ("thu_vien", "thu-vien", '[data-testid="stFileUploaderDropzone"]'),
          ("han_chot", "han-chot", '[data-testid="stDownloadButton"]'),
          ("xet_dieu_kien", "xet-dieu-kien", '[data-testid="stExpander"]'),
-         ("soan_thao", "soan-thao", '[data-testid="stExpander"]'),
-         ("dang_nhap", "dang-nhap", '[data-testid="stFormSubmitButton"]')]
+         ("soan_thao", "soan-thao", '[data-testid="stExpander"]')]  # sign-in: only when required (tools/screenshots.py)
 LEGAL_QUESTION = "Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở là gì?"
 
 

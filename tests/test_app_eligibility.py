@@ -50,7 +50,8 @@ def test_bad_profile_gets_a_vietnamese_error(monkeypatch, plan_index):
     bad = dict(PROFILE, award="huy_chuong_vang")
     at.text_area(key="el_json").input(json.dumps(bad)).run()
     _check(at)
-    assert "Hồ sơ chưa hợp lệ" in at.error[0].value and "award" in at.error[0].value
+    assert "Hồ sơ chưa hợp lệ" in at.error[0].value and "Danh hiệu / hình thức đề nghị" in at.error[0].value
+    assert "huy_chuong_vang" in at.error[0].value
 
 
 def test_a_list_is_checked_and_the_results_downloadable(monkeypatch, plan_index):
@@ -64,7 +65,7 @@ def test_a_list_is_checked_and_the_results_downloadable(monkeypatch, plan_index)
     next(b for b in at.button if b.key == "el_batch_check").click().run()
     assert not at.exception, [e.value for e in at.exception]
     table = next(d.value for d in at.dataframe if "Mã hồ sơ" in d.value.columns)
-    assert list(table["Mã hồ sơ"]) == ["e01", "t01"] and all(table["Kết luận"])
+    assert list(table["Mã hồ sơ"]) == ["vd-01", "vd-02"] and list(table["Kết quả"]) == ["Đủ điều kiện"] * 2
     assert "Tải kết quả (Excel)" in [b.label for b in at.get("download_button")]
     items, workbook = batch_results("ds.csv", template_csv().encode("utf-8"))
     assert load_workbook(io.BytesIO(workbook))["Kết quả"].max_row == 3

@@ -86,3 +86,14 @@ def test_delete_removes_a_document(monkeypatch, plan_index):
     assert not at.exception, [e.value for e in at.exception]
     assert _counts(at)["documents"] == 0
     assert "đã xóa khỏi chỉ mục" in texts(at)
+
+
+def test_upload_separates_superior_body_and_shows_a_blank_sequence(monkeypatch, plan_index, tmp_path):
+    lines = ["UBND TỈNH THÁI BÌNH", "SỞ NỘI VỤ", "Số: /KH-SNV", "Thái Bình, ngày 02 tháng 3 năm 2025", "KẾ HOẠCH",
+             "Tổ chức phong trào thi đua năm 2025", "I. MỤC ĐÍCH, YÊU CẦU", "1. Phát động phong trào thi đua trong toàn ngành."]
+    data = make_docx(tmp_path / "kh-snv.docx", lines).read_bytes()
+    at = _upload(new_app(monkeypatch, plan_index, LIBRARY), "kh-snv.docx", data)
+    frame = at.dataframe[0].value
+    row = frame[frame["Tệp"] == "kh-snv.docx"].iloc[0]
+    assert row["Số, ký hiệu"] == "…/KH-SNV"
+    assert (row["Cơ quan ban hành"], row["Cơ quan cấp trên"]) == ("SỞ NỘI VỤ", "UBND TỈNH THÁI BÌNH")

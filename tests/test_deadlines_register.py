@@ -1,6 +1,6 @@
 """The register: filled through the real ingest pipeline, queried, exported, emptied."""
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -98,7 +98,8 @@ def test_exports_keep_vietnamese_text(filled, tmp_path):
     assert [c.value for c in sheet[1]] == COLUMNS
     assert sheet.max_row == len(records) + 1
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
-    assert any(row[1] == "Xét, đề nghị công nhận danh hiệu “Công dân Thủ đô ưu tú” năm 2021" and row[7] == "15/08/2021" for row in values)
+    assert any(row[1] == "Xét, đề nghị công nhận danh hiệu “Công dân Thủ đô ưu tú” năm 2021"
+               and row[7] == datetime(2021, 8, 15) for row in values)
 
     csv_path = tmp_path / "han.csv"
     write_csv(records, csv_path)
@@ -117,3 +118,52 @@ def test_cli_dates_and_bad_input(settings, monkeypatch, capsys):
     assert main(["deadlines", "--format", "pdf"]) == 2
     assert main(["deadlines", "--format", "xlsx"]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_shipped_corpus_register_holds_only_assigned_work(settings):
+    """Legal texts' definitions and history ("trước ngày 01/01/1945") are not tasks; every row has a task and a time."""
+    assistant = build_assistant(settings)
+    results = assistant.ingestor().ingest([PLANS.parent])
+    assert sum(r.status == "indexed" for r in results) >= 20
+    records = assistant.deadlines.query()
+    assert len(records) >= 50
+    legal = {e.doc_id for e in assistant.catalogue.entries() if e.doc_type in ("luat", "nghi_dinh", "thong_tu")}
+    assert legal and not [r.doc_id for r in records if r.doc_id in legal]
+    assert not [(r.doc_id, r.due_end) for r in records if r.due_end and r.due_end < "2019-01-01"]
+    assert all(r.task.strip() and (r.due_end or r.due_text.strip()) for r in records)
+    assert {"ke_hoach", "quyet_dinh"} <= {assistant.catalogue.get(r.doc_id).doc_type for r in records}
+
+
+def test_xlsx_export_has_real_dates_numbers_and_a_filter(filled, tmp_path):
+    records = filled[0].deadlines.query(doc="001_f3c46f3a27ae00a1")
+    path = tmp_path / "han.xlsx"
+    write_xlsx(records, path)
+    sheet = load_workbook(path).active
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["B"].width >= 40
+    assert [sheet.cell(row, 1).value for row in range(2, sheet.max_row + 1)] == list(range(1, len(records) + 1))
+    due = [sheet.cell(row, 8) for row in range(2, sheet.max_row + 1) if sheet.cell(row, 8).value is not None]
+    assert len(due) == 24 and all(c.is_date and c.number_format == "dd/mm/yyyy" for c in due)
+    assert [c.value for c in due] == sorted(c.value for c in due)  # sortable as dates
+
+
+def test_formula_like_text_is_neutralised_in_exports(tmp_path):
+    from assistant.deadlines.records import DeadlineRecord
+
+    hostile = ["=HYPERLINK(\"http://x\",\"bấm\")", "+1+1", "-2+3", "@SUM(A1)", "\tlệnh", "\rlệnh"]
+    records = [DeadlineRecord(doc_id="kh", source="kh.txt", doc_number="01/KH", doc_title="", task=text,
+                              units=[text], due_text="Quý I", due_end="2025-03-31", undated=False, order=n)
+               for n, text in enumerate(hostile)]
+    path = tmp_path / "han.xlsx"
+    write_xlsx(records, path)
+    sheet = load_workbook(path).active
+    cells = [sheet.cell(row, 2) for row in range(2, 2 + len(hostile))]
+    assert [c.value for c in cells] == hostile and all(c.data_type == "s" for c in cells)
+    csv_path = tmp_path / "han.csv"
+    write_csv(records, csv_path)
+    import csv
+
+    rows = list(csv.reader(csv_path.open(encoding="utf-8-sig", newline="")))[1:]
+    assert [row[1] for row in rows] == ["'" + text for text in hostile]
+    assert [row[3] for row in rows] == ["'" + text for text in hostile]
+    assert rows[0][0] == "1" and rows[0][7] == "31/03/2025"

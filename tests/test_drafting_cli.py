@@ -49,3 +49,21 @@ def test_check_plan_command(capsys):
     assert "Nghị định 91/2017/NĐ-CP" in out and "47/2005/QH11" in out
     assert main(["draft", "--check", str(ROOT / "knowledge/plans/000_1085f501b25a5d99.txt")]) == 1
     assert "20/6/2020" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("flags, lines", [
+    (["--signer-authority", "KT.", "--signer-title", "PHÓ GIÁM ĐỐC", "--signer-name", "Nguyễn Văn A"],
+     ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn A"]),
+    (["--signer-authority", "TM.", "--signer-title", "Chủ tịch", "--agency", "UBND huyện Tam Đường"],
+     ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "……"]),
+    (["--signer-authority", "TL.", "--signer-for", "Giám đốc", "--signer-title", "Chánh Văn phòng"],
+     ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "……"]),
+    (["--signer-authority", "Q.", "--signer-title", "Giám đốc", "--signer-name", "Lê C"], ["Q. GIÁM ĐỐC", "Lê C"]),
+    (["--signer-authority", "KT. GIÁM ĐỐC", "--signer-title", "PHÓ GIÁM ĐỐC"], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "……"]),
+])
+def test_cli_signer_block_in_the_docx(tmp_path, flags, lines):
+    out = tmp_path / "plan.docx"
+    assert main(BASE + flags + ["--out", str(out)]) == 0
+    document = docx.Document(str(out))
+    signature = [p.text for p in document.tables[-1].rows[0].cells[1].paragraphs if p.text.strip()]
+    assert signature == lines

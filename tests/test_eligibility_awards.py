@@ -131,7 +131,8 @@ def test_claim_restricts_to_one_option():
 
 def test_group_assumed_and_layers_reported():
     result = check_eligibility(person("lao_dong_tien_tien", [rec(2025, TOT)]))
-    assert any("can_bo_cong_chuc_vien_chuc" in n for n in result.notes)
+    assert any("Chưa khai báo nhóm đối tượng: xét như cán bộ, công chức, viên chức" in n for n in result.notes)
+    assert not any(word in " ".join(result.notes) for word in ("can_bo", "not_encoded", ".yaml", "group"))
     assert [l["id"] for l in result.layers] == ["luat-06-2022-QH15", "nd-152-2025-ND-CP"]
     assert "152/2025/NĐ-CP" in result.rules
 

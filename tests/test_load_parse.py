@@ -85,7 +85,7 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path: Path):
 @pytest.mark.parametrize("name, number, place, date, title_start", [
     ("000_1085f501b25a5d99", "632/KH-VP", "Hà Giang", "2021-05-25", "Triển khai hoạt động"),
     ("001_f3c46f3a27ae00a1", "01/KH-HĐTĐKT", "Hoàng Mai", "2021-01-13", "Triển khai công tác thi đua"),
-    ("002_8dcd8df503d34be0", "/KH-UBND", "Tam Đường", "", "Phát động đợt thi đua cao điểm"),
+    ("002_8dcd8df503d34be0", "", "Tam Đường", "", "Phát động đợt thi đua cao điểm"),
     ("004_b2a4d87094e8f2d2", "03/KH-SNV", "Lạng Sơn", "2020-01-03", "Công tác thi đua, khen thưởng năm 2020"),
 ])
 def test_header_of_each_seed_plan(name, number, place, date, title_start):
@@ -158,3 +158,30 @@ def test_chunks_never_cut_a_sentence():
     assert len(sentences) > 40
     cut = [s for s in sentences if not any(" ".join(s.split()) in body for body in bodies)]
     assert cut == []
+
+
+@pytest.mark.parametrize("lines, number, symbol, shown, superior, issuer", [
+    (["UBND TỈNH THÁI BÌNH", "SỞ NỘI VỤ", "Số: /KH-SNV", "Thái Bình, ngày 02 tháng 3 năm 2025", "KẾ HOẠCH", "Tổ chức …"],
+     "", "KH-SNV", "Kế hoạch …/KH-SNV", "UBND TỈNH THÁI BÌNH", "SỞ NỘI VỤ"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 0125/KH-UBND",
+      "Đắk Lắk, ngày 10 tháng 10 năm 2025", "KẾ HOẠCH", "Phát động …"],
+     "0125/KH-UBND", "KH-UBND", "Kế hoạch 0125/KH-UBND", "", "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"),
+    (["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "ĐẠI HỌC ĐÀ NẴNG", "Số: 1364/QĐ-ĐHĐN", "Đà Nẵng, ngày 01 tháng 4 năm 2026", "QUYẾT ĐỊNH"],
+     "1364/QĐ-ĐHĐN", "QĐ-ĐHĐN", "Quyết định 1364/QĐ-ĐHĐN", "BỘ GIÁO DỤC VÀ ĐÀO TẠO", "ĐẠI HỌC ĐÀ NẴNG"),
+    (["HỘI ĐỒNG THI ĐUA", "KHEN THƯỞNG QUẬN HOÀNG MAI", "Số: …/KH-HĐTĐKT", "Hoàng Mai, ngày 13 tháng 01 năm 2021", "KẾ HOẠCH"],
+     "", "KH-HĐTĐKT", "Kế hoạch …/KH-HĐTĐKT", "", "HỘI ĐỒNG THI ĐUA KHEN THƯỞNG QUẬN HOÀNG MAI"),
+])
+def test_header_separates_superior_body_and_blank_sequence(lines, number, symbol, shown, superior, issuer):
+    from documents.parse import parse_header
+
+    header = parse_header(lines)
+    assert (header.number, header.symbol, header.label()) == (number, symbol, shown)
+    assert (header.superior, header.issuer) == (superior, issuer)
+
+
+def test_catalogue_shows_a_blank_sequence_with_an_ellipsis():
+    from assistant.catalogue import CatalogueEntry, read_catalogue_csv
+
+    tam_duong = read_catalogue_csv(KNOWLEDGE / "catalogue.csv")["002_8dcd8df503d34be0"]
+    assert (tam_duong.number, tam_duong.symbol, tam_duong.shown_number) == ("", "KH-UBND", "…/KH-UBND")
+    assert CatalogueEntry("x", "x.txt", number="01/KH-UBND").shown_number == "01/KH-UBND"

@@ -31,7 +31,8 @@ def main() -> None:
     for path in sorted((ROOT / "knowledge").glob("*/*.txt")):
         header = parse_header([line.text for line in load(path).lines[:40]])
         entry = CatalogueEntry(
-            doc_id=path.stem, file=str(path.relative_to(ROOT)), number=header.number, doc_type=header.doc_type,
+            doc_id=path.stem, file=str(path.relative_to(ROOT)), number=header.number, symbol=header.symbol,
+            superior=header.superior, doc_type=header.doc_type,
             type_name=header.type_name, title=header.title, issuer=header.issuer, place=header.place,
             date_issued=header.date_issued,
         )

@@ -147,7 +147,7 @@ def _tool_link(assistant, intent: Intent, entry_id: str) -> None:
 
 
 def _deadline_preview(assistant, intent: Intent) -> None:
-    from ui.deadlines import query_records, records_frame
+    from ui.deadlines import query_records, show_records
 
     try:
         records = query_records(assistant, intent.params, reference_date(assistant))
@@ -158,7 +158,7 @@ def _deadline_preview(assistant, intent: Intent) -> None:
         st.caption("Sổ hạn nhiệm vụ không có nhiệm vụ nào khớp các điều kiện trong câu hỏi.")
         return
     st.markdown(f"**Sổ hạn nhiệm vụ: {len(records)} nhiệm vụ khớp câu hỏi**")
-    st.dataframe(records_frame(records[:10]), hide_index=True)
+    show_records(records[:10])
 
 
 def _feedback(assistant, entry: dict) -> None:

@@ -27,9 +27,18 @@ def query_records(assistant, params: dict, today: date) -> list:
         today=today, include_undated=params.get("include_undated"), overlap=bool(params.get("overlap")))
 
 
+# Real dates shown the Vietnamese way: the column sorts by date, not as text.
+FRAME_COLUMNS = {"Hạn cuối": st.column_config.DateColumn(format="DD/MM/YYYY"),
+                 "Nhiệm vụ": st.column_config.TextColumn(width="large")}
+
+
+def show_records(records: list, **options) -> None:
+    st.dataframe(records_frame(records), hide_index=True, column_config=FRAME_COLUMNS, placeholder="—", **options)
+
+
 def records_frame(records: list) -> pd.DataFrame:
     return pd.DataFrame([{
-        "Hạn cuối": export.vn_date(r.due_end) or "—",
+        "Hạn cuối": r.due_end_date,
         "Nhiệm vụ": r.task,
         "Chủ trì": "; ".join(r.lead_units),
         "Thực hiện": "; ".join(r.units),
@@ -117,14 +126,33 @@ def _filters(assistant) -> dict:
     return params
 
 
-def _chart(records: list) -> None:
-    months = [r.due_end[:7] for r in records if r.due_end]
-    if not months:
+def chart_spec(records: list, today: date):
+    """Tasks due per month on a real date axis, with the reference date marked (an Altair/Vega-Lite chart)."""
+    import altair as alt
+
+    months = pd.Series([r.due_end[:7] for r in records if r.due_end]).value_counts().sort_index()
+    if months.empty:
+        return None
+    frame = pd.DataFrame({"Tháng": pd.to_datetime([f"{m}-01" for m in months.index]), "Số nhiệm vụ": months.values})
+    axis = alt.Axis(format="%m/%Y", title="Tháng đến hạn", labelAngle=-45)
+    bars = alt.Chart(frame).mark_bar().encode(
+        x=alt.X("yearmonth(Tháng):T", axis=axis),
+        y=alt.Y("Số nhiệm vụ:Q", title="Số nhiệm vụ", axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("yearmonth(Tháng):T", title="Tháng", format="%m/%Y"), alt.Tooltip("Số nhiệm vụ:Q")])
+    marker = pd.DataFrame({"Ngày": [pd.Timestamp(today)], "Nhãn": [f"Ngày tham chiếu {today:%d/%m/%Y}"]})
+    rule = alt.Chart(marker).mark_rule(color="#c0392b", strokeDash=[5, 3], size=2).encode(
+        x=alt.X("Ngày:T"), tooltip=[alt.Tooltip("Nhãn:N", title="Mốc")])
+    label = alt.Chart(marker).mark_text(align="right", dx=-4, dy=-6, color="#c0392b").encode(
+        x=alt.X("Ngày:T"), y=alt.value(8), text="Nhãn:N")
+    return alt.layer(bars, rule, label).properties(height=240)
+
+
+def _chart(records: list, today: date) -> None:
+    spec = chart_spec(records, today)
+    if spec is None:
         return
-    counts = pd.Series(months).value_counts().sort_index()
-    frame = pd.DataFrame({"Tháng": [f"{m[5:]}/{m[:4]}" for m in counts.index], "Số nhiệm vụ": counts.values})
     st.markdown("**Số nhiệm vụ đến hạn theo tháng**")
-    st.bar_chart(frame, x="Tháng", y="Số nhiệm vụ", height=220)
+    st.altair_chart(spec, width="stretch")
 
 
 def _downloads(records: list) -> None:
@@ -160,6 +188,6 @@ def render() -> None:
     st.markdown(f"**{len(records)} nhiệm vụ** khớp điều kiện lọc (ngày tham chiếu {reference_date(assistant):%d/%m/%Y}).")
     if not records:
         return
-    st.dataframe(records_frame(records), hide_index=True, height=420)
-    _chart(records)
+    show_records(records, height=420)
+    _chart(records, reference_date(assistant))
     _downloads(records)

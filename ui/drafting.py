@@ -8,8 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.drafting import KINDS, SECTION_KEYS, Block, DraftingInputError, PlanForm, to_markdown, write_docx
+from assistant.drafting import KINDS, SECTION_KEYS, Block, DraftingInputError, PlanForm, write_docx
 from assistant.drafting.form import FIELD_LABELS
+from assistant.drafting.html_preview import to_html
+from assistant.drafting.signature import authority_labels, split_authority
 from ui import prefill
 from ui.render import escape_markdown
 from ui.state import assistant_or_error, reference_date
@@ -19,10 +21,10 @@ KIND_LABELS = {"annual": "Kế hoạch thi đua năm", "campaign": "Đợt thi �
 SECTION_LABELS = {"": "Toàn bộ kế hoạch", "muc_dich_yeu_cau": "Mục đích, yêu cầu", "noi_dung": "Nội dung, nhiệm vụ",
                   "tien_do": "Tiến độ thực hiện", "khen_thuong": "Khen thưởng", "to_chuc_thuc_hien": "Tổ chức thực hiện"}
 TEXT_FIELDS = ["agency", "superior", "number", "place", "campaign", "theme", "standing_unit", "signer_authority",
-               "signer_title", "signer_name"]
+               "signer_for", "signer_title", "signer_name"]
 EXTRA_LABELS = {"theme": "chủ đề, khẩu hiệu thi đua", "standing_unit": "cơ quan thường trực, tham mưu",
-                "signer_authority": "quyền hạn ký (TM., KT.)", "signer_title": "chức vụ người ký",
-                "signer_name": "họ tên người ký"}
+                "signer_authority": "quyền hạn ký", "signer_for": "ký thay cho (cấp trưởng hoặc tập thể)",
+                "signer_title": "chức vụ người ký", "signer_name": "họ tên người ký"}
 LIST_FIELDS = {"events": "Sự kiện, ngày lễ chính (mỗi dòng một sự kiện)",
                "units": "Đơn vị và nhiệm vụ (mỗi dòng “Tên đơn vị: nhiệm vụ”)",
                "awards": "Hình thức khen thưởng (mỗi dòng một hình thức)",
@@ -98,10 +100,19 @@ def _form(today: date) -> None:
         st.text_input(label("standing_unit"), key="dr_standing_unit")
         for name, text in LIST_FIELDS.items():
             st.text_area(text, key=f"dr_{name}", height=90)
-        a, b, c = st.columns(3)
-        a.text_input(label("signer_authority"), key="dr_signer_authority", placeholder="TM. ỦY BAN NHÂN DÂN")
-        b.text_input(label("signer_title"), key="dr_signer_title", placeholder="GIÁM ĐỐC")
-        c.text_input(label("signer_name"), key="dr_signer_name")
+        st.markdown("**Người ký**")
+        a, b, c, d = st.columns(4)
+        authorities = {"": "Người đứng đầu ký (không ghi quyền hạn)", **authority_labels()}
+        if state.get("dr_signer_authority") not in authorities:  # a full line from a chat question: keep its prefix
+            code, rest = split_authority(state.get("dr_signer_authority", ""))
+            state["dr_signer_authority"] = code
+            if rest and not state.get("dr_signer_for"):
+                state["dr_signer_for"] = rest
+        a.selectbox(label("signer_authority"), list(authorities), format_func=authorities.get, key="dr_signer_authority")
+        b.text_input(label("signer_for"), key="dr_signer_for", placeholder="GIÁM ĐỐC / ỦY BAN NHÂN DÂN",
+                     help="Để trống: KT. lấy theo chức vụ (PHÓ GIÁM ĐỐC → GIÁM ĐỐC), TM. lấy theo cơ quan ban hành.")
+        c.text_input(label("signer_title"), key="dr_signer_title", placeholder="PHÓ GIÁM ĐỐC")
+        d.text_input(label("signer_name"), key="dr_signer_name")
 
 
 def _draft(assistant) -> None:
@@ -179,7 +190,7 @@ def _result(assistant) -> None:
             if text != section_text(section):
                 apply_edit(section, text)
     with preview:
-        st.markdown(to_markdown(plan, escape=escape_markdown))
+        st.html(to_html(plan))
     try:
         data = docx_bytes(plan)
     except Exception as exc:

@@ -113,7 +113,7 @@ def _editor(kind: str) -> pd.DataFrame:
         **{key: st.column_config.NumberColumn(label, min_value=0) for key, label in COUNT_COLUMNS.items()},
     }
     shown = [c for c in config if kind == "collective" or (c not in COUNT_COLUMNS and c != "leads_block")]
-    return st.data_editor(frame, column_config=config, column_order=shown, num_rows="dynamic", hide_index=True,
+    return st.data_editor(frame, column_config=config, column_order=shown, num_rows="dynamic", hide_index=True, placeholder="",
                           key=f"el_editor_{state.get('el_round', 0)}")
 
 
@@ -203,12 +203,27 @@ def _check_single(state, frame: pd.DataFrame) -> None:
     except json.JSONDecodeError as exc:
         st.error(f"Hồ sơ JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}).")
         return
+    if isinstance(raw, dict) and not str((raw.get("nominee") or {}).get("name") or "").strip():
+        st.warning("Hồ sơ chưa có họ tên / tên tập thể: kết quả vẫn được xét, nhưng cần bổ sung trước khi trình.")
     try:
         state["eligibility_result"] = check_eligibility(raw).to_dict()
     except EligibilityInputError as error:
-        st.error("Hồ sơ chưa hợp lệ:\n\n" + "\n".join(f"- {field}: {message}" for field, message in error.problems))
+        st.error("Hồ sơ chưa hợp lệ:\n\n" + "\n".join(f"- {field_label(field)}: {message}" for field, message in error.problems))
     except Exception as exc:
         st.error(f"Không xét được hồ sơ: {exc}")
+
+
+def field_label(path: str) -> str:
+    """"nominee.records[1].rating" → "Năm thứ 2 của bảng thành tích, cột “Xếp loại”"; "award" → its heading."""
+    import re
+
+    from assistant.eligibility.batch import HEADERS
+
+    match = re.match(r"nominee\.records\[(\d+)\](?:\.(\w+))?", path)
+    if match:
+        column = HEADERS.get(match.group(2) or "record_year", match.group(2))
+        return f"Dòng {int(match.group(1)) + 1} của bảng thành tích, cột “{column}”"
+    return HEADERS.get(path.removeprefix("nominee."), path)
 
 
 def _show_result(result: dict) -> None:
@@ -218,7 +233,7 @@ def _show_result(result: dict) -> None:
     if result["conditions"]:
         rows = [{"Điều kiện": ("↳ " if c.get("group") else "") + c["text"], "Kết quả": status_label(c["status"]),
                  "Căn cứ": c["citation"], "Chi tiết": c["detail"]} for c in result["conditions"]]
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        st.dataframe(pd.DataFrame(rows), hide_index=True, placeholder="")
     st.download_button("Tải kết quả (JSON)", json.dumps(result, ensure_ascii=False, indent=2).encode("utf-8"),
                        file_name=f"ket-qua-xet-{result['award']}.json", mime="application/json", on_click="ignore",
                        key="el_download_one")
@@ -256,11 +271,12 @@ def _batch() -> None:
             st.error(f"Không đọc được tệp {upload.name}: {exc}. Hãy dùng đúng tệp mẫu (.xlsx hoặc .csv).")
     if st.session_state.get("eligibility_batch"):
         items, workbook = st.session_state["eligibility_batch"]
-        rows = [{"Mã hồ sơ": i.id, "Tên": i.result.name if i.result else "",
+        rows = [{"Mã hồ sơ": i.id, "Họ tên / tên tập thể": i.result.name if i.result else "",
                  "Danh hiệu": award_label(i.result.award) if i.result else "",
-                 "Kết luận": verdict_label(i.result.verdict) if i.result else "lỗi dữ liệu",
-                 "Chi tiết": i.result.summary if i.result else i.error} for i in items]
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+                 "Kết quả": verdict_label(i.result.verdict).capitalize() if i.result else "Lỗi dữ liệu",
+                 "Chi tiết": " · ".join([*i.warnings, i.result.summary if i.result else i.error])} for i in items]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, row_height=90, placeholder="",
+                     column_config={"Chi tiết": st.column_config.TextColumn(width="large")})
         st.download_button("Tải kết quả (Excel)", workbook, file_name="ket-qua-xet-khen-thuong.xlsx", mime=XLSX,
                            on_click="ignore", key="el_batch_download")
 

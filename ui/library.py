@@ -91,11 +91,13 @@ def documents_frame(assistant) -> pd.DataFrame:
     rows = []
     for document in assistant.index.documents():
         entry = assistant.catalogue.get(document.doc_id)
+        meta = document.meta or {}
         rows.append({
-            "Số, ký hiệu": entry.number if entry else "",
+            "Số, ký hiệu": entry.shown_number if entry else "",
             "Loại": (entry.type_name if entry else "") or "Khác",
             "Trích yếu": entry.title if entry else "",
             "Cơ quan ban hành": entry.issuer if entry else "",
+            "Cơ quan cấp trên": (entry.superior if entry else "") or meta.get("superior", ""),
             "Ngày ban hành": format_vn_date(entry.date_issued) if entry else "",
             "Năm": (entry.year if entry else None) or 0,
             "Hiệu lực": entry.status(today) if entry else "chưa rõ hiệu lực",
@@ -105,6 +107,20 @@ def documents_frame(assistant) -> pd.DataFrame:
             "Mã": document.doc_id,
         })
     return pd.DataFrame(rows)
+
+
+TABLE_COLUMNS = {  # widths in pixels; rows taller than 4rem let long texts wrap instead of being cut
+    "Số, ký hiệu": st.column_config.TextColumn(width=120),
+    "Loại": st.column_config.TextColumn(width=85),
+    "Trích yếu": st.column_config.TextColumn(width=300),
+    "Cơ quan ban hành": st.column_config.TextColumn(width=180),
+    "Ngày ban hành": st.column_config.TextColumn(width=100),
+    "Hiệu lực": st.column_config.TextColumn(width=220),
+    "Cơ quan cấp trên": st.column_config.TextColumn(width=150),
+}
+TABLE_ORDER = ["Số, ký hiệu", "Loại", "Trích yếu", "Cơ quan ban hành", "Ngày ban hành", "Hiệu lực", "Cơ quan cấp trên",
+               "Số đoạn", "Đã có vector", "Tệp", "Mã"]
+
 
 
 def _table(assistant) -> pd.DataFrame:
@@ -124,7 +140,9 @@ def _table(assistant) -> pd.DataFrame:
         mask &= frame["Năm"].isin(years)
     shown = frame[mask]
     st.caption(f"{len(shown)} / {len(frame)} văn bản")
-    st.dataframe(shown.drop(columns=["Năm"]), hide_index=True, height="auto" if len(shown) <= 12 else 460)
+    st.dataframe(shown.drop(columns=["Năm"]), hide_index=True, height="auto" if len(shown) <= 8 else 520,
+                 row_height=80, placeholder="", column_config=TABLE_COLUMNS,
+                 column_order=TABLE_ORDER)
     return frame
 
 

@@ -37,9 +37,10 @@ def _index_status(assistant: Assistant) -> None:
         counts = assistant.index.counts()
         st.caption(f"**Kho tài liệu:** {counts['documents']} văn bản, {counts['chunks']} đoạn, "
                    f"{counts['embedded']} đoạn đã có vector")
-        if worker.running and worker.total:
-            st.progress(min(worker.done / worker.total, 1.0),
-                        text=f"Đang tạo vector: {worker.done}/{worker.total} đoạn")
+        if worker.running and counts["chunks"]:
+            # the index's own counts: they follow documents added while the worker runs
+            st.progress(min(counts["embedded"] / counts["chunks"], 1.0),
+                        text=f"Đang tạo vector: {counts['embedded']}/{counts['chunks']} đoạn")
         elif counts["chunks"] and counts["embedded"] < counts["chunks"]:
             st.caption("Tìm kiếm theo từ khóa; vector ngữ nghĩa sẽ được bổ sung.")
         if worker.error:

@@ -1,11 +1,10 @@
 """The register taken away: a terminal table, CSV, Excel (.xlsx) and iCalendar (.ics)."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from assistant import sheets
 from assistant.deadlines.records import DeadlineRecord
 from documents.text import format_vn_date
 
@@ -16,9 +15,10 @@ COLUMNS = ["STT", "Nhiệm vụ", "Chủ trì / chỉ đạo", "Tham mưu / th�
 vn_date = format_vn_date  # dd/mm/yyyy, also for ISO strings
 
 
-def _row(number: int, record: DeadlineRecord) -> list[str]:
-    return [str(number), record.task, "; ".join(record.lead_units), "; ".join(record.units), "; ".join(record.coop_units),
-            record.due_text, vn_date(record.due_start), vn_date(record.due_end), "; ".join(record.flags),
+def _row(number: int, record: DeadlineRecord) -> list:
+    """One register row: the number as a number, the dates as dates (None when undated)."""
+    return [number, record.task, "; ".join(record.lead_units), "; ".join(record.units), "; ".join(record.coop_units),
+            record.due_text, record.due_start_date, record.due_end_date, "; ".join(record.flags),
             _document(record), record.location, record.source]
 
 
@@ -28,37 +28,26 @@ def _document(record: DeadlineRecord) -> str:
 
 
 def to_csv(records: list[DeadlineRecord]) -> str:
-    """UTF-8 CSV; written to a file with a BOM (`write_csv`) so that Excel reads the diacritics."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerows(_row(n, r) for n, r in enumerate(records, 1))
-    return buffer.getvalue()
+    """UTF-8 CSV with dd/mm/yyyy dates and formula-like texts neutralised; written to a file with a BOM
+    (`write_csv`) so that Excel reads the diacritics."""
+    return sheets.to_csv(COLUMNS, (_row(n, r) for n, r in enumerate(records, 1)))
 
 
 def write_csv(records: list[DeadlineRecord], path: Path) -> None:
     Path(path).write_text(to_csv(records), encoding="utf-8-sig")
 
 
+WIDTHS = [6, 60, 25, 25, 25, 25, 12, 12, 30, 35, 30, 30]
+
+
 def write_xlsx(records: list[DeadlineRecord], path: Path) -> None:
+    """Sheet "Hạn nhiệm vụ": date cells (dd/mm/yyyy), numbers as numbers, a filter on the header row."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Hạn nhiệm vụ"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for number, record in enumerate(records, 1):
-        sheet.append(_row(number, record))
-    widths = [5, 60, 25, 25, 25, 25, 12, 12, 30, 35, 30, 30]
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+    sheets.write_table(sheet, COLUMNS, (_row(n, r) for n, r in enumerate(records, 1)), WIDTHS)
     book.save(path)
 
 

@@ -8,10 +8,11 @@ from assistant.deadlines.prose import prose_tasks
 from assistant.deadlines.records import (FLAG_RELATIVE, FLAG_UNDATED, DeadlineRecord, date_flags)
 from assistant.deadlines.tables import TableRow, bare_rows, read_row
 from assistant.deadlines.units import split_names, starts_with_unit, strip_bullet, subject_units
+from assistant.catalogue import NORMATIVE_TYPES
 from documents.chunk import location_of, path_label  # the chunk location style, shared on purpose
-from documents.parse import Node, ParsedDocument
+from documents.parse import Node, ParsedDocument, shown_number
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: no tasks from legal texts; every row has a task and a time
 _SKIPPED_SECTIONS = re.compile(r"^(?:Nơi nhận|PHIẾU GIẢI QUYẾT)", re.IGNORECASE)
 
 
@@ -19,13 +20,15 @@ class _Context:
     def __init__(self, parsed: ParsedDocument, doc_id: str, source: str):
         header = parsed.header
         self.doc_id, self.source = doc_id, source
-        self.number = header.number.replace("*", "").strip()
+        self.number = shown_number(header.number.replace("*", "").strip(), header.symbol)
         self.title = header.title
         self.issued = _iso(header.date_issued)
         self.year = header.year or (self.issued.year if self.issued else None)
         self.records: list[DeadlineRecord] = []
 
     def add(self, record: DeadlineRecord) -> None:
+        if not record.task.strip() or not (record.due_end or record.due_text.strip()):
+            return  # a register row always names a task and its time (a date or a period)
         record.order = len(self.records)
         seen: set[str] = set()
         for name in ("lead_units", "units", "coop_units"):
@@ -39,9 +42,19 @@ class _Context:
 
 
 def extract_deadlines(parsed: ParsedDocument, doc_id: str, source: str) -> list[DeadlineRecord]:
+    """The tasks a document assigns; none from a Luật, Nghị định or Thông tư (their dates are definitions and
+    history, not work to do)."""
+    if assigns_no_work(parsed.header.doc_type):
+        return []
     context = _Context(parsed, doc_id, source)
     _walk(parsed.root, [], [], context)
     return context.records
+
+
+def assigns_no_work(doc_type: str) -> bool:
+    """Normative texts (the catalogue's legal types) define and regulate; plans, decisions, dispatches and
+    emulation regulations assign tasks."""
+    return doc_type in NORMATIVE_TYPES
 
 
 def _walk(node: Node, path: list[str], heading_units: list[str], context: _Context) -> None:

@@ -183,3 +183,34 @@ def cooperating_units(sentence: str) -> list[str]:
 
 def _first(text: str, char: str) -> int:
     return text.find(char)
+
+
+_CAPITAL = re.compile(r"^[A-ZÀ-ỸĐ]")
+
+
+@lru_cache(maxsize=1)
+def _unit_head() -> re.Pattern:
+    heads = sorted(unit_words()["heads"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def find_unit(question: str) -> str:
+    """A unit named in a question: a unit head word, a capitalised name, up to a stop word.
+
+    >>> find_unit("Phòng Nội vụ có những nhiệm vụ gì?")
+    'Phòng Nội vụ'
+    """
+    stops = set(unit_words()["question_stop_words"])
+    for match in _unit_head().finditer(question):
+        rest = re.findall(r"[\w-]+|[^\w\s]", question[match.end():])
+        if not rest or not _CAPITAL.match(rest[0]):
+            continue
+        name = [match.group(0)]
+        for word in rest:
+            if not re.match(r"[\w-]", word) or word.lower() in stops:
+                break
+            name.append(word)
+        if len(name) > 1:
+            return " ".join(name)
+    return ""

@@ -14,6 +14,7 @@ from assistant.drafting.document import Block, DraftSection, PlanDraft
 from assistant.drafting.form import PLACEHOLDER, SECTION_KEYS, DraftingInputError, PlanForm, UnitRole, format_long_date
 from assistant.drafting.legal_basis import basis_lines
 from assistant.drafting.milestones import milestone_table
+from assistant.drafting.signature import signature_lines
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
@@ -30,6 +31,7 @@ def draft_plan(form: PlanForm, catalogue: Catalogue, today: date, section: str |
     sections = [build_section(key, form, values, ROMAN[_position(form, key)]) for key in keys]
     bases, notes = basis_lines(form, catalogue, today)
     spec = kind_spec(form.kind)
+    signer = signature_lines(form)
     return PlanDraft(
         form=form,
         superior_line=(form.superior or PLACEHOLDER).upper(),
@@ -43,9 +45,9 @@ def draft_plan(form: PlanForm, catalogue: Catalogue, today: date, section: str |
         sections=sections,
         closing=fill(spec["closing"], values),
         recipients=recipients(form, values),
-        signer_authority=form.signer_authority.upper(),
-        signer_title=(form.signer_title or PLACEHOLDER).upper(),
-        signer_name=form.signer_name or PLACEHOLDER,
+        signer_authority=signer[0],
+        signer_title=signer[1],
+        signer_name=signer[2],
         notes=notes,
         section_only=section,
     )

@@ -80,8 +80,9 @@ class PlanForm:
     block_name: str = ""
     block_leader: str = ""
     block_deputy: str = ""
-    signer_authority: str = ""  # "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC"
-    signer_title: str = ""  # "GIÁM ĐỐC"
+    signer_authority: str = ""  # quyền hạn ký: "TM.", "KT.", "Q.", "TL.", "TUQ." (or a full line "KT. GIÁM ĐỐC")
+    signer_for: str = ""  # whom the prefix names: "GIÁM ĐỐC", "ỦY BAN NHÂN DÂN" (derived when empty)
+    signer_title: str = ""  # "PHÓ GIÁM ĐỐC"
     signer_name: str = ""
     archive_unit: str = ""  # "Lưu: VT, <unit>."
     seed_from: str = ""  # previous year's plan to seed the milestones from

@@ -73,11 +73,19 @@ def _any_of(layer: Layer, cond: dict, ctx: Context, claim: str | None) -> list[d
     evaluated = [_option(layer, o, ctx, cond["id"]) for o in options]
     status = combine_any([s for s, _ in evaluated])
     if claim:
-        detail = f"Hồ sơ đề nghị theo {options[0]['id']}: {evaluated[0][1][0]['detail']}"
+        detail = f"Hồ sơ đề nghị theo {short_cite(options[0]['cite'])}: {evaluated[0][1][0]['detail']}"
     else:
-        chosen = [e[0] for s, e in evaluated if s == status]
-        detail = "; ".join(f"{e['id']} {status_label(e['status'])}" + (f" — {e['detail']}" if e["status"] != CONFIRM else "") for e in chosen)
+        chosen = [(o, e[0]) for o, (s, e) in zip(options, evaluated) if s == status]
+        detail = "; ".join(f"{short_cite(o['cite'])}: {status_label(e['status'])}" + (f" — {e['detail']}" if e["status"] != CONFIRM else "")
+                           for o, e in chosen)
     return [_entry(layer, cond, status, detail), *(e for _, entries in evaluated for e in entries)]
+
+
+def short_cite(cite: dict) -> str:
+    """{dieu: 23, khoan: 1, diem: a} → "điểm a khoản 1 Điều 23", as Vietnamese texts cite."""
+    parts = [f"điểm {cite['diem']}" if cite.get("diem") else "", f"khoản {cite['khoan']}" if cite.get("khoan") is not None else "",
+             f"Điều {cite['dieu']}"]
+    return " ".join(p for p in parts if p)
 
 
 def _claim_options(conds: list[tuple[Layer, dict]], ctx: Context) -> set[str]:
@@ -107,7 +115,7 @@ def _verdict(entries: list[dict]) -> str:
 def _notes(profile: Profile, rules: RuleSet, ctx: Context) -> list[str]:
     notes = []
     if profile.kind == "individual" and profile.group is None:
-        notes.append(f"Chưa khai báo nhóm đối tượng (group): giả định can_bo_cong_chuc_vien_chuc — {vocabulary()['groups']['can_bo_cong_chuc_vien_chuc']}.")
+        notes.append(f"Chưa khai báo nhóm đối tượng: xét như {vocabulary()['groups'][vocabulary()['default_group']]}.")
     rec = profile.records.get(profile.year)
     maternity = rules.principle("maternity")
     if maternity and rec and any(l["kind"] == "thai_san" for l in rec.leave or []):

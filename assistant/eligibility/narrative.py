@@ -725,7 +725,7 @@ def _capitalised(rest: str) -> str:
 
 def _unit_name(text: str, spans, items: list[_Match]) -> str:
     """The collective's name, said before its facts ("Tập thể Phòng Tổng hợp năm 2025…" → "Phòng Tổng hợp")."""
-    from assistant.intents import find_unit
+    from assistant.deadlines.units import find_unit
 
     first = next((m.start for m in items if m.category in FACTS | {"years", "ask_cues"}), None)
     head = text[:spans[first][0]] if first is not None else text

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from . import labels
 from .vocab import award_label, nfc, rating_rank, scope_rank, vocabulary
 
 COLLECTIVE_COUNTS = (
@@ -135,25 +136,36 @@ def _bool(value, path: str, out: _Collector) -> bool | None:
 def _rating(value, path: str, out: _Collector) -> str | None:
     if value is None or value == "":
         return None
-    text = nfc(str(value)).lower()
-    by_label = {item["label"]: item["code"] for item in vocabulary()["ratings"]}
-    code = by_label.get(text, text.replace(" ", "_"))
+    code = labels.resolve("ratings", value)
     if code not in rating_rank():
-        allowed = ", ".join(rating_rank())
-        out.add(path, f"mức xếp loại “{value}” không có trong danh sách ({allowed})")
+        out.add(path, f"mức xếp loại “{value}” không có trong danh sách ({labels.accepted_text('ratings')})")
         return None
     return code
 
 
-def _codes(value, path: str, out: _Collector) -> list[str] | None:
+LIST_KINDS = {"titles": ("awards", "danh hiệu thi đua"), "awards": ("awards", "hình thức khen thưởng"),
+              "discipline": ("disciplines", "hình thức kỷ luật")}
+
+
+def _codes(value, path: str, out: _Collector, kind: str = "awards", what: str = "danh hiệu") -> list[str] | None:
+    """A list of titles, awards or disciplines written as codes, official names or abbreviations."""
     if value is None:
         return None
     if isinstance(value, str):
-        value = [v for v in re.split(r"[;,]", value) if v.strip()]
+        value = labels.split_values(value, kind)
     if not isinstance(value, list):
         out.add(path, "phải là một danh sách")
         return None
-    return [c for c in (_code(v) for v in value) if c]
+    codes = []
+    for item in value:
+        if item is None or str(item).strip() == "":
+            continue
+        code = labels.resolve(kind, item)
+        if code is None:
+            out.add(path, f"{what} “{nfc(str(item))}” không có trong danh mục; dùng một trong: {labels.accepted_text(kind)}")
+            continue
+        codes.append(code)
+    return codes
 
 
 def _leave(value, path: str, out: _Collector) -> list[dict] | None:
@@ -168,7 +180,7 @@ def _leave(value, path: str, out: _Collector) -> list[dict] | None:
             out.add(f"{path}[{i}]", "mỗi khoảng nghỉ cần “kind” và “months”")
             continue
         months = _number(item.get("months"), f"{path}[{i}].months", out)
-        items.append({"kind": _code(item["kind"]), "months": months})
+        items.append({"kind": labels.resolve("leave_kinds", item["kind"]) or _code(item["kind"]), "months": months})
     return items
 
 
@@ -180,7 +192,8 @@ def _initiatives(value, path: str, year: int | None, out: _Collector) -> list[di
         return None
     items = []
     for i, item in enumerate(value):
-        scope = _code(item.get("scope")) if isinstance(item, dict) else None
+        raw_scope = item.get("scope") if isinstance(item, dict) else None
+        scope = labels.resolve("scopes", raw_scope) or _code(raw_scope)
         if scope not in scope_rank():
             allowed = ", ".join(scope_rank())
             out.add(f"{path}[{i}].scope", f"phạm vi “{scope}” không hợp lệ ({allowed})")
@@ -202,9 +215,7 @@ def _record(raw, path: str, out: _Collector) -> Record | None:
         rating=_rating(raw.get("rating"), f"{path}.rating", out),
         months_worked=_number(raw.get("months_worked"), f"{path}.months_worked", out),
         leave=_leave(raw.get("leave"), f"{path}.leave", out),
-        discipline=_codes(raw.get("discipline"), f"{path}.discipline", out),
-        titles=_codes(raw.get("titles"), f"{path}.titles", out),
-        awards=_codes(raw.get("awards"), f"{path}.awards", out),
+        **{key: _codes(raw.get(key), f"{path}.{key}", out, *LIST_KINDS[key]) for key in LIST_KINDS},
         initiatives=_initiatives(raw.get("initiatives"), f"{path}.initiatives", year, out),
         counts={k: _int(raw.get(k), f"{path}.{k}", out) for k in COLLECTIVE_COUNTS},
         leads_block=_bool(raw.get("leads_block"), f"{path}.leads_block", out),
@@ -217,7 +228,7 @@ def _check_counts(record: Record, path: str, out: _Collector) -> None:
         return
     for key, value in record.counts.items():
         if key != "members_total" and value is not None and value > total:
-            out.add(f"{path}.{key}", f"{value} lớn hơn tổng số cá nhân members_total ({total})")
+            out.add(f"{path}.{key}", f"{value} lớn hơn tổng số cá nhân của tập thể ({total})")
 
 
 def _records(raw, out: _Collector) -> dict[int, Record]:
@@ -241,13 +252,14 @@ def _records(raw, out: _Collector) -> dict[int, Record]:
 
 
 def _award(raw: dict, kind: str | None, out: _Collector) -> str | None:
-    award = _code(raw.get("award"))
+    award = labels.resolve("awards", raw.get("award")) or _code(raw.get("award"))
     awards = vocabulary()["awards"]
     if not award:
-        out.add("award", "thiếu mã danh hiệu / hình thức khen thưởng")
+        out.add("award", "thiếu danh hiệu / hình thức khen thưởng đề nghị")
         return None
     if award not in awards:
-        out.add("award", f"mã “{raw.get('award')}” không có trong danh mục ({', '.join(awards)})")
+        out.add("award", f"“{raw.get('award')}” không có trong danh mục; dùng một trong: "
+                         f"{'; '.join(labels.choices('awards', list(awards)))}")
         return None
     if kind and kind not in awards[award]["kinds"]:
         who = vocabulary()["kinds"]
@@ -258,7 +270,7 @@ def _award(raw: dict, kind: str | None, out: _Collector) -> str | None:
 
 
 def _kind(nominee: dict, out: _Collector) -> str | None:
-    kind = _code(nominee.get("kind"))
+    kind = labels.resolve("kinds", nominee.get("kind")) or _code(nominee.get("kind"))
     if kind not in vocabulary()["kinds"]:
         out.add("nominee.kind", f"phải là “individual” (cá nhân) hoặc “collective” (tập thể), không phải “{nominee.get('kind')}”")
         return None
@@ -266,11 +278,11 @@ def _kind(nominee: dict, out: _Collector) -> str | None:
 
 
 def _group(nominee: dict, kind: str | None, out: _Collector) -> str | None:
-    group = _code(nominee.get("group"))
+    group = labels.resolve("groups", nominee.get("group")) or _code(nominee.get("group"))
     if group is None or kind != "individual":
         return None
     if group not in vocabulary()["groups"]:
-        out.add("nominee.group", f"nhóm đối tượng “{nominee.get('group')}” không hợp lệ ({', '.join(vocabulary()['groups'])})")
+        out.add("nominee.group", f"nhóm đối tượng “{nominee.get('group')}” không hợp lệ ({labels.accepted_text('groups')})")
         return None
     return group
 
