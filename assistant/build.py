@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.answering import Answerer
+from assistant.answering.tools import ChatTools
 from assistant.background import EmbeddingWorker
 from assistant.catalogue import Catalogue
 from assistant.config import Settings, apply_privacy_environment
@@ -59,7 +60,8 @@ class Assistant:
             return cached
         settings = self.settings if day is None else self.settings.model_copy(update={"today": day})
         model = self.chat_model() if use_model else None
-        answerer = Answerer(settings, self.searcher, self.catalogue, self.index, model, self.deadlines)
+        answerer = Answerer(settings, self.searcher, self.catalogue, self.index, model, self.deadlines,
+                            ChatTools(self.deadlines, self.drafter))
         with self._lock:
             return self._answerers.setdefault(key, answerer)
 

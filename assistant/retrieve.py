@@ -42,6 +42,7 @@ class Hit:
     lexical_rank: int | None = None
     dense_rank: int | None = None
     provision: bool = False  # put first by the law map
+    clauses: tuple[int, ...] = ()  # the khoản of it the law map names
 
 
 class HybridSearcher:
@@ -128,14 +129,18 @@ class HybridSearcher:
         day = reference_date(query, self.settings.current_date())
         provisions = mapped_provisions(slots, flt.doc_ids or [entry.doc_id for entry in named] or None)
         provisions.sort(key=lambda p: not_in_force(self.catalogue.get(p.doc), day))
-        chosen = list({chunk.chunk_id: chunk for p in provisions for chunk in self._provision_chunks(p)}.values())
+        chosen: dict[str, tuple[StoredChunk, tuple[int, ...]]] = {}
+        for provision in provisions:
+            for chunk in self._provision_chunks(provision):
+                clauses = chosen.get(chunk.chunk_id, (chunk, ()))[1] + _clause_numbers(provision)
+                chosen[chunk.chunk_id] = (chunk, clauses)
         if not chosen:
             return hits
         top = hits[0].score if hits else 1.0
         lifted = {}
-        for rank, chunk in enumerate(chosen, 1):
+        for rank, (chunk, clauses) in enumerate(chosen.values(), 1):
             factor = NOT_IN_FORCE_FACTOR if not_in_force(self.catalogue.get(chunk.doc_id), day) else 1.0
-            lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True)
+            lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True, clauses=clauses)
         rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
         return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
 
@@ -163,8 +168,7 @@ class HybridSearcher:
         """The chunks holding a mapped article, narrowed to its khoản when the chunker split it."""
         article = [c for c in self._document_chunks(provision.doc)
                    if c.location == provision.article or c.location.startswith(provision.article + ",")]
-        clauses = provision.khoan if isinstance(provision.khoan, list) else [provision.khoan] if provision.khoan else []
-        narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in clauses)]
+        narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in _clause_numbers(provision))]
         return narrowed or article[:1]
 
     def _document_chunks(self, doc_id: str) -> list[StoredChunk]:
@@ -178,6 +182,11 @@ class HybridSearcher:
                     self._chunk_cache.clear()
                 self._chunk_cache[key] = cached
         return cached
+
+
+def _clause_numbers(provision: LawMapEntry) -> tuple[int, ...]:
+    khoan = provision.khoan
+    return tuple(int(k) for k in (khoan if isinstance(khoan, list) else [khoan] if khoan else []))
 
 
 def _rrf(rankings: list[list[tuple[str, float]]], weights: list[float], k: int) -> list[tuple[str, float]]:

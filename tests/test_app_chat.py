@@ -84,7 +84,7 @@ def _links(at) -> list:
 def test_eligibility_question_links_to_the_prefilled_form(monkeypatch, plan_and_law_index):
     at = _ask(new_app(monkeypatch, plan_and_law_index),
               "Chị Nguyễn Thị Lan năm 2020 hoàn thành xuất sắc nhiệm vụ, có đủ điều kiện Lao động tiên tiến không?")
-    intent = at.session_state["chat"][-1]["intent"]
+    intent = at.session_state["chat"][-1]["answer"].tool
     assert intent.tool == "eligibility" and intent.params["award"] == "lao_dong_tien_tien"
     assert intent.params["name"] == "Nguyễn Thị Lan"
     assert any("xet_dieu_kien" in page for page, _ in _links(at))
@@ -92,7 +92,7 @@ def test_eligibility_question_links_to_the_prefilled_form(monkeypatch, plan_and_
 
 def test_deadline_question_shows_register_rows_and_a_link(monkeypatch, plan_and_law_index):
     at = _ask(new_app(monkeypatch, plan_and_law_index), "Phòng Nội vụ có những nhiệm vụ gì trong quý II năm 2021?")
-    intent = at.session_state["chat"][-1]["intent"]
+    intent = at.session_state["chat"][-1]["answer"].tool
     assert intent.tool == "deadlines" and intent.params["unit"] == "Phòng Nội vụ"
     assert "Sổ hạn nhiệm vụ" in texts(at) and at.dataframe
     assert any("han_chot" in page for page, _ in _links(at))

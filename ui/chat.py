@@ -5,12 +5,13 @@ import uuid
 
 import streamlit as st
 
-from assistant.intents import Intent, detect
+from assistant.drafting import to_markdown
+from assistant.intents import Intent
 from ui import auth
 from ui.feedback import append_feedback, feedback_record
 from ui.links import TOOL_LINK_LABELS, TOOL_PAGES
 from ui.render import answer_markdown, escape_markdown, quote_markdown, safe_markdown
-from ui.state import assistant_or_error, get_answerer, reference_date
+from ui.state import assistant_or_error, get_answerer
 
 EXAMPLES = [
     "Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở là gì?",
@@ -58,7 +59,7 @@ def _examples() -> str | None:
 def _ask(assistant, question: str, chat: list) -> None:
     with st.chat_message("user"):
         st.markdown(escape_markdown(question))
-    entry = {"id": uuid.uuid4().hex[:10], "question": question, "answer": None, "intent": None, "feedback": None}
+    entry = {"id": uuid.uuid4().hex[:10], "question": question, "answer": None, "feedback": None}
     with st.chat_message("assistant"):
         placeholder = st.empty()
         try:
@@ -67,7 +68,6 @@ def _ask(assistant, question: str, chat: list) -> None:
             placeholder.empty()
             st.error(escape_markdown(f"Không trả lời được câu hỏi này: {exc}"))
             return
-        entry["intent"] = detect(question, reference_date(assistant))
         chat.append(entry)
         placeholder.markdown(answer_markdown(entry["answer"]))
         _extras(assistant, entry)
@@ -98,8 +98,8 @@ def _extras(assistant, entry: dict) -> None:
     answer = entry["answer"]
     for citation in answer.citations:
         _citation(assistant, entry["id"], citation)
-    if entry["intent"]:
-        _tool_link(assistant, entry["intent"], entry["id"])
+    if answer.tool is not None:
+        _tool_extras(answer.tool, entry["id"])
     _feedback(assistant, entry)
 
 
@@ -133,32 +133,43 @@ def _context(assistant, c) -> None:
             st.text(text[:1500])
 
 
-def _tool_link(assistant, intent: Intent, entry_id: str) -> None:
-    if intent.reply:  # the tool's own answer (the verdict of a narrative eligibility question)
-        st.markdown(safe_markdown(intent.reply))  # it quotes what the user wrote
-    st.info(TOOL_NOTES[intent.tool])
-    if intent.tool == "deadlines" and intent.params:
-        _deadline_preview(assistant, intent)
+def _tool_extras(tool, entry_id: str) -> None:
+    """What the tool adds under its answer: the register rows (same filter as the answer), the draft
+    as a Word file, and the link to the tool's page opened with the same filter or form."""
+    st.info(TOOL_NOTES[tool.tool])
+    if tool.tool == "deadlines" and tool.params:
+        _deadline_preview(tool.records)
+    if tool.draft is not None:
+        _draft_download(tool.draft, entry_id)
     try:
-        st.page_link(TOOL_PAGES[intent.tool], label=TOOL_LINK_LABELS[intent.tool], icon=":material/open_in_new:",
-                     query_params=intent.query_params())
+        st.page_link(TOOL_PAGES[tool.tool], label=TOOL_LINK_LABELS[tool.tool], icon=":material/open_in_new:",
+                     query_params=Intent(tool.tool, tool.params).query_params())
     except Exception:  # the page is not open to this session
         pass
 
 
-def _deadline_preview(assistant, intent: Intent) -> None:
-    from ui.deadlines import query_records, show_records
+def _deadline_preview(records: list) -> None:
+    from ui.deadlines import show_records
 
-    try:
-        records = query_records(assistant, intent.params, reference_date(assistant))
-    except Exception as exc:
-        st.error(f"Không đọc được sổ hạn nhiệm vụ: {exc}")
-        return
     if not records:
         st.caption("Sổ hạn nhiệm vụ không có nhiệm vụ nào khớp các điều kiện trong câu hỏi.")
         return
     st.markdown(f"**Sổ hạn nhiệm vụ: {len(records)} nhiệm vụ khớp câu hỏi**")
     show_records(records[:10])
+
+
+def _draft_download(plan, entry_id: str) -> None:
+    from ui.drafting import DOCX, docx_bytes
+
+    with st.expander("Xem bản dự thảo", expanded=True):
+        st.markdown(to_markdown(plan, escape=escape_markdown))
+    try:
+        data = docx_bytes(plan)
+    except Exception as exc:
+        st.error(escape_markdown(f"Không tạo được tệp Word: {exc}"))
+        return
+    st.download_button("Tải bản Word (.docx)", data, file_name="du-thao-ke-hoach.docx", mime=DOCX, on_click="ignore",
+                       key=f"draft_docx_{entry_id}")
 
 
 def _feedback(assistant, entry: dict) -> None:

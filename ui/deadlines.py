@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from assistant.answering.tools import register_filter
 from assistant.deadlines import export
 from ui import prefill
 from ui.state import assistant_or_error, reference_date
@@ -18,13 +19,7 @@ ALL_DOCS = "(Tất cả văn bản)"
 
 def query_records(assistant, params: dict, today: date) -> list:
     """Register records for the filter parameters a chat question or the form gives."""
-    def day(value):
-        return date.fromisoformat(value) if isinstance(value, str) and value else value or None
-
-    return assistant.deadlines.query(
-        date_from=day(params.get("date_from")), date_to=day(params.get("date_to")),
-        unit=params.get("unit") or None, doc=params.get("doc") or None, status=params.get("status") or None,
-        today=today, include_undated=params.get("include_undated"), overlap=bool(params.get("overlap")))
+    return assistant.deadlines.query(**register_filter(params, today))
 
 
 # Real dates shown the Vietnamese way: the column sorts by date, not as text.

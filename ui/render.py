@@ -56,8 +56,39 @@ def safe_markdown(text: str) -> str:
 
 
 def answer_markdown(answer) -> str:
-    """The answer as the chat shows it: an extractive answer is all document text."""
-    return safe_markdown(answer.text) if answer.mode == "generative" else escape_answer(answer.text)
+    """The answer as the chat shows it. An extractive answer is all document text, escaped, with its
+    lists shown as lists; a tool's own reply (the checker's verdict) keeps its emphasis."""
+    if answer.mode == "generative":
+        return safe_markdown(answer.text)
+    tool = answer.tool.text if answer.tool is not None and answer.tool.text else ""
+    if tool and answer.tool.tool == "eligibility" and answer.text.startswith(tool):
+        return safe_markdown(tool) + "\n\n" + extractive_markdown(answer.text[len(tool):])
+    return extractive_markdown(answer.text)
+
+
+def extractive_markdown(text: str) -> str:
+    """Paragraphs escaped; lines starting "- " become list items; other line breaks are kept."""
+    return "\n\n".join(_paragraph(p) for p in text.strip().split("\n\n") if p.strip())
+
+
+def _paragraph(paragraph: str) -> str:
+    lines = paragraph.split("\n")
+    items = [line for line in lines if line.startswith("- ")]
+    if not items:
+        return "  \n".join(escape_answer(line) for line in lines)
+    out, in_list = [], False
+    for line in lines:
+        if line.startswith("- "):
+            if not in_list and out:
+                out.append("")
+            out.append("- " + escape_answer(line[2:]))
+            in_list = True
+        else:
+            if in_list:
+                out.append("")
+            out.append(escape_answer(line))
+            in_list = False
+    return "\n".join(out)
 
 
 def quote_markdown(text: str) -> str:

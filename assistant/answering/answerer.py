@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import extractive, generative
 from assistant.answering.lead import lead_text
+from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, question_kind, required_names,
                                           standalone_question)
 from assistant.catalogue import Catalogue
@@ -61,6 +62,7 @@ class Answer:
     standalone_question: str = ""
     notes: list[str] = field(default_factory=list)
     lead: str = ""  # one or two sentences that answer directly, from the words of citation [1]
+    tool: ToolReply | None = None  # the register, the checker or the drafter, when the question asks for one
 
     def turn(self) -> Turn:
         return Turn(self.question, self.standalone_question, tuple(c.doc_id for c in self.citations))
@@ -68,13 +70,14 @@ class Answer:
 
 class Answerer:
     def __init__(self, settings: Settings, searcher: HybridSearcher, catalogue: Catalogue, index: KnowledgeIndex,
-                 chat_model: BaseChatModel | None = None, deadlines=None):
+                 chat_model: BaseChatModel | None = None, deadlines=None, tools: ChatTools | None = None):
         self.settings = settings
         self.searcher = searcher
         self.catalogue = catalogue
         self.index = index
         self.chat_model = chat_model
         self.deadlines = deadlines  # the register, for normalised dates and warnings on dated tasks
+        self.tools = tools  # the register, checker and drafter answering inside the chat
         self._doc_text_cache: dict[tuple[str, str], str] = {}  # shared by the sessions using this answerer
         self._cache_lock = threading.Lock()
 
@@ -96,9 +99,24 @@ class Answerer:
         for event in events:
             if isinstance(event, Answer):  # shown as "Đã hiểu là: …", with the abbreviations spelled out
                 event.standalone_question = understand(standalone).understood or standalone
+                self._with_tool(event, question)
             yield event
 
     # ------------------------------------------------------------ steps
+
+    def _with_tool(self, answer: Answer, question: str) -> None:
+        """A question for a tool is answered by it; the passages found stay as grounds (a draft needs none)."""
+        tool = self.tools.reply(question, self.settings.current_date()) if self.tools is not None else None
+        answer.tool = tool
+        if tool is None or not tool.text:
+            return
+        if tool.tool == "drafting":
+            answer.citations, answer.notes, grounds = [], [], ""
+        else:
+            grounds = "" if answer.not_found else "\n\nCăn cứ trong tài liệu:\n\n" + answer.text
+        answer.lead = tool.text.split("\n", 1)[0]
+        answer.text = tool.text + grounds
+        answer.not_found = False
 
     def standalone(self, question: str, history: list[Turn]) -> str:
         """The question to search with: a follow-up completed from the conversation."""

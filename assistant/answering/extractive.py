@@ -27,6 +27,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _LEGAL_KINDS = {"article", "clause", "point"}
+_CLAUSE_NUMBER = re.compile(r"^(\d{1,2})\.\s*\S")
+CLAUSE_BONUS = 0.4
 _CLAUSE_START = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\))\s")
 WHOLE_LEGAL_CHARS = 700
 _UNIT_CUES = ("phong", "van phong", "so ", "ubnd", "uy ban", "hoi dong", "ban ", "chu tri", "truong khoi", "don vi", "bo ", "cuc ")
@@ -129,7 +131,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
             matched = sum(w * _best_place(t, unit_terms, local, path_terms, doc_terms) for t, w in weights.items())
             prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
             score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind) + prior
-                     + _title_bonus(unit, [article_title], folded_question)
+                     + _title_bonus(unit, [article_title], folded_question) + _clause_bonus(unit, hit)
                      - _length_penalty(unit)) * hit_factors[index]
             candidates.append(Piece(index, unit, _window(units, position, kind), score))
     candidates.sort(key=lambda p: -p.score)
@@ -141,6 +143,14 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
         if len(chosen) == MAX_PIECES:
             break
     return chosen
+
+
+def _clause_bonus(unit: str, hit: Hit) -> float:
+    """The khoản the law map names for the question's title and aspect, before the article's others."""
+    number = _CLAUSE_NUMBER.match(unit)
+    if not hit.clauses or not number:
+        return 0.0
+    return CLAUSE_BONUS if int(number.group(1)) in hit.clauses else -CLAUSE_BONUS / 2
 
 
 def _discriminative(weights: dict[str, float], hits: list[Hit]) -> dict[str, float]:

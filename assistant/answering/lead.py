@@ -18,6 +18,7 @@ from documents.text import collapse_spaces, fold_accents
 SENTENCE_CHARS = 260
 ITEM_CHARS = 160
 MAX_ITEMS = 8
+_ARTICLE_TITLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[\dIVXL]+")
 _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.\s+|\(\d{1,2}\)\s+)")
 _DATE = re.compile(
@@ -79,13 +80,15 @@ def _unit_lead(source: Source) -> str:
         return "; ".join(dict.fromkeys(roles)) + f" — {_trim(_task(source), ITEM_CHARS)}"
     sentence = _sentence_lead(source)
     heading = _NUMBERING.sub("", source.heading).strip()
-    if heading and fold_accents(heading) not in fold_accents(sentence):
+    if heading and not _ARTICLE_TITLE.match(source.heading) and fold_accents(heading) not in fold_accents(sentence):
         return f"{heading}: {sentence}"
     return sentence
 
 
 def _list_lead(source: Source) -> str:
     lines = [line.strip() for line in source.unit.split("\n") if line.strip()]
+    if len(lines) > 2 and _ARTICLE_TITLE.match(lines[0]) and not _POINT.match(lines[1]):
+        lines = lines[1:]  # the article's title; the khoản below it introduces the list
     items = [line for line in lines[1:] if _POINT.match(line)]
     if len(items) < 2:
         return ""
