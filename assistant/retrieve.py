@@ -126,6 +126,8 @@ class HybridSearcher:
         named = mentioned_documents(query, self.catalogue)
         if not slots.subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
             return hits
+        if slots.places and hits and not self._is_normative(hits[0].chunk.doc_id):
+            return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
         day = reference_date(query, self.settings.current_date())
         provisions = mapped_provisions(slots, flt.doc_ids or [entry.doc_id for entry in named] or None)
         provisions.sort(key=lambda p: not_in_force(self.catalogue.get(p.doc), day))

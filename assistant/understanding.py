@@ -39,6 +39,7 @@ class Slots:
     level: str | None = None  # "xa" | "huyen" | "tinh" | "bo" | "nha_nuoc"
     years: tuple[int, ...] = ()
     part: str | None = None  # "signer" | "recipients" | "members" | "appendix" | "tasks"
+    places: tuple[str, ...] = ()  # place or agency names ("tam duong", "ha giang"), folded
     expansion: str = ""  # official names of what was named, for the lexical and dense queries
     spelled: str = ""  # the question with its abbreviations replaced by the official names
 
@@ -87,9 +88,32 @@ def understand(question: str) -> Slots:
         level=_first_cue(folded, parts["levels"]),
         years=tuple(find_years(question)),
         part=part,
+        places=place_names(question),
         expansion=_expansion(question, matches),
         spelled=_spelled(question, matches),
     )
+
+
+def place_names(question: str) -> tuple[str, ...]:
+    """Names after a place marker ("huyện Tam Đường", "tỉnh Hà Giang"), folded: the document that
+    answers must contain them.
+
+    >>> place_names("Đợt thi đua của huyện Tam Đường kéo dài đến ngày nào?")
+    ('tam duong',)
+    """
+    words = syllable_tokenize(question)
+    original = re.findall(r"\w+", question)
+    markers = set(_parts()["place_markers"])
+    names = []
+    for i, word in enumerate(words[:-1]):
+        if fold_accents(word) in markers and i + 1 < len(original) and original[i + 1][:1].isupper():
+            name = [original[i + 1]]
+            for nxt in original[i + 2: i + 5]:
+                if not nxt[:1].isupper():
+                    break
+                name.append(nxt)
+            names.append(fold_accents(" ".join(name)))
+    return tuple(dict.fromkeys(names))
 
 
 def _has_any(folded: str, cues: list[str]) -> bool:
@@ -130,15 +154,29 @@ def _spelled(question: str, matches) -> str:
     return "".join(out) + question[last:]
 
 
+# "Những ai được xét tặng danh hiệu X?": for one title, who may receive it is said by its criteria
+# article ("được xét tặng cho … đạt các tiêu chuẩn sau"), when the map has nothing narrower.
+_ASPECT_FALLBACKS = {"doi_tuong": "tieu_chuan"}
+
+
+def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
+    """The subject's own entries first; then its criteria for a fallback aspect; then its family's."""
+    own = law_map.locate(subject, aspect, doc_ids, inherit=False)
+    if not own and aspect in _ASPECT_FALLBACKS:
+        own = law_map.locate(subject, _ASPECT_FALLBACKS[aspect], doc_ids, inherit=False)
+    return own or law_map.locate(subject, aspect, doc_ids)
+
+
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:
     """The law map's answer to (title/award × aspect): the provisions a question points at."""
-    if not slots.aspect:
+    aspect = slots.aspect
+    if not aspect:
         return []
     law_map = load_law_map()
     subjects = list(slots.subjects) or ["khen_thuong", "thi_dua"]
     found: list[LawMapEntry] = []
     for subject in subjects:
-        entries = law_map.locate(subject, slots.aspect, doc_ids)
+        entries = _located(law_map, subject, aspect, doc_ids)
         if slots.target:
             entries = [e for e in entries if not e.for_ or slots.target in e.for_] or entries
         found += [e for e in entries if e not in found]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.understanding import place_names
 from documents.text import fold_accents, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_kinds.yaml"
@@ -70,19 +71,7 @@ def content_syllables(question: str) -> list[str]:
 
 def required_names(question: str) -> list[str]:
     """Years and place/agency names the answering document must contain (folded)."""
-    names = list(dict.fromkeys(_YEAR.findall(question)))
-    words = syllable_tokenize(question)
-    original = re.findall(r"\w+", question)
-    markers = set(_data()["place_markers"])
-    for i, word in enumerate(words[:-1]):
-        if fold_accents(word) in markers and i + 1 < len(original) and original[i + 1][:1].isupper():
-            name = [original[i + 1]]
-            for nxt in original[i + 2 : i + 5]:
-                if not nxt[:1].isupper():
-                    break
-                name.append(nxt)
-            names.append(fold_accents(" ".join(name)))
-    return names
+    return list(dict.fromkeys(_YEAR.findall(question))) + list(place_names(question))
 
 
 def is_follow_up(question: str, history: list[Turn]) -> bool:
