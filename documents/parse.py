@@ -534,3 +534,24 @@ def _strip_markup(text: str) -> str:
     if "*" not in text:
         return text
     return re.sub(r"\*{1,3}([^*\n]*?)\*{1,3}", r"\1", text).replace("*", "")
+
+
+_STORAGE_LINE = re.compile(r"^-?\s*Lưu\s*:", re.IGNORECASE)
+_RECIPIENTS_HEADING = re.compile(r"^Nơi nhận\s*:?\s*", re.IGNORECASE)
+
+
+def closing_block(text: str) -> tuple[list[str], list[str]]:
+    """The recipients ("Nơi nhận") and the signature lines (authority, title, name) of a document's
+    closing block; the signature follows the "Lưu: …" line.
+
+    >>> closing_block("Nơi nhận:\\n- Sở Nội vụ;\\n- Lưu: VT.\\nKT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC\\nNguyễn Văn A")
+    (['Sở Nội vụ;', 'Lưu: VT.'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn A'])
+    """
+    lines = [_RECIPIENTS_HEADING.sub("", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    storage = max((i for i, line in enumerate(lines) if _STORAGE_LINE.match(line)), default=None)
+    if storage is None:
+        return [line.lstrip("-–+ ").strip() for line in lines if line.startswith(("-", "–", "+"))], []
+    recipients = [line.lstrip("-–+ ").strip() for line in lines[: storage + 1]]
+    signature = [line for line in lines[storage + 1:] if not line.startswith(("(", "["))]
+    return recipients, signature

@@ -26,11 +26,12 @@ from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, Hybr
 from assistant.understanding import follow_up, understand
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import load_vocabulary
+from documents.parse import closing_block
 from documents.text import fold_accents, format_vn_date, normalize
 
 NOT_FOUND_TEXT = "Không tìm thấy nội dung trả lời câu hỏi này trong kho tài liệu."
 MIN_COVERAGE = 0.5
-PROVISION_FACTOR = 1.3  # the khoản the law map gives for the question's title and aspect
+PROVISION_FACTOR = 1.6  # the khoản the law map gives for the question's title and aspect
 RETRIEVE_K = 8
 
 
@@ -148,6 +149,9 @@ class Answerer:
         if kind == "general":
             kind = question_kind(standalone)
         hits = self._hits_with_names(without_dates(standalone), hits)  # a full date is the reference date, not a name
+        closing = self._closing_answer(question, standalone, hits, day)
+        if closing is not None:
+            return closing
         factors = self._hit_factors(standalone, hits, day)
         spelled = understand(standalone).spelled or standalone  # matched with the words the texts use
         pieces = extractive.best_pieces(spelled, kind, hits, self.index.lexical().idf, factors) if hits else []
@@ -163,6 +167,23 @@ class Answerer:
         notes = self._validity_notes(citations, day)
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
+
+    def _closing_answer(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer | None:
+        """"Ai ký …?" / "gửi những nơi nào?": read off the document's closing block."""
+        part = understand(standalone).part
+        if part not in ("signer", "recipients") or not hits or hits[0].chunk.kind != "recipients":
+            return None
+        recipients, signature = closing_block(hits[0].chunk.body)
+        lines = signature if part == "signer" else recipients
+        if not lines:
+            return None
+        if part == "signer":
+            lead = f"Người ký: {lines[-1]} — {' / '.join(lines[:-1])}" if len(lines) > 1 else f"Người ký: {lines[0]}"
+        else:
+            lead = "Nơi nhận:\n" + "\n".join(f"- {line}" for line in lines)
+        citation = self._citation(1, hits[0], "\n".join(lines), day)
+        text = "\n\n".join([f"{lead} [1]", f"Căn cứ: {citation.document} ({_where(citation)}) [1]"] + self._validity_notes([citation], day))
+        return Answer(question, text, [citation], False, "extractive", standalone, lead=lead)
 
     @staticmethod
     def _lead(kind: str, piece, hit: Hit, record, question: str) -> str:

@@ -53,7 +53,14 @@ def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: st
     source = Source(unit, question, cells or {}, due, heading)
     builders = {"date": _date_lead, "unit": _unit_lead, "list": _list_lead, "number": _number_lead}
     text = builders.get(kind, _sentence_lead)(source)
+    if kind not in ("list", "date") and _intro_only(text, source):
+        text = _points_lead(source, best_only=True) or text
     return text or _sentence_lead(source)
+
+
+def _intro_only(text: str, source: Source) -> bool:
+    """The lead is the sentence that introduces the points ("… đạt các tiêu chuẩn sau đây:")."""
+    return not text or text.rstrip(" .").endswith(":") or len(_points(source)[1]) >= 2 and not _POINT.search(text)
 
 
 def _date_lead(source: Source) -> str:
@@ -86,13 +93,29 @@ def _unit_lead(source: Source) -> str:
 
 
 def _list_lead(source: Source) -> str:
+    return _points_lead(source, best_only=False)
+
+
+def _points(source: Source) -> tuple[str, list[str]]:
+    """The line introducing the points of a khoản, and its points a), b)… or dashes."""
     lines = [line.strip() for line in source.unit.split("\n") if line.strip()]
     if len(lines) > 2 and _ARTICLE_TITLE.match(lines[0]) and not _POINT.match(lines[1]):
         lines = lines[1:]  # the article's title; the khoản below it introduces the list
-    items = [line for line in lines[1:] if _POINT.match(line)]
+    if not lines:
+        return "", []
+    return _NUMBERING.sub("", lines[0]).strip(), [line for line in lines[1:] if _POINT.match(line)]
+
+
+def _points_lead(source: Source, best_only: bool) -> str:
+    """All the points (a list question), or the one or two that share most words with the question."""
+    intro, items = _points(source)
     if len(items) < 2:
         return ""
-    intro = _NUMBERING.sub("", lines[0]).strip()
+    if best_only:
+        wanted = _terms(source.question)
+        ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
+        best = [item for item in ranked[:2] if wanted & _terms(item)]
+        items = [item for item in items if item in best] or items
     shown = [f"- {_trim(item.lstrip('-–+• '), ITEM_CHARS)}" for item in items[:MAX_ITEMS]]
     if len(items) > MAX_ITEMS:
         shown.append(f"- … (còn {len(items) - MAX_ITEMS} điểm nữa)")
@@ -128,7 +151,9 @@ def _sentences(unit: str) -> list[str]:
 
 
 def _terms(text: str) -> set[str]:
-    return {fold_accents(w) for w in re.findall(r"\w+", text) if len(w) > 1}
+    """Syllables and adjacent pairs ("co_so" tells "Chiến sĩ thi đua cơ sở" from "toàn quốc")."""
+    words = [fold_accents(w) for w in re.findall(r"\w+", text) if len(w) > 1]
+    return set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:])}
 
 
 def _best_sentence(unit: str, question: str) -> str:
