@@ -115,6 +115,9 @@ class Ingestor:
         """The id of `path`; a user file indexed before ids carried a hash keeps its old id."""
         path = Path(path)
         new = doc_id_for(path, self.settings.knowledge_dir)
+        known = self.catalogue.get(path.stem)
+        if known is not None and not known.file:
+            return path.stem  # the body of a text the catalogue knows only by its row, dropped in
         if new != path.stem:
             legacy = self.index.document(path.stem)
             if legacy and legacy.path == _display_path(path) and not self._shipped(legacy.doc_id, legacy.path):

@@ -23,8 +23,12 @@ from assistant.vocabulary import LawMapEntry, detect_aspect, load_law_map, load_
 from documents.text import find_years, fold_accents, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
-AWARD_KINDS = {"danh_hieu_thi_dua", "danh_hieu_vinh_du", "huan_chuong", "huy_chuong", "giai_thuong",
-               "ky_niem_chuong", "bang_khen", "giay_khen", "hinh_thuc_khen_thuong", "danh_hieu"}
+AWARD_KINDS = {"danh_hieu_thi_dua", "danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong",
+               "ky_niem_chuong", "bang_khen", "giay_khen"}
+# Spoken forms of these are spelled out ("khen nhanh" → thủ tục đơn giản); of the other kinds (bodies,
+# staff categories, general notions) only abbreviations are: "cán bộ" stays, "CBCCVC" is spelled out.
+SPOKEN_FORM_KINDS = AWARD_KINDS | {"thu_tuc", "xep_loai", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua"}
+_ACRONYM = re.compile(r"\b\w*[A-ZĐ]\w*[A-ZĐ]\w*\b")
 
 
 @dataclass(frozen=True)
@@ -132,11 +136,17 @@ def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:
     return next(iter(targets)) if len(targets) == 1 else None
 
 
+def _spelled_out(matches) -> list:
+    """The matches worth spelling out: abbreviations, and spoken forms of titles, awards and procedures."""
+    return [m for m in matches if _ACRONYM.search(m.text)
+            or (m.entry.kind in SPOKEN_FORM_KINDS and _folded(m.text) != _folded(m.entry.name.strip("“”\"")))]
+
+
 def _expansion(question: str, matches) -> str:
     """Official names the question did not already spell out."""
     folded = _folded(question)
     names = []
-    for match in matches:
+    for match in _spelled_out(matches):
         name = match.entry.name.strip("“”\"")
         if _folded(name) not in folded and name not in names:
             names.append(name)
@@ -146,7 +156,7 @@ def _expansion(question: str, matches) -> str:
 def _spelled(question: str, matches) -> str:
     """ "Tiêu chuẩn CSTĐCS?" → "Tiêu chuẩn Chiến sĩ thi đua cơ sở?" (names as the texts write them)."""
     out, last = [], 0
-    for match in matches:
+    for match in _spelled_out(matches):
         if match.start < last:
             continue
         out += [question[last:match.start], match.entry.name.strip("“”\"")]

@@ -5,7 +5,6 @@ import pytest
 
 from assistant.answering import NOT_FOUND_TEXT, Answerer
 from assistant.build import build_assistant
-from assistant.llm import build_chat_model
 from tests.conftest import KNOWLEDGE
 from tests.openai_stub_server import StubChatServer
 
@@ -96,7 +95,7 @@ def test_planted_instruction_in_a_document_does_not_change_the_answer(assistant,
 
 def _generative(assistant, server) -> Answerer:
     settings = assistant.settings.model_copy(update={"llm_provider": "openai", "llm_model": "stub", "llm_base_url": server.base_url})
-    return assistant.answerer(build_chat_model(settings))
+    return build_assistant(settings).answerer()  # the composition root builds the configured model
 
 
 def test_generative_mode_with_stub_openai_server_streams_and_verifies_citations(assistant):
@@ -133,7 +132,7 @@ def test_generative_not_found_reply_is_reported_as_not_found_with_stub_server(as
 
 def test_model_server_down_falls_back_to_extractive(assistant):
     settings = assistant.settings.model_copy(update={"llm_provider": "openai", "llm_model": "stub", "llm_base_url": "http://127.0.0.1:9/v1"})
-    answer = assistant.answerer(build_chat_model(settings)).answer("Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở là gì?")
+    answer = build_assistant(settings).answerer().answer("Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở là gì?")
     assert answer.mode == "extractive"
     assert answer.text.startswith("Không kết nối được mô hình ngôn ngữ")
     assert "Điều 23" in answer.text

@@ -1,5 +1,4 @@
 """The register: filled through the real ingest pipeline, queried, exported, emptied."""
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,15 +18,11 @@ SEEDS = ["000_1085f501b25a5d99", "001_f3c46f3a27ae00a1", "004_b2a4d87094e8f2d2"]
 
 @pytest.fixture
 def filled(settings, tmp_path):
-    """An assistant whose register was filled by ingesting copies of three seeds (lexical only)."""
-    folder = tmp_path / "plans"
-    folder.mkdir()
-    for stem in SEEDS:
-        shutil.copy(PLANS / f"{stem}.txt", folder / f"{stem}.txt")
+    """An assistant whose register was filled by ingesting three shipped seeds (lexical only; they keep their ids)."""
     assistant = build_assistant(settings)
-    results = assistant.ingestor().ingest([folder])
+    results = assistant.ingestor().ingest([PLANS / f"{stem}.txt" for stem in SEEDS])
     assert [r.status for r in results] == ["indexed"] * 3
-    return assistant, folder
+    return assistant, PLANS
 
 
 def test_pipeline_fills_register_and_removal_empties_it(filled):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant.build import build_assistant
+from assistant.ingestion import doc_id_for
 from documents.convert import soffice_binary
 from documents.load import OcrOptions, load
 from documents.ocr import ocr_status
@@ -171,10 +172,10 @@ def test_a_legacy_text_file_is_converted_and_indexed_in_unicode(settings, tmp_pa
     loaded = load(path)
     assert [line.text for line in loaded.lines] == _plan_with_sentence()
     hits = assistant.searcher.search("Quyết định khen thưởng Hội đồng Thi đua, khen thưởng thành phố Hà Nội", 3, mode="bm25")
-    assert hits and hits[0].chunk.doc_id == path.stem
-    bodies = " ".join(c.body for c in assistant.index.doc_chunks(path.stem))
+    assert hits and hits[0].chunk.doc_id == doc_id_for(path)
+    bodies = " ".join(c.body for c in assistant.index.doc_chunks(doc_id_for(path)))
     assert SENTENCE in bodies and "Hội đồng Thi đua - Khen thưởng huyện trước ngày 15/11/2024" in bodies
-    assert assistant.index.document(path.stem).meta["legacy_encoding"] == label
+    assert assistant.index.document(doc_id_for(path)).meta["legacy_encoding"] == label
 
 
 def test_unicode_text_full_of_latin_letters_is_left_alone(settings, tmp_path):
@@ -242,10 +243,10 @@ def test_a_docx_typed_in_tcvn3_is_converted_and_its_unicode_paragraph_kept(setti
     assert result.status == "indexed", result.as_line()
     assert "đã chuyển mã TCVN3 → Unicode" in result.message
     assert [line.text for line in load(path).lines if line.text] == _plan_with_sentence() + [note]
-    bodies = " ".join(c.body for c in assistant.index.doc_chunks(path.stem))
+    bodies = " ".join(c.body for c in assistant.index.doc_chunks(doc_id_for(path)))
     assert SENTENCE in bodies and note in bodies
     hits = assistant.searcher.search("Phòng Nội vụ tổng hợp hồ sơ đề nghị khen thưởng", 3, mode="bm25")
-    assert hits and hits[0].chunk.doc_id == path.stem
+    assert hits and hits[0].chunk.doc_id == doc_id_for(path)
 
 
 @needs_libreoffice
@@ -261,7 +262,7 @@ def test_an_old_word_doc_typed_in_tcvn3_is_converted(settings, tmp_path):
     result = assistant.ingestor().ingest([path])[0]
     assert result.status == "indexed", result.as_line()
     assert "đã chuyển mã TCVN3 → Unicode" in result.message
-    bodies = " ".join(c.body for c in assistant.index.doc_chunks(path.stem))
+    bodies = " ".join(c.body for c in assistant.index.doc_chunks(doc_id_for(path)))
     assert SENTENCE in bodies and "Hội đồng Thi đua - Khen thưởng huyện trước ngày 15/11/2024" in bodies
 
 
@@ -385,10 +386,10 @@ def test_a_pdf_with_a_broken_text_layer_is_read_by_pdftotext(settings, tmp_path,
     result = assistant.ingestor().ingest([path])[0]
     assert result.status == "indexed", result.as_line()
     assert "pdftotext" in result.message and "trang: 1" in result.message
-    bodies = _squash(" ".join(c.body for c in assistant.index.doc_chunks(path.stem)))
+    bodies = _squash(" ".join(c.body for c in assistant.index.doc_chunks(doc_id_for(path))))
     assert "Động viên cán bộ, công chức thi đua hoàn thành xuất sắc nhiệm vụ năm 2024" in bodies
     assert "ướ" not in bodies.replace("ước", "").replace("ướng", "")
-    assert assistant.index.document(path.stem).meta["page_extractors"] == {"1": "pdftotext"}
+    assert assistant.index.document(doc_id_for(path)).meta["page_extractors"] == {"1": "pdftotext"}
 
 
 def test_without_pdftotext_an_unreadable_layer_is_reported_and_ocr_switched_off_is_named(settings, tmp_path, monkeypatch):

@@ -23,7 +23,7 @@ FILES = [LEGAL / name for name in ("luat-06-2022-QH15.txt", "nd-98-2023-ND-CP.tx
                                    "tt-01-2024-TT-BNV.txt", "nd-91-2017-ND-CP.txt")]
 AMENDMENT = "đã được sửa đổi, bổ sung bởi Luật 06/2026/QH16 (hiệu lực 01/10/2026); văn bản sửa đổi chưa có trong kho tài liệu"
 PREVIOUS_RULE = ("Nghị định đang có hiệu lực là Nghị định 152/2025/NĐ-CP; điều này chưa có trong kho tài liệu; "
-                 "dưới đây là quy định trước đây của Nghị định 98/2023/NĐ-CP (hết hiệu lực từ 01/7/2025)")
+                 "dưới đây là quy định trước đây của Nghị định 98/2023/NĐ-CP (hết hiệu lực từ 01/07/2025)")
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def test_replacement_chains_end_at_the_text_in_force(catalogue):
     assert successor_in_force(nd91, date(2026, 12, 4), catalogue).number == "152/2025/NĐ-CP"
     assert successor_in_force(tt12, date(2026, 12, 4), catalogue).number == "15/2025/TT-BNV"
     [note] = law_state_notes(["tt-01-2024-TT-BNV"], date(2025, 9, 1), catalogue)
-    assert "Thông tư 15/2025/TT-BNV (ban hành 04/8/2025, hiệu lực 05/8/2025); văn bản này chưa có trong kho tài liệu" in note
+    assert "Thông tư 15/2025/TT-BNV (ban hành 04/08/2025, hiệu lực 05/08/2025); văn bản này chưa có trong kho tài liệu" in note
     assert catalogue.get("tt-01-2024-TT-BNV").valid_until == "2025-08-04"
 
 
@@ -179,7 +179,7 @@ def test_drafting_bases_of_a_2026_plan_list_the_circular_known_by_its_row(settin
     warnings = [w for w in check_draft(plan, catalogue, date(2026, 1, 15)) if w.code == "basis_not_in_kb"]
     assert len(warnings) == 1
     assert "Thông tư 15/2025/TT-BNV: chưa có toàn văn trong kho — kiểm tra số, ngày" in warnings[0].message
-    assert "04/8/2025" in warnings[0].message
+    assert "04/08/2025" in warnings[0].message
 
 
 # ---------------------------------------------------------------- eligibility

@@ -18,12 +18,12 @@ from assistant.answering.lead import lead_text
 from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, question_kind, required_names,
                                           standalone_question)
-from assistant.catalogue import Catalogue
+from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import follow_up, understand
+from assistant.understanding import follow_up, place_names, understand
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import load_vocabulary
 from documents.parse import closing_block
@@ -243,11 +243,17 @@ class Answerer:
         return any(entry.doc_id not in named and not_in_force(entry, day) for entry in cited)
 
     def _hits_with_names(self, standalone: str, hits: list[Hit]) -> list[Hit]:
-        """Keep only passages whose document contains the years and places the question names."""
-        names = required_names(standalone)
+        """Keep only passages whose document contains the years and places the question names; for a
+        legal text a year is the date whose rules apply (its validity decides), not a word to find."""
+        names, places = required_names(standalone), place_names(standalone)
         if not names:
             return hits
-        return [hit for hit in hits if all(name in self._document_text(hit.chunk.doc_id) for name in names)]
+        return [hit for hit in hits
+                if all(name in self._document_text(hit.chunk.doc_id) for name in (places if self._normative(hit) else names))]
+
+    def _normative(self, hit: Hit) -> bool:
+        entry = self.catalogue.get(hit.chunk.doc_id)
+        return entry is not None and entry.doc_type in NORMATIVE_TYPES
 
     def _document_text(self, doc_id: str) -> str:
         """Folded words of a whole document, cached per index version."""
