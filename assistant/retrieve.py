@@ -33,6 +33,7 @@ RECIPIENTS_FACTOR = 0.5
 # every question about it; they answer only questions about the plan as a whole.
 PREAMBLE = "Phần mở đầu"
 PREAMBLE_FACTOR = 0.7
+ASSUMED_PROVISION_FACTOR = 1.5  # a title named without an aspect: its criteria (the law map) count more
 
 
 @dataclass
@@ -129,22 +130,38 @@ class HybridSearcher:
         if slots.places and hits and not self._is_normative(hits[0].chunk.doc_id):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
         day = reference_date(query, self.settings.current_date())
-        provisions = mapped_provisions(slots, flt.doc_ids or [entry.doc_id for entry in named] or None)
-        provisions.sort(key=lambda p: not_in_force(self.catalogue.get(p.doc), day))
-        chosen: dict[str, tuple[StoredChunk, tuple[int, ...]]] = {}
-        for provision in provisions:
-            for chunk in self._provision_chunks(provision):
-                clauses = chosen.get(chunk.chunk_id, (chunk, ()))[1] + _clause_numbers(provision)
-                chosen[chunk.chunk_id] = (chunk, clauses)
+        doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
+        lexical = {hit.chunk.chunk_id: hit.score for hit in hits}
+        chosen: dict[str, tuple[StoredChunk, tuple[int, ...], tuple]] = {}
+        for subject_rank, subject in enumerate(slots.subjects):
+            for map_rank, provision in enumerate(mapped_provisions(slots.with_changes(subjects=(subject,)), doc_ids)):
+                for chunk in self._provision_chunks(provision):
+                    previous = chosen.get(chunk.chunk_id)
+                    clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
+                    # the text in force first; then the title asked about first; then the words of the question
+                    order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
+                                                          -lexical.get(chunk.chunk_id, 0.0), map_rank)
+                    chosen[chunk.chunk_id] = (chunk, clauses, order)
         if not chosen:
             return hits
+        if not slots.aspect:  # the aspect is only assumed: raise the mapped passages found, insert none
+            return self._raise_found(hits, chosen)
         top = hits[0].score if hits else 1.0
         lifted = {}
-        for rank, (chunk, clauses) in enumerate(chosen.values(), 1):
+        ranked = sorted(chosen.values(), key=lambda item: item[2])
+        for rank, (chunk, clauses, _) in enumerate(ranked, 1):
             factor = NOT_IN_FORCE_FACTOR if not_in_force(self.catalogue.get(chunk.doc_id), day) else 1.0
             lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True, clauses=clauses)
         rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
         return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
+
+    @staticmethod
+    def _raise_found(hits: list[Hit], chosen: dict) -> list[Hit]:
+        for hit in hits:
+            if hit.chunk.chunk_id in chosen:
+                hit.score *= ASSUMED_PROVISION_FACTOR
+                hit.provision, hit.clauses = True, chosen[hit.chunk.chunk_id][1]
+        return sorted(hits, key=lambda hit: -hit.score)
 
     def _signature_first(self, hits: list[Hit], slots: Slots) -> list[Hit]:
         """"Ai ký…?", "gửi những nơi nào?": the closing block (Nơi nhận and the signature) of the

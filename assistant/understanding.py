@@ -125,10 +125,21 @@ def _has_any(folded: str, cues: list[str]) -> bool:
 
 
 def _asked_subjects(question: str, matches) -> tuple[str, ...]:
-    """The titles/awards asked about: those not told as already held ("đã có BK TTg", "2 lần CSTĐCS")."""
-    held_cues = _parts()["held_cues"]
-    asked = [m for m in matches if not _has_any(_folded(question[max(0, m.start - 24):m.start]), held_cues)]
-    return tuple(dict.fromkeys(m.entry.id for m in (asked or matches)))
+    """The titles/awards asked about: those after "xét / đề nghị / muốn", else those not told as already
+    held ("đã có BK TTg", "2 lần CSTĐCS", "CSTĐCS bao nhiêu lần")."""
+    parts = _parts()
+
+    def before(m) -> str:  # the same clause only
+        return _folded(re.split(r"[.?!;]", question[max(0, m.start - 24):m.start])[-1])
+
+    def after(m) -> str:
+        return _folded(re.split(r"[.?!;,]", question[m.end:m.end + 20])[0])
+
+    asked = [m for m in matches if _has_any(before(m), parts["asked_cues"])
+             and not _has_any(after(m), parts["held_after_cues"])]
+    not_held = [m for m in matches if not _has_any(before(m), parts["held_cues"])
+                and not _has_any(after(m), parts["held_after_cues"])]
+    return tuple(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
 
 
 def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:
@@ -167,6 +178,7 @@ def _spelled(question: str, matches) -> str:
 # "Những ai được xét tặng danh hiệu X?": for one title, who may receive it is said by its criteria
 # article ("được xét tặng cho … đạt các tiêu chuẩn sau"), when the map has nothing narrower.
 _ASPECT_FALLBACKS = {"doi_tuong": "tieu_chuan"}
+DEFAULT_ASPECT = "tieu_chuan"
 
 
 def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
@@ -179,7 +191,8 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
 
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:
     """The law map's answer to (title/award × aspect): the provisions a question points at."""
-    aspect = slots.aspect
+    # One title named and no aspect: what it takes to get it ("TTLĐXS phải có bao nhiêu % …?").
+    aspect = slots.aspect or (DEFAULT_ASPECT if len(slots.subjects) == 1 else None)
     if not aspect:
         return []
     law_map = load_law_map()

@@ -16,6 +16,9 @@ _YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b")
 _NUMBER_WITH_YEAR = re.compile(r"\b\d{1,5}\s*/\s*\d{4}\b")
 # "Luật TĐKT 2022", "Luật Thi đua, khen thưởng năm 2003": the year names the law, not the question's date.
 _LAW_YEAR = re.compile(r"\b(?:luật|bộ luật)(?:\s+[\w,]+){0,5}?\s+(?:năm\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+# "Tôi đã được Bằng khen năm 2019, …": a year inside a clause of past events tells the story, not the
+# date whose rules the question asks about.
+_STORY_YEAR = re.compile(r"\bđã\b[^.?!;,]{0,60}?\b(?:19|20)\d\d\b", re.IGNORECASE)
 _NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại", re.IGNORECASE)
 _DOC_REF = re.compile(
     r"(luật|nghị định|thông tư|kế hoạch|quyết định|công văn|hướng dẫn|chỉ thị|công điện)\s*(?:số\s*)?"
@@ -55,7 +58,7 @@ def reference_date(question: str, today: date) -> date:
     days = [d for d in _full_dates(question) if d <= today]
     if days:
         return max(days)
-    without_numbers = _NUMBER_WITH_YEAR.sub(" ", _DOC_REF.sub(" ", _LAW_YEAR.sub(" ", question)))
+    without_numbers = _NUMBER_WITH_YEAR.sub(" ", _DOC_REF.sub(" ", _LAW_YEAR.sub(" ", _STORY_YEAR.sub(" ", question))))
     years = [int(y) for y in _YEAR.findall(without_numbers)]
     if not years:
         return today
