@@ -116,7 +116,8 @@ def _points_lead(source: Source, best_only: bool) -> str:
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
         best = [item for item in ranked[:2] if wanted & _terms(item)]
         items = [item for item in items if item in best] or items
-    shown = [f"- {_trim(item.lstrip('-–+• '), ITEM_CHARS)}" for item in items[:MAX_ITEMS]]
+    limit = SENTENCE_CHARS if best_only else ITEM_CHARS
+    shown = [f"- {_around_match(item.lstrip('-–+• '), source.question, limit)}" for item in items[:MAX_ITEMS]]
     if len(items) > MAX_ITEMS:
         shown.append(f"- … (còn {len(items) - MAX_ITEMS} điểm nữa)")
     return "\n".join([_trim(intro, SENTENCE_CHARS)] + shown)
@@ -163,19 +164,19 @@ def _best_sentence(unit: str, question: str) -> str:
     return max(sentences, key=lambda s: (len(wanted & _terms(s)), -sentences.index(s)))
 
 
-def _around_match(sentence: str, question: str) -> str:
+def _around_match(sentence: str, question: str, limit: int = SENTENCE_CHARS) -> str:
     """A long sentence cut to the stretch that holds the question's words."""
-    if len(sentence) <= SENTENCE_CHARS:
+    if len(sentence) <= limit:
         return sentence
     wanted = _terms(question)
     words = sentence.split(" ")
     hits = [i for i, w in enumerate(words) if fold_accents(re.sub(r"\W", "", w)) in wanted]
     if not hits:
-        return _trim(sentence, SENTENCE_CHARS)
+        return _trim(sentence, limit)
     best_start, best = 0, -1
     for start in range(len(words)):
         end, length = start, 0
-        while end < len(words) and length + len(words[end]) + 1 <= SENTENCE_CHARS:
+        while end < len(words) and length + len(words[end]) + 1 <= limit:
             length += len(words[end]) + 1
             end += 1
         count = sum(1 for i in hits if start <= i < end)
@@ -184,7 +185,7 @@ def _around_match(sentence: str, question: str) -> str:
         if end == len(words):
             break
     piece = " ".join(words[best_start:best_start + 60])
-    piece = _trim(piece, SENTENCE_CHARS)
+    piece = _trim(piece, limit)
     return ("… " if best_start else "") + piece
 
 
