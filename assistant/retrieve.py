@@ -6,7 +6,6 @@ the same passages; what is shown stays accented.
 """
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 
@@ -17,7 +16,6 @@ from pydantic import ConfigDict
 
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
-from assistant.diacritics import DiacriticsModel
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from assistant.vntext import looks_unaccented, normalize
@@ -41,19 +39,13 @@ class HybridSearcher:
         self.settings = settings
         self.index = index
         self.catalogue = catalogue
-        self._diacritics: tuple[str, DiacriticsModel] | None = None
-        self._model_lock = threading.Lock()
 
     def restore_diacritics(self, query: str) -> str:
         """A query typed without diacritics, accented from the corpus' own words; others unchanged."""
         query = normalize(query).strip()
         if not looks_unaccented(query):
             return query
-        version = self.index.version()
-        with self._model_lock:
-            if self._diacritics is None or self._diacritics[0] != version:
-                self._diacritics = (version, DiacriticsModel.for_corpus(self.index.texts()))
-            return self._diacritics[1].restore(query)
+        return self.index.restore_diacritics(query)
 
     def search(self, query: str, k: int | None = None, flt: SearchFilter | None = None, mode: str = "hybrid") -> list[Hit]:
         query = self.restore_diacritics(query)

@@ -10,7 +10,8 @@ EVALUATIONS = {
     "deadlines": "eval.deadlines",
     "eligibility": "eval.eligibility",
     "ingest-speed": "eval.ingest_speed",
-    "drafting": "eval.drafting",
+    "latency": "eval.latency",
+    "scale": "eval.scale",
 }
 
 

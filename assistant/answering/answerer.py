@@ -76,6 +76,10 @@ class Answerer:
         return result
 
     def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
+        with self.index.answering():  # background embedding waits meanwhile
+            yield from self._stream(question, history)
+
+    def _stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
         question = normalize(question).strip()
         history = history or []
         standalone = self._standalone(self.searcher.restore_diacritics(question), history)
@@ -113,7 +117,7 @@ class Answerer:
             kind = question_kind(standalone)
         hits = self._hits_with_names(standalone, hits)
         factors = self._hit_factors(standalone, hits, day)
-        pieces = extractive.best_pieces(standalone, kind, hits, self.index.lexical().idf, factors) if hits else []
+        pieces = extractive.best_pieces(standalone, kind, hits, self.index.idf, factors) if hits else []
         if not pieces or self._too_weak(standalone, hits[pieces[0].hit_index]):
             return self._not_found(question, standalone, hits, day)
         citations, lines = [], []
