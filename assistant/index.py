@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY, doc_id TEXT, ord INTEGER, text TEXT, body TEXT, location TEXT,
     page INTEGER, kind TEXT, tokens TEXT, folded TEXT, meta TEXT, embedded INTEGER DEFAULT 0);
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id);
+CREATE INDEX IF NOT EXISTS chunks_by_embedded ON chunks(embedded);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -143,14 +144,16 @@ class KnowledgeIndex:
         db = self._db()
         StoredDiacritics.install(db)
         db.executescript(lexical.SCHEMA)
-        if self._state("lexical") == lexical.SCHEMA_VERSION:
+        stored = self._state("lexical")
+        if stored == lexical.SCHEMA_VERSION:
             return
         db.execute("BEGIN IMMEDIATE")
         try:
-            lexical.reindex(db)
-            db.execute("DELETE FROM diacritic_forms")
-            db.execute("DELETE FROM diacritic_pairs")
-            StoredDiacritics.add(db, (text for (text,) in db.execute("SELECT text FROM chunks").fetchall()))
+            if stored != lexical.TERMS_ONLY_MISSING:
+                lexical.reindex(db)
+            for table in ("diacritic_forms", "diacritic_pairs", "lex_terms"):
+                db.execute(f"DELETE FROM {table}")
+            self._count_rows(db, "1", (), 1)
             self._set_state("lexical", lexical.SCHEMA_VERSION)
             db.execute("COMMIT")
         except BaseException:
@@ -207,14 +210,14 @@ class KnowledgeIndex:
             new_ids = {c.chunk_id for c in chunks}
             db.execute("BEGIN IMMEDIATE")
             try:
-                StoredDiacritics.remove(db, self._doc_texts(doc_id))
-                StoredDiacritics.add(db, (c.text for c in chunks))
+                self._count_rows(db, "doc_id=?", (doc_id,), -1)
                 db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
                 db.executemany(
                     "INSERT INTO chunks(chunk_id, doc_id, ord, text, body, location, page, kind, tokens, folded, meta, embedded) "
                     "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                     [self._chunk_row(c) + (int(c.chunk_id in embedded),) for c in chunks],
                 )
+                self._count_rows(db, "doc_id=?", (doc_id,), 1)
                 db.execute(
                     "INSERT OR REPLACE INTO documents(doc_id, path, sha256, n_chunks, ingested_at, meta) VALUES(?,?,?,?,?,?)",
                     (doc_id, path, sha256, len(chunks), time.time(), json.dumps(meta, ensure_ascii=False)),
@@ -228,8 +231,12 @@ class KnowledgeIndex:
             if stale:
                 self._delete_vectors(ids=stale)
 
-    def _doc_texts(self, doc_id: str) -> list[str]:
-        return [text for (text,) in self._db().execute("SELECT text FROM chunks WHERE doc_id=?", (doc_id,))]
+    @staticmethod
+    def _count_rows(db: sqlite3.Connection, where: str, args: tuple | list, sign: int) -> None:
+        """Add (1) or take away (-1) these chunks' diacritics and term counts; called in the writer's transaction."""
+        rows = db.execute(f"SELECT text, tokens, folded FROM chunks WHERE {where}", args).fetchall()
+        StoredDiacritics.add(db, [r[0] for r in rows], sign)
+        lexical.count_terms(db, [(r[1], r[2]) for r in rows], sign)
 
     @staticmethod
     def _chunk_row(c: StoredChunk) -> tuple:
@@ -243,7 +250,7 @@ class KnowledgeIndex:
             db = self._db()
             db.execute("BEGIN IMMEDIATE")
             found = db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,)).rowcount > 0
-            StoredDiacritics.remove(db, self._doc_texts(doc_id))
+            self._count_rows(db, "doc_id=?", (doc_id,), -1)
             db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
             self._set_state("version", uuid.uuid4().hex)
             db.execute("COMMIT")
@@ -425,19 +432,19 @@ class KnowledgeIndex:
                 return
             db.execute("BEGIN IMMEDIATE")
             gone = "embedded=1 AND chunk_id NOT IN (%s)" % ",".join("?" * len(remote))
-            StoredDiacritics.remove(db, [t for (t,) in db.execute(f"SELECT text FROM chunks WHERE {gone}", list(remote))])
+            self._count_rows(db, gone, list(remote), -1)
             db.execute(f"DELETE FROM chunks WHERE {gone}", list(remote))
             for doc_id, chunks in by_doc.items():
                 missing = [c for c in chunks if c.chunk_id not in local]
-                replaced = [c.chunk_id for c in missing]
-                StoredDiacritics.remove(db, [t for (t,) in db.execute(
-                    "SELECT text FROM chunks WHERE chunk_id IN (%s)" % ",".join("?" * len(replaced)), replaced)])
-                StoredDiacritics.add(db, (c.text for c in missing))
+                ids = [c.chunk_id for c in missing]
+                among = "chunk_id IN (%s)" % ",".join("?" * len(ids))
+                self._count_rows(db, among, ids, -1)  # rows this instance had before they had vectors
                 db.executemany(
                     "INSERT OR REPLACE INTO chunks(chunk_id, doc_id, ord, text, body, location, page, kind, tokens, folded, meta, embedded) "
                     "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                     [self._chunk_row(c) + (1,) for c in missing],
                 )
+                self._count_rows(db, among, ids, 1)
                 meta = chunks[0].meta
                 db.execute(
                     "INSERT OR IGNORE INTO documents(doc_id, path, sha256, n_chunks, ingested_at, meta) VALUES(?,?,?,?,?,?)",

@@ -93,7 +93,7 @@ def test_an_index_from_before_fts5_is_indexed_once_on_open(settings):
     assistant.ingestor().ingest([SEED_001])
     expected = _ids(assistant.index, "khen thưởng tổng kết khối doanh nghiệp")
     db = assistant.index._db()
-    for table in ("lex_words", "lex_folded", "lex_words_terms", "lex_folded_terms", "diacritic_forms", "diacritic_pairs"):
+    for table in ("lex_words", "lex_folded", "lex_terms", "diacritic_forms", "diacritic_pairs"):
         db.execute(f"DROP TABLE {table}")
     for trigger in ("chunks_lex_insert", "chunks_lex_delete", "chunks_lex_update"):
         db.execute(f"DROP TRIGGER {trigger}")
