@@ -6,6 +6,7 @@ import sqlite3
 
 from assistant.build import build_assistant
 from assistant.index import SearchFilter
+from assistant.lexical import encode_token
 from tests.conftest import KNOWLEDGE
 from tests.docgen import PLAN_LINES
 
@@ -29,6 +30,14 @@ def _fts_rows(index) -> int:
     return index._db().execute("SELECT COUNT(*) FROM lex_words").fetchone()[0]
 
 
+def _frequencies_agree(index, term: str) -> bool:
+    """The kept document frequency of a word equals the number of chunks FTS5 finds with it."""
+    db, term = index._db(), encode_token(term)
+    kept = (db.execute("SELECT df FROM lex_terms WHERE space=0 AND term=?", (term,)).fetchone() or (0,))[0]
+    found = db.execute("SELECT COUNT(*) FROM lex_words WHERE lex_words MATCH ?", (f'"{term}"',)).fetchone()[0]
+    return kept == found
+
+
 def test_adding_and_removing_a_document_changes_only_its_rows(settings, tmp_path):
     assistant = build_assistant(settings)
     ingestor = assistant.ingestor()
@@ -42,11 +51,13 @@ def test_adding_and_removing_a_document_changes_only_its_rows(settings, tmp_path
     assert _ids(assistant.index, PLAN_QUERY)[0].startswith("kh-thu-nghiem#")
     assert _ids(assistant.index, "phong noi vu tong hop ho so huyen thu nghiem", folded=True)[0].startswith("kh-thu-nghiem#")
     assert _fts_rows(assistant.index) == rows_before + len(added)
+    assert _frequencies_agree(assistant.index, "huyện") and _frequencies_agree(assistant.index, "khen_thưởng")
     assert _ids(assistant.index, LAW_QUERY) == law_before
 
     ingestor.remove(tmp_path / "kh-thu-nghiem.txt")
     assert all(not cid.startswith("kh-thu-nghiem#") for cid in _ids(assistant.index, PLAN_QUERY))
     assert _fts_rows(assistant.index) == rows_before
+    assert _frequencies_agree(assistant.index, "huyện") and _frequencies_agree(assistant.index, "khen_thưởng")
     assert _ids(assistant.index, LAW_QUERY) == law_before
 
 
