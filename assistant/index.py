@@ -331,7 +331,10 @@ class KnowledgeIndex:
             vectors = []
             for row in rows:  # one text at a time, each after any question being answered
                 self.queries.wait_idle()
+                if stop and stop.is_set():
+                    break
                 vectors += self.embeddings.embed_documents([dense_text(row[2])])
+            rows = rows[:len(vectors)]
             with self.write_lock():
                 current = {r[0] for r in self._db().execute(
                     "SELECT chunk_id FROM chunks WHERE chunk_id IN (%s)" % ",".join("?" * len(rows)), [r[0] for r in rows])}
