@@ -112,3 +112,11 @@ def test_an_index_from_before_fts5_is_indexed_once_on_open(settings):
     reopened = build_assistant(settings)
     assert _ids(reopened.index, "khen thưởng tổng kết khối doanh nghiệp") == expected
     assert reopened.searcher.restore_diacritics("khen thuong tong ket") == "khen thưởng tổng kết"
+
+
+def test_a_filter_to_one_document_finds_its_passages_by_common_words(settings, tmp_path):
+    assistant = build_assistant(settings)
+    assistant.ingestor().ingest([SEED_001, LAW, _plan(tmp_path)])
+    only_plan = SearchFilter(doc_ids=["kh-thu-nghiem"])
+    hits = assistant.index.lexical_search("khen thưởng năm 2024", 5, only_plan)
+    assert hits and all(cid.startswith("kh-thu-nghiem#") for cid, _ in hits)
