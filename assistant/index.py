@@ -371,6 +371,11 @@ class KnowledgeIndex:
 
     # ------------------------------------------------------------ lexical
 
+    def document_stamp(self, doc_id: str) -> str:
+        """Changes when this document is replaced or removed, and only then (a per-document version)."""
+        row = self._db().execute("SELECT sha256, ingested_at FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return f"{row[0]}:{row[1]}" if row else ""
+
     def version(self) -> str:
         """Changes whenever a document is added, replaced or removed."""
         return self._state("version") or ""

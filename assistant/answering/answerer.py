@@ -188,8 +188,8 @@ class Answerer:
         return [hit for hit in hits if all(name in self._document_text(hit.chunk.doc_id) for name in names)]
 
     def _document_text(self, doc_id: str) -> str:
-        """Folded words of a whole document, cached per index version."""
-        key = (doc_id, self.index.version())
+        """Folded words of a whole document, cached until that document changes."""
+        key = (doc_id, self.index.document_stamp(doc_id))
         if key not in self._doc_text_cache:
             if len(self._doc_text_cache) > 256:
                 self._doc_text_cache.clear()
