@@ -1,7 +1,8 @@
 """Dense embedding in a background thread, so that lexical answers come first.
 
 One worker per index; `start()` is a no-op while it runs. Progress is readable
-from any thread (the app's sidebar shows it).
+from any thread (the app's sidebar shows it). The worker yields to questions:
+before each text it waits while one is being answered (`KnowledgeIndex.answering`).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class EmbeddingWorker:
         self.error: str = ""
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._stop = threading.Event()
 
     @property
     def running(self) -> bool:
@@ -29,18 +31,24 @@ class EmbeddingWorker:
             if self.running or self.index.pending_count() == 0:
                 return False
             self.done, self.total, self.error = 0, self.index.pending_count(), ""
+            self._stop.clear()
             self._thread = threading.Thread(target=self._run, name="embedding-worker", daemon=True)
             self._thread.start()
             return True
 
     def _run(self) -> None:
         try:
-            self.index.embed_pending(self._progress)
+            self.index.embed_pending(self._progress, stop=self._stop)
         except Exception as exc:  # reported in the UI; the chunks stay pending for the next run
             self.error = f"Lỗi khi tạo vector: {exc}"
 
     def _progress(self, done: int, total: int) -> None:
         self.done, self.total = done, total
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop after the current batch (its vectors are kept); pending chunks wait for the next start."""
+        self._stop.set()
+        self.join(timeout)
 
     def join(self, timeout: float | None = None) -> None:
         if self._thread:

@@ -25,6 +25,29 @@ QUESTION_PHRASES = Path(__file__).resolve().parent / "data" / "question_phrases.
 PHRASE_REPEAT = 3
 
 
+def count_syllables(texts: Iterable[str]) -> tuple[Counter, Counter]:
+    """(folded syllable, accented form) counts and (form, next form) counts, within sentences."""
+    forms: Counter = Counter()
+    pairs: Counter = Counter()
+    for text in texts:
+        previous = None
+        for token in _TOKEN.findall(text.lower()):
+            if not token[0].isalnum():
+                if any(ch in token for ch in ".;:,!?\n()"):
+                    previous = None
+                continue
+            forms[(fold_accents(token), token)] += 1
+            if previous:
+                pairs[(previous, token)] += 1
+            previous = token
+    return forms, pairs
+
+
+def question_phrases() -> list[str]:
+    """The everyday question words the corpus seldom contains ("ai", "ở đâu"), repeated to weigh more."""
+    return QUESTION_PHRASES.read_text(encoding="utf-8").splitlines() * PHRASE_REPEAT
+
+
 class DiacriticsModel:
     def __init__(self, unigrams: dict[str, Counter], bigrams: Counter):
         self.unigrams = unigrams  # folded syllable -> Counter of accented forms
@@ -33,25 +56,15 @@ class DiacriticsModel:
     @classmethod
     def for_corpus(cls, texts: Iterable[str]) -> "DiacriticsModel":
         """The corpus plus the everyday question words it seldom contains ("ai", "ở đâu")."""
-        phrases = QUESTION_PHRASES.read_text(encoding="utf-8").splitlines()
-        return cls.from_texts([*texts, *(phrases * PHRASE_REPEAT)])
+        return cls.from_texts([*texts, *question_phrases()])
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "DiacriticsModel":
+        forms, pairs = count_syllables(texts)
         unigrams: dict[str, Counter] = defaultdict(Counter)
-        bigrams: Counter = Counter()
-        for text in texts:
-            previous = None
-            for token in _TOKEN.findall(text.lower()):
-                if not token[0].isalnum():
-                    if any(ch in token for ch in ".;:,!?\n()"):
-                        previous = None
-                    continue
-                unigrams[fold_accents(token)][token] += 1
-                if previous:
-                    bigrams[(previous, token)] += 1
-                previous = token
-        return cls(dict(unigrams), bigrams)
+        for (folded, form), n in forms.items():
+            unigrams[folded][form] += n
+        return cls(dict(unigrams), pairs)
 
     def candidates(self, syllable: str) -> list[tuple[str, float]]:
         forms = self.unigrams.get(syllable)
@@ -92,3 +105,75 @@ def _match_case(original: str, form: str) -> str:
     if original[:1].isupper():
         return form[:1].upper() + form[1:]
     return form
+
+
+COUNTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS diacritic_forms (folded TEXT, form TEXT, n INTEGER, PRIMARY KEY (folded, form)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS diacritic_pairs (a TEXT, b TEXT, n INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID;
+"""
+CANDIDATES_PER_SYLLABLE = 6
+
+
+class StoredDiacritics:
+    """The same model with its counts kept in the chunk store, updated one document at a time.
+
+    `add` / `remove` run inside the writer's transaction; `restore` reads only the
+    counts of the syllables typed, so no process ever loads the whole corpus.
+    """
+
+    def __init__(self, connect):
+        self._connect = connect  # returns this thread's sqlite3 connection
+        self._phrases: tuple[Counter, Counter] | None = None
+
+    @staticmethod
+    def install(db) -> None:
+        db.executescript(COUNTS_SCHEMA)
+
+    @staticmethod
+    def add(db, texts: Iterable[str], sign: int = 1) -> None:
+        forms, pairs = count_syllables(texts)
+        db.executemany(
+            "INSERT INTO diacritic_forms(folded, form, n) VALUES(?,?,?) "
+            "ON CONFLICT(folded, form) DO UPDATE SET n = n + excluded.n",
+            [(folded, form, sign * n) for (folded, form), n in forms.items()],
+        )
+        db.executemany(
+            "INSERT INTO diacritic_pairs(a, b, n) VALUES(?,?,?) ON CONFLICT(a, b) DO UPDATE SET n = n + excluded.n",
+            [(a, b, sign * n) for (a, b), n in pairs.items()],
+        )
+        if sign < 0:
+            db.executemany("DELETE FROM diacritic_forms WHERE folded=? AND form=? AND n<=0", list(forms))
+            db.executemany("DELETE FROM diacritic_pairs WHERE a=? AND b=? AND n<=0", list(pairs))
+
+    @classmethod
+    def remove(cls, db, texts: Iterable[str]) -> None:
+        cls.add(db, texts, -1)
+
+    def restore(self, text: str) -> str:
+        return self.model_for(text).restore(text)
+
+    def model_for(self, text: str) -> DiacriticsModel:
+        """A model holding just the counts this text needs: its syllables' forms and their pairs."""
+        typed = {t.lower() for t in _TOKEN.findall(text) if t[0].isalnum() and t.isascii()}
+        phrase_forms, phrase_pairs = self._phrase_counts()
+        db = self._connect()
+        unigrams: dict[str, Counter] = defaultdict(Counter)
+        for (folded, form), n in phrase_forms.items():
+            if folded in typed:
+                unigrams[folded][form] += n
+        for folded in typed:
+            for form, n in db.execute("SELECT form, n FROM diacritic_forms WHERE folded=?", (folded,)):
+                unigrams[folded][form] += n
+        forms = sorted({form for counts in unigrams.values() for form, _ in counts.most_common(CANDIDATES_PER_SYLLABLE)})
+        bigrams: Counter = Counter({pair: n for pair, n in phrase_pairs.items() if pair[0] in forms and pair[1] in forms})
+        if forms:
+            marks = ",".join("?" * len(forms))
+            for a, b, n in db.execute(
+                    f"SELECT a, b, n FROM diacritic_pairs WHERE a IN ({marks}) AND b IN ({marks})", forms + forms):
+                bigrams[(a, b)] += n
+        return DiacriticsModel(dict(unigrams), bigrams)
+
+    def _phrase_counts(self) -> tuple[Counter, Counter]:
+        if self._phrases is None:
+            self._phrases = count_syllables(question_phrases())
+        return self._phrases

@@ -1,9 +1,11 @@
 """The knowledge index: one folder holding a chunk store, its lexical index and a Chroma collection.
 
 * `chunks.sqlite` is the source of truth for chunks: text, place in the
-  document, word tokens. Each document is written in one transaction, so the
-  lexical side is never half a document; BM25 (bm25s) is rebuilt in memory from
-  it whenever its version changes, in milliseconds.
+  document, word tokens. Each document is written in one transaction together
+  with its rows in the lexical index (SQLite FTS5, `assistant/lexical.py`) and
+  its diacritics counts (`assistant/diacritics.py`), so the lexical side is never
+  half a document, nothing is rebuilt when a document comes or goes, and every
+  process sharing the folder sees the change on its next query.
 * Chroma holds the vectors. Embedding is slow, so it runs after the lexical
   commit (`embed_pending`), possibly in a background thread: retrieval becomes
   hybrid for a document as soon as its vectors land. Chunk ids are content
@@ -22,12 +24,15 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-import numpy as np
 from filelock import FileLock
 from langchain_core.embeddings import Embeddings
 
+from assistant import lexical
+from assistant.lexical import SearchFilter
 from assistant.config import Settings
+from assistant.diacritics import StoredDiacritics
 from assistant.embeddings import embedding_name
+from assistant.priority import QueryGate
 from documents.text import fold_accents, syllable_tokenize, word_tokenize
 
 SCHEMA = """
@@ -37,6 +42,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY, doc_id TEXT, ord INTEGER, text TEXT, body TEXT, location TEXT,
     page INTEGER, kind TEXT, tokens TEXT, folded TEXT, meta TEXT, embedded INTEGER DEFAULT 0);
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id);
+CREATE INDEX IF NOT EXISTS chunks_by_embedded ON chunks(embedded);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -64,17 +70,6 @@ class StoredDocument:
     meta: dict
 
 
-@dataclass
-class SearchFilter:
-    doc_ids: list[str] | None = None
-    doc_types: list[str] | None = None
-    year_from: int | None = None
-    year_to: int | None = None
-
-    def is_empty(self) -> bool:
-        return not (self.doc_ids or self.doc_types or self.year_from or self.year_to)
-
-
 def folded_tokens(text: str) -> list[str]:
     """Accent-free syllables and syllable pairs: "thi dua" and "thi đua" meet here."""
     syllables = [fold_accents(s) for s in syllable_tokenize(text)]
@@ -91,62 +86,6 @@ def dense_text(chunk_text: str) -> str:
     return heading.split(" – ", 1)[0] + "\n" + rest
 
 
-class _Lexical:
-    """bm25s over the chunk store; one instance per version of the store."""
-
-    def __init__(self, rows: list[tuple]):
-        import bm25s
-
-        self.chunk_ids = [row[0] for row in rows]
-        self.doc_ids = np.array([row[1] for row in rows], dtype=object)
-        metas = [json.loads(row[4]) for row in rows]
-        self.doc_types = np.array([m.get("doc_type", "") for m in metas], dtype=object)
-        self.years = np.array([m.get("year") or 0 for m in metas], dtype=np.int32)
-        self.accented = bm25s.BM25()
-        self.folded = bm25s.BM25()
-        if rows:
-            self.accented.index([row[2].split() or ["∅"] for row in rows], show_progress=False)
-            self.folded.index([row[3].split() or ["∅"] for row in rows], show_progress=False)
-
-    def search(self, tokens: list[str], k: int, mask: np.ndarray | None, folded: bool) -> list[tuple[str, float]]:
-        if not self.chunk_ids or not tokens:
-            return []
-        scores = (self.folded if folded else self.accented).get_scores(tokens)
-        if mask is not None:
-            scores = np.where(mask, scores, 0.0)
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
-        return [(self.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]
-
-    def idf(self, folded_terms: list[str]) -> dict[str, float]:
-        """Inverse document frequency of accent-folded terms (unknown terms get the highest)."""
-        import math
-
-        n = len(self.chunk_ids) or 1
-        indptr = self.folded.scores["indptr"] if self.chunk_ids else None
-        weights = {}
-        for term in folded_terms:
-            index = self.folded.vocab_dict.get(term) if self.chunk_ids else None
-            df = int(indptr[index + 1] - indptr[index]) if index is not None and index + 1 < len(indptr) else 0
-            weights[term] = math.log((n - df + 0.5) / (df + 0.5) + 1.0)
-        return weights
-
-    def mask(self, flt: SearchFilter) -> np.ndarray | None:
-        if flt.is_empty():
-            return None
-        mask = np.ones(len(self.chunk_ids), dtype=bool)
-        if flt.doc_ids:
-            mask &= np.isin(self.doc_ids, flt.doc_ids)
-        if flt.doc_types:
-            mask &= np.isin(self.doc_types, flt.doc_types)
-        if flt.year_from:
-            mask &= self.years >= flt.year_from
-        if flt.year_to:
-            mask &= (self.years <= flt.year_to) & (self.years > 0)
-        return mask
-
-
 class KnowledgeIndex:
     def __init__(self, settings: Settings, embeddings: Embeddings):
         self.settings = settings
@@ -157,9 +96,8 @@ class KnowledgeIndex:
         self._local = threading.local()
         self._thread_lock = threading.RLock()
         self._file_lock = FileLock(str(self.dir / ".write.lock"), thread_local=False)
-        self._lexical: _Lexical | None = None
-        self._lexical_version: str | None = None
-        self._lexical_lock = threading.Lock()
+        self.queries = QueryGate()  # answers in progress: background embedding waits for them
+        self._diacritics = StoredDiacritics(self._db)
         self._collection = None
         self._client = None
         self._server_version: str | None = None
@@ -174,6 +112,7 @@ class KnowledgeIndex:
             conn = sqlite3.connect(self._db_path, timeout=60, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA recursive_triggers=ON")  # INSERT OR REPLACE also clears the lexical rows
             self._local.conn = conn
         return conn
 
@@ -188,6 +127,28 @@ class KnowledgeIndex:
                     "Hãy xóa thư mục chỉ mục hoặc chọn lại mô hình cũ."
                 )
             self._set_state("embedding", current)
+            self._install_lexical()
+
+    def _install_lexical(self) -> None:
+        """FTS5 tables and diacritics counts; a store from before them is indexed once, here."""
+        db = self._db()
+        StoredDiacritics.install(db)
+        db.executescript(lexical.SCHEMA)
+        stored = self._state("lexical")
+        if stored == lexical.SCHEMA_VERSION:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if stored != lexical.TERMS_ONLY_MISSING:
+                lexical.reindex(db)
+            for table in ("diacritic_forms", "diacritic_pairs", "lex_terms"):
+                db.execute(f"DELETE FROM {table}")
+            self._count_rows(db, "1", (), 1)
+            self._set_state("lexical", lexical.SCHEMA_VERSION)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def _state(self, key: str) -> str | None:
         row = self._db().execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
@@ -239,12 +200,14 @@ class KnowledgeIndex:
             new_ids = {c.chunk_id for c in chunks}
             db.execute("BEGIN IMMEDIATE")
             try:
+                self._count_rows(db, "doc_id=?", (doc_id,), -1)
                 db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
                 db.executemany(
                     "INSERT INTO chunks(chunk_id, doc_id, ord, text, body, location, page, kind, tokens, folded, meta, embedded) "
                     "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                     [self._chunk_row(c) + (int(c.chunk_id in embedded),) for c in chunks],
                 )
+                self._count_rows(db, "doc_id=?", (doc_id,), 1)
                 db.execute(
                     "INSERT OR REPLACE INTO documents(doc_id, path, sha256, n_chunks, ingested_at, meta) VALUES(?,?,?,?,?,?)",
                     (doc_id, path, sha256, len(chunks), time.time(), json.dumps(meta, ensure_ascii=False)),
@@ -259,9 +222,16 @@ class KnowledgeIndex:
                 self._delete_vectors(ids=stale)
 
     @staticmethod
+    def _count_rows(db: sqlite3.Connection, where: str, args: tuple | list, sign: int) -> None:
+        """Add (1) or take away (-1) these chunks' diacritics and term counts; called in the writer's transaction."""
+        rows = db.execute(f"SELECT text, tokens, folded FROM chunks WHERE {where}", args).fetchall()
+        StoredDiacritics.add(db, [r[0] for r in rows], sign)
+        lexical.count_terms(db, [(r[1], r[2]) for r in rows], sign)
+
+    @staticmethod
     def _chunk_row(c: StoredChunk) -> tuple:
-        tokens = " ".join(word_tokenize(c.text))
-        folded = " ".join(folded_tokens(c.text))
+        tokens = lexical.encode_tokens(word_tokenize(c.text))
+        folded = lexical.encode_tokens(folded_tokens(c.text))
         return (c.chunk_id, c.doc_id, c.ord, c.text, c.body, c.location, c.page, c.kind, tokens, folded,
                 json.dumps(c.meta, ensure_ascii=False))
 
@@ -270,6 +240,7 @@ class KnowledgeIndex:
             db = self._db()
             db.execute("BEGIN IMMEDIATE")
             found = db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,)).rowcount > 0
+            self._count_rows(db, "doc_id=?", (doc_id,), -1)
             db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
             self._set_state("version", uuid.uuid4().hex)
             db.execute("COMMIT")
@@ -333,12 +304,13 @@ class KnowledgeIndex:
     def pending_count(self) -> int:
         return self._db().execute("SELECT COUNT(*) FROM chunks WHERE embedded=0").fetchone()[0]
 
-    def embed_pending(self, progress: Callable[[int, int], None] | None = None, batch_size: int | None = None) -> int:
+    def embed_pending(self, progress: Callable[[int, int], None] | None = None, batch_size: int | None = None,
+                      stop: threading.Event | None = None) -> int:
         """Embed every chunk without a vector; safe to interrupt and to run twice."""
         batch_size = batch_size or self.settings.embedding_batch_size
         total = self.pending_count()
         done = 0
-        while True:
+        while not (stop and stop.is_set()):
             rows = self._db().execute(
                 "SELECT chunk_id, doc_id, text, location, page, kind, ord, meta FROM chunks WHERE embedded=0 "
                 "ORDER BY doc_id, ord LIMIT ?",
@@ -346,7 +318,13 @@ class KnowledgeIndex:
             ).fetchall()
             if not rows:
                 break
-            vectors = self.embeddings.embed_documents([dense_text(r[2]) for r in rows])
+            vectors = []
+            for row in rows:  # one text at a time, each after any question being answered
+                self.queries.wait_idle()
+                if stop and stop.is_set():
+                    break
+                vectors += self.embeddings.embed_documents([dense_text(row[2])])
+            rows = rows[:len(vectors)]
             with self.write_lock():
                 current = {r[0] for r in self._db().execute(
                     "SELECT chunk_id FROM chunks WHERE chunk_id IN (%s)" % ",".join("?" * len(rows)), [r[0] for r in rows])}
@@ -383,25 +361,32 @@ class KnowledgeIndex:
 
     # ------------------------------------------------------------ lexical
 
+    def document_stamp(self, doc_id: str) -> str:
+        """Changes when this document is replaced or removed, and only then (a per-document version)."""
+        row = self._db().execute("SELECT sha256, ingested_at FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return f"{row[0]}:{row[1]}" if row else ""
+
     def version(self) -> str:
         """Changes whenever a document is added, replaced or removed."""
         return self._state("version") or ""
 
-    def lexical(self) -> _Lexical:
-        self.refresh_from_server()
-        version = self.version()
-        if self._lexical is None or version != self._lexical_version:
-            with self._lexical_lock:
-                if self._lexical is None or version != self._lexical_version:
-                    rows = self._db().execute("SELECT chunk_id, doc_id, tokens, folded, meta FROM chunks ORDER BY rowid").fetchall()
-                    self._lexical = _Lexical(rows)
-                    self._lexical_version = version
-        return self._lexical
-
     def lexical_search(self, query: str, k: int, flt: SearchFilter, folded: bool = False) -> list[tuple[str, float]]:
-        lexical = self.lexical()
+        self.refresh_from_server()
         tokens = folded_tokens(query) if folded else word_tokenize(query)
-        return lexical.search(tokens, k, lexical.mask(flt), folded)
+        return lexical.search(self._db(), tokens, k, flt, folded)
+
+    def idf(self, folded_terms: list[str]) -> dict[str, float]:
+        """Inverse document frequency of accent-folded terms (unknown terms get the highest)."""
+        return lexical.idf(self._db(), folded_terms)
+
+    def restore_diacritics(self, query: str) -> str:
+        """Accent the syllables typed without diacritics, from the corpus' own counts."""
+        self.refresh_from_server()
+        return self._diacritics.restore(query)
+
+    def answering(self):
+        """Context manager around answering a question: background embedding pauses meanwhile."""
+        return self.queries.active()
 
     # ------------------------------------------------------------ server mode
 
@@ -444,14 +429,20 @@ class KnowledgeIndex:
             if local == remote:
                 return
             db.execute("BEGIN IMMEDIATE")
-            db.execute("DELETE FROM chunks WHERE embedded=1 AND chunk_id NOT IN (%s)" % ",".join("?" * len(remote)), list(remote))
+            gone = "embedded=1 AND chunk_id NOT IN (%s)" % ",".join("?" * len(remote))
+            self._count_rows(db, gone, list(remote), -1)
+            db.execute(f"DELETE FROM chunks WHERE {gone}", list(remote))
             for doc_id, chunks in by_doc.items():
                 missing = [c for c in chunks if c.chunk_id not in local]
+                ids = [c.chunk_id for c in missing]
+                among = "chunk_id IN (%s)" % ",".join("?" * len(ids))
+                self._count_rows(db, among, ids, -1)  # rows this instance had before they had vectors
                 db.executemany(
                     "INSERT OR REPLACE INTO chunks(chunk_id, doc_id, ord, text, body, location, page, kind, tokens, folded, meta, embedded) "
                     "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                     [self._chunk_row(c) + (1,) for c in missing],
                 )
+                self._count_rows(db, among, ids, 1)
                 meta = chunks[0].meta
                 db.execute(
                     "INSERT OR IGNORE INTO documents(doc_id, path, sha256, n_chunks, ingested_at, meta) VALUES(?,?,?,?,?,?)",

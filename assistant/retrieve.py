@@ -18,7 +18,6 @@ from pydantic import ConfigDict
 
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
-from assistant.diacritics import DiacriticsModel
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import Slots, mapped_provisions, understand
 from assistant.vocabulary import LawMapEntry
@@ -51,7 +50,6 @@ class HybridSearcher:
         self.settings = settings
         self.index = index
         self.catalogue = catalogue
-        self._diacritics: tuple[str, DiacriticsModel] | None = None
         self._model_lock = threading.Lock()
         self._chunk_cache: dict[tuple[str, str], list[StoredChunk]] = {}
 
@@ -60,11 +58,7 @@ class HybridSearcher:
         query = normalize(query).strip()
         if not looks_unaccented(query):
             return query
-        version = self.index.version()
-        with self._model_lock:
-            if self._diacritics is None or self._diacritics[0] != version:
-                self._diacritics = (version, DiacriticsModel.for_corpus(self.index.texts()))
-            return self._diacritics[1].restore(query)
+        return self.index.restore_diacritics(query)
 
     def search(self, query: str, k: int | None = None, flt: SearchFilter | None = None, mode: str = "hybrid",
                slots: Slots | None = None) -> list[Hit]:

@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from datetime import date
 from functools import lru_cache
@@ -50,8 +51,17 @@ def looks_unaccented(text: str, threshold: float = 0.08) -> bool:
 
 @lru_cache(maxsize=1)
 def _pyvi_tokenizer():
-    from pyvi import ViTokenizer
-
+    # pyvi's CRF wrapper (sklearn_crfsuite) imports scikit-learn only for a base class
+    # and falls back to a plain one without it; scikit-learn pulls in scipy and pandas,
+    # seconds of a cold start. Hide it during this import only.
+    hidden = "sklearn" not in sys.modules
+    if hidden:
+        sys.modules["sklearn"] = None  # type: ignore[assignment]  # makes `import sklearn…` fail fast
+    try:
+        from pyvi import ViTokenizer
+    finally:
+        if hidden and sys.modules.get("sklearn", 0) is None:
+            del sys.modules["sklearn"]
     return ViTokenizer
 
 

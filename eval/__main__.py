@@ -10,6 +10,8 @@ EVALUATIONS = {
     "deadlines": "eval.deadlines",
     "eligibility": "eval.eligibility",
     "ingest-speed": "eval.ingest_speed",
+    "latency": "eval.latency",
+    "scale": "eval.scale",
 }
 
 

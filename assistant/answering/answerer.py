@@ -90,6 +90,10 @@ class Answerer:
         return result
 
     def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
+        with self.index.answering():  # background embedding waits meanwhile
+            yield from self._stream(question, history)
+
+    def _stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
         question = normalize(question).strip()
         history = history or []
         standalone = self.standalone(self.searcher.restore_diacritics(question), history)
@@ -154,7 +158,7 @@ class Answerer:
             return closing
         factors = self._hit_factors(standalone, hits, day)
         spelled = understand(standalone).spelled or standalone  # matched with the words the texts use
-        pieces = extractive.best_pieces(spelled, kind, hits, self.index.lexical().idf, factors) if hits else []
+        pieces = extractive.best_pieces(spelled, kind, hits, self.index.idf, factors) if hits else []
         if not pieces or self._too_weak(spelled, hits[pieces[0].hit_index]):
             return self._not_found(question, standalone, hits, day)
         first, first_hit = pieces[0], hits[pieces[0].hit_index]
@@ -256,8 +260,8 @@ class Answerer:
         return entry is not None and entry.doc_type in NORMATIVE_TYPES
 
     def _document_text(self, doc_id: str) -> str:
-        """Folded words of a whole document, cached per index version."""
-        key = (doc_id, self.index.version())
+        """Folded words of a whole document, cached until that document changes."""
+        key = (doc_id, self.index.document_stamp(doc_id))
         with self._cache_lock:
             cached = self._doc_text_cache.get(key)
         if cached is None:
