@@ -208,6 +208,7 @@ def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[La
 
 _PERIOD = re.compile(r"\b(?:quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|năm\s+\d{4}|6\s+tháng\s+(?:đầu|cuối)\s+năm)\b",
                      re.IGNORECASE)
+_RANK = re.compile(r"\bhạng\s+(?:Nhất|Nhì|Ba|I{1,3}|1|2|3)\b", re.IGNORECASE)
 _ROLE = re.compile(r"\b(?:chủ trì|phối hợp|tham mưu|thực hiện)\b", re.IGNORECASE)
 
 
@@ -219,11 +220,21 @@ def follow_up(question: str, previous: str) -> str | None:
     >>> follow_up("Còn quý II thì sao?", "Trong quý I, Khối thi đua Tổng hợp làm gì?")
     'Trong quý II, Khối thi đua Tổng hợp làm gì?'
     """
-    for replace_slot in (_swap_subject, _swap_target, _swap_level, _swap_pattern(_PERIOD), _swap_pattern(_ROLE)):
+    for replace_slot in (_swap_subject, _swap_target, _swap_level, _swap_pattern(_PERIOD), _swap_pattern(_ROLE),
+                         _swap_pattern(_RANK), _swap_aspect):
         rewritten = replace_slot(question, previous)
         if rewritten:
             return rewritten
     return None
+
+
+def _swap_aspect(question: str, previous: str) -> str | None:
+    """"Hồ sơ gồm những gì?" after a question on a title: the new aspect of the same title."""
+    aspect, before = detect_aspect(question), understand(previous)
+    if not aspect or aspect == before.aspect or not before.subjects or before.places or understand(question).subjects:
+        return None  # a plan's question ("… ở Đắk Lắk") keeps all its words
+    names = "; ".join(load_vocabulary().get(s).name.strip("“”\"") for s in before.subjects)
+    return f"{question.rstrip(' ?')} ({names})?"
 
 
 def _swap_pattern(pattern: re.Pattern):

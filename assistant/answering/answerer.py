@@ -60,13 +60,15 @@ class Answer:
     citations: list[Citation]
     not_found: bool
     mode: str  # extractive | generative
-    standalone_question: str = ""
+    standalone_question: str = ""  # shown as "Đã hiểu là: …" (abbreviations spelled out)
     notes: list[str] = field(default_factory=list)
     lead: str = ""  # one or two sentences that answer directly, from the words of citation [1]
     tool: ToolReply | None = None  # the register, the checker or the drafter, when the question asks for one
 
+    searched: str = ""  # the standalone question as searched, which the next follow-up builds on
+
     def turn(self) -> Turn:
-        return Turn(self.question, self.standalone_question, tuple(c.doc_id for c in self.citations))
+        return Turn(self.question, self.searched or self.standalone_question, tuple(c.doc_id for c in self.citations))
 
 
 class Answerer:
@@ -104,6 +106,7 @@ class Answerer:
         for event in events:
             if isinstance(event, Answer):  # shown as "Đã hiểu là: …", with the abbreviations spelled out
                 event.standalone_question = understand(standalone).understood or standalone
+                event.searched = standalone
                 self._with_tool(event, question)
             yield event
 
