@@ -536,7 +536,7 @@ def _strip_markup(text: str) -> str:
     return re.sub(r"\*{1,3}([^*\n]*?)\*{1,3}", r"\1", text).replace("*", "")
 
 
-_STORAGE_LINE = re.compile(r"^-?\s*Lưu\s*:", re.IGNORECASE)
+_STORAGE_LINE = re.compile(r"^[-+–]?\s*Lưu\s*:", re.IGNORECASE)
 _RECIPIENTS_HEADING = re.compile(r"^Nơi nhận\s*:?\s*", re.IGNORECASE)
 
 
@@ -553,5 +553,11 @@ def closing_block(text: str) -> tuple[list[str], list[str]]:
     if storage is None:
         return [line.lstrip("-–+ ").strip() for line in lines if line.startswith(("-", "–", "+"))], []
     recipients = [line.lstrip("-–+ ").strip() for line in lines[: storage + 1]]
-    signature = [line for line in lines[storage + 1:] if not line.startswith(("(", "["))]
+    signature = []
+    for line in lines[storage + 1:]:
+        if line.startswith(("(", "[")):
+            continue
+        signature.append(line)
+        if not line.isupper():  # the signer's name ends the block (an attached regulation may follow)
+            break
     return recipients, signature

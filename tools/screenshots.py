@@ -179,6 +179,28 @@ def _sample_list(folder: Path) -> Path:
     return path
 
 
+CHAT_SHOTS = {  # the chat answering three kinds of question: a list, a verdict, a draft
+    "hoi-dap-danh-sach": "Tiêu chuẩn danh hiệu Tập thể lao động xuất sắc là gì?",
+    "hoi-dap-xet-dieu-kien": "Tôi là viên chức, năm 2024 và năm 2025 đều đạt LĐTT, năm 2025 hoàn thành xuất sắc nhiệm vụ, "
+                             "có sáng kiến được Hội đồng sáng kiến cơ sở công nhận. Tôi có đủ điều kiện xét CSTĐCS năm 2025 không?",
+    "hoi-dap-soan-thao": "Soạn giúp mục Mục đích, yêu cầu của kế hoạch thi đua năm 2026 của Sở Tư pháp",
+}
+
+
+def shoot_chat(browser, url: str, out: Path) -> None:
+    for name, question in CHAT_SHOTS.items():
+        context = browser.new_context(viewport={"width": 1440, "height": 1100}, locale="vi-VN")
+        page = context.new_page()
+        try:
+            _goto(page, url, '[data-testid="stChatInput"]')
+            page.locator('[data-testid="stChatInput"] textarea').fill(question)
+            page.keyboard.press("Enter")
+            page.locator('[data-testid="stChatMessage"]').nth(1).wait_for(state="visible", timeout=90_000)
+            _shot(page, out, name, 2200)
+        finally:
+            context.close()
+
+
 def shoot_sign_in(browser, url: str, out: Path) -> None:
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")
     page = context.new_page()
@@ -193,6 +215,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--today", default="2025-12-01", help="ngày tham chiếu của ứng dụng (TDKT_TODAY)")
+    parser.add_argument("--chat-only", action="store_true", help="chỉ chụp trang Hỏi đáp với ba câu hỏi mẫu")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -207,9 +230,12 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             try:
                 with app_server(data_dir, args.today) as url:
-                    shoot_pages(browser, url, out)
-                with app_server(data_dir, args.today, secrets) as url:
-                    shoot_sign_in(browser, url, out)
+                    shoot_chat(browser, url, out)
+                    if not args.chat_only:
+                        shoot_pages(browser, url, out)
+                if not args.chat_only:
+                    with app_server(data_dir, args.today, secrets) as url:
+                        shoot_sign_in(browser, url, out)
             finally:
                 browser.close()
 

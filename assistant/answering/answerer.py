@@ -167,6 +167,7 @@ class Answerer:
         first, first_hit = pieces[0], hits[pieces[0].hit_index]
         record = self._register_record(first_hit, first, kind)
         lead = self._lead(kind, first, first_hit, record, spelled)
+        pieces = self._adding_something(pieces, hits, day)
         citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind), day) for n, piece in enumerate(pieces, 1)]
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
@@ -174,6 +175,16 @@ class Answerer:
         notes = self._validity_notes(citations, day)
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
+
+    def _adding_something(self, pieces: list, hits: list[Hit], day: date) -> list:
+        """Besides the answering passage, only those that add something: no text no longer in force
+        when the answer's own text is in force."""
+        def repealed(piece) -> bool:
+            return not_in_force(self.catalogue.get(hits[piece.hit_index].chunk.doc_id), day)
+
+        if repealed(pieces[0]):
+            return pieces
+        return [pieces[0]] + [piece for piece in pieces[1:] if not repealed(piece)]
 
     def _closing_answer(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer | None:
         """"Ai ký …?" / "gửi những nơi nào?": read off the document's closing block."""
