@@ -29,8 +29,10 @@ from assistant.vocabulary import load_vocabulary
 from documents.parse import closing_block
 from documents.text import fold_accents, format_vn_date, normalize
 
+_ARTICLE = re.compile(r"\bĐiều\s+(\d{1,3})\b")
 NOT_FOUND_TEXT = "Không tìm thấy nội dung trả lời câu hỏi này trong kho tài liệu."
 MIN_COVERAGE = 0.5
+MIN_PROVISION_COVERAGE = 0.3
 PROVISION_FACTOR = 1.6  # the khoản the law map gives for the question's title and aspect
 RETRIEVE_K = 8
 
@@ -159,6 +161,10 @@ class Answerer:
         closing = self._closing_answer(question, standalone, hits, day)
         if closing is not None:
             return closing
+        missing = self._missing_article(standalone)
+        if missing:
+            return Answer(question, f"{NOT_FOUND_TEXT}\n\n{missing}", [], True, "extractive", standalone, [missing],
+                          lead=NOT_FOUND_TEXT)
         factors = self._hit_factors(standalone, hits, day)
         spelled = understand(standalone).spelled or standalone  # matched with the words the texts use
         pieces = extractive.best_pieces(spelled, kind, hits, self.index.idf, factors) if hits else []
@@ -175,6 +181,18 @@ class Answerer:
         notes = self._validity_notes(citations, day)
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
+
+    def _missing_article(self, standalone: str) -> str:
+        """"Điều 120 Luật Thi đua, khen thưởng 2022 …": an article the named text does not have."""
+        asked = _ARTICLE.search(standalone)
+        named = [e for e in mentioned_documents(standalone, self.catalogue) if e.doc_type in NORMATIVE_TYPES and e.file]
+        if not asked or not named:
+            return ""
+        article = f"Điều {asked.group(1)}"
+        for entry in named:
+            if any(c.location.split(",")[0] == article for c in self.index.doc_chunks(entry.doc_id)):
+                return ""
+        return f"{named[0].label} trong kho tài liệu không có {article}."
 
     def _adding_something(self, pieces: list, hits: list[Hit], day: date) -> list:
         """Besides the answering passage, only those that add something: no text no longer in force
@@ -295,8 +313,9 @@ class Answerer:
 
     @staticmethod
     def _too_weak(question: str, best: Hit) -> bool:
-        """Too few of the question's words in the best passage — unless the law map chose it."""
-        return not best.provision and extractive.question_coverage(without_dates(question), best.chunk.text) < MIN_COVERAGE
+        """Too few of the question's words in the best passage (fewer still needed when the law map chose it)."""
+        needed = MIN_PROVISION_COVERAGE if best.provision else MIN_COVERAGE
+        return extractive.question_coverage(without_dates(question), best.chunk.text) < needed
 
     def _not_found(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
         """Only passages that share the question's title/award or named document are offered, or none."""

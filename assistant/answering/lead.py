@@ -132,6 +132,8 @@ def _number_lead(source: Source) -> str:
 
 
 def _sentence_lead(source: Source) -> str:
+    if _ARTICLE_TITLE.match(source.unit.strip()) and "\n" not in source.unit.strip():
+        return source.unit.strip()  # an article's title says what the article rules on
     if source.cells:
         return _trim("; ".join(f"{k}: {v}" for k, v in source.cells.items() if v), SENTENCE_CHARS)
     return _around_match(_best_sentence(source.unit, source.question), source.question)
