@@ -171,10 +171,10 @@ def test_killed_while_embedding_resumes_without_duplicate_vectors(tmp_path, corp
     assistant.ingestor().ingest(small)
     assistant.index.embed_pending()
     counts = assistant.index.counts()
-    assert counts["embedded"] == counts["chunks"] == sum(len(reference[p.stem]) for p in small)
+    assert counts["embedded"] == counts["chunks"] == sum(len(reference[doc_id_for(p)]) for p in small)
     vectors = assistant.index._chroma().get(include=[])["ids"]
     assert len(vectors) == len(set(vectors)) == counts["chunks"]
-    assert set(vectors) == {cid for p in small for cid in reference[p.stem]}
+    assert set(vectors) == {cid for p in small for cid in reference[doc_id_for(p)]}
 
 
 def test_two_concurrent_ingests_and_queries_meanwhile(tmp_path, corpus):
