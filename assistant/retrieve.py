@@ -32,7 +32,11 @@ RECIPIENTS_FACTOR = 0.5
 # every question about it; they answer only questions about the plan as a whole.
 PREAMBLE = "Phần mở đầu"
 PREAMBLE_FACTOR = 0.7
-ASSUMED_PROVISION_FACTOR = 1.5  # a title named without an aspect: its criteria (the law map) count more
+ASSUMED_PROVISION_FACTOR = 1.5
+# Aspects the law rules on for emulation and commendation as a whole, asked with no title named
+# ("Khai khống thành tích có phải là hành vi bị cấm không?").
+GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
+GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")  # a title named without an aspect: its criteria (the law map) count more
 
 
 @dataclass
@@ -119,7 +123,8 @@ class HybridSearcher:
         """The khoản the law map gives for (title/award × aspect) first: the text in force on the
         question's date, then older versions (which `_adjust` already ranked down)."""
         named = mentioned_documents(query, self.catalogue)
-        if not slots.subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
+        subjects = slots.subjects or (GENERAL_SUBJECTS if slots.aspect in GENERAL_ASPECTS else ())
+        if not subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
             return hits
         if slots.places and hits and not self._is_normative(hits[0].chunk.doc_id):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
@@ -127,7 +132,7 @@ class HybridSearcher:
         doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
         lexical = {hit.chunk.chunk_id: hit.score for hit in hits}
         chosen: dict[str, tuple[StoredChunk, tuple[int, ...], tuple]] = {}
-        for subject_rank, subject in enumerate(slots.subjects):
+        for subject_rank, subject in enumerate(subjects):
             for map_rank, provision in enumerate(mapped_provisions(slots.with_changes(subjects=(subject,)), doc_ids)):
                 for chunk in self._provision_chunks(provision):
                     previous = chosen.get(chunk.chunk_id)

@@ -536,7 +536,7 @@ def _strip_markup(text: str) -> str:
     return re.sub(r"\*{1,3}([^*\n]*?)\*{1,3}", r"\1", text).replace("*", "")
 
 
-_STORAGE_LINE = re.compile(r"^[-+–]?\s*Lưu\s*:", re.IGNORECASE)
+_STORAGE_LINE = re.compile(r"^[-+–]?\s*Lưu\b\s*:?", re.IGNORECASE)
 _RECIPIENTS_HEADING = re.compile(r"^Nơi nhận\s*:?\s*", re.IGNORECASE)
 
 

@@ -217,7 +217,7 @@ class Answerer:
             lead = f"Người ký: {lines[-1]} — {' / '.join(lines[:-1])}" if len(lines) > 1 else f"Người ký: {lines[0]}"
         else:
             lead = "Nơi nhận:\n" + "\n".join(f"- {line}" for line in lines)
-        citation = self._citation(1, hits[0], "\n".join(lines), day)
+        citation = self._citation(1, hits[0], "\n".join(lines if part == "signer" else [f"- {line}" for line in lines]), day)
         text = "\n\n".join([f"{lead} [1]", f"Căn cứ: {citation.document} ({_where(citation)}) [1]"] + self._validity_notes([citation], day))
         return Answer(question, text, [citation], False, "extractive", standalone, lead=lead)
 
