@@ -33,6 +33,8 @@ _ARTICLE = re.compile(r"\bĐiều\s+(\d{1,3})\b")
 NOT_FOUND_TEXT = "Không tìm thấy nội dung trả lời câu hỏi này trong kho tài liệu."
 MIN_COVERAGE = 0.5
 MIN_PROVISION_COVERAGE = 0.3
+LONG_QUESTION_TERMS = 24
+MIN_STORY_COVERAGE = 0.22
 PROVISION_FACTOR = 1.6  # the khoản the law map gives for the question's title and aspect
 RETRIEVE_K = 8
 
@@ -314,8 +316,12 @@ class Answerer:
     @staticmethod
     def _too_weak(question: str, best: Hit) -> bool:
         """Too few of the question's words in the best passage (fewer still needed when the law map chose it)."""
+        question = without_dates(question)
         needed = MIN_PROVISION_COVERAGE if best.provision else MIN_COVERAGE
-        return extractive.question_coverage(without_dates(question), best.chunk.text) < needed
+        size = extractive.question_size(question)
+        if size > LONG_QUESTION_TERMS:  # a story: its details are not in the law
+            needed = max(MIN_STORY_COVERAGE, needed * LONG_QUESTION_TERMS / size)
+        return extractive.question_coverage(question, best.chunk.text) < needed
 
     def _not_found(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
         """Only passages that share the question's title/award or named document are offered, or none."""

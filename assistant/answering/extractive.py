@@ -62,6 +62,11 @@ def question_coverage(question: str, text: str) -> float:
     return coverage(_query_terms(question), _terms(text))
 
 
+def question_size(question: str) -> int:
+    """How many content terms a question has (a long story has many the answer cannot share)."""
+    return len(_query_terms(question))
+
+
 def split_units(hit: Hit) -> list[str]:
     """Answer units: a table row; a short article whole or one khoản with its điểm; else a line or sentence."""
     body = hit.chunk.body
