@@ -18,6 +18,7 @@ from documents.text import collapse_spaces, fold_accents
 SENTENCE_CHARS = 260
 ITEM_CHARS = 160
 MAX_ITEMS = 8
+_CLAUSE_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 _ARTICLE_TITLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[\dIVXL]+")
 _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.\s+|\(\d{1,2}\)\s+)")
@@ -103,7 +104,11 @@ def _points(source: Source) -> tuple[str, list[str]]:
         lines = lines[1:]  # the article's title; the khoản below it introduces the list
     if not lines:
         return "", []
-    return _NUMBERING.sub("", lines[0]).strip(), [line for line in lines[1:] if _POINT.match(line)]
+    intro = _NUMBERING.sub("", lines[0]).strip()
+    items = [line for line in lines[1:] if _POINT.match(line)]
+    if not items and intro.endswith(":"):  # "… đạt các tiêu chuẩn sau đây:" then khoản 1., 2.
+        items = [line for line in lines[1:] if _CLAUSE_ITEM.match(line)]
+    return intro, items
 
 
 def _points_lead(source: Source, best_only: bool) -> str:
