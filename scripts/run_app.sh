@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/python -m ingest --lexical-only
-exec .venv/bin/streamlit run app.py "$@"
+exec .venv/bin/streamlit run serve.py "$@"

@@ -1,6 +1,6 @@
 """Browser check: the README's command starts the app; headless Chromium asks questions and sees answers.
 
-Starts `.venv/bin/streamlit run app.py` on a free port with a small prepared index
+Starts `.venv/bin/streamlit run serve.py` (as scripts/run_app.sh does) on a free port with a small prepared index
 (seed plan 001 + the Law, lexical only), drives Debian's Chromium through
 Playwright (never `playwright install`), saves a screenshot of each page in
 docs/screenshots/, and checks that two browser sessions asking at the same time
@@ -85,7 +85,7 @@ def _serve(data_dir: Path):
     log = data_dir.parent / "streamlit.log"
     streamlit = ROOT / ".venv" / "bin" / "streamlit"
     command = [str(streamlit) if streamlit.exists() else sys.executable, *([] if streamlit.exists() else ["-m", "streamlit"]),
-               "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+               "run", "serve.py", "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -243,3 +243,17 @@ def test_planted_markdown_and_html_in_a_plan_stay_text_in_the_page(planted_serve
         assert not [url for url in requested if "127.0.0.1:9/" in url], requested
     finally:
         context.close()
+
+
+def test_metrics_endpoint_is_closed_and_the_app_still_served(server):
+    """Streamlit's /_stcore/metrics answers 404 (ui/guard.py); health and the page are served."""
+    import urllib.error
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/_stcore/health", timeout=10) as response:
+        assert response.status == 200
+    with pytest.raises(urllib.error.HTTPError) as closed:
+        urllib.request.urlopen(f"{server}/_stcore/metrics", timeout=10)
+    assert closed.value.code == 404
+    with urllib.request.urlopen(server, timeout=10) as response:
+        assert response.status == 200

@@ -52,7 +52,7 @@ def app_server(data_dir: Path, today: str, secrets: Path | None = None):
     port = _free_port()
     env = {**os.environ, "TDKT_DATA_DIR": str(data_dir), "TDKT_TODAY": today, "TDKT_LLM_PROVIDER": "none",
            "TDKT_BACKGROUND_EMBEDDING": "0", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]
     if secrets:
         command += ["--secrets.files", str(secrets)]
