@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.drafting.form import PLACEHOLDER, PlanForm
+from assistant.drafting.form import PlanForm
 
 
 @dataclass

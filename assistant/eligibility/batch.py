@@ -24,7 +24,7 @@ from assistant import sheets
 from . import labels
 from .engine import EligibilityResult, evaluate
 from .profile import EligibilityInputError, parse_profile
-from .vocab import award_label, nfc, verdict_label
+from .vocab import nfc, verdict_label
 
 COLUMNS_FILE = Path(__file__).parent / "data" / "columns.yaml"
 
