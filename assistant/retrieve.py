@@ -83,9 +83,11 @@ class HybridSearcher:
         fused = self._fuse(lexical, dense)
         found = self.index.chunks(cid for cid, *_ in fused)
         hits = [Hit(found[cid], score, lr, dr) for cid, score, lr, dr in fused if cid in found]
-        hits = self._adjust(hits, query, slots)
+        named = mentioned_documents(query, self.catalogue)
+        day = reference_date(query, self.settings.current_date())
+        hits = self._adjust(hits, slots, named, day)
         hits = self._signature_first(hits, slots)
-        return self._provisions_first(hits, query, slots, flt)[:k]
+        return self._provisions_first(hits, slots, named, day, flt)[:k]
 
     def _lexical(self, query: str, depth: int, flt: SearchFilter) -> list[tuple[str, float]]:
         if looks_unaccented(query):
@@ -102,11 +104,10 @@ class HybridSearcher:
         return [(cid, score, lexical_rank.get(cid), dense_rank.get(cid)) for cid, score in fused]
 
 
-    def _adjust(self, hits: list[Hit], query: str, slots: Slots) -> list[Hit]:
+    def _adjust(self, hits: list[Hit], slots: Slots, named_entries: list, day) -> list[Hit]:
         """Named documents first; legal texts not in force on the question's date and
         recipient lists ("Nơi nhận", with the signature) last, unless the question asks for them."""
-        day = reference_date(query, self.settings.current_date())
-        named = {entry.doc_id for entry in mentioned_documents(query, self.catalogue)}
+        named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.part in ("recipients", "signer")
         for hit in hits:
             if hit.chunk.doc_id in named:
@@ -119,16 +120,14 @@ class HybridSearcher:
                 hit.score *= PREAMBLE_FACTOR
         return sorted(hits, key=lambda hit: -hit.score)
 
-    def _provisions_first(self, hits: list[Hit], query: str, slots: Slots, flt: SearchFilter) -> list[Hit]:
+    def _provisions_first(self, hits: list[Hit], slots: Slots, named: list, day, flt: SearchFilter) -> list[Hit]:
         """The khoản the law map gives for (title/award × aspect) first: the text in force on the
         question's date, then older versions (which `_adjust` already ranked down)."""
-        named = mentioned_documents(query, self.catalogue)
         subjects = slots.subjects or (GENERAL_SUBJECTS if slots.aspect in GENERAL_ASPECTS else ())
         if not subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
             return hits
         if slots.places and hits and not self._is_normative(hits[0].chunk.doc_id):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
-        day = reference_date(query, self.settings.current_date())
         doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
         lexical = {hit.chunk.chunk_id: hit.score for hit in hits}
         chosen: dict[str, tuple[StoredChunk, tuple[int, ...], tuple]] = {}

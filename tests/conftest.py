@@ -54,3 +54,14 @@ def plan_index(_plan_index_template, tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(_plan_index_template, target, ignore=shutil.ignore_patterns("*.lock"))
     return target
+
+
+@pytest.fixture
+def listening_on_the_network():
+    """The app as if it listened beyond localhost, where sign-in is required."""
+    from streamlit import config
+
+    previous = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    yield
+    config.set_option("server.address", previous)

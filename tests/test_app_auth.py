@@ -2,17 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from streamlit import config
 
 from tests.app_helpers import new_app
-
-
-@pytest.fixture
-def listening_on_the_network():
-    previous = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
-    yield
-    config.set_option("server.address", previous)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import shutil
 import unicodedata
 
 import pytest
-from streamlit import config
 
 from assistant.build import build_assistant
 from cli.ingest import main as ingest_main
@@ -19,14 +18,6 @@ from ui.auth import MAX_FAILURES
 SEED_001 = KNOWLEDGE / "plans" / "001_f3c46f3a27ae00a1.txt"
 NAME = "hoàng-nfd"
 PASSWORD = "mat-khau-dung-1"
-
-
-@pytest.fixture
-def listening_on_the_network():
-    previous = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
-    yield
-    config.set_option("server.address", previous)
 
 
 def test_a_name_in_nfd_is_locked_out_with_the_same_name_in_nfc(monkeypatch, plan_index, listening_on_the_network):
