@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from assistant.vocabulary import LawMapEntry, detect_aspect, load_law_map, load_vocabulary
-from documents.text import find_years, fold_accents, syllable_tokenize
+from documents.text import find_years, fold_accents, looks_unaccented, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
 AWARD_KINDS = {"danh_hieu_thi_dua", "danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong",
@@ -65,9 +66,30 @@ def _folded(text: str) -> str:
     return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " "
 
 
-def _first_cue(folded: str, table: dict[str, list[str]]) -> str | None:
+def _lowered(text: str) -> str:
+    return " " + " ".join(w.lower() for w in syllable_tokenize(text)) + " "
+
+
+class _Form(NamedTuple):
+    """A text as cues are matched on it: whole syllables, lower case; accent-folded only when the
+    question was typed without diacritics ("cơ quan" is not "quận", "trưởng phòng" not "trường")."""
+
+    text: str
+    accented: bool
+
+
+def _form(text: str, accented: bool) -> _Form:
+    return _Form(_lowered(text) if accented else _folded(text), accented)
+
+
+def _cue_in(form: _Form, cue: str) -> bool:
+    cue_form = _lowered(cue) if form.accented else _folded(cue)
+    return cue_form in form.text
+
+
+def _first_cue(form: _Form, table: dict[str, list[str]]) -> str | None:
     for key, cues in table.items():
-        if any(f" {fold_accents(cue)} " in folded for cue in cues):
+        if any(_cue_in(form, cue) for cue in cues):
             return key
     return None
 
@@ -76,20 +98,20 @@ def _first_cue(folded: str, table: dict[str, list[str]]) -> str | None:
 def understand(question: str) -> Slots:
     vocabulary = load_vocabulary()
     matches = vocabulary.find(question)
-    folded = _folded(question)
+    form = _form(question, accented=not looks_unaccented(question))
     parts = _parts()
     terms = tuple(dict.fromkeys(m.entry.id for m in matches))
     subjects = _asked_subjects(question, [m for m in matches if m.entry.kind in AWARD_KINDS])
-    part = _first_cue(folded, parts["document_parts"])
-    if part in ("signer", "recipients") and subjects and not _has_any(folded, parts["document_words"]):
+    part = _first_cue(form, parts["document_parts"])
+    if part in ("signer", "recipients") and subjects and not _has_any(form, parts["document_words"]):
         part = None  # "ai ký quyết định tặng …" asks who has the authority
     return Slots(
         question=question,
         subjects=subjects,
         terms=terms,
         aspect=detect_aspect(question),
-        target=_first_cue(folded, parts["targets"]) or _target_of(subjects, vocabulary),
-        level=_first_cue(folded, parts["levels"]),
+        target=_first_cue(form, parts["targets"]) or _target_of(subjects, vocabulary),
+        level=_first_cue(form, parts["levels"]),
         years=tuple(find_years(question)),
         part=part,
         places=place_names(question),
@@ -120,20 +142,21 @@ def place_names(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _has_any(folded: str, cues: list[str]) -> bool:
-    return any(f" {fold_accents(cue)} " in folded for cue in cues)
+def _has_any(form: _Form, cues: list[str]) -> bool:
+    return any(_cue_in(form, cue) for cue in cues)
 
 
 def _asked_subjects(question: str, matches) -> tuple[str, ...]:
     """The titles/awards asked about: those after "xét / đề nghị / muốn", else those not told as already
     held ("đã có BK TTg", "2 lần CSTĐCS", "CSTĐCS bao nhiêu lần")."""
     parts = _parts()
+    accented = not looks_unaccented(question)
 
     def before(m) -> str:  # the same clause only
-        return _folded(re.split(r"[.?!;]", question[max(0, m.start - 24):m.start])[-1])
+        return _form(re.split(r"[.?!;]", question[max(0, m.start - 24):m.start])[-1], accented)
 
     def after(m) -> str:
-        return _folded(re.split(r"[.?!;,]", question[m.end:m.end + 20])[0])
+        return _form(re.split(r"[.?!;,]", question[m.end:m.end + 20])[0], accented)
 
     asked = [m for m in matches if _has_any(before(m), parts["asked_cues"])
              and not _has_any(after(m), parts["held_after_cues"])]
@@ -249,7 +272,7 @@ def _swap_pattern(pattern: re.Pattern):
 
 
 def _swap_cue(question: str, previous: str, table: dict[str, list[str]]) -> str | None:
-    new = _first_cue(_folded(question), table)
+    new = _first_cue(_form(question, accented=not looks_unaccented(question)), table)
     if not new:
         return None
     for key, cues in table.items():
@@ -266,7 +289,7 @@ def _swap_level(question: str, previous: str) -> str | None:
 
 def _swap_target(question: str, previous: str) -> str | None:
     """Cá nhân ↔ tập thể: the counterpart title ("Lao động tiên tiến" → "Tập thể lao động tiên tiến")."""
-    target = _first_cue(_folded(question), _parts()["targets"])
+    target = _first_cue(_form(question, accented=not looks_unaccented(question)), _parts()["targets"])
     if not target or understand(question).subjects:
         return None
     vocabulary = load_vocabulary()
