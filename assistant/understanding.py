@@ -205,11 +205,19 @@ DEFAULT_ASPECT = "tieu_chuan"
 
 
 def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
-    """The subject's own entries first; then its criteria for a fallback aspect; then its family's."""
+    """The subject's own entries first; then its criteria for a fallback aspect; then its family's.
+
+    A Law's provision on the whole family stays with a decree's own entries: "hồ sơ Chiến sĩ thi
+    đua cơ sở" is answered by the Law's list of what a file holds (said of every title) before the
+    decree that only delegates its details."""
     own = law_map.locate(subject, aspect, doc_ids, inherit=False)
     if not own and aspect in _ASPECT_FALLBACKS:
         own = law_map.locate(subject, _ASPECT_FALLBACKS[aspect], doc_ids, inherit=False)
-    return own or law_map.locate(subject, aspect, doc_ids)
+    if not own:
+        return law_map.locate(subject, aspect, doc_ids)
+    covered = {entry.doc for entry in own}
+    laws = [doc for doc in (doc_ids or law_map.documents) if doc not in covered and law_map.is_law(doc)]
+    return own + (law_map.locate(subject, aspect, laws) if laws else [])
 
 
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:

@@ -493,6 +493,11 @@ class LawMap:
         return found
 
 
+    def is_law(self, doc: str) -> bool:
+        """A Luật (not a decree or circular that details one)."""
+        document = self.documents.get(doc)
+        return document is not None and document.name.startswith("Luật")
+
     def in_force(self, on: str) -> list[str]:
         """Documents of the map in force on an ISO date ("2024-05-01"), in map order.
 
