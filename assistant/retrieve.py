@@ -10,6 +10,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -22,10 +23,11 @@ from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import Slots, mapped_provisions, understand
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from documents.text import looks_unaccented, normalize
+from documents.text import fold_accents, looks_unaccented, normalize
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
+PLACE_BOOST = 1.5
 NOT_IN_FORCE_FACTOR = 0.6
 RECIPIENTS_FACTOR = 0.5
 # The opening lines (number, title, căn cứ) repeat the words that identify a plan, so they match
@@ -109,9 +111,12 @@ class HybridSearcher:
         recipient lists ("Nơi nhận", with the signature) last, unless the question asks for them."""
         named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.part in ("recipients", "signer")
+        local = self._local_documents(slots.question)
         for hit in hits:
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
+            elif hit.chunk.doc_id in local:
+                hit.score *= PLACE_BOOST
             elif not_in_force(self.catalogue.get(hit.chunk.doc_id), day):
                 hit.score *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
@@ -119,6 +124,12 @@ class HybridSearcher:
             if hit.chunk.location == PREAMBLE and not slots.part:
                 hit.score *= PREAMBLE_FACTOR
         return sorted(hits, key=lambda hit: -hit.score)
+
+    def _local_documents(self, query: str) -> set[str]:
+        """Documents of a local issuer the question names ("tỉnh Nghệ An", "ở Bắc Ninh", "huyện Tam Đường")."""
+        question = _folded_words(query)
+        return {entry.doc_id for entry in self.catalogue.entries()
+                if (place := _local_place(entry.place, entry.issuer)) and f" {place} " in question}
 
     def _provisions_first(self, hits: list[Hit], slots: Slots, named: list, day, flt: SearchFilter) -> list[Hit]:
         """The khoản the law map gives for (title/award × aspect) first: the text in force on the
@@ -199,6 +210,18 @@ class HybridSearcher:
                     self._chunk_cache.clear()
                 self._chunk_cache[key] = cached
         return cached
+
+
+def _folded_words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", fold_accents(text).lower())) + " "
+
+
+@lru_cache(maxsize=256)
+def _local_place(place: str, issuer: str) -> str | None:
+    """The place a document belongs to, when its issuer is a local body named after it (UBND tỉnh
+    Đắk Lắk, not a ministry that signs in Hà Nội)."""
+    folded = _folded_words(place).strip()
+    return folded if folded and f" {folded} " in _folded_words(issuer) else None
 
 
 def _clause_numbers(provision: LawMapEntry) -> tuple[int, ...]:

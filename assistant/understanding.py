@@ -110,7 +110,7 @@ def understand(question: str) -> Slots:
         subjects=subjects,
         terms=terms,
         aspect=detect_aspect(question),
-        target=_first_cue(form, parts["targets"]) or _target_of(subjects, vocabulary),
+        target=_target_of(subjects, vocabulary) or _first_cue(form, parts["targets"]),
         level=_first_cue(form, parts["levels"]),
         years=tuple(find_years(question)),
         part=part,
