@@ -20,7 +20,7 @@ from pydantic import ConfigDict
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import Slots, mapped_provisions, understand
+from assistant.understanding import Slots, lookup_subjects, mapped_provisions, understand
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import fold_accents, looks_unaccented, normalize
@@ -37,8 +37,6 @@ PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
 # Aspects the law rules on for emulation and commendation as a whole, asked with no title named
 # ("Khai khống thành tích có phải là hành vi bị cấm không?").
-GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
-GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")  # a title named without an aspect: its criteria (the law map) count more
 
 
 @dataclass
@@ -87,9 +85,10 @@ class HybridSearcher:
         hits = [Hit(found[cid], score, lr, dr) for cid, score, lr, dr in fused if cid in found]
         named = mentioned_documents(query, self.catalogue)
         day = reference_date(query, self.settings.current_date())
-        hits = self._adjust(hits, slots, named, day)
+        local = self._local_documents(query)
+        hits = self._adjust(hits, slots, named, local, day)
         hits = self._signature_first(hits, slots)
-        return self._provisions_first(hits, slots, named, day, flt)[:k]
+        return self._provisions_first(hits, slots, named, local, day, flt)[:k]
 
     def _lexical(self, query: str, depth: int, flt: SearchFilter) -> list[tuple[str, float]]:
         if looks_unaccented(query):
@@ -106,12 +105,11 @@ class HybridSearcher:
         return [(cid, score, lexical_rank.get(cid), dense_rank.get(cid)) for cid, score in fused]
 
 
-    def _adjust(self, hits: list[Hit], slots: Slots, named_entries: list, day) -> list[Hit]:
+    def _adjust(self, hits: list[Hit], slots: Slots, named_entries: list, local: set[str], day) -> list[Hit]:
         """Named documents first; legal texts not in force on the question's date and
         recipient lists ("Nơi nhận", with the signature) last, unless the question asks for them."""
         named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.part in ("recipients", "signer")
-        local = self._local_documents(slots.question)
         for hit in hits:
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
@@ -131,13 +129,14 @@ class HybridSearcher:
         return {entry.doc_id for entry in self.catalogue.entries()
                 if (place := _local_place(entry.place, entry.issuer)) and f" {place} " in question}
 
-    def _provisions_first(self, hits: list[Hit], slots: Slots, named: list, day, flt: SearchFilter) -> list[Hit]:
+    def _provisions_first(self, hits: list[Hit], slots: Slots, named: list, local: set[str], day,
+                          flt: SearchFilter) -> list[Hit]:
         """The khoản the law map gives for (title/award × aspect) first: the text in force on the
         question's date, then older versions (which `_adjust` already ranked down)."""
-        subjects = slots.subjects or (GENERAL_SUBJECTS if slots.aspect in GENERAL_ASPECTS else ())
+        subjects = lookup_subjects(slots)
         if not subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
             return hits
-        if slots.places and hits and not self._is_normative(hits[0].chunk.doc_id):
+        if (slots.places or local) and hits and not self._is_normative(hits[0].chunk.doc_id):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
         doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
         lexical = {hit.chunk.chunk_id: hit.score for hit in hits}

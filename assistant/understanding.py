@@ -220,6 +220,31 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
     return own + (law_map.locate(subject, aspect, laws) if laws else [])
 
 
+# Aspects said of thi đua and khen thưởng as a whole: asked without a title, the general provisions answer.
+GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
+GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
+# Named notions and bodies the law map may answer for when no title or award is named ("khen niên
+# hạn", "tiền thưởng", "Chủ tịch UBND tỉnh"); the broadest notions name no provision of their own.
+NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan"}
+TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua"}
+
+
+def lookup_subjects(slots: Slots) -> tuple[str, ...]:
+    """What to look up in the law map: the titles/awards asked about; for a definition, or when none
+    is named, the other notions the question names; then, for general aspects, thi đua and khen thưởng."""
+    vocabulary = load_vocabulary()
+    notions = [t for t in slots.terms if t not in TOO_BROAD and vocabulary.get(t).kind in NOTION_KINDS]
+    if slots.aspect == "dinh_nghia":
+        found = [*notions, *slots.subjects]
+    elif slots.subjects:
+        return slots.subjects
+    else:
+        found = notions if slots.aspect else []
+    if slots.aspect in GENERAL_ASPECTS:
+        found += GENERAL_SUBJECTS
+    return tuple(dict.fromkeys(found))
+
+
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:
     """The law map's answer to (title/award × aspect): the provisions a question points at."""
     # One title named and no aspect: what it takes to get it ("TTLĐXS phải có bao nhiêu % …?").

@@ -6,9 +6,11 @@ import pytest
 
 from assistant.build import build_assistant
 from assistant.config import Settings
+from assistant.understanding import understand
 from tests.conftest import KNOWLEDGE, LAW, SEED_001
 
 OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
+TAM_DUONG = KNOWLEDGE / "plans" / "002_8dcd8df503d34be0.txt"
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +18,7 @@ def assistant(tmp_path_factory):
     data = tmp_path_factory.mktemp("officer") / "data"
     settings = Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01")
     built = build_assistant(settings)
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_LAW, SEED_001]))
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_LAW, SEED_001, TAM_DUONG]))
     return built
 
 
@@ -53,3 +55,37 @@ def test_a_past_year_puts_the_law_then_in_force_first(assistant):
 def test_out_of_corpus_questions_are_refused_with_no_unrelated_passage(assistant, question):
     answer = assistant.answerer().answer(question)
     assert answer.not_found and not answer.citations
+
+
+@pytest.mark.parametrize("question,level,target", [
+    ("Cơ quan nào chi tiền thưởng Bằng khen?", None, None),  # "cơ quan" is not "quận"
+    ("Anh trưởng phòng đã đạt HCLĐ hạng Ba, muốn lên hạng Nhì cần gì?", None, "ca_nhan"),  # "trưởng" is not "trường"
+    ("Cán bộ xã được Chủ tịch xã tặng giấy khen thì tiền thưởng lấy ở đâu?", "xa", "ca_nhan"),  # "cán bộ" is no ministry
+])
+def test_cue_words_keep_their_diacritics(question, level, target):
+    slots = understand(question)
+    assert (slots.level, slots.target) == (level, target)
+
+
+@pytest.mark.parametrize("question,aspect", [
+    ("Phải công tác bao lâu mới được xét Nhà giáo ưu tú?", "tieu_chuan"),
+    ("Sở thẩm định hồ sơ khen thưởng trong bao lâu?", "thoi_diem_xet"),
+    ("Cờ thi đua của Chính phủ tặng cho những tập thể nào?", "doi_tuong"),
+    ("Phát hiện khai gian thành tích thì xử lý thế nào, có phải nộp lại tiền thưởng không?", "xu_ly_vi_pham"),
+    ("Muốn đề nghị Huân chương thì bắt buộc trước đó phải có Bằng khen của Thủ tướng à?", "nguyen_tac"),
+    ("Chủ tịch xã có được ký quyết định tặng giấy khen cho trưởng thôn không?", "tham_quyen_quyet_dinh"),
+])
+def test_how_officers_ask_names_the_aspect(question, aspect):
+    assert understand(question).aspect == aspect
+
+
+def test_a_notion_without_a_title_still_reaches_its_provision(assistant):
+    first = assistant.searcher.search("khen niên hạn là gì vậy?", 5)[0].chunk
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 8")
+
+
+@pytest.mark.parametrize("place,plan", [("Tam Đường", TAM_DUONG.stem), ("Hoàng Mai", SEED_001.stem)])
+def test_a_place_named_without_a_marker_finds_its_local_plan(assistant, place, plan):
+    """ "ở Tam Đường" (no "huyện" before it): that place's plan, not another's."""
+    hits = assistant.searcher.search(f"Ở {place}, phòng Nội vụ được giao những việc gì?", 3)
+    assert hits[0].chunk.doc_id == plan
