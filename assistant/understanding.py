@@ -317,7 +317,20 @@ def _swap_cue(question: str, previous: str, table: dict[str, list[str]]) -> str 
 
 
 def _swap_level(question: str, previous: str) -> str | None:
-    return _swap_cue(question, previous, _parts()["levels"])
+    return _swap_head(question, previous) or _swap_cue(question, previous, _parts()["levels"])
+
+
+def _swap_head(question: str, previous: str) -> str | None:
+    """The previous question named who decides at one level: the new level's head takes its place."""
+    level = _first_cue(_form(question, accented=not looks_unaccented(question)), _parts()["levels"])
+    heads = _parts()["level_heads"]
+    if level not in heads:
+        return None
+    vocabulary = load_vocabulary()
+    for match in vocabulary.find(previous):
+        if match.entry.id in heads.values() and match.entry.id != heads[level]:
+            return previous[: match.start] + vocabulary.get(heads[level]).name + previous[match.end:]
+    return None
 
 
 def _swap_target(question: str, previous: str) -> str | None:

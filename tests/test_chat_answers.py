@@ -72,3 +72,14 @@ def test_follow_up_swaps_the_level(plan_and_law_index, monkeypatch):
     follow = _answer(at)
     assert "cấp xã" in follow.standalone_question and "cấp tỉnh" not in follow.standalone_question
     assert "Chủ tịch Ủy ban nhân dân cấp xã" in follow.lead + follow.citations[0].quote
+
+
+def test_follow_up_to_another_level_asks_about_that_levels_head(plan_and_law_index, monkeypatch):
+    """ "CT UBND tỉnh … gì?" then "Cấp bộ thì sao?": the question becomes the Bộ trưởng's authority
+    (Điều 79), not "CT cấp bộ"."""
+    at = _ask(_app_on(monkeypatch, plan_and_law_index, "2026-06-01"),
+              "CT UBND tỉnh quyết định tặng những danh hiệu nào?")
+    _ask(at, "Cấp bộ thì sao?")
+    follow = _answer(at)
+    assert follow.standalone_question.startswith("Bộ trưởng")
+    assert follow.citations[0].location.startswith("Điều 79")
