@@ -224,9 +224,10 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
 GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
 GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # Named notions and bodies the law map may answer for when no title or award is named ("khen niên
-# hạn", "tiền thưởng", "Chủ tịch UBND tỉnh"); the broadest notions name no provision of their own.
+# hạn", "tiền thưởng", "Chủ tịch UBND tỉnh"); the broadest notions name no provision of their own, and
+# an emulation bloc (cụm, khối thi đua) is asked about in the plan that organises it.
 NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan"}
-TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua"}
+TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua", "cum_khoi_thi_dua"}
 
 
 def lookup_subjects(slots: Slots) -> tuple[str, ...]:
