@@ -35,8 +35,6 @@ RECIPIENTS_FACTOR = 0.5
 PREAMBLE = "Phần mở đầu"
 PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
-# Aspects the law rules on for emulation and commendation as a whole, asked with no title named
-# ("Khai khống thành tích có phải là hành vi bị cấm không?").
 
 
 @dataclass
@@ -106,8 +104,9 @@ class HybridSearcher:
 
 
     def _adjust(self, hits: list[Hit], slots: Slots, named_entries: list, local: set[str], day) -> list[Hit]:
-        """Named documents first; legal texts not in force on the question's date and
-        recipient lists ("Nơi nhận", with the signature) last, unless the question asks for them."""
+        """Named documents first, then those of a place the question names; legal texts not in force
+        on the question's date and recipient lists ("Nơi nhận", with the signature) last, unless the
+        question asks for them."""
         named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.part in ("recipients", "signer")
         for hit in hits:
