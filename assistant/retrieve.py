@@ -20,10 +20,10 @@ from pydantic import ConfigDict
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import Slots, lookup_subjects, mapped_provisions, understand
+from assistant.understanding import Slots, folded_syllables, lookup_subjects, mapped_provisions, understand
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from documents.text import fold_accents, looks_unaccented, normalize
+from documents.text import looks_unaccented, normalize
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
@@ -123,8 +123,9 @@ class HybridSearcher:
         return sorted(hits, key=lambda hit: -hit.score)
 
     def _local_documents(self, query: str) -> set[str]:
-        """Documents of a local issuer the question names ("tỉnh Nghệ An", "ở Bắc Ninh", "huyện Tam Đường")."""
-        question = _folded_words(query)
+        """Documents of a local issuer the question names ("tỉnh Nghệ An", "ở Bắc Ninh",
+        "huyện Tam Đường")."""
+        question = folded_syllables(query)
         return {entry.doc_id for entry in self.catalogue.entries()
                 if (place := _local_place(entry.place, entry.issuer)) and f" {place} " in question}
 
@@ -210,16 +211,12 @@ class HybridSearcher:
         return cached
 
 
-def _folded_words(text: str) -> str:
-    return " " + " ".join(re.findall(r"\w+", fold_accents(text).lower())) + " "
-
-
 @lru_cache(maxsize=256)
 def _local_place(place: str, issuer: str) -> str | None:
     """The place a document belongs to, when its issuer is a local body named after it (UBND tỉnh
     Đắk Lắk, not a ministry that signs in Hà Nội)."""
-    folded = _folded_words(place).strip()
-    return folded if folded and f" {folded} " in _folded_words(issuer) else None
+    folded = folded_syllables(place).strip()
+    return folded if folded and f" {folded} " in folded_syllables(issuer) else None
 
 
 def _clause_numbers(provision: LawMapEntry) -> tuple[int, ...]:

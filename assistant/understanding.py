@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -62,7 +62,8 @@ def _parts() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
-def _folded(text: str) -> str:
+def folded_syllables(text: str) -> str:
+    """ "Hà Giang" → " ha giang ": whole syllables, accent-folded, space-padded for phrase matching."""
     return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " "
 
 
@@ -79,12 +80,21 @@ class _Form(NamedTuple):
 
 
 def _form(text: str, accented: bool) -> _Form:
-    return _Form(_lowered(text) if accented else _folded(text), accented)
+    return _Form(_lowered(text) if accented else folded_syllables(text), accented)
+
+
+def _question_form(question: str) -> _Form:
+    return _form(question, accented=not looks_unaccented(question))
 
 
 def _cue_in(form: _Form, cue: str) -> bool:
-    cue_form = _lowered(cue) if form.accented else _folded(cue)
-    return cue_form in form.text
+    return _cue_form(cue, form.accented) in form.text
+
+
+@lru_cache(maxsize=4096)
+def _cue_form(cue: str, accented: bool) -> str:
+    """Cues come from the data files, a few hundred of them: tokenised once."""
+    return _lowered(cue) if accented else folded_syllables(cue)
 
 
 def _first_cue(form: _Form, table: dict[str, list[str]]) -> str | None:
@@ -98,7 +108,7 @@ def _first_cue(form: _Form, table: dict[str, list[str]]) -> str | None:
 def understand(question: str) -> Slots:
     vocabulary = load_vocabulary()
     matches = vocabulary.find(question)
-    form = _form(question, accented=not looks_unaccented(question))
+    form = _question_form(question)
     parts = _parts()
     terms = tuple(dict.fromkeys(m.entry.id for m in matches))
     subjects = _asked_subjects(question, [m for m in matches if m.entry.kind in AWARD_KINDS])
@@ -173,16 +183,17 @@ def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:
 def _spelled_out(matches) -> list:
     """The matches worth spelling out: abbreviations, and spoken forms of titles, awards and procedures."""
     return [m for m in matches if _ACRONYM.search(m.text)
-            or (m.entry.kind in SPOKEN_FORM_KINDS and _folded(m.text) != _folded(m.entry.name.strip("“”\"")))]
+            or (m.entry.kind in SPOKEN_FORM_KINDS
+                and folded_syllables(m.text) != folded_syllables(m.entry.name.strip("“”\"")))]
 
 
 def _expansion(question: str, matches) -> str:
     """Official names the question did not already spell out."""
-    folded = _folded(question)
+    folded = folded_syllables(question)
     names = []
     for match in _spelled_out(matches):
         name = match.entry.name.strip("“”\"")
-        if _folded(name) not in folded and name not in names:
+        if folded_syllables(name) not in folded and name not in names:
             names.append(name)
     return "; ".join(names)
 
@@ -306,7 +317,7 @@ def _swap_pattern(pattern: re.Pattern):
 
 
 def _swap_cue(question: str, previous: str, table: dict[str, list[str]]) -> str | None:
-    new = _first_cue(_form(question, accented=not looks_unaccented(question)), table)
+    new = _first_cue(_question_form(question), table)
     if not new:
         return None
     for key, cues in table.items():
@@ -323,7 +334,7 @@ def _swap_level(question: str, previous: str) -> str | None:
 
 def _swap_head(question: str, previous: str) -> str | None:
     """The previous question named who decides at one level: the new level's head takes its place."""
-    level = _first_cue(_form(question, accented=not looks_unaccented(question)), _parts()["levels"])
+    level = _first_cue(_question_form(question), _parts()["levels"])
     heads = _parts()["level_heads"]
     if level not in heads:
         return None
@@ -336,7 +347,7 @@ def _swap_head(question: str, previous: str) -> str | None:
 
 def _swap_target(question: str, previous: str) -> str | None:
     """Cá nhân ↔ tập thể: the counterpart title ("Lao động tiên tiến" → "Tập thể lao động tiên tiến")."""
-    target = _first_cue(_form(question, accented=not looks_unaccented(question)), _parts()["targets"])
+    target = _first_cue(_question_form(question), _parts()["targets"])
     if not target or understand(question).subjects:
         return None
     vocabulary = load_vocabulary()
