@@ -322,6 +322,8 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
     editorial_block = False
     if legal:
         lines = _without_compiler_header(lines)
+    wrapped = is_hard_wrapped(lines)
+    wrap_open = False  # the last line added reached the wrap width without ending its sentence
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -348,9 +350,31 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
             current = stack[-1]
             if _is_title_line(current, text):
                 current.title = text
-            current.lines.append(Line(text, line.page))
+            if wrap_open and current.lines and not _LIST_START.match(text):
+                previous = current.lines[-1]
+                current.lines[-1] = Line(f"{previous.text} {text}", previous.page)
+            else:
+                current.lines.append(Line(text, line.page))
+        wrap_open = wrapped and len(text) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(text)
         index += 1
     return root
+
+
+WRAP_MIN_CHARS = 55
+WRAPPED_SHARE = 0.5
+MIN_WRAP_SAMPLE = 20
+_SENTENCE_END = re.compile(r"[.;:!?…][\"”’)\]*]*$")
+_LIST_START = re.compile(r"^(?:[-–+•]|[a-zđ]\)|\d{1,2}\.)\s")
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """A text cut into lines at a fixed width (a PDF or OCR extraction): most long lines end
+    mid-sentence. Its lines are joined back into sentences within each node, so that a sentence
+    is quoted whole and not split at the printed line's end."""
+    long = [line.text.strip() for line in lines
+            if len(line.text.strip()) >= WRAP_MIN_CHARS and not _is_table_line(line.text)]
+    open_lines = sum(1 for text in long if not _SENTENCE_END.search(text))
+    return len(long) >= MIN_WRAP_SAMPLE and open_lines > WRAPPED_SHARE * len(long)
 
 
 # Editorial lines of a compiled text (shared/corpus NĐ 152/2025, the OCR NĐ 98/2023): a line that

@@ -160,6 +160,23 @@ def test_chunks_never_cut_a_sentence():
     assert cut == []
 
 
+def test_a_hard_wrapped_decree_is_quoted_in_whole_sentences():
+    """NĐ 98/2023 comes from OCR, its lines cut at the page width: a khoản's sentence is one line again."""
+    chunks = chunk_document(parse(load(KNOWLEDGE / "legal" / "nd-98-2023-ND-CP.txt")))
+    clause = next(c for c in chunks if c.location == "Điều 30, khoản 7")
+    line = next(line for line in clause.body.split("\n") if "từ 90% trở lên" in line)
+    assert "phải có tỷ lệ phiếu đồng ý của Hội đồng Thi đua Khen thưởng bộ, ban, ngành, tỉnh từ 90% trở lên" in line
+    assert "từ 80% trở lên tính trên tổng số thành viên" in line
+
+
+def test_lines_of_a_text_written_in_paragraphs_are_not_joined():
+    """A plan typed paragraph by paragraph keeps its lines: the signature block stays apart."""
+    chunks = chunk_document(parse(load(KNOWLEDGE / "plans" / "000_1085f501b25a5d99.txt")))
+    closing = next(c for c in chunks if c.kind == "recipients")
+    assert "\nCHÁNH VĂN PHÒNG\nLương Văn Đoàn" in closing.body
+    assert "- Trưởng các phòng, ban, đơn vị thuộc VP UBND tỉnh;\n- Lưu: VT, HCTC." in closing.body
+
+
 @pytest.mark.parametrize("lines, number, symbol, shown, superior, issuer", [
     (["UBND TỈNH THÁI BÌNH", "SỞ NỘI VỤ", "Số: /KH-SNV", "Thái Bình, ngày 02 tháng 3 năm 2025", "KẾ HOẠCH", "Tổ chức …"],
      "", "KH-SNV", "Kế hoạch …/KH-SNV", "UBND TỈNH THÁI BÌNH", "SỞ NỘI VỤ"),
