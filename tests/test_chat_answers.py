@@ -83,3 +83,13 @@ def test_follow_up_to_another_level_asks_about_that_levels_head(plan_and_law_ind
     follow = _answer(at)
     assert follow.standalone_question.startswith("Bộ trưởng")
     assert follow.citations[0].location.startswith("Điều 79")
+
+
+def test_a_verdict_leads_with_the_conditions_it_rests_on(plan_and_law_index, monkeypatch):
+    """A collective without a CSTĐCS is refused TTLĐXS: the lead itself says why, with the article."""
+    at = _ask(_app_on(monkeypatch, plan_and_law_index, "2026-06-01"),
+              "Phòng tôi năm 2025 hoàn thành xuất sắc nhiệm vụ, 100% hoàn thành nhiệm vụ, 80% đạt LĐTT nhưng "
+              "không ai đạt CSTĐCS. Vậy có được đề nghị Tập thể lao động xuất sắc năm 2025 không?")
+    answer = _answer(at)
+    assert answer.lead.startswith("**Không đủ điều kiện** Danh hiệu “Tập thể lao động xuất sắc” năm 2025 vì:")
+    assert "Chiến sĩ thi đua cơ sở" in answer.lead and "Điều 27" in answer.lead

@@ -126,7 +126,7 @@ class Answerer:
             answer.citations, answer.notes, grounds = [], [], ""
         else:
             grounds = "" if answer.not_found else "\n\nCăn cứ trong tài liệu:\n\n" + answer.text
-        answer.lead = tool.text.split("\n", 1)[0]
+        answer.lead = tool.text.split("\n\n", 1)[0]  # a verdict with the conditions it rests on
         answer.text = tool.text + grounds
         answer.not_found = False
 

@@ -81,7 +81,7 @@ def unit_tasks_text(unit: str, records: list) -> str:
     lines = [f"{unit}: {len(leads)} nhiệm vụ chủ trì hoặc thực hiện, {len(helps)} nhiệm vụ phối hợp (theo sổ hạn nhiệm vụ)."]
     for title, group in (("Chủ trì, thực hiện", leads), ("Phối hợp", helps)):
         if group:
-            lines.append(f"{title}:")
+            lines += ["", f"{title}:"]
             lines += [f"- {_task_line(r)}" for r in group[:MAX_LISTED]]
             if len(group) > MAX_LISTED:
                 lines.append(f"- … và {len(group) - MAX_LISTED} nhiệm vụ khác trong sổ hạn.")

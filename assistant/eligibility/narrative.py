@@ -772,7 +772,8 @@ def stated_verdict(result) -> str:
 
 
 def verdict_text(result, parse: NarrativeParse | None = None) -> str:
-    """The chat reply: the verdict first, then each condition with its citation (markdown)."""
+    """The chat reply: the verdict first, then each condition with its citation (markdown).
+    The first paragraph — the verdict with the conditions it rests on — is the answer's lead."""
     top = result.top_level()
     by = {s: [c for c in top if c["status"] == s] for s in ("met", "failed", "unknown", "to_confirm")}
     what = f"{award_label(result.award)} năm {result.year}"
@@ -781,7 +782,8 @@ def verdict_text(result, parse: NarrativeParse | None = None) -> str:
         return f"**Chưa kết luận được** về {what}. " + " ".join(result.notes)
     lines = []
     if verdict == "eligible":
-        lines.append(f"**Đủ điều kiện** {what}" + (" (các tiêu chuẩn cần Hội đồng xác nhận được nêu dưới đây)." if by["to_confirm"] else "."))
+        council = " (các tiêu chuẩn cần Hội đồng xác nhận được nêu dưới đây)" if by["to_confirm"] else ""
+        lines += [f"**Đủ điều kiện** {what}{council}" + (" — đã đạt:" if by["met"] else "."), *(_line(c) for c in by["met"])]
     elif verdict == "not_eligible":
         lines += [f"**Không đủ điều kiện** {what} vì:", *(_line(c) for c in by["failed"])]
     elif by["unknown"]:
@@ -791,7 +793,7 @@ def verdict_text(result, parse: NarrativeParse | None = None) -> str:
                      "do Hội đồng Thi đua - Khen thưởng xem xét dưới đây.")
     if verdict == "not_eligible" and by["unknown"]:
         lines += ["", "Ngoài ra còn thiếu thông tin:", *(_line(c) for c in by["unknown"])]
-    if by["met"]:
+    if by["met"] and verdict != "eligible":
         lines += ["", "Đã đạt:", *(_line(c) for c in by["met"])]
     if by["to_confirm"]:
         lines += ["", "Cần Hội đồng Thi đua - Khen thưởng xem xét, xác nhận:", *(_line(c, False) for c in by["to_confirm"])]
