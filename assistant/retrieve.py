@@ -20,10 +20,10 @@ from pydantic import ConfigDict
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import Slots, folded_syllables, lookup_subjects, mapped_provisions, understand
+from assistant.understanding import Slots, folded_syllables, lookup_subjects, mapped_provisions, member_words, understand
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from documents.text import looks_unaccented, normalize
+from documents.text import fold_accents, looks_unaccented, normalize
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
@@ -35,6 +35,7 @@ RECIPIENTS_FACTOR = 0.5
 PREAMBLE = "Phần mở đầu"
 PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
+FOCUS_WEIGHT = 0.5
 
 
 @dataclass
@@ -76,6 +77,9 @@ class HybridSearcher:
         lexical = dense = []
         if mode in ("hybrid", "bm25"):
             lexical = self._lexical(expanded, depth, flt)
+            if slots.focus:  # a story: its asking sentences alone, fused with the whole
+                focused = self._lexical(f"{slots.focus} {slots.expansion}", depth, flt)
+                lexical = _rrf([lexical, focused], [1.0, FOCUS_WEIGHT], self.settings.rrf_k)
         if mode in ("hybrid", "dense"):
             dense = self.index.dense_search(expanded, depth, flt)
         fused = self._fuse(lexical, dense)
@@ -108,7 +112,7 @@ class HybridSearcher:
         on the question's date and recipient lists ("Nơi nhận", with the signature) last, unless the
         question asks for them."""
         named = {entry.doc_id for entry in named_entries}
-        wants_recipients = slots.part in ("recipients", "signer")
+        wants_recipients = slots.reads_closing_block
         for hit in hits:
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
@@ -173,15 +177,28 @@ class HybridSearcher:
 
     def _signature_first(self, hits: list[Hit], slots: Slots) -> list[Hit]:
         """"Ai ký…?", "gửi những nơi nào?": the closing block (Nơi nhận and the signature) of the
-        document the question is about — the best-ranked one — comes first."""
-        if slots.part not in ("signer", "recipients") or not hits or self._is_normative(hits[0].chunk.doc_id):
+        document the question is about — the best-ranked one — comes first. "Khối gồm những cơ quan
+        nào?": the passage of that document naming the members, often only its Nơi nhận."""
+        if slots.part not in ("signer", "recipients", "members") or not hits or self._is_normative(hits[0].chunk.doc_id):
             return hits
-        closing = [c for c in self._document_chunks(hits[0].chunk.doc_id) if c.kind == "recipients"]
-        if not closing:
+        chunks = self._document_chunks(hits[0].chunk.doc_id)
+        if slots.part == "members":
+            chosen = self._member_list(chunks, hits)
+        else:
+            closing = [c for c in chunks if c.kind == "recipients"]
+            chosen = (closing[-1] if slots.part == "signer" else closing[0]) if closing else None
+        if chosen is None:
             return hits
-        chosen = closing[-1] if slots.part == "signer" else closing[0]
         rest = [hit for hit in hits if hit.chunk.chunk_id != chosen.chunk_id]
         return [Hit(chosen, hits[0].score * 1.5)] + rest
+
+    @staticmethod
+    def _member_list(chunks: list[StoredChunk], hits: list[Hit]) -> StoredChunk | None:
+        """The best-ranked passage of the document that names its members ("Các cơ quan thành viên (…)")."""
+        words = [fold_accents(word.lower()) for word in member_words()]
+        listing = [c for c in chunks if any(word in fold_accents(c.body.lower()) for word in words)]
+        ranked = {hit.chunk.chunk_id: n for n, hit in enumerate(hits)}
+        return min(listing, key=lambda c: ranked.get(c.chunk_id, len(hits)), default=None)
 
     def _is_normative(self, doc_id: str) -> bool:
         entry = self.catalogue.get(doc_id)

@@ -47,11 +47,18 @@ class Slots:
     places: tuple[str, ...] = ()  # place or agency names ("tam duong", "ha giang"), folded
     expansion: str = ""  # official names of what was named, for the lexical and dense queries
     spelled: str = ""  # the question with its abbreviations replaced by the official names
+    focus: str = ""  # the asking sentences of a long story ("" for a plain question)
 
     @property
     def understood(self) -> str:
         """The question with its abbreviations spelled out, for "Đã hiểu là: …" ("" if nothing to add)."""
         return f"{self.question.rstrip(' ?')} ({self.expansion})" if self.expansion else ""
+
+    @property
+    def reads_closing_block(self) -> bool:
+        """Asks what a document's Nơi nhận and signature say (who signs, who receives it, the members
+        of a bloc it is sent to): those passages are not ranked down as boilerplate."""
+        return self.part in ("signer", "recipients", "members")
 
     def with_changes(self, **changes) -> "Slots":
         return replace(self, **changes)
@@ -60,6 +67,11 @@ class Slots:
 @lru_cache(maxsize=1)
 def _parts() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def member_words() -> list[str]:
+    """Words of the passage naming an emulation bloc's members."""
+    return _parts()["member_words"]
 
 
 def folded_syllables(text: str) -> str:
@@ -115,11 +127,12 @@ def understand(question: str) -> Slots:
     part = _first_cue(form, parts["document_parts"])
     if part in ("signer", "recipients") and subjects and not _has_any(form, parts["document_words"]):
         part = None  # "ai ký quyết định tặng …" asks who has the authority
+    focus = asking_part(question)
     return Slots(
         question=question,
         subjects=subjects,
         terms=terms,
-        aspect=detect_aspect(question),
+        aspect=(focus and detect_aspect(focus)) or detect_aspect(question),
         target=_target_of(subjects, vocabulary) or _first_cue(form, parts["targets"]),
         level=_first_cue(form, parts["levels"]),
         years=tuple(find_years(question)),
@@ -127,7 +140,32 @@ def understand(question: str) -> Slots:
         places=place_names(question),
         expansion=_expansion(question, matches),
         spelled=_spelled(question, matches),
+        focus=focus,
     )
+
+
+STORY_MIN_SYLLABLES = 30
+SHORT_ASK_SYLLABLES = 8
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n+")
+
+
+def asking_part(question: str) -> str:
+    """The sentences of a long story that ask: the background (who, when, what happened) says who
+    asks, the asking sentences say what. "" for a question told in one sentence.
+
+    >>> asking_part("Năm ngoái anh Tùng phòng tôi chủ trì triển khai phần mềm một cửa và đã được Giám đốc Sở "
+    ...             "tặng giấy khen. Nay phòng muốn đề nghị bằng khen cho thành tích ấy. Có đúng quy định không?")
+    'Nay phòng muốn đề nghị bằng khen cho thành tích ấy. Có đúng quy định không?'
+    """
+    if len(syllable_tokenize(question)) < STORY_MIN_SYLLABLES:
+        return ""
+    sentences = [s.strip() for s in _SENTENCE_BREAK.split(question.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return ""
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), len(sentences) - 1)
+    if first > 0 and len(syllable_tokenize(" ".join(sentences[first:]))) < SHORT_ASK_SYLLABLES:
+        first -= 1  # "Có đúng không?" asks about the sentence before it
+    return " ".join(sentences[first:])
 
 
 def place_names(question: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from tests.conftest import KNOWLEDGE, LAW, SEED_001
 
 OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
 TAM_DUONG = KNOWLEDGE / "plans" / "002_8dcd8df503d34be0.txt"
+HA_GIANG = KNOWLEDGE / "plans" / "000_1085f501b25a5d99.txt"
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,7 @@ def assistant(tmp_path_factory):
     data = tmp_path_factory.mktemp("officer") / "data"
     settings = Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01")
     built = build_assistant(settings)
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_LAW, SEED_001, TAM_DUONG]))
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_LAW, SEED_001, TAM_DUONG, HA_GIANG]))
     return built
 
 
@@ -89,3 +90,24 @@ def test_a_place_named_without_a_marker_finds_its_local_plan(assistant, place, p
     """ "ở Tam Đường" (no "huyện" before it): that place's plan, not another's."""
     hits = assistant.searcher.search(f"Ở {place}, phòng Nội vụ được giao những việc gì?", 3)
     assert hits[0].chunk.doc_id == plan
+
+
+def test_a_story_is_asked_in_its_last_sentence():
+    """The background names the file (hồ sơ); the question asks for the criteria."""
+    slots = understand("Năm 2024 phòng tôi đã làm hồ sơ đề nghị Bằng khen của Chủ tịch UBND tỉnh cho anh Tùng, hồ sơ "
+                       "đã nộp đủ tờ trình, báo cáo thành tích và biên bản. Anh ấy cần đạt những tiêu chuẩn gì?")
+    assert slots.focus == "Anh ấy cần đạt những tiêu chuẩn gì?" and slots.aspect == "tieu_chuan"
+
+
+def test_the_members_of_a_bloc_are_read_where_the_plan_lists_them(assistant):
+    """Plan 632/KH-VP names the bloc's member agencies only in its Nơi nhận."""
+    answer = assistant.answerer().answer("Khối giao ước thi đua Tổng hợp năm 2021 gồm những cơ quan thành viên nào?")
+    assert answer.citations[0].location == "Nơi nhận"
+    assert all(name in answer.lead for name in ("Sở Ngoại vụ", "Ban Dân tộc", "Cục Thống kê"))
+    assert "Lưu: VT" not in answer.lead
+
+
+def test_a_unit_named_by_its_section_heading_is_answered_from_that_section(assistant):
+    """ "Phó Trưởng khối" is a section of its own, beside "Trưởng khối": the answer is its heading's unit."""
+    answer = assistant.answerer().answer("Phó Trưởng khối giao ước thi đua Tổng hợp năm 2021 là đơn vị nào?")
+    assert "Ban Dân tộc" in answer.lead

@@ -159,6 +159,8 @@ class Answerer:
         kind = question_kind(question)
         if kind == "general":
             kind = question_kind(standalone)
+        if understand(standalone).part == "members":
+            kind = "members"
         hits = self._hits_with_names(without_dates(standalone), hits)  # a full date is the reference date, not a name
         closing = self._closing_answer(question, standalone, hits, day)
         if closing is not None:
@@ -256,7 +258,7 @@ class Answerer:
         on the question's date (or passages applying them) and recipient lists count less,
         unless the question names them."""
         named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
-        wants_recipients = understand(standalone).part in ("recipients", "signer")
+        wants_recipients = understand(standalone).reads_closing_block
         about_a_plan = bool(required_names(standalone))
         factors = []
         for hit in hits:

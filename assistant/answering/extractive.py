@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from assistant.answering.question import content_syllables
+from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
 from documents.text import fold_accents, syllable_tokenize
 
@@ -119,12 +120,14 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
     weights = _discriminative(idf(sorted(query)), hits)
     candidates: list[Piece] = []
     top_score = max((hit.score for hit in hits), default=1.0) or 1.0
+    named_sections = _named_sections(hits, folded_question)
     for index, hit in enumerate(hits):
         doc_heading, _, rest = hit.chunk.text.partition("\n")
         path_line = rest.partition("\n")[0]
         path_terms = _terms(path_line)
         last_heading = path_line.split(" › ")[-1]
         article_title = last_heading if last_heading.startswith("Điều ") else ""
+        section_bonus = TITLE_BONUS if index in named_sections else 0.0
         doc_terms = _terms(doc_heading)
         units = split_units(hit)
         for position, unit in enumerate(units):
@@ -136,7 +139,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
             matched = sum(w * _best_place(t, unit_terms, local, path_terms, doc_terms) for t, w in weights.items())
             prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
             score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind) + prior
-                     + _title_bonus(unit, [article_title], folded_question) + _clause_bonus(unit, hit)
+                     + max(_title_bonus(unit, [article_title], folded_question), section_bonus) + _clause_bonus(unit, hit)
                      - _length_penalty(unit)) * hit_factors[index]
             candidates.append(Piece(index, unit, _window(units, position, kind), score))
     candidates.sort(key=lambda p: -p.score)
@@ -194,6 +197,22 @@ def _title_bonus(unit: str, headings: list[str], folded_question: str) -> float:
         if folded.count(" ") >= 1 and f" {folded} " in f" {folded_question} ":
             return TITLE_BONUS
     return 0.0
+
+
+def _named_sections(hits: list[Hit], folded_question: str) -> set[int]:
+    """The passages under the plan section of the unit the question names ("Phó Trưởng khối", "Phòng
+    Văn hóa và Thông tin"): of the unit headings found in the question, the longest ("Phó Trưởng
+    khối" over "Trưởng khối")."""
+    found: dict[int, int] = {}
+    for index, hit in enumerate(hits):
+        heading = _NUMBERING.sub("", hit.chunk.location.split(" › ")[-1]).split("(")[0].strip(" :")
+        if not starts_with_unit(heading):
+            continue
+        words = [fold_accents(s) for s in syllable_tokenize(heading)]
+        if len(words) >= 2 and f" {' '.join(words)} " in f" {folded_question} ":
+            found[index] = len(words)
+    longest = max(found.values(), default=0)
+    return {index for index, size in found.items() if size == longest}
 
 
 def _length_penalty(unit: str) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.understanding import member_words
 from documents.text import collapse_spaces, fold_accents
 
 SENTENCE_CHARS = 260
@@ -52,7 +53,8 @@ class Source:
 def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: str = "", question: str = "",
               heading: str = "") -> str:
     source = Source(unit, question, cells or {}, due, heading)
-    builders = {"date": _date_lead, "unit": _unit_lead, "list": _list_lead, "number": _number_lead}
+    builders = {"date": _date_lead, "unit": _unit_lead, "list": _list_lead, "number": _number_lead,
+                "members": _members_lead}
     text = builders.get(kind, _sentence_lead)(source)
     if kind not in ("list", "date") and _intro_only(text, source):
         text = _points_lead(source, best_only=True) or text
@@ -91,6 +93,14 @@ def _unit_lead(source: Source) -> str:
     if heading and not _ARTICLE_TITLE.match(source.heading) and fold_accents(heading) not in fold_accents(sentence):
         return f"{heading}: {sentence}"
     return sentence
+
+
+def _members_lead(source: Source) -> str:
+    """The line that introduces a bloc's members ("- Các cơ quan thành viên (…);"), else the list."""
+    words = [fold_accents(word.lower()) for word in member_words()]
+    lines = [line.strip(" -–•") for line in source.unit.split("\n")]
+    listing = next((line for line in lines if any(word in fold_accents(line.lower()) for word in words)), "")
+    return listing.rstrip(";") or _list_lead(source)
 
 
 def _list_lead(source: Source) -> str:
