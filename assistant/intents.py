@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from assistant.deadlines.units import find_unit
+from assistant.understanding import understand
 from documents.text import fold_accents, normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "intents.yaml"
@@ -89,7 +90,7 @@ def detect(question: str, today: date | None = None) -> Intent | None:
     question = normalize(question).strip()
     folded = _folded(question)
     today = today or date.today()
-    if _has_any(folded, cues()["drafting"]["cues"]):
+    if _asks_for_a_draft(question):
         return Intent("drafting", drafting_params(question, today))
     eligibility = _eligibility(question, folded, today)
     if eligibility:
@@ -140,6 +141,9 @@ def _eligibility(question: str, folded: str, today: date) -> Intent | None:
     a narrative one (someone's facts + "có được … không") also gets the verdict as `reply`."""
     from assistant.eligibility.narrative import form_params, parse_narrative, reply
 
+    aspect = understand(question).aspect
+    if aspect and aspect not in cues()["eligibility"]["asked_aspects"]:
+        return None
     parse = parse_narrative(question, today)
     named = _has_any(folded, cues()["eligibility"]["cues"]) and _longest(folded, cues()["eligibility"]["awards"])
     if not (parse.is_narrative or (named and parse.award)):
@@ -148,6 +152,21 @@ def _eligibility(question: str, folded: str, today: date) -> Intent | None:
 
 
 # ---------------------------------------------------------------- drafting
+
+def _asks_for_a_draft(question: str) -> bool:
+    """A sentence that opens with a drafting verb and asks no who/which/what: "Soạn giúp mục …",
+    not "Phòng nào chủ trì xây dựng kế hoạch …?" nor "bên Văn phòng soạn xong tên rồi, …"."""
+    data = cues()["drafting"]
+    for sentence in re.split(r"(?<=[.?!])\s+|\n+", question):
+        folded = _folded(sentence)
+        if _has_any(folded, data["question_words"]):
+            continue
+        opening = " " + " ".join(folded.split()[: data["opening_words"]]) + " "
+        cue = next((cue for cue in data["cues"] if cue in opening), None)
+        if cue and not _has_any(opening[: opening.index(cue) + 1], data["statement_words"]):
+            return True
+    return False
+
 
 def drafting_params(question: str, today: date) -> dict:
     data = cues()["drafting"]

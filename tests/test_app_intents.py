@@ -4,6 +4,8 @@ from __future__ import annotations
 import doctest
 from datetime import date
 
+import pytest
+
 import assistant.intents as intents
 from assistant.intents import detect, read_query_params
 
@@ -45,6 +47,29 @@ def test_drafting_requests_give_form_fields():
                              "date_from": "2026-03-01", "date_to": "2026-06-30"}
 
 
+@pytest.mark.parametrize("question", ["Có thể soạn giúp tôi kế hoạch thi đua năm 2026 không?",
+                                      "Anh chị soạn giúp em dự thảo kế hoạch phát động thi đua năm 2026."])
+def test_a_polite_drafting_request_is_a_request(question):
+    assert detect(question, TODAY).tool == "drafting"
+
+
+@pytest.mark.parametrize("question", [
+    "Ở quận Hoàng Mai, phòng nào chủ trì xây dựng kế hoạch phong trào thi đua “An toàn thực phẩm”?",
+    "Tôi là người soạn hồ sơ thi đua của phòng. Hồ sơ đề nghị Bằng khen gồm những gì?",
+    "Bên Văn phòng đã soạn xong tên kỷ niệm chương rồi. Có phải đăng ký với trung ương không?",
+])
+def test_drafting_words_in_a_question_or_a_story_are_not_a_request(question):
+    intent = detect(question, TODAY)
+    assert intent is None or intent.tool != "drafting"
+
+
+def test_a_story_asking_about_the_file_gets_no_verdict():
+    """Facts about a nominee, but the question asks what the file must contain: answered from the law."""
+    intent = detect("Tôi làm hồ sơ CSTĐCS cho chị Lan, năm 2025 chị hoàn thành xuất sắc nhiệm vụ, có sáng kiến. "
+                    "Hồ sơ CSTĐCS có phải kèm giấy tờ gì về sáng kiến không?", TODAY)
+    assert intent is None or intent.tool != "eligibility"
+
+
 def test_plain_questions_belong_to_no_tool():
     assert detect("Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở là gì?", TODAY) is None
     assert detect("Hình thức khen thưởng gồm những gì?", TODAY) is None
@@ -56,3 +81,15 @@ def test_query_params_round_trip():
     assert all(isinstance(v, str) for v in flat.values())
     assert read_query_params({k: [v] for k, v in flat.items()}) == {
         **{k: v for k, v in intent.params.items()}, "year": str(intent.params["year"])}
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Hạn chót nộp hồ sơ là ngày nào?", "date"),
+    ("Khen niên hạn áp dụng cho những ai?", "unit"),
+    ("Mỗi năm xét tối đa bao nhiêu người, có giới hạn số lượng không?", "number"),
+])
+def test_only_deadline_words_ask_for_a_date(question, kind):
+    """ "niên hạn", "giới hạn", "hạn chế" hold the syllable "hạn" but ask for no date."""
+    from assistant.answering.question import question_kind
+
+    assert question_kind(question) == kind
