@@ -317,9 +317,13 @@ class Answerer:
 
     @staticmethod
     def _too_weak(question: str, best: Hit) -> bool:
-        """Too few of the question's words in the best passage (fewer still needed when the law map chose it)."""
+        """Too few of the question's words in the best passage (fewer still needed when the law map chose
+        it); a story passes when its asking sentences are covered, whatever its background."""
         question = without_dates(question)
         needed = MIN_PROVISION_COVERAGE if best.provision else MIN_COVERAGE
+        focus = understand(question).focus
+        if focus and extractive.question_coverage(focus, best.chunk.text) >= needed:
+            return False
         size = extractive.question_size(question)
         if size > LONG_QUESTION_TERMS:  # a story: its details are not in the law
             needed = max(MIN_STORY_COVERAGE, needed * LONG_QUESTION_TERMS / size)
