@@ -142,3 +142,41 @@ def test_deadline_answer_carries_the_registers_warning_on_an_inconsistent_year(a
     answer = assistant.answerer().answer("Các đơn vị trong Khối thi đua Tổng hợp gửi báo cáo sơ kết 6 tháng đầu năm 2021 trước ngày nào?")
     assert "trước ngày 20/6/2020" in answer.text
     assert "năm ghi trong thời hạn (2020) sớm hơn năm của kế hoạch (2021)" in answer.text
+
+
+def _clause(law: str, number: str) -> str:
+    """Khoản `number` of an article, from the first line "number. " of the law's text to the next khoản."""
+    lines = law.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(number))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1].isdigit() or lines[i].startswith("Điều"))
+    return "\n".join(lines[start:end])
+
+
+@pytest.fixture(scope="module")
+def law_text() -> str:
+    return (KNOWLEDGE / "legal" / "luat-06-2022-QH15.txt").read_text(encoding="utf-8")
+
+
+def test_a_lead_keeps_an_enumeration_joined_by_semicolons(law_text):
+    """Điều 24 khoản 2 lists who gets Chiến sĩ tiên tiến in one sentence; "dân quân" is in its middle."""
+    from assistant.answering.lead import lead_text
+
+    unit = _clause(law_text[law_text.index("Điều 24."):], "2. Danh hiệu “Chiến sĩ tiên tiến”")
+    lead = lead_text("subject", unit, question="Chiến sĩ tiên tiến tặng cho ai, dân quân có được không?")
+    assert "dân quân thường trực, dân quân tự vệ cơ động" in lead
+
+
+def test_a_point_in_a_lead_keeps_its_label_and_opening_words(law_text):
+    from assistant.answering.lead import lead_text
+
+    unit = _clause(law_text[law_text.index("Điều 84."):], "1. Hồ sơ đề nghị xét tặng danh hiệu thi đua")
+    lead = lead_text("list", unit, question="Hồ sơ đề nghị CSTĐCS phải có giấy tờ gì về sáng kiến?")
+    assert "- d) Chứng nhận hoặc xác nhận của cơ quan, tổ chức có thẩm quyền đối với sáng kiến" in lead
+
+
+def test_a_date_lead_keeps_the_year_of_a_month():
+    from assistant.answering.lead import lead_text
+
+    lead = lead_text("date", "Phong trào được triển khai từ tháng 10 năm 2025 đến hết tháng 3 năm 2026.",
+                     question="Phong trào diễn ra từ khi nào?")
+    assert lead.startswith("Thời hạn: tháng 10 năm 2025; tháng 3 năm 2026")

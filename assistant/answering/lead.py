@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from assistant.understanding import member_words
 from documents.text import collapse_spaces, fold_accents
 
-SENTENCE_CHARS = 260
+SENTENCE_CHARS = 400
 ITEM_CHARS = 160
 MAX_ITEMS = 8
 _CLAUSE_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
@@ -25,7 +25,7 @@ _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.\s+|\(\d{1,2}\)\s+)")
 _DATE = re.compile(
     r"(?:(?:trước|sau|từ|đến|hết|trong)\s+(?:ngày\s+)?)?\d{1,2}/\d{1,2}(?:/\d{4})?"
-    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|[Qq]uý\s+[IV]+(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|[Qq]uý\s+[IV]+(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
     r"|\d+\s+tháng\s+(?:đầu|cuối)\s+năm|hết\s+năm\s+\d{4}|(?:trong|trước)\s+\d+\s+ngày(?:\s+làm\s+việc)?",
     re.IGNORECASE,
 )
@@ -131,11 +131,29 @@ def _points_lead(source: Source, best_only: bool) -> str:
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
         best = [item for item in ranked[:2] if wanted & _terms(item)]
         items = [item for item in items if item in best] or items
-    limit = SENTENCE_CHARS if best_only else ITEM_CHARS
-    shown = [f"- {_around_match(item.lstrip('-–+• '), source.question, limit)}" for item in items[:MAX_ITEMS]]
+    shown = [f"- {_point_text(item.lstrip('-–+• '), source.question, _item_limit(item, items, source, best_only))}"
+             for item in items[:MAX_ITEMS]]
     if len(items) > MAX_ITEMS:
         shown.append(f"- … (còn {len(items) - MAX_ITEMS} điểm nữa)")
     return "\n".join([_trim(intro, SENTENCE_CHARS)] + shown)
+
+
+def _item_limit(item: str, items: list[str], source: Source, best_only: bool) -> int:
+    """Of a whole list, the point closest to the question is shown whole, the others shortened."""
+    if best_only:
+        return SENTENCE_CHARS
+    wanted = _terms(source.question)
+    shared = [len(wanted & _terms(other)) for other in items]
+    return SENTENCE_CHARS if len(wanted & _terms(item)) == max(shared) > sorted(shared)[-2] else ITEM_CHARS
+
+
+def _point_text(item: str, question: str, limit: int) -> str:
+    """A point keeps its label and opening words ("d) Chứng nhận hoặc xác nhận …") when they hold
+    one of the question's words; else the stretch that does."""
+    opening = item[:limit]
+    if len(item) <= limit or _terms(question) & _terms(opening[2:]):
+        return _trim(item, limit)
+    return _around_match(item, question, limit)
 
 
 def _number_lead(source: Source) -> str:
@@ -164,7 +182,7 @@ def _task(source: Source) -> str:
 
 def _sentences(unit: str) -> list[str]:
     text = _POINT.sub("", _NUMBERING.sub("", unit.strip()))
-    parts = re.split(r"\n+|(?<=[.;])\s+(?=[A-ZÀ-ỸĐ\-–+•a-zđ]\)?)", text)
+    parts = re.split(r"\n+|(?<=[.;])\s+(?=[A-ZÀ-ỸĐ\-–+•]|[a-zđ]\))", text)  # not inside "…; dân quân …;"
     return [collapse_spaces(_POINT.sub("", p)) for p in parts if p and p.strip()]
 
 
