@@ -23,3 +23,17 @@ def test_checker_reports_evidence_missing_from_the_document(tmp_path, capsys):
                    encoding="utf-8")
     assert _checker().main([str(bad)]) == 1
     assert "evidence not found" in capsys.readouterr().out
+
+
+def test_evidence_copied_from_a_table_row_is_found_in_the_rows_passage():
+    """The source file separates cells with "|"; the indexed row names its columns instead."""
+    from documents.chunk import chunk_document
+    from documents.load import load
+    from documents.parse import parse
+    from eval.common import contains
+    from tests.conftest import SEED_001
+
+    row = next(c for c in chunk_document(parse(load(SEED_001))) if c.location.endswith("Quý II › mục 16"))
+    line = next(line for line in SEED_001.read_text(encoding="utf-8").splitlines() if line.startswith("| 16. |"))
+    assert contains(row.text, line.strip().strip("|"))
+    assert not contains(row.text, line.strip().strip("|").replace("05/4/2021", "05/5/2021"))
