@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue, CatalogueEntry
+from documents.parse import document_types
 from documents.text import fold_accents
 
 _YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b")
@@ -20,16 +22,24 @@ _LAW_YEAR = re.compile(r"\b(?:luật|bộ luật)(?:\s+[\w,]+){0,5}?\s+(?:năm\s
 # date whose rules the question asks about.
 _STORY_YEAR = re.compile(r"\bđã\b[^.?!;,]{0,60}?\b(?:19|20)\d\d\b", re.IGNORECASE)
 _NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại", re.IGNORECASE)
-_DOC_REF = re.compile(
-    r"(luật|nghị định|thông tư|kế hoạch|quyết định|công văn|hướng dẫn|chỉ thị|công điện)\s*(?:số\s*)?"
-    r"(\d{1,5})\s*(?:/\s*(\d{4}|[A-ZĐ][\wĐđ\-]*))?",
-    re.IGNORECASE,
-)
-_TYPE_CODES = {
-    "luat": "luat", "nghi dinh": "nghi_dinh", "thong tu": "thong_tu", "ke hoach": "ke_hoach",
-    "quyet dinh": "quyet_dinh", "cong van": "cong_van", "huong dan": "huong_dan", "chi thi": "chi_thi",
-    "cong dien": "cong_dien",
-}
+
+
+@lru_cache(maxsize=1)
+def _type_codes() -> dict[str, str]:
+    """How a question names a document type, folded and lower-cased: its name ("nghi dinh") or the
+    short form officers write before a number ("NĐ 98", "TT 12/2019", "KH 632") → the type's code."""
+    codes = {}
+    for doc_type in document_types():
+        for name in [doc_type.name, *doc_type.short_forms]:
+            codes[fold_accents(name).lower()] = doc_type.code
+    return codes
+
+
+@lru_cache(maxsize=1)
+def _doc_ref() -> re.Pattern:
+    """A document reference in a folded, lower-cased question: type, number, then a year or symbol."""
+    names = "|".join(sorted((re.escape(name) for name in _type_codes()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w/])({names})\s*(?:so\s*)?(\d{{1,5}})\s*(?:/\s*(\d{{4}}|[a-z][\w\-]*))?")
 
 
 _FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:/|-|\s+tháng\s+)(\d{1,2})\s*(?:/|-|\s+năm\s+)((?:19|20)\d\d)(?![\d/])")
@@ -58,7 +68,8 @@ def reference_date(question: str, today: date) -> date:
     days = [d for d in _full_dates(question) if d <= today]
     if days:
         return max(days)
-    without_numbers = _NUMBER_WITH_YEAR.sub(" ", _DOC_REF.sub(" ", _LAW_YEAR.sub(" ", _STORY_YEAR.sub(" ", question))))
+    question = _STORY_YEAR.sub(" ", question)
+    without_numbers = _NUMBER_WITH_YEAR.sub(" ", _doc_ref().sub(" ", fold_accents(_LAW_YEAR.sub(" ", question)).lower()))
     years = [int(y) for y in _YEAR.findall(without_numbers)]
     if not years:
         return today
@@ -68,8 +79,8 @@ def reference_date(question: str, today: date) -> date:
 
 def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEntry]:
     found = []
-    for match in _DOC_REF.finditer(question):
-        type_code = _TYPE_CODES.get(fold_accents(match.group(1)))
+    for match in _doc_ref().finditer(fold_accents(question).lower()):
+        type_code = _type_codes()[match.group(1)]
         number, suffix = match.group(2), match.group(3)
         for entry in catalogue.entries():
             if entry.doc_type != type_code or not entry.number:
@@ -77,7 +88,7 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
             parts = entry.number.split("/")
             if parts[0].lstrip("0") != number.lstrip("0"):
                 continue
-            if suffix and not any(fold_accents(p).startswith(fold_accents(suffix)) for p in parts[1:]):
+            if suffix and not any(fold_accents(p).lower().startswith(suffix) for p in parts[1:]):
                 continue
             found.append(entry)
     for match in _LAW_YEAR.finditer(question):

@@ -51,6 +51,7 @@ class DocType:
     symbols: list[str]
     articles: bool  # body in Chương / Mục / Điều / khoản / điểm
     normative: bool = False  # a legal normative text: validity periods apply
+    short_forms: list[str] = field(default_factory=list)  # "NĐ" in a question's "NĐ 98"
 
 
 @dataclass

@@ -111,3 +111,22 @@ def test_a_unit_named_by_its_section_heading_is_answered_from_that_section(assis
     """ "Phó Trưởng khối" is a section of its own, beside "Trưởng khối": the answer is its heading's unit."""
     answer = assistant.answerer().answer("Phó Trưởng khối giao ước thi đua Tổng hợp năm 2021 là đơn vị nào?")
     assert "Ban Dân tộc" in answer.lead
+
+
+@pytest.mark.parametrize("question,doc_id", [
+    ("Theo NĐ 98 thì CSTĐ cấp tỉnh cần bao nhiêu % phiếu?", "nd-98-2023-ND-CP"),
+    ("theo nd 98/2023 thi giay khen duoc thuong bao nhieu", "nd-98-2023-ND-CP"),
+    ("TT 12/2019 hướng dẫn gì về khen thưởng doanh nghiệp?", "tt-12-2019-TT-BNV"),
+    ("KH 632 năm 2021 giao Trưởng khối việc gì?", "000_1085f501b25a5d99"),
+])
+def test_a_document_named_by_its_short_form_is_recognised(assistant, question, doc_id):
+    from assistant.validity import mentioned_documents
+
+    assert [entry.doc_id for entry in mentioned_documents(question, assistant.catalogue)] == [doc_id]
+
+
+def test_a_short_form_inside_a_symbol_names_nothing(assistant):
+    from assistant.validity import mentioned_documents
+
+    named = mentioned_documents("Luật 06/2022/QH15 và Nghị định 98/2023/NĐ-CP", assistant.catalogue)
+    assert [entry.doc_id for entry in named] == ["luat-06-2022-QH15", "nd-98-2023-ND-CP"]

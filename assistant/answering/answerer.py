@@ -277,7 +277,7 @@ class Answerer:
         a passage that applies one (a 2021 plan quoting Nghị định 91/2017)."""
         if not_in_force(self.catalogue.get(hit.chunk.doc_id), day):
             return True
-        if about_a_plan:
+        if about_a_plan or self._normative(hit):  # a text in force names the one it replaces
             return False
         cited = mentioned_documents(hit.chunk.body, self.catalogue)
         return any(entry.doc_id not in named and not_in_force(entry, day) for entry in cited)
