@@ -180,3 +180,13 @@ def test_a_date_lead_keeps_the_year_of_a_month():
     lead = lead_text("date", "Phong trào được triển khai từ tháng 10 năm 2025 đến hết tháng 3 năm 2026.",
                      question="Phong trào diễn ra từ khi nào?")
     assert lead.startswith("Thời hạn: tháng 10 năm 2025; tháng 3 năm 2026")
+
+
+def test_a_list_written_on_one_line_leads_whole():
+    from assistant.answering.lead import lead_text
+
+    unit = ("3. Hình thức khen thưởng\nCác hình thức khen thưởng bao gồm: Huân chương Lao động; Bằng khen của Thủ tướng "
+            "Chính phủ; Bằng khen của Chủ tịch UBND tỉnh; Giấy khen.\nCăn cứ thành tích đạt được, việc xét khen thưởng "
+            "được thực hiện theo quy định.")
+    lead = lead_text("list", unit, question="Kế hoạch có những hình thức khen thưởng nào?")
+    assert lead.startswith("Các hình thức khen thưởng bao gồm: Huân chương Lao động;") and lead.endswith("Giấy khen.")

@@ -229,7 +229,10 @@ class Answerer:
     def _lead(kind: str, piece, hit: Hit, record, question: str) -> str:
         cells = extractive.row_cells(hit) if hit.chunk.kind == "table_row" else {}
         due = format_vn_date(record.due_end) if record is not None and record.due_end else ""
-        unit = piece.quote if kind == "list" and piece.quote.count("\n") > piece.unit.count("\n") else piece.unit
+        # a list question gets the lines around the best one, unless that line is the list ("… gồm: A; B; C")
+        inline_list = ":" in piece.unit and piece.unit.count(";") >= 2
+        unit = (piece.quote if kind == "list" and not inline_list and piece.quote.count("\n") > piece.unit.count("\n")
+                else piece.unit)
         heading = hit.chunk.location.split(" › ")[-1]
         return lead_text(kind, unit, cells, due, question, heading)
 

@@ -104,7 +104,14 @@ def _members_lead(source: Source) -> str:
 
 
 def _list_lead(source: Source) -> str:
-    return _points_lead(source, best_only=False)
+    return _points_lead(source, best_only=False) or _inline_list(source)
+
+
+def _inline_list(source: Source) -> str:
+    """A list written on one line ("Các hình thức khen thưởng bao gồm: A; B; C."), whole."""
+    line = next((line for line in source.unit.split("\n")
+                 if ":" in line and line.split(":", 1)[1].count(";") >= 2), "")
+    return _trim(_NUMBERING.sub("", line.strip()), SENTENCE_CHARS)
 
 
 def _points(source: Source) -> tuple[str, list[str]]:
