@@ -93,3 +93,12 @@ def test_a_verdict_leads_with_the_conditions_it_rests_on(plan_and_law_index, mon
     answer = _answer(at)
     assert answer.lead.startswith("**Không đủ điều kiện** Danh hiệu “Tập thể lao động xuất sắc” năm 2025 vì:")
     assert "Chiến sĩ thi đua cơ sở" in answer.lead and "Điều 27" in answer.lead
+
+
+def test_without_a_verdict_the_rule_answers_and_the_check_says_what_it_needs(plan_and_law_index, monkeypatch):
+    at = _ask(_app_on(monkeypatch, plan_and_law_index, "2026-06-01"),
+              "Chị Hoa năm ngoái đạt LĐTT, có đủ điều kiện Chiến sĩ thi đua cơ sở không?")
+    answer = _answer(at)
+    assert answer.citations[0].location.startswith("Điều 23") and "Chiến sĩ thi đua cơ sở" in answer.lead
+    assert not answer.lead.startswith("**")
+    assert answer.text.index(answer.lead) < answer.text.index("**Chưa đủ thông tin**")

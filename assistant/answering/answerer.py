@@ -19,6 +19,7 @@ from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, question_kind, required_names,
                                           standalone_question)
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
+from assistant.eligibility.narrative import is_conclusive
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
@@ -121,6 +122,9 @@ class Answerer:
         tool = self.tools.reply(question, self.settings.current_date()) if self.tools is not None else None
         answer.tool = tool
         if tool is None or not tool.text:
+            return
+        if tool.tool == "eligibility" and not is_conclusive(tool.text) and not answer.not_found:
+            answer.text += "\n\n" + tool.text  # no verdict: the rule answers, the check says what it still needs
             return
         if tool.tool == "drafting":
             answer.citations, answer.notes, grounds = [], [], ""

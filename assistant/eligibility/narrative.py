@@ -814,6 +814,14 @@ def _parse_lines(parse: NarrativeParse) -> list[str]:
     return lines
 
 
+# How a reply that reaches no verdict opens: the chat then answers with the rule first.
+INCONCLUSIVE_OPENINGS = ("**Chưa kết luận được**", "**Chưa đủ thông tin**", "**Chưa xét được**")
+
+
+def is_conclusive(text: str) -> bool:
+    return not text.startswith(INCONCLUSIVE_OPENINGS)
+
+
 def reply(parse: NarrativeParse) -> str:
     """The verdict text for a parse, or the Vietnamese reason it cannot be checked."""
     from .profile import EligibilityInputError
