@@ -23,7 +23,7 @@ from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import Slots, folded_syllables, lookup_subjects, mapped_provisions, member_words, understand
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from documents.text import fold_accents, looks_unaccented, normalize
+from documents.text import fold_accents, looks_unaccented, mentions_a_date, normalize
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
@@ -36,6 +36,7 @@ PREAMBLE = "Phần mở đầu"
 PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
 FOCUS_WEIGHT = 0.5
+DATED_BOOST = 1.5  # "trước ngày nào?": a passage that gives a date
 
 
 @dataclass
@@ -124,6 +125,8 @@ class HybridSearcher:
                 hit.score *= RECIPIENTS_FACTOR
             if hit.chunk.location == PREAMBLE and not slots.part:
                 hit.score *= PREAMBLE_FACTOR
+            if slots.kind == "date" and mentions_a_date(hit.chunk.body):
+                hit.score *= DATED_BOOST
         return sorted(hits, key=lambda hit: -hit.score)
 
     def _local_documents(self, query: str) -> set[str]:

@@ -24,6 +24,7 @@ from assistant.vocabulary import LawMapEntry, detect_aspect, load_law_map, load_
 from documents.text import find_years, fold_accents, looks_unaccented, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
+KINDS = DATA.parent / "question_kinds.yaml"
 AWARD_KINDS = {"danh_hieu_thi_dua", "danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong",
                "ky_niem_chuong", "bang_khen", "giay_khen"}
 # Spoken forms of these are spelled out ("khen nhanh" → thủ tục đơn giản); of the other kinds (bodies,
@@ -48,6 +49,7 @@ class Slots:
     expansion: str = ""  # official names of what was named, for the lexical and dense queries
     spelled: str = ""  # the question with its abbreviations replaced by the official names
     focus: str = ""  # the asking sentences of a long story ("" for a plain question)
+    kind: str = "general"  # the answer wanted: "date" | "unit" | "list" | "number" | "subject" | "general"
 
     @property
     def understood(self) -> str:
@@ -141,7 +143,23 @@ def understand(question: str) -> Slots:
         expansion=_expansion(question, matches),
         spelled=_spelled(question, matches),
         focus=focus,
+        kind=question_kind(question),
     )
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, list[str]]:
+    return yaml.safe_load(KINDS.read_text(encoding="utf-8"))["kinds"]
+
+
+def question_kind(question: str) -> str:
+    """The answer a question wants, from its cue words ("Hạn gửi báo cáo là ngày nào?" → "date").
+    Cues match whole folded syllables: "hạn" must not be found inside "cá nhân"."""
+    folded = folded_syllables(question)
+    for kind, cues in _kinds().items():
+        if any(f" {cue.strip(' ?')} " in folded for cue in cues):
+            return kind
+    return "general"
 
 
 STORY_MIN_SYLLABLES = 30

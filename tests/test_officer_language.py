@@ -130,3 +130,11 @@ def test_a_short_form_inside_a_symbol_names_nothing(assistant):
 
     named = mentioned_documents("Luật 06/2022/QH15 và Nghị định 98/2023/NĐ-CP", assistant.catalogue)
     assert [entry.doc_id for entry in named] == ["luat-06-2022-QH15", "nd-98-2023-ND-CP"]
+
+
+def test_a_when_question_is_answered_by_a_passage_that_gives_a_date(assistant):
+    """The bloc's plan speaks of the year-end report under the Trưởng khối's duties and in the
+    quarterly tasks; only the latter gives its deadline."""
+    hits = assistant.searcher.search("Các cơ quan trong Khối giao ước thi đua Tổng hợp phải nộp báo cáo tổng kết năm "
+                                     "cho Trưởng khối chậm nhất khi nào?", 3)
+    assert "trước ngày 05/12/2021" in hits[0].chunk.body

@@ -12,7 +12,7 @@ from typing import Callable
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
-from documents.text import fold_accents, syllable_tokenize
+from documents.text import fold_accents, mentions_a_date, syllable_tokenize
 
 MAX_PIECES = 3
 RETRIEVAL_PRIOR = 0.25
@@ -22,11 +22,6 @@ SECONDARY_RATIO = 0.75
 QUOTE_WINDOW_CHARS = 700
 LIST_QUOTE_CHARS = 1400
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-ỸĐ\-–+•])")
-_DATE = re.compile(
-    r"(?:(?:trước|sau|từ|đến|hết)\s+(?:ngày\s+)?)?\d{1,2}/\d{1,2}(?:/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
-    r"|[Qq]uý\s+[IV]+(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?|\d+\s+tháng\s+(?:đầu|cuối)\s+năm|hết\s+năm\s+\d{4}",
-    re.IGNORECASE,
-)
 _LEGAL_KINDS = {"article", "clause", "point"}
 _CLAUSE_NUMBER = re.compile(r"^(\d{1,2})\.\s*\S")
 CLAUSE_BONUS = 0.4
@@ -99,7 +94,7 @@ def _clauses(body: str) -> list[str]:
 
 def _kind_bonus(unit: str, kind: str) -> float:
     folded = fold_accents(unit)
-    if kind == "date" and _DATE.search(unit):
+    if kind == "date" and mentions_a_date(unit):
         return 0.3
     if kind == "unit" and any(cue in folded for cue in _UNIT_CUES):
         return 0.15

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.understanding import member_words
-from documents.text import collapse_spaces, fold_accents
+from documents.text import DATE_MENTION, collapse_spaces, fold_accents
 
 SENTENCE_CHARS = 400
 ITEM_CHARS = 160
@@ -23,12 +23,6 @@ _CLAUSE_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 _ARTICLE_TITLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[\dIVXL]+")
 _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.\s+|\(\d{1,2}\)\s+)")
-_DATE = re.compile(
-    r"(?:(?:trước|sau|từ|đến|hết|trong)\s+(?:ngày\s+)?)?\d{1,2}/\d{1,2}(?:/\d{4})?"
-    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|[Qq]uý\s+[IV]+(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
-    r"|\d+\s+tháng\s+(?:đầu|cuối)\s+năm|hết\s+năm\s+\d{4}|(?:trong|trước)\s+\d+\s+ngày(?:\s+làm\s+việc)?",
-    re.IGNORECASE,
-)
 _FIGURE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm|tháng|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
     r"|(?:quá|trên)\s+(?:bán|\d+\s*%)|từ\s+\d+\s*%\s+trở\s+lên",
@@ -70,7 +64,7 @@ def _date_lead(source: Source) -> str:
     unit, cells, due = source.unit, source.cells, source.due
     when = next((v for k, v in cells.items() if v and any(c in fold_accents(k) + " " for c in _TIME_COLUMNS)), "")
     if not when:
-        when = "; ".join(dict.fromkeys(m.group(0) for m in _DATE.finditer(unit)))
+        when = "; ".join(dict.fromkeys(m.group(0) for m in DATE_MENTION.finditer(unit)))
     if not when and not due:
         return ""
     shown = f"{when} (tức {due})" if due and due not in when else (when or due)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.understanding import place_names
+from assistant.understanding import place_names, question_kind  # noqa: F401 (question_kind: part of this module's surface)
 from documents.text import fold_accents, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_kinds.yaml"
@@ -34,19 +34,6 @@ class Turn:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
-
-
-def _folded(text: str) -> str:
-    return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " "
-
-
-def question_kind(question: str) -> str:
-    """Cues match whole syllables: "hạn" must not be found inside "cá nhân"."""
-    folded = _folded(question)
-    for kind, cues in _data()["kinds"].items():
-        if any(f" {cue.strip(' ?')} " in folded for cue in cues):
-            return kind
-    return "general"
 
 
 def content_terms(question: str) -> list[str]:
