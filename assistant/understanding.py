@@ -155,11 +155,14 @@ def _kinds() -> dict[str, list[str]]:
 def question_kind(question: str) -> str:
     """The answer a question wants, from its cue words ("Hạn gửi báo cáo là ngày nào?" → "date").
     Cues match whole folded syllables: "hạn" must not be found inside "cá nhân"."""
+    return next((kind for kind in _kinds() if asks(question, kind)), "general")
+
+
+def asks(question: str, kind: str) -> bool:
+    """Whether the question asks for that kind of answer, even as its second part ("… phòng nào
+    chủ trì, hạn là khi nào?" asks for a date and a unit)."""
     folded = folded_syllables(question)
-    for kind, cues in _kinds().items():
-        if any(f" {cue.strip(' ?')} " in folded for cue in cues):
-            return kind
-    return "general"
+    return any(f" {cue.strip(' ?')} " in folded for cue in _kinds()[kind])
 
 
 STORY_MIN_SYLLABLES = 30

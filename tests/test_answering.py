@@ -190,3 +190,14 @@ def test_a_list_written_on_one_line_leads_whole():
             "được thực hiện theo quy định.")
     lead = lead_text("list", unit, question="Kế hoạch có những hình thức khen thưởng nào?")
     assert lead.startswith("Các hình thức khen thưởng bao gồm: Huân chương Lao động;") and lead.endswith("Giấy khen.")
+
+
+def test_a_date_and_unit_question_on_a_table_row_leads_with_both():
+    from assistant.answering.lead import lead_text
+
+    cells = {"TT": "8.", "Nội dung thực hiện": "Xây dựng kế hoạch phong trào “An toàn thực phẩm”",
+             "Đơn vị chủ trì": "Phòng Y tế", "Đơn vị phối hợp": "Phòng Nội vụ", "Thời gian hoàn thành": "Trước ngày 10/4/2021"}
+    unit = " | ".join(f"{k}: {v}" for k, v in cells.items())
+    lead = lead_text("date", unit, cells, question="Phòng nào chủ trì xây dựng kế hoạch này, hạn là khi nào?")
+    assert lead.startswith("Thời hạn: Trước ngày 10/4/2021; Chủ trì: Phòng Y tế; Phối hợp: Phòng Nội vụ — ")
+    assert "Chủ trì" not in lead_text("date", unit, cells, question="Hạn xây dựng kế hoạch này là khi nào?")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.understanding import member_words
+from assistant.understanding import asks, member_words
 from documents.text import DATE_MENTION, collapse_spaces, fold_accents
 
 SENTENCE_CHARS = 400
@@ -68,10 +68,12 @@ def _date_lead(source: Source) -> str:
     if not when and not due:
         return ""
     shown = f"{when} (tức {due})" if due and due not in when else (when or due)
-    return f"Thời hạn: {shown} — {_trim(_task(source), SENTENCE_CHARS)}"
+    roles = _roles(source) if asks(source.question, "unit") else []
+    return f"Thời hạn: {shown}" + "".join(f"; {role}" for role in roles) + f" — {_trim(_task(source), SENTENCE_CHARS)}"
 
 
-def _unit_lead(source: Source) -> str:
+def _roles(source: Source) -> list[str]:
+    """A table row's units with their roles ("Chủ trì: Phòng Y tế")."""
     roles = []
     for name, value in source.cells.items():
         folded = fold_accents(name)
@@ -80,8 +82,13 @@ def _unit_lead(source: Source) -> str:
         label = next((label for cue, label in _ROLE_COLUMNS if cue in folded), "")
         if label:
             roles.append(f"{label}: {value}")
+    return list(dict.fromkeys(roles))
+
+
+def _unit_lead(source: Source) -> str:
+    roles = _roles(source)
     if roles:
-        return "; ".join(dict.fromkeys(roles)) + f" — {_trim(_task(source), ITEM_CHARS)}"
+        return "; ".join(roles) + f" — {_trim(_task(source), ITEM_CHARS)}"
     sentence = _sentence_lead(source)
     heading = _NUMBERING.sub("", source.heading).strip()
     if heading and not _ARTICLE_TITLE.match(source.heading) and fold_accents(heading) not in fold_accents(sentence):
