@@ -135,7 +135,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
             prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
             score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind) + prior
                      + max(_title_bonus(unit, [article_title], folded_question), section_bonus) + _clause_bonus(unit, hit)
-                     - _length_penalty(unit)) * hit_factors[index]
+                     - _length_penalty(_own_sentence(unit, hit))) * hit_factors[index]
             candidates.append(Piece(index, unit, _window(units, position, kind), score))
     candidates.sort(key=lambda p: -p.score)
     chosen: list[Piece] = []
@@ -208,6 +208,11 @@ def _named_sections(hits: list[Hit], folded_question: str) -> set[int]:
             found[index] = len(words)
     longest = max(found.values(), default=0)
     return {index for index, size in found.items() if size == longest}
+
+
+def _own_sentence(unit: str, hit: Hit) -> str:
+    """A khoản is as long as its own sentence: its points a), b)… are what it lists, not noise."""
+    return unit.split("\n", 1)[0] if hit.chunk.kind in _LEGAL_KINDS else unit
 
 
 def _length_penalty(unit: str) -> float:
