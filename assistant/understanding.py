@@ -339,16 +339,18 @@ _RANK = re.compile(r"\bhạng\s+(?:Nhất|Nhì|Ba|I{1,3}|1|2|3)\b", re.IGNORECAS
 _ROLE = re.compile(r"\b(?:chủ trì|phối hợp|tham mưu|thực hiện)\b", re.IGNORECASE)
 
 
-def follow_up(question: str, previous: str) -> str | None:
+def follow_up(question: str, previous: str, on_a_plan: bool = False) -> str | None:
     """A short follow-up rewritten as a whole question by replacing the slot it changes in the
     previous one ("Còn tập thể thì sao?", "Thế còn cấp huyện?", "Quý II?", "Ai phối hợp?");
-    None when the question changes no slot.
+    None when the question changes no slot. `on_a_plan`: the previous question was answered from
+    a plan, whose words it keeps all ("Nộp trước ngày nào?" after a question on its file).
 
     >>> follow_up("Còn quý II thì sao?", "Trong quý I, Khối thi đua Tổng hợp làm gì?")
     'Trong quý II, Khối thi đua Tổng hợp làm gì?'
     """
-    for replace_slot in (_swap_subject, _swap_target, _swap_level, _swap_pattern(_PERIOD), _swap_pattern(_ROLE),
-                         _swap_pattern(_RANK), _swap_aspect):
+    swaps = (_swap_subject, _swap_target, _swap_level, _swap_pattern(_PERIOD), _swap_pattern(_ROLE),
+             _swap_pattern(_RANK)) + (() if on_a_plan else (_swap_aspect,))
+    for replace_slot in swaps:
         rewritten = replace_slot(question, previous)
         if rewritten:
             return rewritten

@@ -102,3 +102,14 @@ def test_without_a_verdict_the_rule_answers_and_the_check_says_what_it_needs(pla
     assert answer.citations[0].location.startswith("Điều 23") and "Chiến sĩ thi đua cơ sở" in answer.lead
     assert not answer.lead.startswith("**")
     assert answer.text.index(answer.lead) < answer.text.index("**Chưa đủ thông tin**")
+
+
+def test_a_follow_up_on_a_plan_keeps_the_plans_words(plan_and_law_index, monkeypatch):
+    """After a question answered from a plan, "Phải nộp trước ngày nào?" asks that plan, not the law on the award."""
+    at = _ask(_app_on(monkeypatch, plan_and_law_index, "2026-06-01"),
+              "Ở Hoàng Mai, việc xét, đề nghị khen thưởng Huân chương lao động năm 2021 do đơn vị nào thực hiện?")
+    assert not _answer(at).citations[0].doc_id.startswith("luat")
+    _ask(at, "Phải nộp trước ngày nào?")
+    follow = _answer(at)
+    assert "Hoàng Mai" in follow.searched
+    assert "05/4/2021" in follow.lead

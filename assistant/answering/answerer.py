@@ -144,7 +144,8 @@ class Answerer:
                 pass
         if history:
             previous = history[-1].standalone or history[-1].question
-            rewritten = follow_up(question, previous) if is_follow_up(question, history) else None
+            on_a_plan = bool(history[-1].doc_ids) and not self._is_normative(history[-1].doc_ids[0])
+            rewritten = follow_up(question, previous, on_a_plan) if is_follow_up(question, history) else None
             if rewritten:
                 return rewritten
         return standalone_question(question, history)
@@ -299,7 +300,10 @@ class Answerer:
                 if all(name in self._document_text(hit.chunk.doc_id) for name in (places if self._normative(hit) else names))]
 
     def _normative(self, hit: Hit) -> bool:
-        entry = self.catalogue.get(hit.chunk.doc_id)
+        return self._is_normative(hit.chunk.doc_id)
+
+    def _is_normative(self, doc_id: str) -> bool:
+        entry = self.catalogue.get(doc_id)
         return entry is not None and entry.doc_type in NORMATIVE_TYPES
 
     def _document_text(self, doc_id: str) -> str:
