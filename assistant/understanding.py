@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import yaml
 
-from assistant.vocabulary import LawMapEntry, detect_aspect, load_law_map, load_vocabulary
+from assistant.vocabulary import LawMapEntry, aspect_owners, detect_aspect, load_law_map, load_vocabulary
 from documents.text import find_years, fold_accents, looks_unaccented, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
@@ -308,7 +308,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]
     elif slots.subjects:
-        return slots.subjects
+        return tuple(dict.fromkeys([*slots.subjects, *aspect_owners(slots.aspect)]))
     else:
         found = notions if slots.aspect else []
     if slots.aspect in GENERAL_ASPECTS:

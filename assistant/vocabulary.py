@@ -327,6 +327,7 @@ class Aspect:
     label: str
     cues: tuple[str, ...]
     weak_cues: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()  # notions whose provisions answer it whatever title is named
 
 
 class Aspects:
@@ -348,6 +349,9 @@ class Aspects:
 
     def ids(self) -> list[str]:
         return [a.id for a in self.aspects]
+
+    def owners(self, aspect_id: str) -> tuple[str, ...]:
+        return next((a.owners for a in self.aspects if a.id == aspect_id), ())
 
     def detect_all(self, text: str) -> list[str]:
         """Aspects whose cues occur in `text`, the longest cue (in syllables) first."""
@@ -381,7 +385,7 @@ def _default_aspects() -> Aspects:
 def _read_aspects(path: Path) -> Aspects:
     data = _read_yaml(path)
     return Aspects([Aspect(aid, spec["label"], tuple(normalize(c) for c in spec.get("cues") or ()),
-                           tuple(normalize(c) for c in spec.get("weak_cues") or ()))
+                           tuple(normalize(c) for c in spec.get("weak_cues") or ()), tuple(spec.get("owners") or ()))
                     for aid, spec in data["aspects"].items()],
                    interrogatives=tuple(normalize(w) for w in data.get("interrogatives") or ()))
 
@@ -402,6 +406,11 @@ def mask_subjects(text: str, vocabulary: Vocabulary | None = None) -> str:
         if match.entry.kind in MASKED_KINDS:
             text = text[:match.start] + " " * (match.end - match.start) + text[match.end:]
     return text
+
+
+def aspect_owners(aspect_id: str) -> tuple[str, ...]:
+    """The notions that answer an aspect for any title ("quỹ thi đua, khen thưởng" for who pays)."""
+    return _default_aspects().owners(aspect_id)
 
 
 def detect_aspect(text: str, vocabulary: Vocabulary | None = None) -> str | None:

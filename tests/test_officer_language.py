@@ -138,3 +138,13 @@ def test_a_when_question_is_answered_by_a_passage_that_gives_a_date(assistant):
     hits = assistant.searcher.search("Các cơ quan trong Khối giao ước thi đua Tổng hợp phải nộp báo cáo tổng kết năm "
                                      "cho Trưởng khối chậm nhất khi nào?", 3)
     assert "trước ngày 05/12/2021" in hits[0].chunk.body
+
+
+@pytest.mark.parametrize("question,article", [
+    ("Giấy khen của Chủ tịch UBND xã thì tiền thưởng lấy từ quỹ nào ra?", "Điều 11"),
+    ("Được công nhận CSTĐCS nhờ sáng kiến khai gian thì danh hiệu bị xử lý thế nào?", "Điều 93"),
+])
+def test_an_aspect_no_title_rules_on_is_answered_by_its_general_provision(assistant, question, article):
+    """Who pays a reward, what befalls a false claim: the fund's and the sanctions' articles, whatever title."""
+    first = assistant.searcher.search(question, 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location.split(",")[0] == article

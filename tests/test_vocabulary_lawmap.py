@@ -116,6 +116,9 @@ def test_map_subjects_aspects_and_documents_are_known():
         assert (LEGAL / f"{doc}.txt").exists(), doc
         assert document.in_force_from, doc
     assert {e.doc for e in LAW_MAP.entries} <= set(LAW_MAP.documents)
+    for aspect in load_aspects().aspects:  # an aspect's owners answer it: they have entries for it
+        assert all(any(e.subject == owner and e.aspect == aspect.id for e in LAW_MAP.entries)
+                   for owner in aspect.owners), aspect.id
 
 
 def test_vocabulary_ids_and_variants_are_sound():
