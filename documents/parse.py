@@ -336,14 +336,19 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
             if role in ("note", "drop", "block") or editorial_block:
                 index += 1
                 continue
+        closing = any(node.kind == "recipients" for node in stack)
         if _is_table_line(line.text):
+            while closing:  # a table after the signature belongs to what is attached, not to the Nơi nhận
+                closing = stack.pop().kind != "recipients"
             index = _consume_table(lines, index, stack[-1])
             continue
         heading = _classify(text, levels) or (_ocr_clause(text, stack) if legal else None)
+        if closing and _is_attached_type_line(text):  # "QUY CHẾ" after the signature: a document of its own
+            heading = ("annex", next(level for kind, level, _ in levels if kind == "annex"))
         if heading:
             kind, level = heading
-            while stack[-1].level >= level:
-                stack.pop()
+            while stack[-1].level >= level or closing:  # the Nơi nhận holds no sections: they close it
+                closing = stack.pop().kind != "recipients" and closing
             node = Node(kind, _label(text, kind), level, [Line(text, line.page)])
             stack[-1].children.append(node)
             stack.append(node)
@@ -445,6 +450,16 @@ def _is_title_line(node: Node, text: str) -> bool:
     """"Chương II" / "PHỤ LỤC I" followed by an upper-case line: that line is its title."""
     return (node.kind in _TITLED_KINDS and not node.title and len(node.lines) == 1
             and len(node.lines[0].text) <= 20 and text.isupper() and len(text) < 200)
+
+
+@lru_cache(maxsize=1)
+def _attached_type_lines() -> frozenset[str]:
+    return frozenset(line for doc_type in document_types() for line in doc_type.type_lines)
+
+
+def _is_attached_type_line(text: str) -> bool:
+    """The type line of a text issued with a decision ("QUY CHẾ", "QUY ĐỊNH") after its signature."""
+    return text.strip() in _attached_type_lines()
 
 
 def _has_articles(lines: list[Line]) -> bool:

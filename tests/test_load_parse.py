@@ -202,3 +202,13 @@ def test_catalogue_shows_a_blank_sequence_with_an_ellipsis():
     tam_duong = read_catalogue_csv(KNOWLEDGE / "catalogue.csv")["002_8dcd8df503d34be0"]
     assert (tam_duong.number, tam_duong.symbol, tam_duong.shown_number) == ("", "KH-UBND", "…/KH-UBND")
     assert CatalogueEntry("x", "x.txt", number="01/KH-UBND").shown_number == "01/KH-UBND"
+
+
+@pytest.mark.parametrize("name,attached", [("qd-2040-2024-bgddt", "QUY CHẾ"), ("qd-86-2025-ubnd-bac-ninh", "QUY ĐỊNH")])
+def test_a_text_issued_with_a_decision_is_not_part_of_its_recipients(name, attached):
+    """The regulation printed after the decision's signature is a document of its own, not "Nơi nhận › …"."""
+    chunks = chunk_document(parse(load(KNOWLEDGE / "plans" / f"{name}.txt")))
+    assert not [c.location for c in chunks if c.location.startswith("Nơi nhận ›") or c.location.startswith("Nơi nhận,")]
+    assert any(c.location.startswith(attached) for c in chunks)
+    closing = [c for c in chunks if c.kind == "recipients"]
+    assert len(closing) == 1 and attached not in closing[0].body
