@@ -127,7 +127,8 @@ def understand(question: str) -> Slots:
     terms = tuple(dict.fromkeys(m.entry.id for m in matches))
     subjects = _asked_subjects(question, [m for m in matches if m.entry.kind in AWARD_KINDS])
     part = _first_cue(form, parts["document_parts"])
-    if part in ("signer", "recipients") and subjects and not _has_any(form, parts["document_words"]):
+    if part in ("signer", "recipients") and subjects and (not _has_any(form, parts["document_words"])
+                                                         or _has_any(form, parts["authority_words"])):
         part = None  # "ai ký quyết định tặng …" asks who has the authority
     focus = asking_part(question)
     return Slots(

@@ -148,3 +148,9 @@ def test_an_aspect_no_title_rules_on_is_answered_by_its_general_provision(assist
     """Who pays a reward, what befalls a false claim: the fund's and the sanctions' articles, whatever title."""
     first = assistant.searcher.search(question, 3)[0].chunk
     assert first.doc_id == LAW.stem and first.location.split(",")[0] == article
+
+
+def test_who_signs_the_award_of_a_title_asks_the_authority():
+    """ "Ai ký quyết định tặng …" names a document but asks who may award the title."""
+    assert understand("Gia đình văn hóa do ai ký quyết định tặng?").part is None
+    assert understand("Kế hoạch 632/KH-VP do ai ký?").part == "signer"
