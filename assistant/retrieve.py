@@ -20,7 +20,8 @@ from pydantic import ConfigDict
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import Slots, folded_syllables, lookup_subjects, mapped_provisions, member_words, understand
+from assistant.understanding import (Slots, folded_syllables, lookup_subjects, mapped_provisions, member_words,
+                                     plain_spelling, understand)
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import fold_accents, looks_unaccented, mentions_a_date, normalize
@@ -58,8 +59,9 @@ class HybridSearcher:
         self._chunk_cache: dict[tuple[str, str], list[StoredChunk]] = {}
 
     def restore_diacritics(self, query: str) -> str:
-        """A query typed without diacritics, accented from the corpus' own words; others unchanged."""
-        query = normalize(query).strip()
+        """A query typed without diacritics, accented from the corpus' own words; chat shortenings
+        ("đc", "ko") written out."""
+        query = plain_spelling(normalize(query).strip())
         if not looks_unaccented(query):
             return query
         return self.index.restore_diacritics(query)

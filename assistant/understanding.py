@@ -71,6 +71,24 @@ def _parts() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _chat_spellings() -> dict:
+    return yaml.safe_load((DATA.parent / "chat_spellings.yaml").read_text(encoding="utf-8"))
+
+
+def plain_spelling(question: str) -> str:
+    """Chat shortenings written out ("có đc ko?" → "có được không?"), so that cues and words match.
+
+    >>> plain_spelling("CT xã có đc tự phát động PTTĐ theo KH 01 ko, hay phải xin tỉnh k?")
+    'CT xã có được tự phát động PTTĐ theo KH 01 không, hay phải xin tỉnh không?'
+    """
+    data = _chat_spellings()
+    written = re.sub(r"\b\w+\b", lambda m: data["words"].get(m.group(0), m.group(0)), question)
+    for short, full in data["at_end"].items():
+        written = re.sub(rf"\b{re.escape(short)}(?=\s*[?.!]*\s*$)", full, written)
+    return written
+
+
 def member_words() -> list[str]:
     """Words of the passage naming an emulation bloc's members."""
     return _parts()["member_words"]

@@ -154,3 +154,20 @@ def test_who_signs_the_award_of_a_title_asks_the_authority():
     """ "Ai ký quyết định tặng …" names a document but asks who may award the title."""
     assert understand("Gia đình văn hóa do ai ký quyết định tặng?").part is None
     assert understand("Kế hoạch 632/KH-VP do ai ký?").part == "signer"
+
+
+def test_understanding_examples():
+    import doctest
+
+    import assistant.understanding as module
+
+    assert doctest.testmod(module).failed == 0
+
+
+def test_chat_shortenings_are_written_out_and_field_abbreviations_kept():
+    from assistant.understanding import plain_spelling
+
+    assert plain_spelling("ĐK xét CSTĐCS theo KH 01 của Sở NV là j, có cần sáng kiến ko?") == \
+        "ĐK xét CSTĐCS theo KH 01 của Sở NV là gì, có cần sáng kiến không?"
+    assert plain_spelling("Điểm k khoản 1 Điều 40 nói gì?") == "Điểm k khoản 1 Điều 40 nói gì?"
+    assert understand(plain_spelling("CT xã có đc tự phát động thi đua ko?")).aspect == "tham_quyen_quyet_dinh"
