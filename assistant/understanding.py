@@ -12,6 +12,7 @@ retrieval (query expansion, the law map), the answer and follow-ups.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -215,18 +216,14 @@ def place_names(question: str) -> tuple[str, ...]:
     >>> place_names("Đợt thi đua của huyện Tam Đường kéo dài đến ngày nào?")
     ('tam duong',)
     """
-    words = syllable_tokenize(question)
-    original = re.findall(r"\w+", question)
     markers = set(_parts()["place_markers"])
     names = []
-    for i, word in enumerate(words[:-1]):
-        if fold_accents(word) in markers and i + 1 < len(original) and original[i + 1][:1].isupper():
-            name = [original[i + 1]]
-            for nxt in original[i + 2: i + 5]:
-                if not nxt[:1].isupper():
-                    break
-                name.append(nxt)
-            names.append(fold_accents(" ".join(name)))
+    for phrase in re.split(r"[^\w\s]+", question):  # a name ends at punctuation: "Bộ GDĐT (QĐ …"
+        words = phrase.split()
+        for i, word in enumerate(words[:-1]):
+            if fold_accents(word).lower() in markers and words[i + 1][:1].isupper():
+                name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1: i + 5]))
+                names.append(fold_accents(" ".join(name)))
     return tuple(dict.fromkeys(names))
 
 

@@ -68,13 +68,18 @@ def reference_date(question: str, today: date) -> date:
     days = [d for d in _full_dates(question) if d <= today]
     if days:
         return max(days)
-    question = _STORY_YEAR.sub(" ", question)
-    without_numbers = _NUMBER_WITH_YEAR.sub(" ", _doc_ref().sub(" ", fold_accents(_LAW_YEAR.sub(" ", question)).lower()))
+    without_numbers = without_document_numbers(_LAW_YEAR.sub(" ", _STORY_YEAR.sub(" ", question)))
     years = [int(y) for y in _YEAR.findall(without_numbers)]
     if not years:
         return today
     year = max(years)
     return today if year >= today.year else date(year, 7, 1)
+
+
+def without_document_numbers(question: str) -> str:
+    """The question, folded and lower-cased, without the numbers of the documents it names
+    ("QĐ 2040/QĐ-BGDĐT": 2040 is no year)."""
+    return _NUMBER_WITH_YEAR.sub(" ", _doc_ref().sub(" ", fold_accents(question).lower()))
 
 
 def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEntry]:

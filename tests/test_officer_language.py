@@ -171,3 +171,10 @@ def test_chat_shortenings_are_written_out_and_field_abbreviations_kept():
         "ĐK xét CSTĐCS theo KH 01 của Sở NV là gì, có cần sáng kiến không?"
     assert plain_spelling("Điểm k khoản 1 Điều 40 nói gì?") == "Điểm k khoản 1 Điều 40 nói gì?"
     assert understand(plain_spelling("CT xã có đc tự phát động thi đua ko?")).aspect == "tham_quyen_quyet_dinh"
+
+
+def test_a_document_number_is_no_year_and_a_name_ends_at_punctuation():
+    """ "QĐ 2040/QĐ-BGDĐT năm 2024": the answer must hold 2024 and "GDĐT", not "2040" nor "GDĐT QĐ"."""
+    from assistant.answering.question import required_names
+
+    assert required_names("Quy chế của Bộ GDĐT (QĐ 2040/QĐ-BGDĐT năm 2024) gửi hồ sơ qua đơn vị nào?") == ["2024", "gddt"]

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from assistant.understanding import place_names, question_kind  # noqa: F401 (question_kind: part of this module's surface)
+from assistant.validity import without_document_numbers
 from documents.text import fold_accents, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_kinds.yaml"
@@ -58,7 +59,7 @@ def content_syllables(question: str) -> list[str]:
 
 def required_names(question: str) -> list[str]:
     """Years and place/agency names the answering document must contain (folded)."""
-    return list(dict.fromkeys(_YEAR.findall(question))) + list(place_names(question))
+    return list(dict.fromkeys(_YEAR.findall(without_document_numbers(question)))) + list(place_names(question))
 
 
 def is_follow_up(question: str, history: list[Turn]) -> bool:
