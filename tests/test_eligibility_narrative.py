@@ -391,3 +391,17 @@ def test_planted_html_in_the_story_is_shown_as_text(monkeypatch, plan_index):
     assert not at.exception, [e.value for e in at.exception]
     reply = next(m.value for m in at.chat_message[-1].markdown if "Đủ điều kiện" in m.value)
     assert "Chưa đọc được" in reply and "\\<img" in reply and not re.search(r"(?<!\\)<img", reply)
+
+
+def test_a_members_reprimand_does_not_disqualify_the_collective():
+    """Khiển trách is a person's form, below cảnh cáo: Điều 28 k1 c counts only cảnh cáo and above."""
+    parse = _parse("Tổ em có một chị bị kỷ luật khiển trách hồi giữa năm 2025. Tổ hoàn thành tốt nhiệm vụ, 9/12 người "
+                   "đạt LĐTT. Vậy năm 2025 tổ em còn được xét Tập thể lao động tiên tiến không ạ?")
+    record = parse.records[2025]
+    assert parse.kind == "collective" and record["discipline"] == [] and record["members_disciplined_canh_cao_or_higher"] == 0
+    assert check(parse).verdict == "eligible"
+    warned = _parse("Tổ em có một anh bị kỷ luật cảnh cáo năm 2025, tổ hoàn thành tốt nhiệm vụ, 9/12 người đạt LĐTT. "
+                    "Năm 2025 tổ có được xét Tập thể lao động tiên tiến không?")
+    result = check(warned)
+    failed = [c["text"] for c in result.top_level() if c["status"] == "failed"]
+    assert result.verdict == "not_eligible" and failed and all("cảnh cáo" in text for text in failed)

@@ -527,6 +527,9 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     elif category == "rating":
         if not _negated(folded, m, data):  # "(không phải hoàn thành tốt)"
             record["rating"] = m.value
+    elif category == "discipline" and parse.kind == "collective":
+        if not _form_follows(m, items):
+            _member_discipline(parse, record, m.value, data)
     elif category == "discipline":
         _add_list(record, "discipline", [m.value])
     elif category in ("no_discipline", "no_member_discipline"):
@@ -657,6 +660,27 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
             for year in (group.years if group else [parse.year]):
                 _record(parse, year)[field_name] = 0
     return consumed
+
+
+def _form_follows(m: _Match, items: list[_Match]) -> bool:
+    """A bare "bị kỷ luật" followed by its form ("… kỷ luật khiển trách"): the form says it."""
+    return m.value == "ky_luat" and any(x.category == "discipline" and x.value != "ky_luat"
+                                        and 0 <= x.start - m.end <= 1 for x in items)
+
+
+def _member_discipline(parse: NarrativeParse, record: dict, form: str, data) -> None:
+    """"Tổ em có một chị bị khiển trách": a disciplinary form is a person's, so in a collective's
+    story it is a member's. From cảnh cáo up it counts against the collective (Điều 28 k1 c);
+    below that it does not, and the reply says so."""
+    record.setdefault("discipline", [])  # the collective itself is not disciplined
+    field_name = "members_disciplined_canh_cao_or_higher"
+    if form in data["serious_disciplines"]:
+        record[field_name] = max(record.get(field_name) or 0, 1)
+        return
+    record.setdefault(field_name, 0)
+    note = data["member_minor_discipline"].format(form=discipline_label(form), year=record["year"])
+    if note not in parse.assumptions:
+        parse.assumptions.append(note)
 
 
 def _count_field(fact: _Match | None, data) -> str | None:
