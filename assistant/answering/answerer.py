@@ -19,8 +19,8 @@ from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, question_kind, required_names,
                                           standalone_question)
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
-from assistant.eligibility.narrative import is_conclusive
 from assistant.config import Settings
+from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
