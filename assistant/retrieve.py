@@ -73,7 +73,7 @@ class HybridSearcher:
         asks about first."""
         query = self.restore_diacritics(query)
         slots = slots or understand(query)
-        expanded = f"{query} {slots.expansion}".strip()
+        expanded = f"{query} {slots.expansion} {slots.synonyms}".strip()
         k = k or self.settings.top_k
         flt = flt or SearchFilter()
         depth = max(self.settings.candidates, k)

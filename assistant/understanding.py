@@ -48,6 +48,7 @@ class Slots:
     part: str | None = None  # "signer" | "recipients" | "members" | "appendix" | "tasks"
     places: tuple[str, ...] = ()  # place or agency names ("tam duong", "ha giang"), folded
     expansion: str = ""  # official names of what was named, for the lexical and dense queries
+    synonyms: str = ""  # the texts' words for the question's phrases ("không quá" for "tối đa"), searched too
     spelled: str = ""  # the question with its abbreviations replaced by the official names
     focus: str = ""  # the asking sentences of a long story ("" for a plain question)
     kind: str = "general"  # the answer wanted: "date" | "unit" | "list" | "number" | "subject" | "general"
@@ -161,6 +162,7 @@ def understand(question: str) -> Slots:
         part=part,
         places=place_names(question),
         expansion=_expansion(question, matches),
+        synonyms=" ".join(_synonyms(question)),
         spelled=_spelled(question, matches),
         focus=focus,
         kind=question_kind(question),
@@ -271,6 +273,21 @@ def _expansion(question: str, matches) -> str:
         if folded_syllables(name) not in folded and name not in names:
             names.append(name)
     return "; ".join(names)
+
+
+@lru_cache(maxsize=1)
+def _synonym_groups() -> list[list[str]]:
+    return yaml.safe_load((DATA.parent / "synonyms.yaml").read_text(encoding="utf-8"))["groups"]
+
+
+def _synonyms(question: str) -> list[str]:
+    """ "tối đa bao nhiêu người" → ["không quá"]: the other phrases of each group the question uses."""
+    form = _question_form(question)
+    found = []
+    for group in _synonym_groups():
+        if any(_cue_in(form, phrase) for phrase in group):
+            found += [phrase for phrase in group if not _cue_in(form, phrase) and phrase not in found]
+    return found
 
 
 def _spelled(question: str, matches) -> str:

@@ -178,3 +178,9 @@ def test_a_document_number_is_no_year_and_a_name_ends_at_punctuation():
     from assistant.answering.question import required_names
 
     assert required_names("Quy chế của Bộ GDĐT (QĐ 2040/QĐ-BGDĐT năm 2024) gửi hồ sơ qua đơn vị nào?") == ["2024", "gddt"]
+
+
+def test_the_texts_words_for_a_phrase_are_searched_too():
+    """ "tối đa" in a question, "không quá" in the text: both searched; the understood question shows neither."""
+    slots = understand("Mỗi năm xét tặng tối đa bao nhiêu người?")
+    assert "không quá" in slots.synonyms and "không quá" not in slots.understood
