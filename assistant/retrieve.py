@@ -38,6 +38,7 @@ PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
 FOCUS_WEIGHT = 0.5
 DATED_BOOST = 1.5  # "trước ngày nào?": a passage that gives a date
+PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
 
 
 @dataclass
@@ -129,6 +130,8 @@ class HybridSearcher:
                 hit.score *= PREAMBLE_FACTOR
             if slots.kind == "date" and mentions_a_date(hit.chunk.body):
                 hit.score *= DATED_BOOST
+            if slots.periods and _names_a_period(hit.chunk.body, slots.periods):
+                hit.score *= PERIOD_BOOST
         return sorted(hits, key=lambda hit: -hit.score)
 
     def _local_documents(self, query: str) -> set[str]:
@@ -231,6 +234,15 @@ class HybridSearcher:
                     self._chunk_cache.clear()
                 self._chunk_cache[key] = cached
         return cached
+
+
+_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
+
+
+def _names_a_period(text: str, periods: tuple[str, ...]) -> bool:
+    """ "Đợt 02" names "đợt 2": numbers compared without their leading zeros."""
+    folded = _LEADING_ZEROS.sub("", folded_syllables(text))
+    return any(" " + _LEADING_ZEROS.sub("", period) + " " in folded for period in periods)
 
 
 @lru_cache(maxsize=256)

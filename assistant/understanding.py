@@ -51,6 +51,7 @@ class Slots:
     synonyms: str = ""  # the texts' words for the question's phrases ("không quá" for "tối đa"), searched too
     spelled: str = ""  # the question with its abbreviations replaced by the official names
     focus: str = ""  # the asking sentences of a long story ("" for a plain question)
+    periods: tuple[str, ...] = ()  # parts of a year named ("quy ii", "dot 2"), folded
     kind: str = "general"  # the answer wanted: "date" | "unit" | "list" | "number" | "subject" | "general"
 
     @property
@@ -163,6 +164,7 @@ def understand(question: str) -> Slots:
         places=place_names(question),
         expansion=_expansion(question, matches),
         synonyms=" ".join(_synonyms(question)),
+        periods=tuple(dict.fromkeys(folded_syllables(m.group(0)).strip() for m in _PERIOD_OF_YEAR.finditer(question))),
         spelled=_spelled(question, matches),
         focus=focus,
         kind=question_kind(question),
@@ -366,8 +368,9 @@ def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[La
     return found
 
 
-_PERIOD = re.compile(r"\b(?:quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|năm\s+\d{4}|6\s+tháng\s+(?:đầu|cuối)\s+năm)\b",
-                     re.IGNORECASE)
+_PART_OF_YEAR = r"quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|6\s+tháng\s+(?:đầu|cuối)\s+năm"
+_PERIOD = re.compile(rf"\b(?:{_PART_OF_YEAR}|năm\s+\d{{4}})\b", re.IGNORECASE)
+_PERIOD_OF_YEAR = re.compile(rf"\b(?:{_PART_OF_YEAR})\b", re.IGNORECASE)
 _RANK = re.compile(r"\bhạng\s+(?:Nhất|Nhì|Ba|I{1,3}|1|2|3)\b", re.IGNORECASE)
 _ROLE = re.compile(r"\b(?:chủ trì|phối hợp|tham mưu|thực hiện)\b", re.IGNORECASE)
 

@@ -184,3 +184,10 @@ def test_the_texts_words_for_a_phrase_are_searched_too():
     """ "tối đa" in a question, "không quá" in the text: both searched; the understood question shows neither."""
     slots = understand("Mỗi năm xét tặng tối đa bao nhiêu người?")
     assert "không quá" in slots.synonyms and "không quá" not in slots.understood
+
+
+@pytest.mark.parametrize("period,line", [("quý II", "Quý II:"), ("quý IV", "Quý IV:")])
+def test_a_part_of_the_year_named_puts_the_passage_naming_it_first(assistant, period, line):
+    """ "quý II" must not be found in "II. NỘI DUNG THI ĐUA": the passage that names that quarter comes first."""
+    hits = assistant.searcher.search(f"Trong {period} năm 2021 Khối thi đua Tổng hợp phải làm những việc gì?", 3)
+    assert line in hits[0].chunk.body
