@@ -201,3 +201,11 @@ def test_a_date_and_unit_question_on_a_table_row_leads_with_both():
     lead = lead_text("date", unit, cells, question="Phòng nào chủ trì xây dựng kế hoạch này, hạn là khi nào?")
     assert lead.startswith("Thời hạn: Trước ngày 10/4/2021; Chủ trì: Phòng Y tế; Phối hợp: Phòng Nội vụ — ")
     assert "Chủ trì" not in lead_text("date", unit, cells, question="Hạn xây dựng kế hoạch này là khi nào?")
+
+
+def test_a_clock_time_is_no_figure_of_days():
+    """ "15:00 ngày thứ Sáu" is a time, not "00 ngày"."""
+    from assistant.answering.lead import lead_text
+
+    lead = lead_text("number", "Gửi báo cáo hàng tuần trước 15:00 ngày thứ Sáu hằng tuần.", question="Gửi trước mấy giờ?")
+    assert "00 ngày" not in lead.split("—")[0] and "trước 15:00 ngày thứ Sáu" in lead

@@ -24,7 +24,7 @@ _ARTICLE_TITLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[\dIVXL]+")
 _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.\s+|\(\d{1,2}\)\s+)")
 _FIGURE = re.compile(
-    r"\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm|tháng|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
+    r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm|tháng|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
     r"|(?:quá|trên)\s+(?:bán|\d+\s*%)|từ\s+\d+\s*%\s+trở\s+lên",
     re.IGNORECASE,
 )
