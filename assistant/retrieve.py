@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,6 +58,7 @@ class HybridSearcher:
         self.index = index
         self.catalogue = catalogue
         self._model_lock = threading.Lock()
+        self._dense_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="dense-query")
         self._chunk_cache: dict[tuple[str, str], list[StoredChunk]] = {}
 
     def restore_diacritics(self, query: str) -> str:
@@ -78,15 +80,18 @@ class HybridSearcher:
         k = k or self.settings.top_k
         flt = flt or SearchFilter()
         depth = max(self.settings.candidates, k)
-        lexical = dense = []
+        lexical = []
+        dense = None
+        if mode in ("hybrid", "dense"):  # the query is embedded while the lexical index is searched
+            # a story's asking sentences: what it asks, and a shorter text to embed
+            dense = self._dense_pool.submit(self.index.dense_search, f"{slots.focus or query} {slots.expansion}".strip(),
+                                            depth, flt)
         if mode in ("hybrid", "bm25"):
             lexical = self._lexical(expanded, depth, flt)
             if slots.focus:  # a story: its asking sentences alone, fused with the whole
                 focused = self._lexical(f"{slots.focus} {slots.expansion}", depth, flt)
                 lexical = _rrf([lexical, focused], [1.0, FOCUS_WEIGHT], self.settings.rrf_k)
-        if mode in ("hybrid", "dense"):
-            dense = self.index.dense_search(expanded, depth, flt)
-        fused = self._fuse(lexical, dense)
+        fused = self._fuse(lexical, dense.result() if dense is not None else [])
         found = self.index.chunks(cid for cid, *_ in fused)
         hits = [Hit(found[cid], score, lr, dr) for cid, score, lr, dr in fused if cid in found]
         named = mentioned_documents(query, self.catalogue)
