@@ -151,6 +151,8 @@ def understand(question: str) -> Slots:
     if part in ("signer", "recipients") and subjects and (not _has_any(form, parts["document_words"])
                                                          or _has_any(form, parts["authority_words"])):
         part = None  # "ai ký quyết định tặng …" asks who has the authority
+    if part == "members" and asks(question, "date"):
+        part = None  # "… gửi báo cáo cho Trưởng khối là ngày nào?" asks a deadline
     focus = asking_part(question)
     return Slots(
         question=question,

@@ -191,3 +191,17 @@ def test_a_part_of_the_year_named_puts_the_passage_naming_it_first(assistant, pe
     """ "quý II" must not be found in "II. NỘI DUNG THI ĐUA": the passage that names that quarter comes first."""
     hits = assistant.searcher.search(f"Trong {period} năm 2021 Khối thi đua Tổng hợp phải làm những việc gì?", 3)
     assert line in hits[0].chunk.body
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Danh hiệu Nghệ sĩ ưu tú mấy năm mới xét một lần?", "Điều 66, khoản 4"),
+    ("Bằng khen tặng từ hồi luật cũ thì bây giờ còn được công nhận không?", "Điều 95"),
+])
+def test_how_often_and_what_of_the_old_law_reach_their_provisions(assistant, question, location):
+    first = assistant.searcher.search(question, 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location.startswith(location)
+
+
+def test_a_deadline_to_the_head_of_a_bloc_asks_a_date_not_the_members():
+    slots = understand("Các đơn vị gửi báo cáo tổng kết năm cho Trưởng khối là ngày nào?")
+    assert slots.part is None and slots.kind == "date"
