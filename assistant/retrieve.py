@@ -21,11 +21,11 @@ from pydantic import ConfigDict
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import (Slots, folded_syllables, lookup_subjects, mapped_provisions, member_words,
+from assistant.understanding import (Slots, folded_syllables, lookup_subjects, mapped_provisions, names_members,
                                      plain_spelling, understand)
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from documents.text import fold_accents, looks_unaccented, mentions_a_date, normalize
+from documents.text import looks_unaccented, mentions_a_date, normalize
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
@@ -208,8 +208,7 @@ class HybridSearcher:
     @staticmethod
     def _member_list(chunks: list[StoredChunk], hits: list[Hit]) -> StoredChunk | None:
         """The best-ranked passage of the document that names its members ("Các cơ quan thành viên (…)")."""
-        words = [fold_accents(word.lower()) for word in member_words()]
-        listing = [c for c in chunks if any(word in fold_accents(c.body.lower()) for word in words)]
+        listing = [c for c in chunks if names_members(c.body)]
         ranked = {hit.chunk.chunk_id: n for n, hit in enumerate(hits)}
         return min(listing, key=lambda c: ranked.get(c.chunk_id, len(hits)), default=None)
 

@@ -92,9 +92,10 @@ def plain_spelling(question: str) -> str:
     return written
 
 
-def member_words() -> list[str]:
-    """Words of the passage naming an emulation bloc's members."""
-    return _parts()["member_words"]
+def names_members(text: str) -> bool:
+    """Whether a passage or line introduces an emulation bloc's members ("Các cơ quan thành viên (…)")."""
+    folded = fold_accents(text.lower())
+    return any(fold_accents(word.lower()) in folded for word in _parts()["member_words"])
 
 
 def folded_syllables(text: str) -> str:
@@ -181,14 +182,18 @@ def _kinds() -> dict[str, list[str]]:
 def question_kind(question: str) -> str:
     """The answer a question wants, from its cue words ("Hạn gửi báo cáo là ngày nào?" → "date").
     Cues match whole folded syllables: "hạn" must not be found inside "cá nhân"."""
-    return next((kind for kind in _kinds() if asks(question, kind)), "general")
+    folded = folded_syllables(question)
+    return next((kind for kind, cues in _kinds().items() if _has_kind_cue(folded, cues)), "general")
 
 
 def asks(question: str, kind: str) -> bool:
     """Whether the question asks for that kind of answer, even as its second part ("… phòng nào
     chủ trì, hạn là khi nào?" asks for a date and a unit)."""
-    folded = folded_syllables(question)
-    return any(f" {cue.strip(' ?')} " in folded for cue in _kinds()[kind])
+    return _has_kind_cue(folded_syllables(question), _kinds()[kind])
+
+
+def _has_kind_cue(folded: str, cues: list[str]) -> bool:
+    return any(f" {cue.strip(' ?')} " in folded for cue in cues)
 
 
 STORY_MIN_SYLLABLES = 30

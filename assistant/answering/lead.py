@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.understanding import asks, member_words
+from assistant.understanding import asks, names_members
 from documents.text import DATE_MENTION, collapse_spaces, fold_accents
 
 SENTENCE_CHARS = 400
@@ -98,9 +98,8 @@ def _unit_lead(source: Source) -> str:
 
 def _members_lead(source: Source) -> str:
     """The line that introduces a bloc's members ("- Các cơ quan thành viên (…);"), else the list."""
-    words = [fold_accents(word.lower()) for word in member_words()]
     lines = [line.strip(" -–•") for line in source.unit.split("\n")]
-    listing = next((line for line in lines if any(word in fold_accents(line.lower()) for word in words)), "")
+    listing = next((line for line in lines if names_members(line)), "")
     return listing.rstrip(";") or _list_lead(source)
 
 
