@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from assistant.deadlines.units import find_unit
-from assistant.understanding import understand
+from assistant.understanding import split_sentences, understand
 from documents.text import fold_accents, normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "intents.yaml"
@@ -157,7 +157,7 @@ def _asks_for_a_draft(question: str) -> bool:
     """A sentence that opens with a drafting verb and asks no who/which/what: "Soạn giúp mục …",
     not "Phòng nào chủ trì xây dựng kế hoạch …?" nor "bên Văn phòng soạn xong tên rồi, …"."""
     data = cues()["drafting"]
-    for sentence in re.split(r"(?<=[.?!])\s+|\n+", question):
+    for sentence in split_sentences(question):
         folded = _folded(sentence)
         if _has_any(folded, data["question_words"]):
             continue

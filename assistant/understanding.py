@@ -201,6 +201,11 @@ SHORT_ASK_SYLLABLES = 8
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n+")
 
 
+def split_sentences(text: str) -> list[str]:
+    """A question's sentences: broken after ".", "?", "!" and at line ends."""
+    return [s.strip() for s in _SENTENCE_BREAK.split(text.strip()) if s.strip()]
+
+
 def asking_part(question: str) -> str:
     """The sentences of a long story that ask: the background (who, when, what happened) says who
     asks, the asking sentences say what. "" for a question told in one sentence.
@@ -211,7 +216,7 @@ def asking_part(question: str) -> str:
     """
     if len(syllable_tokenize(question)) < STORY_MIN_SYLLABLES:
         return ""
-    sentences = [s.strip() for s in _SENTENCE_BREAK.split(question.strip()) if s.strip()]
+    sentences = split_sentences(question)
     if len(sentences) < 2:
         return ""
     first = next((i for i, s in enumerate(sentences) if s.endswith("?")), len(sentences) - 1)

@@ -336,19 +336,19 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
             if role in ("note", "drop", "block") or editorial_block:
                 index += 1
                 continue
-        closing = any(node.kind == "recipients" for node in stack)
         if _is_table_line(line.text):
-            while closing:  # a table after the signature belongs to what is attached, not to the Nơi nhận
-                closing = stack.pop().kind != "recipients"
+            _leave_closing_block(stack)  # a table after the signature belongs to what is attached
             index = _consume_table(lines, index, stack[-1])
             continue
         heading = _classify(text, levels) or (_ocr_clause(text, stack) if legal else None)
-        if closing and _is_attached_type_line(text):  # "QUY CHẾ" after the signature: a document of its own
+        if _is_attached_type_line(text) and any(node.kind == "recipients" for node in stack):
+            # "QUY CHẾ" after the signature: a document of its own
             heading = ("annex", next(level for kind, level, _ in levels if kind == "annex"))
         if heading:
             kind, level = heading
-            while stack[-1].level >= level or closing:  # the Nơi nhận holds no sections: they close it
-                closing = stack.pop().kind != "recipients" and closing
+            _leave_closing_block(stack)
+            while stack[-1].level >= level:
+                stack.pop()
             node = Node(kind, _label(text, kind), level, [Line(text, line.page)])
             stack[-1].children.append(node)
             stack.append(node)
@@ -450,6 +450,12 @@ def _is_title_line(node: Node, text: str) -> bool:
     """"Chương II" / "PHỤ LỤC I" followed by an upper-case line: that line is its title."""
     return (node.kind in _TITLED_KINDS and not node.title and len(node.lines) == 1
             and len(node.lines[0].text) <= 20 and text.isupper() and len(text) < 200)
+
+
+def _leave_closing_block(stack: list[Node]) -> None:
+    """The Nơi nhận (with the signature) holds no sections nor tables: what follows it closes it."""
+    while any(node.kind == "recipients" for node in stack):
+        stack.pop()
 
 
 @lru_cache(maxsize=1)
