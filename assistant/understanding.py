@@ -170,7 +170,7 @@ def understand(question: str) -> Slots:
         periods=tuple(dict.fromkeys(folded_syllables(m.group(0)).strip() for m in _PERIOD_OF_YEAR.finditer(question))),
         spelled=_spelled(question, matches),
         focus=focus,
-        kind=question_kind(question),
+        kind=question_kind(focus or question),
     )
 
 

@@ -205,3 +205,14 @@ def test_how_often_and_what_of_the_old_law_reach_their_provisions(assistant, que
 def test_a_deadline_to_the_head_of_a_bloc_asks_a_date_not_the_members():
     slots = understand("Các đơn vị gửi báo cáo tổng kết năm cho Trưởng khối là ngày nào?")
     assert slots.part is None and slots.kind == "date"
+
+
+def test_a_storys_background_does_not_set_the_kind_of_answer(assistant):
+    """"ngày nào cũng chạy xe đi dạy" tells the background; the asking sentence wants the count of
+    CSTĐCS titles, which the lead must give rather than the bare opening of the article."""
+    question = ("Em là giáo viên ở một trường THCS miền núi, ngày nào cũng chạy xe gần 20 cây số đi dạy. "
+                "Em được CSTĐCS ba năm học liền. Cho em hỏi muốn lên CSTĐ cấp tỉnh thì cần bao nhiêu lần CSTĐCS "
+                "và có bắt buộc liên tục không ạ?")
+    assert understand(question).kind == "number"
+    answer = assistant.answerer().answer(question)
+    assert "03 lần liên tục" in answer.lead

@@ -16,7 +16,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.answering import extractive, generative
 from assistant.answering.lead import lead_text
 from assistant.answering.tools import ChatTools, ToolReply
-from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, question_kind, required_names,
+from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, required_names,
                                           standalone_question)
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
@@ -161,9 +161,9 @@ class Answerer:
         return hits
 
     def _extractive(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
-        kind = question_kind(question)
+        kind = understand(question).kind  # a story's kind is its asking sentences' ("ngày nào cũng …" is no date)
         if kind == "general":
-            kind = question_kind(standalone)
+            kind = understand(standalone).kind
         if understand(standalone).part == "members":
             kind = "members"
         hits = self._hits_with_names(without_dates(standalone), hits)  # a full date is the reference date, not a name
