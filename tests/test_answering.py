@@ -188,8 +188,10 @@ def test_a_list_written_on_one_line_leads_whole():
     unit = ("3. Hình thức khen thưởng\nCác hình thức khen thưởng bao gồm: Huân chương Lao động; Bằng khen của Thủ tướng "
             "Chính phủ; Bằng khen của Chủ tịch UBND tỉnh; Giấy khen.\nCăn cứ thành tích đạt được, việc xét khen thưởng "
             "được thực hiện theo quy định.")
-    lead = lead_text("list", unit, question="Kế hoạch có những hình thức khen thưởng nào?")
-    assert lead.startswith("Các hình thức khen thưởng bao gồm: Huân chương Lao động;") and lead.endswith("Giấy khen.")
+    for kind, question in (("list", "Kế hoạch có những hình thức khen thưởng nào?"),
+                           ("general", "Trong kế hoạch có huân chương hay chỉ có bằng khen tỉnh, giấy khen thôi?")):
+        lead = lead_text(kind, unit, question=question)
+        assert lead.startswith("Các hình thức khen thưởng bao gồm: Huân chương Lao động;") and lead.endswith("Giấy khen.")
 
 
 def test_a_date_and_unit_question_on_a_table_row_leads_with_both():

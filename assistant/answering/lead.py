@@ -176,7 +176,11 @@ def _sentence_lead(source: Source) -> str:
         return source.unit.strip()  # an article's title says what the article rules on
     if source.cells:
         return _trim("; ".join(f"{k}: {v}" for k, v in source.cells.items() if v), SENTENCE_CHARS)
-    return _around_match(_best_sentence(source.unit, source.question), source.question)
+    best = _best_sentence(source.unit, source.question)
+    listing = _inline_list(source)
+    if listing and best in collapse_spaces(listing):
+        return listing  # one item of "… gồm: A; B; C" answers only with the others beside it
+    return _around_match(best, source.question)
 
 
 def _task(source: Source) -> str:
