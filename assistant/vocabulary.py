@@ -354,17 +354,22 @@ class Aspects:
         return next((a.owners for a in self.aspects if a.id == aspect_id), ())
 
     def detect_all(self, text: str) -> list[str]:
-        """Aspects whose cues occur in `text`, the longest cue (in syllables) first."""
+        """Aspects whose cues occur in `text`: one asked for first, then the one whose cues
+        cover most syllables ("hồ sơ … có bắt buộc phải có … báo cáo thành tích" speaks of
+        the hồ sơ twice), then the earlier."""
         for index in (self._strong, self._weak):
             hits = index.search(text)
             if hits:
-                hits.sort(key=lambda h: self._rank(index.fold(text[h[1]:h[2]]), h[1]))
-                return list(dict.fromkeys(aspect_id for aspect_id, _, _ in hits))
+                ranks: dict[str, tuple[int, int, int]] = {}
+                for aspect_id, start, end in hits:
+                    cue = index.fold(text[start:end])
+                    asks, size, first = ranks.get(aspect_id, (1, 0, start))
+                    ranks[aspect_id] = (min(asks, 0 if self._asks(cue) else 1), size - len(cue), min(first, start))
+                return sorted(ranks, key=ranks.get)
         return []
 
-    def _rank(self, cue: tuple[str, ...], start: int) -> tuple[int, int, int]:
-        asks = any(cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
-        return (0 if asks else 1, -len(cue), start)
+    def _asks(self, cue: tuple[str, ...]) -> bool:
+        return any(cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
 
     def detect(self, text: str) -> str | None:
         found = self.detect_all(text)

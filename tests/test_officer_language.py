@@ -75,6 +75,10 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     ("Phát hiện khai gian thành tích thì xử lý thế nào, có phải nộp lại tiền thưởng không?", "xu_ly_vi_pham"),
     ("Muốn đề nghị Huân chương thì bắt buộc trước đó phải có Bằng khen của Thủ tướng à?", "nguyen_tac"),
     ("Chủ tịch xã có được ký quyết định tặng giấy khen cho trưởng thôn không?", "tham_quyen_quyet_dinh"),
+    ("Giấy khen giáo viên dạy giỏi cấp huyện có được coi là thành tích để xét CSTĐCS không?", "tieu_chuan"),
+    ("Hết thời hạn kỷ luật khiển trách thì cách tính thành tích khen thưởng ra sao?", "nguyen_tac"),
+    ("Hồ sơ đề nghị LĐTT có bắt buộc phải có biên bản họp bình xét của đơn vị không?", "ho_so"),
+    ("Mức chi cho giấy khen của Giám đốc Sở là bao nhiêu?", "muc_tien_thuong"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
