@@ -263,7 +263,18 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
              and not _has_any(after(m), parts["held_after_cues"])]
     not_held = [m for m in matches if not _has_any(before(m), parts["held_cues"])
                 and not _has_any(after(m), parts["held_after_cues"])]
-    return tuple(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
+    chosen = list(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
+    return tuple(_higher_first(chosen, [m.entry for m in matches]))
+
+
+def _higher_first(ids: list[str], named) -> list[str]:
+    """A title whose criteria require another named title is the one asked: "đạt LĐTT rồi thì
+    CSTĐCS cần thêm gì" asks for CSTĐCS (Điều 23 requires LĐTT), whatever the words around it."""
+    named_ids = {entry.id for entry in named}
+    required = {needed for entry in named for needed, _ in entry.builds_on if needed in named_ids}
+    top = [entry.id for entry in named if entry.id not in required
+           and any(needed in required for needed, _ in entry.builds_on)]
+    return list(dict.fromkeys(top + [i for i in ids if i not in required] + [i for i in ids if i in required]))
 
 
 def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:

@@ -186,6 +186,7 @@ class VocabEntry:
     related: tuple[str, ...] = ()
     doc: str | None = None  # for kind == van_ban: the knowledge file stem
     note: str = ""
+    builds_on: tuple[tuple[str, Source], ...] = ()  # (title id, where its criteria require it)
 
     def forms(self, rank_aliases: dict[str, list[str]]) -> list[str]:
         """Name and every expanded variant, with rank spellings (hạng Nhì → hạng 2, hạng II)."""
@@ -286,12 +287,15 @@ def _as_tuple(value) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, list) else (value,)
 
 
+def _source(src: dict) -> Source:
+    return Source(doc=src["doc"], quote=normalize(src["quote"]), article=src.get("article"),
+                  khoan=src.get("khoan"), diem=src.get("diem"))
+
+
 def _entry(raw: dict) -> VocabEntry:
-    src = raw["source"]
     return VocabEntry(
-        id=raw["id"], name=normalize(raw["name"]), kind=raw["kind"],
-        source=Source(doc=src["doc"], quote=normalize(src["quote"]), article=src.get("article"),
-                      khoan=src.get("khoan"), diem=src.get("diem")),
+        id=raw["id"], name=normalize(raw["name"]), kind=raw["kind"], source=_source(raw["source"]),
+        builds_on=tuple((item["id"], _source(item)) for item in raw.get("builds_on") or ()),
         level=raw.get("level"), for_=_as_tuple(raw.get("for")),
         variants=tuple(normalize(v) for v in raw.get("variants") or ()),
         variants_source=raw.get("variants_source", ""), parent=raw.get("parent"),

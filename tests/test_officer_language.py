@@ -220,3 +220,13 @@ def test_a_storys_background_does_not_set_the_kind_of_answer(assistant):
     assert understand(question).kind == "number"
     answer = assistant.answerer().answer(question)
     assert "03 lần liên tục" in answer.lead
+
+
+@pytest.mark.parametrize("question,article", [
+    ("Tổ em năm nay xét tặng Lao động tiên tiến cho 8 trên 10 người, thì tổ có được Tập thể lao động tiên tiến không?",
+     "Điều 28"),
+    ("Em đủ điều kiện LĐTT rồi, còn CSTĐCS cần thêm gì nữa?", "Điều 23"),
+])
+def test_of_two_titles_the_one_whose_criteria_require_the_other_is_asked(assistant, question, article):
+    first = assistant.searcher.search(question, 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location.split(",")[0] == article

@@ -84,6 +84,20 @@ def test_vocabulary_source_is_verbatim_in_its_article(entry):
             f"{entry.id}: quote not inside {src.doc} {src.article} khoản {src.khoan} điểm {src.diem}")
 
 
+REQUIREMENTS = [(e.id, needed, src) for e in VOCAB.entries for needed, src in e.builds_on]
+
+
+@pytest.mark.parametrize("title,needed,src", REQUIREMENTS, ids=[f"{t}>{n}" for t, n, _ in REQUIREMENTS])
+def test_a_title_builds_on_another_where_its_criteria_name_it(title, needed, src):
+    assert VOCAB.get(needed) is not None, f"{title}: unknown title {needed}"
+    assert _collapse(src.quote) in _region(src.doc, src.article, src.khoan, src.diem)
+    assert _fold_name(VOCAB.get(needed).name) in _fold_name(src.quote), f"{title}: the quote does not name {needed}"
+
+
+def _fold_name(text: str) -> str:
+    return _collapse(text).lower().replace("“", "").replace("”", "")
+
+
 DOCS = sorted({e.doc for e in LAW_MAP.entries})
 
 
