@@ -327,8 +327,9 @@ def _spelled(question: str, matches) -> str:
 
 
 # "Những ai được xét tặng danh hiệu X?": for one title, who may receive it is said by its criteria
-# article ("được xét tặng cho … đạt các tiêu chuẩn sau"), when the map has nothing narrower.
-_ASPECT_FALLBACKS = {"doi_tuong": "tieu_chuan"}
+# article ("được xét tặng cho … đạt các tiêu chuẩn sau"), and for a kind of commendation by its
+# definition ("Khen thưởng theo niên hạn là … cho cá nhân thuộc …"), when the map has nothing narrower.
+_ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia")}
 DEFAULT_ASPECT = "tieu_chuan"
 
 
@@ -339,8 +340,8 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
     đua cơ sở" is answered by the Law's list of what a file holds (said of every title) before the
     decree that only delegates its details."""
     own = law_map.locate(subject, aspect, doc_ids, inherit=False)
-    if not own and aspect in _ASPECT_FALLBACKS:
-        own = law_map.locate(subject, _ASPECT_FALLBACKS[aspect], doc_ids, inherit=False)
+    for fallback in _ASPECT_FALLBACKS.get(aspect, ()):
+        own = own or law_map.locate(subject, fallback, doc_ids, inherit=False)
     if not own:
         return law_map.locate(subject, aspect, doc_ids)
     covered = {entry.doc for entry in own}

@@ -230,3 +230,8 @@ def test_a_storys_background_does_not_set_the_kind_of_answer(assistant):
 def test_of_two_titles_the_one_whose_criteria_require_the_other_is_asked(assistant, question, article):
     first = assistant.searcher.search(question, 3)[0].chunk
     assert first.doc_id == LAW.stem and first.location.split(",")[0] == article
+
+
+def test_whom_a_kind_of_commendation_is_for_is_read_in_its_definition(assistant):
+    first = assistant.searcher.search("Khen niên hạn dành cho những đối tượng nào vậy?", 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location.split(",")[0] == "Điều 8"
