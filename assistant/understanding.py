@@ -155,11 +155,14 @@ def understand(question: str) -> Slots:
     if part == "members" and asks(question, "date"):
         part = None  # "… gửi báo cáo cho Trưởng khối là ngày nào?" asks a deadline
     focus = asking_part(question)
+    aspect = (focus and detect_aspect(focus)) or detect_aspect(question)
+    if aspect in (None, "tieu_chuan"):
+        subjects = _higher_first(subjects, [m.entry for m in matches if m.entry.kind in AWARD_KINDS])
     return Slots(
         question=question,
         subjects=subjects,
         terms=terms,
-        aspect=(focus and detect_aspect(focus)) or detect_aspect(question),
+        aspect=aspect,
         target=_target_of(subjects, vocabulary) or _first_cue(form, parts["targets"]),
         level=_first_cue(form, parts["levels"]),
         years=tuple(find_years(question)),
@@ -263,18 +266,18 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
              and not _has_any(after(m), parts["held_after_cues"])]
     not_held = [m for m in matches if not _has_any(before(m), parts["held_cues"])
                 and not _has_any(after(m), parts["held_after_cues"])]
-    chosen = list(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
-    return tuple(_higher_first(chosen, [m.entry for m in matches]))
+    return tuple(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
 
 
-def _higher_first(ids: list[str], named) -> list[str]:
-    """A title whose criteria require another named title is the one asked: "đạt LĐTT rồi thì
-    CSTĐCS cần thêm gì" asks for CSTĐCS (Điều 23 requires LĐTT), whatever the words around it."""
+def _higher_first(ids: tuple[str, ...], named) -> tuple[str, ...]:
+    """Asked for its criteria, a title that requires another named title is the one asked, the other
+    is what the officer holds: "đạt LĐTT rồi thì CSTĐCS cần thêm gì" asks for CSTĐCS (Điều 23
+    requires LĐTT). Asked who awards them, both stay ("CSTĐCS hay chỉ LĐTT")."""
     named_ids = {entry.id for entry in named}
     required = {needed for entry in named for needed, _ in entry.builds_on if needed in named_ids}
     top = [entry.id for entry in named if entry.id not in required
            and any(needed in required for needed, _ in entry.builds_on)]
-    return list(dict.fromkeys(top + [i for i in ids if i not in required] + [i for i in ids if i in required]))
+    return tuple(dict.fromkeys(top + [i for i in ids if i not in required]))
 
 
 def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:

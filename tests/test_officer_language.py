@@ -235,3 +235,11 @@ def test_of_two_titles_the_one_whose_criteria_require_the_other_is_asked(assista
 def test_whom_a_kind_of_commendation_is_for_is_read_in_its_definition(assistant):
     first = assistant.searcher.search("Khen niên hạn dành cho những đối tượng nào vậy?", 3)[0].chunk
     assert first.doc_id == LAW.stem and first.location.split(",")[0] == "Điều 8"
+
+
+def test_the_title_held_is_left_out_of_a_criteria_question_but_not_of_an_authority_question(assistant):
+    criteria = "Em đủ điều kiện LĐTT rồi, còn CSTĐCS cần thêm gì nữa?"
+    assert understand(criteria).subjects == ("chien_si_thi_dua_co_so",)
+    assert assistant.answerer().answer(criteria).citations[0].location.startswith("Điều 23")
+    authority = "Chủ tịch xã có được ký quyết định công nhận CSTĐCS không, hay chỉ được công nhận LĐTT?"
+    assert set(understand(authority).subjects) == {"chien_si_thi_dua_co_so", "lao_dong_tien_tien"}
