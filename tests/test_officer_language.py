@@ -243,3 +243,12 @@ def test_the_title_held_is_left_out_of_a_criteria_question_but_not_of_an_authori
     assert assistant.answerer().answer(criteria).citations[0].location.startswith("Điều 23")
     authority = "Chủ tịch xã có được ký quyết định công nhận CSTĐCS không, hay chỉ được công nhận LĐTT?"
     assert set(understand(authority).subjects) == {"chien_si_thi_dua_co_so", "lao_dong_tien_tien"}
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Muốn được phong Nhà giáo ưu tú thì phải trực tiếp giảng dạy tối thiểu bao nhiêu năm?", "Điều 64, khoản 3"),
+    ("Thầy thuốc nhân dân cần đạt những tiêu chuẩn gì?", "Điều 65, khoản 2"),
+])
+def test_the_criteria_of_each_rank_of_an_honorary_title_are_its_own_khoan(assistant, question, location):
+    first = assistant.searcher.search(question, 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location == location
