@@ -253,3 +253,11 @@ def test_the_title_held_is_left_out_of_a_criteria_question_but_not_of_an_authori
 def test_the_criteria_of_each_rank_of_an_honorary_title_are_its_own_khoan(assistant, question, location):
     first = assistant.searcher.search(question, 3)[0].chunk
     assert first.doc_id == LAW.stem and first.location == location
+
+
+def test_a_question_on_women_reaches_the_rule_that_prefers_them():
+    from assistant.understanding import lookup_subjects, mapped_provisions
+
+    slots = understand("Phụ nữ có được ưu tiên hơn khi bình xét khen thưởng không?")
+    first = mapped_provisions(slots.with_changes(subjects=lookup_subjects(slots)[:1]), ["nd-152-2025-ND-CP"])[0]
+    assert (first.article, first.khoan) == ("Điều 4", 6)
