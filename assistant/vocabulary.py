@@ -341,10 +341,11 @@ class Aspects:
     beats one that only names a topic; then the longer cue wins, then the earlier.
     """
 
-    def __init__(self, aspects: list[Aspect], interrogatives: tuple[str, ...] = ()):
+    def __init__(self, aspects: list[Aspect], interrogatives: tuple[str, ...] = (), yes_no: tuple[str, ...] = ()):
         self.aspects = aspects
         self._strong, self._weak = _PhraseIndex(), _PhraseIndex()
         self._interrogatives = {self._strong.fold(w) for w in interrogatives}
+        self._yes_no = {self._strong.fold(w)[0] for w in yes_no}
         for aspect in aspects:
             for index, cues in ((self._strong, aspect.cues), (self._weak, aspect.weak_cues)):
                 for cue in cues:
@@ -360,17 +361,31 @@ class Aspects:
     def detect_all(self, text: str) -> list[str]:
         """Aspects whose cues occur in `text`: one asked for first, then the one whose cues
         cover most syllables ("hồ sơ … có bắt buộc phải có … báo cáo thành tích" speaks of
-        the hồ sơ twice), then the earlier."""
+        the hồ sơ twice), then the earlier. A cue asks when it holds an interrogative or one
+        is followed by a yes/no word ("có ưu tiên nữ không")."""
         for index in (self._strong, self._weak):
             hits = index.search(text)
             if hits:
-                ranks: dict[str, tuple[int, int, int]] = {}
+                spans: dict[str, list[tuple[int, int]]] = {}
+                asked: set[str] = set()
                 for aspect_id, start, end in hits:
-                    cue = index.fold(text[start:end])
-                    asks, size, first = ranks.get(aspect_id, (1, 0, start))
-                    ranks[aspect_id] = (min(asks, 0 if self._asks(cue) else 1), size - len(cue), min(first, start))
-                return sorted(ranks, key=ranks.get)
+                    spans.setdefault(aspect_id, []).append((start, end))
+                    if self._asks(index.fold(text[start:end])) or self._yes_no.intersection(index.fold(text[end:end + 8])[:1]):
+                        asked.add(aspect_id)
+                return sorted(spans, key=lambda a: (a not in asked, -self._covered(text, spans[a], index),
+                                                    min(start for start, _ in spans[a])))
         return []
+
+    @staticmethod
+    def _covered(text: str, spans: list[tuple[int, int]], index) -> int:
+        """Syllables of the text inside the spans, each counted once (nested cues overlap)."""
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return sum(len(index.fold(text[start:end])) for start, end in merged)
 
     def _asks(self, cue: tuple[str, ...]) -> bool:
         return any(cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
@@ -396,7 +411,8 @@ def _read_aspects(path: Path) -> Aspects:
     return Aspects([Aspect(aid, spec["label"], tuple(normalize(c) for c in spec.get("cues") or ()),
                            tuple(normalize(c) for c in spec.get("weak_cues") or ()), tuple(spec.get("owners") or ()))
                     for aid, spec in data["aspects"].items()],
-                   interrogatives=tuple(normalize(w) for w in data.get("interrogatives") or ()))
+                   interrogatives=tuple(normalize(w) for w in data.get("interrogatives") or ()),
+                   yes_no=tuple(normalize(w) for w in data.get("yes_no") or ()))
 
 
 # Entries whose names contain cue words ("Khen thưởng theo thủ tục đơn giản", "Hội đồng …"):

@@ -12,6 +12,7 @@ from tests.conftest import KNOWLEDGE, LAW, SEED_001
 OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
 TAM_DUONG = KNOWLEDGE / "plans" / "002_8dcd8df503d34be0.txt"
 HA_GIANG = KNOWLEDGE / "plans" / "000_1085f501b25a5d99.txt"
+DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
 
 
 @pytest.fixture(scope="module")
@@ -261,3 +262,22 @@ def test_a_question_on_women_reaches_the_rule_that_prefers_them():
     slots = understand("Phụ nữ có được ưu tiên hơn khi bình xét khen thưởng không?")
     first = mapped_provisions(slots.with_changes(subjects=lookup_subjects(slots)[:1]), ["nd-152-2025-ND-CP"])[0]
     assert (first.article, first.khoan) == ("Điều 4", 6)
+
+
+@pytest.fixture(scope="module")
+def law_and_decree(tmp_path_factory):
+    data = tmp_path_factory.mktemp("decree") / "data"
+    settings = Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01")
+    built = build_assistant(settings)
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, DECREE]))
+    return built
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Tổ em có một anh một chị cùng đủ tiêu chuẩn mà chỉ còn một suất đề nghị khen, có ưu tiên nữ không?",
+     "Điều 4, khoản 6"),
+])
+def test_a_broad_principle_does_not_hide_the_khoan_that_answers(law_and_decree, question, location):
+    answer = law_and_decree.answerer().answer(question)
+    assert not answer.not_found
+    assert (answer.citations[0].document, answer.citations[0].location) == ("Nghị định 152/2025/NĐ-CP", location)

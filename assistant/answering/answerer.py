@@ -175,10 +175,14 @@ class Answerer:
             return Answer(question, f"{NOT_FOUND_TEXT}\n\n{missing}", [], True, "extractive", standalone, [missing],
                           lead=NOT_FOUND_TEXT)
         factors = self._hit_factors(standalone, hits, day)
-        spelled = understand(standalone).spelled or standalone  # matched with the words the texts use
-        pieces = extractive.best_pieces(spelled, kind, hits, self.index.idf, factors) if hits else []
-        if not pieces or self._too_weak(spelled, hits[pieces[0].hit_index]):
+        slots = understand(standalone)
+        spelled = slots.spelled or standalone  # matched with the words the texts use
+        wording = f"{spelled} {slots.synonyms}".strip()  # "bắt buộc" also finds "không nhất thiết"
+        pieces = extractive.best_pieces(wording, kind, hits, self.index.idf, factors) if hits else []
+        answering = next((p for p in pieces if not self._too_weak(spelled, hits[p.hit_index])), None)
+        if answering is None:
             return self._not_found(question, standalone, hits, day)
+        pieces = [answering] + [p for p in pieces if p is not answering]  # a broad khoản first answers nothing
         first, first_hit = pieces[0], hits[pieces[0].hit_index]
         record = self._register_record(first_hit, first, kind)
         lead = self._lead(kind, first, first_hit, record, spelled)

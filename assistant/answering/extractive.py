@@ -15,7 +15,7 @@ from assistant.retrieve import Hit
 from documents.text import fold_accents, mentions_a_date, syllable_tokenize
 
 MAX_PIECES = 3
-RETRIEVAL_PRIOR = 0.25
+RETRIEVAL_PRIOR = 0.4
 TITLE_BONUS = 0.3
 LENGTH_PENALTY = 0.1
 SECONDARY_RATIO = 0.75
