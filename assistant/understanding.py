@@ -155,7 +155,7 @@ def understand(question: str) -> Slots:
     if part == "members" and asks(question, "date"):
         part = None  # "… gửi báo cáo cho Trưởng khối là ngày nào?" asks a deadline
     focus = asking_part(question)
-    aspect = (focus and detect_aspect(focus)) or detect_aspect(question)
+    aspect = (focus and detect_aspect(focus)) or detect_aspect(question) or _implied_aspect(subjects, terms)
     if aspect in (None, "tieu_chuan"):
         subjects = _higher_first(subjects, [m.entry for m in matches if m.entry.kind in AWARD_KINDS])
     return Slots(
@@ -280,6 +280,19 @@ def _higher_first(ids: tuple[str, ...], named) -> tuple[str, ...]:
     return tuple(dict.fromkeys(top + [i for i in ids if i not in required]))
 
 
+def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | None:
+    """Asked with no cue ("nghỉ sinh thì không được xét, có đúng không?"), a notion the law rules
+    on in one respect only is asked in that respect (nghỉ thai sản: how it counts, a principle)."""
+    if subjects:
+        return None
+    vocabulary, law_map = load_vocabulary(), load_law_map()
+    for term in terms:
+        aspects = law_map.aspects_of(term)
+        if term not in TOO_BROAD and vocabulary.get(term).kind == "khai_niem" and len(aspects) == 1:
+            return next(iter(aspects))
+    return None
+
+
 def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:
     targets = {t for s in subjects for t in vocabulary.get(s).for_}
     return next(iter(targets)) if len(targets) == 1 else None
@@ -366,7 +379,8 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     """What to look up in the law map: the titles/awards asked about; for a definition, or when none
     is named, the other notions the question names; then, for general aspects, thi đua and khen thưởng."""
     vocabulary = load_vocabulary()
-    notions = [t for t in slots.terms if t not in TOO_BROAD and vocabulary.get(t).kind in NOTION_KINDS]
+    notions = sorted((t for t in slots.terms if t not in TOO_BROAD and vocabulary.get(t).kind in NOTION_KINDS),
+                     key=lambda t: not _asked_notion(t, slots))
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]
     elif slots.subjects:
@@ -376,6 +390,12 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     if slots.aspect in GENERAL_ASPECTS:
         found += GENERAL_SUBJECTS
     return tuple(dict.fromkeys(found))
+
+
+def _asked_notion(term: str, slots: Slots) -> bool:
+    """A notion the asking sentences of a story name, and the law rules on in the aspect asked."""
+    named = not slots.focus or term in {m.entry.id for m in load_vocabulary().find(slots.focus)}
+    return named and slots.aspect in load_law_map().aspects_of(term)
 
 
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:

@@ -507,6 +507,9 @@ class LawMap:
     def aspects(self) -> set[str]:
         return {e.aspect for e in self.entries}
 
+    def aspects_of(self, subject_id: str) -> set[str]:
+        return {e.aspect for e in self.entries if e.subject == subject_id}
+
     def locate(self, subject_id: str, aspect: str, doc_ids: list[str] | None = None,
                inherit: bool = True) -> list[LawMapEntry]:
         """Where the law says `aspect` of `subject_id`, document by document.

@@ -281,3 +281,33 @@ def test_a_broad_principle_does_not_hide_the_khoan_that_answers(law_and_decree, 
     answer = law_and_decree.answerer().answer(question)
     assert not answer.not_found
     assert (answer.citations[0].document, answer.citations[0].location) == ("Nghị định 152/2025/NĐ-CP", location)
+
+
+def _first_mapped(question: str):
+    from assistant.understanding import lookup_subjects, mapped_provisions
+
+    slots = understand(question)
+    subject = lookup_subjects(slots)[0]
+    return mapped_provisions(slots.with_changes(subjects=(subject,)), ["nd-152-2025-ND-CP"])[0]
+
+
+@pytest.mark.parametrize("question,khoan", [
+    # no aspect cue: nghỉ thai sản is ruled on as a principle only
+    ("Trưởng phòng bảo năm nay em nghỉ sinh thì không được xét danh hiệu thi đua, có đúng không ạ?", 5),
+    # the story's background names women; its asking sentence names the leave
+    ("Cơ quan tôi có một giáo viên nữ vừa nghỉ thai sản sáu tháng. Cho hỏi thời gian nghỉ thai sản đó có được "
+     "tính để xét danh hiệu thi đua cuối năm không, hay phải trừ ra như trưởng phòng nói?", 5),
+])
+def test_the_notion_asked_about_reaches_its_own_khoan(question, khoan):
+    first = _first_mapped(question)
+    assert (first.article, first.khoan) == ("Điều 4", khoan)
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Cán bộ nữ giữ chức vụ lãnh đạo thì thời gian giữ chức vụ để xét khen quá trình cống hiến được giảm bao nhiêu?",
+     "Điều 4, khoản 7"),
+    ("Phụ nữ có được ưu tiên hơn khi bình xét khen thưởng không?", "Điều 4, khoản 6"),
+])
+def test_the_rules_on_women_are_told_apart(law_and_decree, question, location):
+    first = law_and_decree.searcher.search(question, 3)[0].chunk
+    assert (first.doc_id, first.location) == (DECREE.stem, location)
