@@ -282,15 +282,10 @@ def _higher_first(ids: tuple[str, ...], named) -> tuple[str, ...]:
 
 def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | None:
     """Asked with no cue ("nghỉ sinh thì không được xét, có đúng không?"), a notion the law rules
-    on in one respect only is asked in that respect (nghỉ thai sản: how it counts, a principle)."""
+    on in one respect only is asked in that respect."""
     if subjects:
         return None
-    vocabulary, law_map = load_vocabulary(), load_law_map()
-    for term in terms:
-        aspects = law_map.aspects_of(term)
-        if term not in TOO_BROAD and vocabulary.get(term).kind == "khai_niem" and len(aspects) == 1:
-            return next(iter(aspects))
-    return None
+    return next((only[0] for term in terms if term not in TOO_BROAD and (only := _only_aspect(term))), None)
 
 
 def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:
@@ -349,6 +344,13 @@ _ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia")}
 DEFAULT_ASPECT = "tieu_chuan"
 
 
+def _only_aspect(subject: str) -> tuple[str, ...]:
+    """A notion the law rules on in one respect only is answered by it whatever is asked
+    ("nghỉ thai sản có được xét thi đua không": the principle that the leave counts)."""
+    aspects = load_law_map().aspects_of(subject)
+    return tuple(aspects) if len(aspects) == 1 and load_vocabulary().get(subject).kind == "khai_niem" else ()
+
+
 def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
     """The subject's own entries first; then its criteria for a fallback aspect; then its family's.
 
@@ -356,7 +358,7 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
     đua cơ sở" is answered by the Law's list of what a file holds (said of every title) before the
     decree that only delegates its details."""
     own = law_map.locate(subject, aspect, doc_ids, inherit=False)
-    for fallback in _ASPECT_FALLBACKS.get(aspect, ()):
+    for fallback in (*_ASPECT_FALLBACKS.get(aspect, ()), *_only_aspect(subject)):
         own = own or law_map.locate(subject, fallback, doc_ids, inherit=False)
     if not own:
         return law_map.locate(subject, aspect, doc_ids)

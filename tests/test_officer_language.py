@@ -294,6 +294,8 @@ def _first_mapped(question: str):
 @pytest.mark.parametrize("question,khoan", [
     # no aspect cue: nghỉ thai sản is ruled on as a principle only
     ("Trưởng phòng bảo năm nay em nghỉ sinh thì không được xét danh hiệu thi đua, có đúng không ạ?", 5),
+    # asked for criteria, the leave is still answered by the only rule the law has on it
+    ("Giáo viên nghỉ thai sản nửa năm thì có được xét danh hiệu thi đua không?", 5),
     # the story's background names women; its asking sentence names the leave
     ("Cơ quan tôi có một giáo viên nữ vừa nghỉ thai sản sáu tháng. Cho hỏi thời gian nghỉ thai sản đó có được "
      "tính để xét danh hiệu thi đua cuối năm không, hay phải trừ ra như trưởng phòng nói?", 5),

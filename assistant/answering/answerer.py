@@ -179,10 +179,12 @@ class Answerer:
         spelled = slots.spelled or standalone  # matched with the words the texts use
         wording = f"{spelled} {slots.synonyms}".strip()  # "bắt buộc" also finds "không nhất thiết"
         pieces = extractive.best_pieces(wording, kind, hits, self.index.idf, factors) if hits else []
-        answering = next((p for p in pieces if not self._too_weak(spelled, hits[p.hit_index])), None)
+        # a broad khoản first answers nothing: the next provision the law map chose for the question may
+        answerable = pieces[:1] + [p for p in pieces[1:] if hits[p.hit_index].provision]
+        answering = next((p for p in answerable if not self._too_weak(spelled, hits[p.hit_index])), None)
         if answering is None:
             return self._not_found(question, standalone, hits, day)
-        pieces = [answering] + [p for p in pieces if p is not answering]  # a broad khoản first answers nothing
+        pieces = [answering] + [p for p in pieces if p is not answering]
         first, first_hit = pieces[0], hits[pieces[0].hit_index]
         record = self._register_record(first_hit, first, kind)
         lead = self._lead(kind, first, first_hit, record, spelled)
