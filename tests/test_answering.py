@@ -211,3 +211,18 @@ def test_a_clock_time_is_no_figure_of_days():
 
     lead = lead_text("number", "Gửi báo cáo hàng tuần trước 15:00 ngày thứ Sáu hằng tuần.", question="Gửi trước mấy giờ?")
     assert not lead.startswith("00 ngày") and "trước 15:00 ngày thứ Sáu" in lead
+
+
+def test_a_count_lead_is_taken_from_the_sentence_that_gives_a_figure():
+    from assistant.answering.lead import lead_text
+
+    unit = ("Hội đồng họp xét khen thưởng theo quy định của Quy chế này.\n"
+            "Phiên họp chỉ hợp lệ khi có ít nhất 80% tổng số Ủy viên Hội đồng tham dự.")
+    lead = lead_text("number", unit, question="Hội đồng họp xét khen thưởng phải có bao nhiêu ủy viên tham dự?")
+    assert lead.startswith("80%")
+
+
+def test_which_cases_asks_for_the_whole_list():
+    from assistant.understanding import question_kind
+
+    assert question_kind("Khen theo thủ tục đơn giản áp dụng trong những trường hợp nào?") == "list"

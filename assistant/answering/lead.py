@@ -164,7 +164,8 @@ def _point_text(item: str, question: str, limit: int) -> str:
 
 
 def _number_lead(source: Source) -> str:
-    sentence = _best_sentence(source.unit, source.question)
+    sentences = [s for s in _sentences(source.unit) if _FIGURE.search(s)]  # the sentence that gives a figure
+    sentence = _best_sentence("\n".join(sentences), source.question) if sentences else ""
     figures = list(dict.fromkeys(m.group(0).strip() for m in _FIGURE.finditer(sentence)))
     if not figures:
         return ""
