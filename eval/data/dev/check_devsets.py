@@ -26,7 +26,11 @@ STYLES = {"abbrev", "spoken", "story", "plain", "plan"}
 VERDICTS = {"eligible", "not_eligible", "cannot_tell"}
 FILES = {
     "officer_dev.jsonl": "officer",
+    "heldout_officer.jsonl": "officer",
+    "heldout2_officer.jsonl": "officer",
+    "heldout3_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
+    "posted2_dev.jsonl": "posted",
     "followups_dev.jsonl": "followup",
     "out_of_corpus.jsonl": "out_of_corpus",
     "eligibility_stories.jsonl": "eligibility",
@@ -82,8 +86,8 @@ def check_item(kind: str, item: dict, cache: dict) -> list[str]:
         problems.append(f"style must be one of {sorted(STYLES)}")
     if kind in ("officer", "posted") and not item.get("aspect"):
         problems.append("missing aspect")
-    if kind == "posted" and not str(item.get("source", "")).startswith("http"):
-        problems.append("posted question without source URL")
+    if kind == "posted" and not str(item.get("source", "")).startswith(("http", "modelled on http")):
+        problems.append("posted question without source URL (or \"modelled on <URL>\")")
     if kind == "followup":
         history = item.get("history")
         if not isinstance(history, list) or not 1 <= len(history) <= 2 or not all(isinstance(h, str) and h for h in history):
