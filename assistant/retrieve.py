@@ -21,8 +21,8 @@ from pydantic import ConfigDict
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import (Slots, folded_syllables, lookup_subjects, mapped_provisions, names_members,
-                                     plain_spelling, understand)
+from assistant.understanding import (Slots, folded_syllables, held_steps, lookup_subjects, mapped_provisions,
+                                     names_members, plain_spelling, understand)
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import looks_unaccented, mentions_a_date, normalize
@@ -159,13 +159,17 @@ class HybridSearcher:
         lexical = {hit.chunk.chunk_id: hit.score for hit in hits}
         chosen: dict[str, tuple[StoredChunk, tuple[int, ...], tuple]] = {}
         for subject_rank, subject in enumerate(subjects):
-            for map_rank, provision in enumerate(mapped_provisions(slots.with_changes(subjects=(subject,)), doc_ids)):
+            one = slots.with_changes(subjects=(subject,))
+            steps = held_steps(one, doc_ids)
+            for map_rank, provision in enumerate([*steps, *mapped_provisions(one, doc_ids)]):
                 for chunk in self._provision_chunks(provision):
                     previous = chosen.get(chunk.chunk_id)
                     clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
-                    # the text in force first; then the title asked about first; then the words of the question
+                    # the text in force first; then the title asked about first; then the step from the
+                    # title held; then the words of the question
                     order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
-                                                          -lexical.get(chunk.chunk_id, 0.0), map_rank)
+                                                          provision not in steps, -lexical.get(chunk.chunk_id, 0.0),
+                                                          map_rank)
                     chosen[chunk.chunk_id] = (chunk, clauses, order)
         if not chosen:
             return hits

@@ -53,6 +53,7 @@ class Slots:
     focus: str = ""  # the asking sentences of a long story ("" for a plain question)
     periods: tuple[str, ...] = ()  # parts of a year named ("quy ii", "dot 2"), folded
     kind: str = "general"  # the answer wanted: "date" | "unit" | "list" | "number" | "subject" | "general"
+    held: tuple[str, ...] = ()  # titles named that the asked one builds on: what the officer already has
 
     @property
     def understood(self) -> str:
@@ -156,8 +157,9 @@ def understand(question: str) -> Slots:
         part = None  # "… gửi báo cáo cho Trưởng khối là ngày nào?" asks a deadline
     focus = asking_part(question)
     aspect = (focus and detect_aspect(focus)) or detect_aspect(question) or _implied_aspect(subjects, terms)
+    held: tuple[str, ...] = ()
     if aspect in (None, "tieu_chuan"):
-        subjects = _higher_first(subjects, [m.entry for m in matches if m.entry.kind in AWARD_KINDS])
+        subjects, held = _higher_first(subjects, [m.entry for m in matches if m.entry.kind in AWARD_KINDS])
     return Slots(
         question=question,
         subjects=subjects,
@@ -174,6 +176,7 @@ def understand(question: str) -> Slots:
         spelled=_spelled(question, matches),
         focus=focus,
         kind=question_kind(focus or question),
+        held=held,
     )
 
 
@@ -269,15 +272,16 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
 
 
-def _higher_first(ids: tuple[str, ...], named) -> tuple[str, ...]:
+def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Asked for its criteria, a title that requires another named title is the one asked, the other
     is what the officer holds: "đạt LĐTT rồi thì CSTĐCS cần thêm gì" asks for CSTĐCS (Điều 23
-    requires LĐTT). Asked who awards them, both stay ("CSTĐCS hay chỉ LĐTT")."""
+    requires LĐTT). Asked who awards them, both stay ("CSTĐCS hay chỉ LĐTT"). Returns the titles
+    asked and those held."""
     named_ids = {entry.id for entry in named}
     required = {needed for entry in named for needed, _ in entry.builds_on if needed in named_ids}
     top = [entry.id for entry in named if entry.id not in required
            and any(needed in required for needed, _ in entry.builds_on)]
-    return tuple(dict.fromkeys(top + [i for i in ids if i not in required]))
+    return tuple(dict.fromkeys(top + [i for i in ids if i not in required])), tuple(sorted(required))
 
 
 def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | None:
@@ -388,7 +392,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     elif slots.subjects:
         return tuple(dict.fromkeys([*slots.subjects, *aspect_owners(slots.aspect)]))
     else:
-        found = notions if slots.aspect else []
+        found = [*notions, *aspect_owners(slots.aspect)] if slots.aspect else []
     if slots.aspect in GENERAL_ASPECTS:
         found += GENERAL_SUBJECTS
     return tuple(dict.fromkeys(found))
@@ -415,6 +419,17 @@ def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[La
             entries = [e for e in entries if not e.for_ or slots.target in e.for_] or entries
         found += [e for e in entries if e not in found]
     return found
+
+
+def held_steps(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:
+    """ "Đã có HCLĐ hạng Ba, muốn lên hạng Nhì thì phải đạt gì": the criterion of the asked title
+    that names the title held (Điều 43 khoản 1 điểm đ) answers before the rest of its article."""
+    if slots.aspect not in (None, "tieu_chuan"):
+        return []
+    vocabulary = load_vocabulary()
+    return [LawMapEntry(subject, "tieu_chuan", src.doc, src.article, src.quote, src.khoan, src.diem)
+            for subject in slots.subjects for needed, src in vocabulary.get(subject).builds_on
+            if needed in slots.held and (doc_ids is None or src.doc in doc_ids)]
 
 
 _PART_OF_YEAR = r"quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|6\s+tháng\s+(?:đầu|cuối)\s+năm"

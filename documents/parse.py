@@ -303,7 +303,7 @@ _LEGAL_LEVELS = [
     ("chapter", 2, re.compile(r"^Chương\s+[IVXL]+\b.*")),
     ("division", 3, re.compile(r"^Mục\s+\d+\b.*")),
     ("article", 4, re.compile(r"^Điều\s+\d+[a-z]?\s*(?:\.|$).*")),
-    ("clause", 5, re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\))\s+\S.*")),
+    ("clause", 5, re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\))(?:\s+|(?=[“\"]))\S.*")),  # "1.“Huân chương …”" too
     ("point", 6, re.compile(r"^[a-zđ]\)\s+\S.*")),
 ]
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-z]?\s*\.")

@@ -176,7 +176,7 @@ def test_chat_shortenings_are_written_out_and_field_abbreviations_kept():
     assert plain_spelling("ĐK xét CSTĐCS theo KH 01 của Sở NV là j, có cần sáng kiến ko?") == \
         "ĐK xét CSTĐCS theo KH 01 của Sở NV là gì, có cần sáng kiến không?"
     assert plain_spelling("Điểm k khoản 1 Điều 40 nói gì?") == "Điểm k khoản 1 Điều 40 nói gì?"
-    assert understand(plain_spelling("CT xã có đc tự phát động thi đua ko?")).aspect == "tham_quyen_quyet_dinh"
+    assert understand(plain_spelling("CT xã có đc tự phát động thi đua ko?")).aspect == "tham_quyen_phat_dong"
 
 
 def test_a_document_number_is_no_year_and_a_name_ends_at_punctuation():
@@ -313,3 +313,18 @@ def test_the_notion_asked_about_reaches_its_own_khoan(question, khoan):
 def test_the_rules_on_women_are_told_apart(law_and_decree, question, location):
     first = law_and_decree.searcher.search(question, 3)[0].chunk
     assert (first.doc_id, first.location) == (DECREE.stem, location)
+
+
+def test_who_may_launch_a_movement_reaches_the_article_on_launching(assistant):
+    first = assistant.searcher.search("Chủ tịch UBND xã có quyền tự phát động phong trào thi đua trong xã không?", 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 18")
+
+
+def test_what_to_achieve_after_the_rank_held_is_the_criterion_that_names_it(assistant):
+    """Điều 43 khoản 1 điểm đ: "Đã được tặng HCLĐ hạng Ba và sau đó …" (its khoản number is written
+    against the opening quote, "1.“Huân chương …")."""
+    slots = understand("Anh ấy đã có Huân chương Lao động hạng Ba rồi, giờ muốn đề nghị HCLĐ hạng Nhì thì cần những thành tích gì?")
+    assert slots.held == ("huan_chuong_lao_dong_hang_ba",)
+    first = assistant.searcher.search(slots.question, 3)[0].chunk
+    assert first.location == "Điều 43, khoản 1" and "Đã được tặng “Huân chương Lao động” hạng Ba và sau đó" in first.body
+    assert "hạng Ba và sau đó" in assistant.answerer().answer(slots.question).lead
