@@ -390,7 +390,11 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]
     elif slots.subjects:
-        return tuple(dict.fromkeys([*slots.subjects, *aspect_owners(slots.aspect)]))
+        # "khen đột xuất", "nghỉ thai sản": asked for a principle, a notion the law states one on
+        # qualifies the title, and its own provision answers first
+        qualifiers = [n for n in notions if slots.aspect in GENERAL_ASPECTS and vocabulary.get(n).kind != "co_quan"
+                      and slots.aspect in load_law_map().aspects_of(n)]
+        return tuple(dict.fromkeys([*qualifiers, *slots.subjects, *aspect_owners(slots.aspect)]))
     else:
         found = [*notions, *aspect_owners(slots.aspect)] if slots.aspect else []
     if slots.aspect in GENERAL_ASPECTS:

@@ -328,3 +328,9 @@ def test_what_to_achieve_after_the_rank_held_is_the_criterion_that_names_it(assi
     first = assistant.searcher.search(slots.question, 3)[0].chunk
     assert first.location == "Điều 43, khoản 1" and "Đã được tặng “Huân chương Lao động” hạng Ba và sau đó" in first.body
     assert "hạng Ba và sau đó" in assistant.answerer().answer(slots.question).lead
+
+
+def test_a_principle_on_a_kind_of_achievement_comes_before_the_awards_general_principles(law_and_decree):
+    first = law_and_decree.searcher.search(
+        "Giấy khen thành tích đột xuất có được tính làm căn cứ để đề nghị bằng khen công trạng không?", 3)[0].chunk
+    assert (first.doc_id, first.location) == (DECREE.stem, "Điều 4, khoản 3")
