@@ -81,6 +81,7 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     ("Hồ sơ đề nghị LĐTT có bắt buộc phải có biên bản họp bình xét của đơn vị không?", "ho_so"),
     ("Mức chi cho giấy khen của Giám đốc Sở là bao nhiêu?", "muc_tien_thuong"),
     ("Danh hiệu Lao động tiên tiến phải được bình xét từ đâu?", "tham_quyen_de_nghi"),
+    ("Thầy công tác trực tiếp giảng dạy 16 năm, vậy đã đủ số năm để làm hồ sơ Nhà giáo ưu tú chưa?", "tieu_chuan"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
