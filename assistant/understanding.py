@@ -390,10 +390,12 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]
     elif slots.subjects:
-        # "khen đột xuất", "nghỉ thai sản": asked for a principle, a notion the law states one on
-        # qualifies the title, and its own provision answers first
-        qualifiers = [n for n in notions if slots.aspect in GENERAL_ASPECTS and vocabulary.get(n).kind != "co_quan"
-                      and slots.aspect in load_law_map().aspects_of(n)]
+        # "khen đột xuất", "nghỉ thai sản", "cùng thời điểm": a notion the law rules on in the aspect
+        # asked qualifies the title, and its own provision answers first (one that only names the
+        # aspect, "tiền thưởng" for the reward, qualifies nothing)
+        qualifiers = [n for n in notions if vocabulary.get(n).kind != "co_quan"
+                      and slots.aspect in load_law_map().aspects_of(n)
+                      and detect_aspect(vocabulary.get(n).name) != slots.aspect]
         return tuple(dict.fromkeys([*qualifiers, *slots.subjects, *aspect_owners(slots.aspect)]))
     else:
         found = [*notions, *aspect_owners(slots.aspect)] if slots.aspect else []

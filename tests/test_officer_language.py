@@ -335,3 +335,10 @@ def test_a_principle_on_a_kind_of_achievement_comes_before_the_awards_general_pr
     first = law_and_decree.searcher.search(
         "Giấy khen thành tích đột xuất có được tính làm căn cứ để đề nghị bằng khen công trạng không?", 3)[0].chunk
     assert (first.doc_id, first.location) == (DECREE.stem, "Điều 4, khoản 3")
+
+
+def test_two_rewards_at_once_reach_the_rule_on_rewards_at_the_same_time(law_and_decree):
+    first = law_and_decree.searcher.search("Tôi vừa được công nhận LĐTT vừa được giấy khen của Giám đốc Sở trong cùng một "
+                                           "quyết định, vậy tiền thưởng được nhận thế nào?", 3)[0].chunk
+    assert first.doc_id == DECREE.stem and first.location.startswith("Điều 49, khoản")
+    assert "vừa được quyết định hình thức khen thưởng" in first.body
