@@ -177,7 +177,8 @@ class Answerer:
         factors = self._hit_factors(standalone, hits, day)
         slots = understand(standalone)
         spelled = slots.spelled or standalone  # matched with the words the texts use
-        wording = f"{spelled} {slots.synonyms}".strip()  # "bắt buộc" also finds "không nhất thiết"
+        # "bắt buộc" also finds "không nhất thiết"; "Chủ tịch xã" also "Chủ tịch Ủy ban nhân dân các cấp"
+        wording = " ".join([spelled, slots.synonyms, *_body_names(slots)]).strip()
         pieces = extractive.best_pieces(wording, kind, hits, self.index.idf, factors) if hits else []
         # a broad khoản first answers nothing: the next provision the law map chose for the question may
         answerable = pieces[:1] + [p for p in pieces[1:] if hits[p.hit_index].provision]
@@ -187,7 +188,7 @@ class Answerer:
         pieces = [answering] + [p for p in pieces if p is not answering]
         first, first_hit = pieces[0], hits[pieces[0].hit_index]
         record = self._register_record(first_hit, first, kind)
-        lead = self._lead(kind, first, first_hit, record, spelled)
+        lead = self._lead(kind, first, first_hit, record, wording)
         pieces = self._adding_something(pieces, hits, day)
         citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind), day) for n, piece in enumerate(pieces, 1)]
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
@@ -447,3 +448,7 @@ def _quoted(citation: Citation, text: str) -> str:
     return f"“{text}”"
 
 
+def _body_names(slots) -> list[str]:
+    """The official names of the bodies a question names ("Chủ tịch xã" → "Chủ tịch Ủy ban nhân dân cấp xã")."""
+    vocabulary = load_vocabulary()
+    return [vocabulary.get(term).name for term in slots.terms if vocabulary.get(term).kind == "co_quan"]
