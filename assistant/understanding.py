@@ -284,6 +284,17 @@ def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[s
     return tuple(dict.fromkeys(top + [i for i in ids if i not in required])), tuple(sorted(required))
 
 
+def names_another_group(opening: str, question: str) -> bool:
+    """A khoản written for a group ("để tặng cho công nhân, nông dân …") the question does not name."""
+    text, asked = folded_syllables(opening[:OPENING_CHARS]), folded_syllables(question)
+    return any(any(f" {folded_syllables(w).strip()} " in text for w in words)
+               and not any(f" {folded_syllables(w).strip()} " in asked for w in words)
+               for words in _parts()["population_groups"].values())
+
+
+OPENING_CHARS = 160
+
+
 def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | None:
     """Asked with no cue ("nghỉ sinh thì không được xét, có đúng không?"), a notion the law rules
     on in one respect only is asked in that respect."""

@@ -345,3 +345,13 @@ def test_two_rewards_at_once_reach_the_rule_on_rewards_at_the_same_time(law_and_
                                            "quyết định, vậy tiền thưởng được nhận thế nào?", 3)[0].chunk
     assert first.doc_id == DECREE.stem and first.location.startswith("Điều 49, khoản")
     assert "vừa được quyết định hình thức khen thưởng" in first.body
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Tiêu chuẩn Huân chương Lao động hạng Nhất cho cá nhân là gì?", "Điều 42, khoản 1"),
+    ("Bằng khen Thủ tướng cho tập thể cần đạt tiêu chuẩn nào?", "Điều 73, khoản 4"),
+    ("Nông dân sản xuất giỏi muốn được Bằng khen của Thủ tướng thì cần tiêu chuẩn gì?", "Điều 73, khoản 2"),
+])
+def test_the_khoan_for_the_general_case_answers_unless_a_group_is_named(assistant, question, location):
+    first = assistant.searcher.search(question, 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location == location
