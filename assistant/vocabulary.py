@@ -361,8 +361,8 @@ class Aspects:
     def detect_all(self, text: str) -> list[str]:
         """Aspects whose cues occur in `text`: one asked for first, then the one whose cues
         cover most syllables ("hồ sơ … có bắt buộc phải có … báo cáo thành tích" speaks of
-        the hồ sơ twice), then the earlier. A cue asks when it holds an interrogative or one
-        is followed by a yes/no word ("có ưu tiên nữ không")."""
+        the hồ sơ twice), then the earlier. A cue asks when it holds an interrogative or stands
+        between "có" and a yes/no word ("có ưu tiên nữ không")."""
         for index in (self._strong, self._weak):
             hits = index.search(text)
             if hits:
@@ -370,11 +370,17 @@ class Aspects:
                 asked: set[str] = set()
                 for aspect_id, start, end in hits:
                     spans.setdefault(aspect_id, []).append((start, end))
-                    if self._asks(index.fold(text[start:end])) or self._yes_no.intersection(index.fold(text[end:end + 8])[:1]):
+                    if self._asks(index.fold(text[start:end])) or self._framed_yes_no(text, start, end, index):
                         asked.add(aspect_id)
                 return sorted(spans, key=lambda a: (a not in asked, -self._covered(text, spans[a], index),
                                                     min(start for start, _ in spans[a])))
         return []
+
+    def _framed_yes_no(self, text: str, start: int, end: int, index) -> bool:
+        """ "có ưu tiên nữ không": the cue stands alone between "có" and a yes/no word (in "có thuộc
+        diện bị hủy bỏ …, thu hồi bằng khen và tiền thưởng không" the frame holds more than it)."""
+        before, cue = index.fold(text[max(0, start - 8):start])[-1:], index.fold(text[start:end])
+        return (("co",) in (before, cue[:1])) and bool(self._yes_no.intersection(index.fold(text[end:end + 8])[:1]))
 
     @staticmethod
     def _covered(text: str, spans: list[tuple[int, int]], index) -> int:

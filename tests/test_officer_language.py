@@ -82,6 +82,7 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     ("Mức chi cho giấy khen của Giám đốc Sở là bao nhiêu?", "muc_tien_thuong"),
     ("Danh hiệu Lao động tiên tiến phải được bình xét từ đâu?", "tham_quyen_de_nghi"),
     ("Thầy công tác trực tiếp giảng dạy 16 năm, vậy đã đủ số năm để làm hồ sơ Nhà giáo ưu tú chưa?", "tieu_chuan"),
+    ("Thanh tra kết luận khai không đúng, vậy có bị hủy quyết định, thu hồi bằng khen và tiền thưởng không?", "xu_ly_vi_pham"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -355,3 +356,8 @@ def test_two_rewards_at_once_reach_the_rule_on_rewards_at_the_same_time(law_and_
 def test_the_khoan_for_the_general_case_answers_unless_a_group_is_named(assistant, question, location):
     first = assistant.searcher.search(question, 3)[0].chunk
     assert first.doc_id == LAW.stem and first.location == location
+
+
+def test_the_share_a_collective_title_requires_is_read_in_its_criteria(assistant):
+    first = assistant.searcher.search("Muốn đề nghị Tập thể lao động xuất sắc thì tỷ lệ người đạt LĐTT tối thiểu là bao nhiêu?", 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 27")
