@@ -44,8 +44,11 @@ def count_syllables(texts: Iterable[str]) -> tuple[Counter, Counter]:
 
 
 def question_phrases() -> list[str]:
-    """The everyday question words the corpus seldom contains ("ai", "ở đâu"), repeated to weigh more."""
-    return QUESTION_PHRASES.read_text(encoding="utf-8").splitlines() * PHRASE_REPEAT
+    """The everyday question words the corpus seldom contains ("ai", "ở đâu") and the field's phrases
+    the assistant looks for in a question, repeated to weigh more."""
+    from assistant.vocabulary import field_phrases  # the vocabulary reads yaml; load it only when restoring
+
+    return [*QUESTION_PHRASES.read_text(encoding="utf-8").splitlines(), *field_phrases()] * PHRASE_REPEAT
 
 
 class DiacriticsModel:

@@ -401,6 +401,17 @@ class Aspects:
         return found[0] if found else None
 
 
+@lru_cache(maxsize=1)
+def field_phrases() -> tuple[str, ...]:
+    """Every phrase the understanding layer looks for (aspect cues, names and variants of titles,
+    bodies, notions), spelled out: restoring diacritics should know them ("tu phat dong" → "tự
+    phát động", not "từ phát động")."""
+    aspects = _default_aspects().aspects
+    cues = [form for a in aspects for cue in (*a.cues, *a.weak_cues) for form in expand_alternatives(cue)]
+    names = [form for e in load_vocabulary().entries for raw in (e.name, *e.variants) for form in expand_alternatives(raw)]
+    return tuple(dict.fromkeys(phrase for phrase in (*cues, *names) if phrase != fold_accents(phrase)))
+
+
 def load_aspects(path: str | Path | None = None) -> Aspects:
     if path is None:
         return _default_aspects()

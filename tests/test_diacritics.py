@@ -29,3 +29,11 @@ def test_unaccented_query_finds_the_same_passage_and_shows_the_restored_question
     answer = assistant.answerer().answer("tieu chuan danh hieu chien si thi dua co so la gi")
     assert answer.standalone_question == "tiêu chuẩn danh hiệu chiến sĩ thi đua cơ sở là gì"
     assert "Điều 23" in answer.text and "“Chiến sĩ thi đua cơ sở”" in answer.citations[0].quote
+
+
+def test_the_phrases_the_assistant_looks_for_are_restored_though_the_corpus_lacks_them():
+    """The law says "phát động", never "tự phát động"; "từ" is far more frequent than "tự" in it."""
+    model = DiacriticsModel.for_corpus(["Chủ tịch Ủy ban nhân dân các cấp phát động phong trào thi đua từ ngày 01 tháng 01",
+                                        "từ năm 2024, từ khi, kể từ"])
+    assert model.restore("chu tich xa co duoc tu phat dong thi dua khong") == \
+        "chủ tịch xã có được tự phát động thi đua không"
