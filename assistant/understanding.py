@@ -165,7 +165,8 @@ def understand(question: str) -> Slots:
         subjects=subjects,
         terms=terms,
         aspect=aspect,
-        target=_target_of(subjects, vocabulary) or _first_cue(form, parts["targets"]),
+        target=(_target_of(subjects, vocabulary) or _first_cue(form, parts["explicit_targets"])
+                or _first_cue(form, parts["targets"])),
         level=_first_cue(form, parts["levels"]),
         years=tuple(find_years(question)),
         part=part,

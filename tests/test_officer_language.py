@@ -362,3 +362,17 @@ def test_the_khoan_for_the_general_case_answers_unless_a_group_is_named(assistan
 def test_the_share_a_collective_title_requires_is_read_in_its_criteria(assistant):
     first = assistant.searcher.search("Muốn đề nghị Tập thể lao động xuất sắc thì tỷ lệ người đạt LĐTT tối thiểu là bao nhiêu?", 3)[0].chunk
     assert first.doc_id == LAW.stem and first.location.startswith("Điều 27")
+
+
+def test_who_signs_the_recognition_of_a_title_for_a_school_under_a_department_is_the_law_on_authority(assistant):
+    """"ai ký quyết định công nhận …" asks who has the authority, and "Sở GD&ĐT" names a kind of
+    department found in every province, not a place whose own plan must answer."""
+    question = "Giáo viên trường THPT trực thuộc Sở GD&ĐT thì ai ký quyết định công nhận CSTĐCS, hiệu trưởng hay giám đốc sở?"
+    slots = understand(question)
+    assert slots.part is None and slots.places == ()
+    assert assistant.searcher.search(question, 3)[0].chunk.location.startswith("Điều 80")
+
+
+def test_a_collective_or_an_individual_said_outright_decides_the_khoan(assistant):
+    question = "Trường tôi có thầy được 7 năm liền CSTĐCS và bằng khen của tỉnh, cá nhân đó có đủ tiêu chuẩn HCLĐ hạng Ba không?"
+    assert understand(question).target == "ca_nhan"
