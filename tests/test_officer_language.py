@@ -15,6 +15,11 @@ HA_GIANG = KNOWLEDGE / "plans" / "000_1085f501b25a5d99.txt"
 DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
 
 
+def _first(built, question: str):
+    """The passage ranked first for a question."""
+    return built.searcher.search(question, 3)[0].chunk
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     data = tmp_path_factory.mktemp("officer") / "data"
@@ -156,7 +161,7 @@ def test_a_when_question_is_answered_by_a_passage_that_gives_a_date(assistant):
 ])
 def test_an_aspect_no_title_rules_on_is_answered_by_its_general_provision(assistant, question, article):
     """Who pays a reward, what befalls a false claim: the fund's and the sanctions' articles, whatever title."""
-    first = assistant.searcher.search(question, 3)[0].chunk
+    first = _first(assistant, question)
     assert first.doc_id == LAW.stem and first.location.split(",")[0] == article
 
 
@@ -208,7 +213,7 @@ def test_a_part_of_the_year_named_puts_the_passage_naming_it_first(assistant, pe
     ("Bằng khen tặng từ hồi luật cũ thì bây giờ còn được công nhận không?", "Điều 95"),
 ])
 def test_how_often_and_what_of_the_old_law_reach_their_provisions(assistant, question, location):
-    first = assistant.searcher.search(question, 3)[0].chunk
+    first = _first(assistant, question)
     assert first.doc_id == LAW.stem and first.location.startswith(location)
 
 
@@ -234,7 +239,7 @@ def test_a_storys_background_does_not_set_the_kind_of_answer(assistant):
     ("Em đủ điều kiện LĐTT rồi, còn CSTĐCS cần thêm gì nữa?", "Điều 23"),
 ])
 def test_of_two_titles_the_one_whose_criteria_require_the_other_is_asked(assistant, question, article):
-    first = assistant.searcher.search(question, 3)[0].chunk
+    first = _first(assistant, question)
     assert first.doc_id == LAW.stem and first.location.split(",")[0] == article
 
 
@@ -256,7 +261,7 @@ def test_the_title_held_is_left_out_of_a_criteria_question_but_not_of_an_authori
     ("Thầy thuốc nhân dân cần đạt những tiêu chuẩn gì?", "Điều 65, khoản 2"),
 ])
 def test_the_criteria_of_each_rank_of_an_honorary_title_are_its_own_khoan(assistant, question, location):
-    first = assistant.searcher.search(question, 3)[0].chunk
+    first = _first(assistant, question)
     assert first.doc_id == LAW.stem and first.location == location
 
 
@@ -315,13 +320,13 @@ def test_the_notion_asked_about_reaches_its_own_khoan(question, khoan):
     ("Phụ nữ có được ưu tiên hơn khi bình xét khen thưởng không?", "Điều 4, khoản 6"),
 ])
 def test_the_rules_on_women_are_told_apart(law_and_decree, question, location):
-    first = law_and_decree.searcher.search(question, 3)[0].chunk
+    first = _first(law_and_decree, question)
     assert (first.doc_id, first.location) == (DECREE.stem, location)
 
 
 def test_who_may_launch_a_movement_reaches_the_article_on_launching(assistant):
     question = "Chủ tịch xã tôi có quyền tự phát động phong trào thi đua trong xã không?"
-    first = assistant.searcher.search(question, 3)[0].chunk
+    first = _first(assistant, question)
     assert first.doc_id == LAW.stem and first.location.startswith("Điều 18")
     # the lead is the khoản on "Chủ tịch Ủy ban nhân dân các cấp", not the one on "Chủ tịch nước"
     assert "Chủ tịch Ủy ban nhân dân các cấp" in assistant.answerer().answer(question).lead
@@ -356,7 +361,7 @@ def test_two_rewards_at_once_reach_the_rule_on_rewards_at_the_same_time(law_and_
     ("Nông dân sản xuất giỏi muốn được Bằng khen của Thủ tướng thì cần tiêu chuẩn gì?", "Điều 73, khoản 2"),
 ])
 def test_the_khoan_for_the_general_case_answers_unless_a_group_is_named(assistant, question, location):
-    first = assistant.searcher.search(question, 3)[0].chunk
+    first = _first(assistant, question)
     assert first.doc_id == LAW.stem and first.location == location
 
 
@@ -371,7 +376,7 @@ def test_who_signs_the_recognition_of_a_title_for_a_school_under_a_department_is
     question = "Giáo viên trường THPT trực thuộc Sở GD&ĐT thì ai ký quyết định công nhận CSTĐCS, hiệu trưởng hay giám đốc sở?"
     slots = understand(question)
     assert slots.part is None and slots.places == ()
-    assert assistant.searcher.search(question, 3)[0].chunk.location.startswith("Điều 80")
+    assert _first(assistant, question).location.startswith("Điều 80")
 
 
 def test_a_collective_or_an_individual_said_outright_decides_the_khoan(assistant):
