@@ -95,7 +95,7 @@ class HybridSearcher:
         found = self.index.chunks(cid for cid, *_ in fused)
         hits = [Hit(found[cid], score, lr, dr) for cid, score, lr, dr in fused if cid in found]
         named = mentioned_documents(query, self.catalogue)
-        day = reference_date(query, self.settings.current_date())
+        day = reference_date(slots.focus or query, self.settings.current_date())  # a story's years tell its events
         local = self._local_documents(query)
         hits = self._adjust(hits, slots, named, local, day)
         hits = self._signature_first(hits, slots)

@@ -13,6 +13,7 @@ OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
 TAM_DUONG = KNOWLEDGE / "plans" / "002_8dcd8df503d34be0.txt"
 HA_GIANG = KNOWLEDGE / "plans" / "000_1085f501b25a5d99.txt"
 DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
+OLD_DECREE = KNOWLEDGE / "legal" / "nd-98-2023-ND-CP.txt"
 
 
 def _first(built, question: str):
@@ -278,7 +279,7 @@ def law_and_decree(tmp_path_factory):
     data = tmp_path_factory.mktemp("decree") / "data"
     settings = Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01")
     built = build_assistant(settings)
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, DECREE]))
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, DECREE, OLD_DECREE]))
     return built
 
 
@@ -382,3 +383,10 @@ def test_who_signs_the_recognition_of_a_title_for_a_school_under_a_department_is
 def test_a_collective_or_an_individual_said_outright_decides_the_khoan(assistant):
     question = "Trường tôi có thầy được 7 năm liền CSTĐCS và bằng khen của tỉnh, cá nhân đó có đủ tiêu chuẩn HCLĐ hạng Ba không?"
     assert understand(question).target == "ca_nhan"
+
+
+def test_a_year_in_a_storys_background_does_not_date_the_question(law_and_decree):
+    question = ("Năm 2024 tôi bị kỷ luật khiển trách, nay đã hết thời hạn kỷ luật và tôi có sáng kiến mới. "
+                "Cho hỏi thành tích để xét khen thưởng của tôi được tính từ thời điểm nào?")
+    first = _first(law_and_decree, question)
+    assert (first.doc_id, first.location) == (DECREE.stem, "Điều 4, khoản 4")

@@ -105,7 +105,7 @@ class Answerer:
         history = history or []
         standalone = self.standalone(self.searcher.restore_diacritics(question), history)
         hits = self._retrieve(standalone, history)
-        day = reference_date(standalone, self.settings.current_date())
+        day = reference_date(understand(standalone).focus or standalone, self.settings.current_date())
         events = (self._generative(question, standalone, hits, day) if self.chat_model is not None and hits
                   else iter([self._extractive(question, standalone, hits, day)]))
         for event in events:
