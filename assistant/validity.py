@@ -82,9 +82,18 @@ def without_document_numbers(question: str) -> str:
     return _NUMBER_WITH_YEAR.sub(" ", _doc_ref().sub(" ", fold_accents(question).lower()))
 
 
+# "nghị định mới đã thay NĐ 98": a text named as the one replaced is not the one asked about
+_REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
+
+
 def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEntry]:
+    """The documents a question names (by type and number, or a Luật by its year), except one
+    it names as replaced."""
     found = []
-    for match in _doc_ref().finditer(fold_accents(question).lower()):
+    folded = fold_accents(question).lower()
+    for match in _doc_ref().finditer(folded):
+        if _REPLACED_BEFORE.search(folded[max(0, match.start() - 12):match.start()]):
+            continue
         type_code = _type_codes()[match.group(1)]
         number, suffix = match.group(2), match.group(3)
         for entry in catalogue.entries():

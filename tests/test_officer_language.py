@@ -390,3 +390,13 @@ def test_a_year_in_a_storys_background_does_not_date_the_question(law_and_decree
                 "Cho hỏi thành tích để xét khen thưởng của tôi được tính từ thời điểm nào?")
     first = _first(law_and_decree, question)
     assert (first.doc_id, first.location) == (DECREE.stem, "Điều 4, khoản 4")
+
+
+def test_a_text_named_as_replaced_is_not_the_text_asked_about(assistant):
+    from assistant.validity import mentioned_documents
+
+    named = mentioned_documents("Nghị định mới đã thay NĐ 98 rồi, vậy mức thưởng TTLĐXS hiện nay là bao nhiêu?",
+                                assistant.catalogue)
+    assert named == []
+    assert [e.doc_id for e in mentioned_documents("Theo NĐ 98 thì mức thưởng là bao nhiêu?", assistant.catalogue)] == \
+        ["nd-98-2023-ND-CP"]
