@@ -336,16 +336,17 @@ class Aspect:
 
 class Aspects:
     """Cue phrases → aspect; ordinary cues first, weak cues only when no ordinary one occurs.
+    Cues inside an idiom ("làm hồ sơ đề nghị": to nominate) do not count."""
 
-    Among several cues, one that asks (contains an interrogative: "gì", "ai", "bao nhiêu" …)
-    beats one that only names a topic; then the longer cue wins, then the earlier.
-    """
-
-    def __init__(self, aspects: list[Aspect], interrogatives: tuple[str, ...] = (), yes_no: tuple[str, ...] = ()):
+    def __init__(self, aspects: list[Aspect], interrogatives: tuple[str, ...] = (), yes_no: tuple[str, ...] = (),
+                 idioms: tuple[str, ...] = ()):
         self.aspects = aspects
-        self._strong, self._weak = _PhraseIndex(), _PhraseIndex()
+        self._strong, self._weak, self._idioms = _PhraseIndex(), _PhraseIndex(), _PhraseIndex()
         self._interrogatives = {self._strong.fold(w) for w in interrogatives}
         self._yes_no = {self._strong.fold(w)[0] for w in yes_no}
+        for idiom in idioms:
+            for form in expand_alternatives(idiom):
+                self._idioms.add(form, "idiom")
         for aspect in aspects:
             for index, cues in ((self._strong, aspect.cues), (self._weak, aspect.weak_cues)):
                 for cue in cues:
@@ -363,8 +364,9 @@ class Aspects:
         cover most syllables ("hồ sơ … có bắt buộc phải có … báo cáo thành tích" speaks of
         the hồ sơ twice), then the earlier. A cue asks when it holds an interrogative or stands
         between "có" and a yes/no word ("có ưu tiên nữ không")."""
+        idioms = [(start, end) for _, start, end in self._idioms.search(text)]
         for index in (self._strong, self._weak):
-            hits = index.search(text)
+            hits = [h for h in index.search(text) if not any(s <= h[1] and h[2] <= e for s, e in idioms)]
             if hits:
                 spans: dict[str, list[tuple[int, int]]] = {}
                 asked: set[str] = set()
@@ -430,7 +432,8 @@ def _read_aspects(path: Path) -> Aspects:
                            tuple(normalize(c) for c in spec.get("weak_cues") or ()), tuple(spec.get("owners") or ()))
                     for aid, spec in data["aspects"].items()],
                    interrogatives=tuple(normalize(w) for w in data.get("interrogatives") or ()),
-                   yes_no=tuple(normalize(w) for w in data.get("yes_no") or ()))
+                   yes_no=tuple(normalize(w) for w in data.get("yes_no") or ()),
+                   idioms=tuple(normalize(w) for w in data.get("idioms") or ()))
 
 
 # Entries whose names contain cue words ("Khen thưởng theo thủ tục đơn giản", "Hội đồng …"):

@@ -91,6 +91,7 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     ("Thanh tra kết luận khai không đúng, vậy có bị hủy quyết định, thu hồi bằng khen và tiền thưởng không?", "xu_ly_vi_pham"),
     ("Công tác ở hải đảo thì hệ số tính thời gian xét Huy chương Chiến sĩ vẻ vang là bao nhiêu?", "tieu_chuan"),
     ("Tôi nghỉ ốm 10 ngày trong năm, cuối năm hoàn thành tốt nhiệm vụ thì có đạt Lao động tiên tiến không?", "tieu_chuan"),
+    ("Xã có thể làm hồ sơ đề nghị Bằng khen của Chủ tịch UBND tỉnh cho những hộ gia đình nào?", "doi_tuong"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
