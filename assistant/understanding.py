@@ -387,10 +387,11 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
 # Aspects said of thi đua and khen thưởng as a whole: asked without a title, the general provisions answer.
 GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
 GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
-# Named notions and bodies the law map may answer for when no title or award is named ("khen niên
-# hạn", "tiền thưởng", "Chủ tịch UBND tỉnh"); the broadest notions name no provision of their own, and
+# Named notions, bodies and acts the law map may answer for when no title or award is named ("khen niên
+# hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng"); the broadest notions name no
+# provision of their own, and
 # an emulation bloc (cụm, khối thi đua) is asked about in the plan that organises it.
-NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan"}
+NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong"}
 TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua", "cum_khoi_thi_dua"}
 
 

@@ -92,6 +92,8 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     ("Công tác ở hải đảo thì hệ số tính thời gian xét Huy chương Chiến sĩ vẻ vang là bao nhiêu?", "tieu_chuan"),
     ("Tôi nghỉ ốm 10 ngày trong năm, cuối năm hoàn thành tốt nhiệm vụ thì có đạt Lao động tiên tiến không?", "tieu_chuan"),
     ("Xã có thể làm hồ sơ đề nghị Bằng khen của Chủ tịch UBND tỉnh cho những hộ gia đình nào?", "doi_tuong"),
+    ("Chủ tịch phường có được tự ra văn bản phát động thi đua trong phường không?", "tham_quyen_phat_dong"),
+    ("Em được CSTĐCS hai năm liền, vậy đã đủ để trường đề nghị bằng khen của UBND tỉnh chưa?", "tieu_chuan"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -401,3 +403,9 @@ def test_a_text_named_as_replaced_is_not_the_text_asked_about(assistant):
     assert named == []
     assert [e.doc_id for e in mentioned_documents("Theo NĐ 98 thì mức thưởng là bao nhiêu?", assistant.catalogue)] == \
         ["nd-98-2023-ND-CP"]
+
+
+def test_who_may_cancel_an_award_is_read_in_the_article_on_cancelling(assistant):
+    question = "Tỉnh đã tặng bằng khen cho một doanh nghiệp, nay phát hiện sai phạm thì ai có thẩm quyền hủy QĐ khen thưởng đó?"
+    first = _first(assistant, question)
+    assert first.doc_id == LAW.stem and first.location == "Điều 93, khoản 8"
