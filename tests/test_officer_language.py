@@ -409,3 +409,8 @@ def test_who_may_cancel_an_award_is_read_in_the_article_on_cancelling(assistant)
     question = "Tỉnh đã tặng bằng khen cho một doanh nghiệp, nay phát hiện sai phạm thì ai có thẩm quyền hủy QĐ khen thưởng đó?"
     first = _first(assistant, question)
     assert first.doc_id == LAW.stem and first.location == "Điều 93, khoản 8"
+
+
+def test_an_award_from_a_themed_movement_is_no_ground_for_a_merit_award(law_and_decree):
+    first = _first(law_and_decree, "Bằng khen tỉnh khen theo chuyên đề có được dùng làm căn cứ đề nghị Huân chương theo công trạng không?")
+    assert (first.doc_id, first.location) == (DECREE.stem, "Điều 4, khoản 3")
