@@ -382,7 +382,8 @@ class Aspects:
         """ "có ưu tiên nữ không": the cue stands alone between "có" and a yes/no word (in "có thuộc
         diện bị hủy bỏ …, thu hồi bằng khen và tiền thưởng không" the frame holds more than it)."""
         before, cue = index.fold(text[max(0, start - 8):start])[-1:], index.fold(text[start:end])
-        after = index.fold(text[end:end + 80].lstrip())[:1]  # a title named inside is masked by blanks
+        after = index.fold(text[end:end + 80].lstrip())[:2]  # a title named inside is masked by blanks
+        after = after[1:] if after[:1] == ("duoc",) else after[:1]  # "có xét … được không"
         return ("co",) in (before, cue[:1]) and bool(self._yes_no.intersection(after))
 
     @staticmethod

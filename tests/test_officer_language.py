@@ -94,6 +94,8 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     ("Xã có thể làm hồ sơ đề nghị Bằng khen của Chủ tịch UBND tỉnh cho những hộ gia đình nào?", "doi_tuong"),
     ("Chủ tịch phường có được tự ra văn bản phát động thi đua trong phường không?", "tham_quyen_phat_dong"),
     ("Em được CSTĐCS hai năm liền, vậy đã đủ để trường đề nghị bằng khen của UBND tỉnh chưa?", "tieu_chuan"),
+    ("Phong trào chuyên đề do tỉnh phát động mới được 2 năm thì tổng kết có xét Cờ thi đua của tỉnh được không?",
+     "tieu_chuan"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
