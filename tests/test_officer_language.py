@@ -96,6 +96,7 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     ("Em được CSTĐCS hai năm liền, vậy đã đủ để trường đề nghị bằng khen của UBND tỉnh chưa?", "tieu_chuan"),
     ("Phong trào chuyên đề do tỉnh phát động mới được 2 năm thì tổng kết có xét Cờ thi đua của tỉnh được không?",
      "tieu_chuan"),
+    ("Phong trào thi đua chuyên đề phải kéo dài ít nhất mấy năm mới xét cờ thi đua cấp tỉnh khi tổng kết?", "tieu_chuan"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
