@@ -97,6 +97,7 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     ("Phong trào chuyên đề do tỉnh phát động mới được 2 năm thì tổng kết có xét Cờ thi đua của tỉnh được không?",
      "tieu_chuan"),
     ("Phong trào thi đua chuyên đề phải kéo dài ít nhất mấy năm mới xét cờ thi đua cấp tỉnh khi tổng kết?", "tieu_chuan"),
+    ("Tiêu chuẩn Gia đình văn hóa cụ thể là do cấp nào quy định, xã có tự đặt ra được không?", "tham_quyen_quy_dinh"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
