@@ -285,15 +285,15 @@ def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[s
     return tuple(dict.fromkeys(top + [i for i in ids if i not in required])), tuple(sorted(required))
 
 
+OPENING_CHARS = 160  # a khoản says whom it is written for in its first words
+
+
 def names_another_group(opening: str, question: str) -> bool:
     """A khoản written for a group ("để tặng cho công nhân, nông dân …") the question does not name."""
     text, asked = folded_syllables(opening[:OPENING_CHARS]), folded_syllables(question)
     return any(any(f" {folded_syllables(w).strip()} " in text for w in words)
                and not any(f" {folded_syllables(w).strip()} " in asked for w in words)
                for words in _parts()["population_groups"].values())
-
-
-OPENING_CHARS = 160
 
 
 def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | None:
@@ -389,8 +389,8 @@ GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
 GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # Named notions, bodies and acts the law map may answer for when no title or award is named ("khen niên
 # hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng"); the broadest notions name no
-# provision of their own, and
-# an emulation bloc (cụm, khối thi đua) is asked about in the plan that organises it.
+# provision of their own, and an emulation bloc (cụm, khối thi đua) is asked about in the plan that
+# organises it.
 NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong"}
 TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua", "cum_khoi_thi_dua"}
 
