@@ -291,9 +291,13 @@ OPENING_CHARS = 160  # a khoản says whom it is written for in its first words
 def names_another_group(opening: str, question: str) -> bool:
     """A khoản written for a group ("để tặng cho công nhân, nông dân …") the question does not name."""
     text, asked = folded_syllables(opening[:OPENING_CHARS]), folded_syllables(question)
-    return any(any(f" {folded_syllables(w).strip()} " in text for w in words)
-               and not any(f" {folded_syllables(w).strip()} " in asked for w in words)
-               for words in _parts()["population_groups"].values())
+    return any(any(w in text for w in words) and not any(w in asked for w in words) for words in _population_groups())
+
+
+@lru_cache(maxsize=1)
+def _population_groups() -> tuple[tuple[str, ...], ...]:
+    """Each group's words, folded and space-padded as `folded_syllables` gives them (asked per chunk)."""
+    return tuple(tuple(folded_syllables(w) for w in words) for words in _parts()["population_groups"].values())
 
 
 def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | None:
@@ -399,8 +403,10 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     """What to look up in the law map: the titles/awards asked about; for a definition, or when none
     is named, the other notions the question names; then, for general aspects, thi đua and khen thưởng."""
     vocabulary = load_vocabulary()
+    # first the notions a story's asking sentences name and the law rules on in the aspect asked
+    named = {m.entry.id for m in vocabulary.find(slots.focus)} if slots.focus else set(slots.terms)
     notions = sorted((t for t in slots.terms if t not in TOO_BROAD and vocabulary.get(t).kind in NOTION_KINDS),
-                     key=lambda t: not _asked_notion(t, slots))
+                     key=lambda t: not (t in named and slots.aspect in load_law_map().aspects_of(t)))
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]
     elif slots.subjects:
@@ -416,12 +422,6 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     if slots.aspect in GENERAL_ASPECTS:
         found += GENERAL_SUBJECTS
     return tuple(dict.fromkeys(found))
-
-
-def _asked_notion(term: str, slots: Slots) -> bool:
-    """A notion the asking sentences of a story name, and the law rules on in the aspect asked."""
-    named = not slots.focus or term in {m.entry.id for m in load_vocabulary().find(slots.focus)}
-    return named and slots.aspect in load_law_map().aspects_of(term)
 
 
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:

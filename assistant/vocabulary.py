@@ -529,8 +529,17 @@ class LawMap:
     def aspects(self) -> set[str]:
         return {e.aspect for e in self.entries}
 
-    def aspects_of(self, subject_id: str) -> set[str]:
-        return {e.aspect for e in self.entries if e.subject == subject_id}
+    def aspects_of(self, subject_id: str) -> frozenset[str]:
+        return self._aspects_by_subject().get(subject_id, frozenset())
+
+    def _aspects_by_subject(self) -> dict[str, frozenset[str]]:
+        """Built once: asked for every notion of every question."""
+        if "_by_subject" not in self.__dict__:
+            by_subject: dict[str, set[str]] = {}
+            for e in self.entries:
+                by_subject.setdefault(e.subject, set()).add(e.aspect)
+            self.__dict__["_by_subject"] = {k: frozenset(v) for k, v in by_subject.items()}
+        return self.__dict__["_by_subject"]
 
     def locate(self, subject_id: str, aspect: str, doc_ids: list[str] | None = None,
                inherit: bool = True) -> list[LawMapEntry]:
