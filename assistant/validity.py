@@ -87,8 +87,9 @@ _REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
 
 
 def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEntry]:
-    """The documents a question names (by type and number, or a Luật by its year), except one
-    it names as replaced."""
+    """The documents a question names (by type and number, a Luật by its year, or the quoted name in
+    its title: a local title such as “Công dân Thủ đô ưu tú”, a movement), except one it names as
+    replaced."""
     found = []
     folded = fold_accents(question).lower()
     for match in _doc_ref().finditer(folded):
@@ -108,7 +109,25 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     for match in _LAW_YEAR.finditer(question):
         found += [entry for entry in catalogue.entries()
                   if entry.doc_type == "luat" and entry.date_issued[:4] == match.group(1) and entry not in found]
+    words = _words(question)
+    found += [entry for entry in catalogue.entries()
+              if entry.file and entry not in found and any(name in words for name in _quoted_names(entry.title))]
     return found
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
+MIN_NAME_WORDS = 3
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", fold_accents(text).lower())) + " "
+
+
+@lru_cache(maxsize=256)
+def _quoted_names(title: str) -> tuple[str, ...]:
+    """The names a title quotes, as `_words` spells them."""
+    names = (_words(match) for match in _QUOTED.findall(title))
+    return tuple(name for name in names if len(name.split()) >= MIN_NAME_WORDS)
 
 
 def not_in_force(entry: CatalogueEntry | None, day: date) -> bool:

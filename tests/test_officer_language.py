@@ -418,3 +418,23 @@ def test_who_may_cancel_an_award_is_read_in_the_article_on_cancelling(assistant)
 def test_an_award_from_a_themed_movement_is_no_ground_for_a_merit_award(law_and_decree):
     first = _first(law_and_decree, "Bằng khen tỉnh khen theo chuyên đề có được dùng làm căn cứ đề nghị Huân chương theo công trạng không?")
     assert (first.doc_id, first.location) == (DECREE.stem, "Điều 4, khoản 3")
+
+
+HA_NOI_TITLE = KNOWLEDGE / "plans" / "qd-71-2025-ubnd-ha-noi.txt"
+
+
+@pytest.fixture(scope="module")
+def law_decree_and_local_title(tmp_path_factory):
+    data = tmp_path_factory.mktemp("local-title") / "data"
+    settings = Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01")
+    built = build_assistant(settings)
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_DECREE, HA_NOI_TITLE]))
+    return built
+
+
+def test_a_local_title_named_in_a_question_is_read_in_the_decision_that_creates_it(law_decree_and_local_title):
+    """The quoted name in a decision's title names that decision: its own voting rule answers, not the
+    decree's rule on votes for national titles."""
+    question = "Xét Công dân Thủ đô ưu tú thì HĐTĐKT thành phố phải có tỷ lệ phiếu đồng ý tối thiểu là bao nhiêu?"
+    first = _first(law_decree_and_local_title, question)
+    assert first.doc_id == HA_NOI_TITLE.stem and "90%" in first.body

@@ -29,10 +29,14 @@ FILES = {
     "heldout_officer.jsonl": "officer",
     "heldout2_officer.jsonl": "officer",
     "heldout3_officer.jsonl": "officer",
+    "heldout4_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
+    "posted3_dev.jsonl": "posted",
     "followups_dev.jsonl": "followup",
+    "followups2_dev.jsonl": "followup",
     "out_of_corpus.jsonl": "out_of_corpus",
+    "out_of_corpus2.jsonl": "out_of_corpus",
     "eligibility_stories.jsonl": "eligibility",
 }
 
