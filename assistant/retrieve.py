@@ -21,8 +21,9 @@ from pydantic import ConfigDict
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import (Slots, folded_syllables, held_steps, lookup_subjects, mapped_provisions,
-                                     names_another_group, names_members, plain_spelling, understand)
+from assistant.understanding import (GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables, held_steps,
+                                     lookup_subjects, mapped_provisions, names_another_group, names_members,
+                                     plain_spelling, understand)
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import looks_unaccented, mentions_a_date, normalize
@@ -156,6 +157,26 @@ class HybridSearcher:
         if (slots.places or local) and hits and not self._is_normative(hits[0].chunk.doc_id):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
         doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
+        chosen = self._mapped_chunks(subjects, slots, hits, doc_ids, day)
+        if not chosen and slots.subjects and slots.aspect in TITLE_TO_GENERAL_ASPECTS:
+            # the title asked about has no rule of its own on the aspect (its validity, what is banned):
+            # the provision on thi đua and khen thưởng as a whole answers
+            chosen = self._mapped_chunks(GENERAL_SUBJECTS, slots, hits, doc_ids, day)
+        if not chosen:
+            return hits
+        if not slots.aspect:  # the aspect is only assumed: raise the mapped passages found, insert none
+            return self._raise_found(hits, chosen)
+        top = hits[0].score if hits else 1.0
+        lifted = {}
+        ranked = sorted(chosen.values(), key=lambda item: item[2])
+        for rank, (chunk, clauses, _) in enumerate(ranked, 1):
+            factor = NOT_IN_FORCE_FACTOR if not_in_force(self.catalogue.get(chunk.doc_id), day) else 1.0
+            lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True, clauses=clauses)
+        rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
+        return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
+
+    def _mapped_chunks(self, subjects, slots: Slots, hits: list[Hit], doc_ids, day) -> dict:
+        """chunk id → (chunk, the khoản the map names, rank order) for what the law map gives the subjects."""
         lexical = {hit.chunk.chunk_id: hit.score for hit in hits}
         chosen: dict[str, tuple[StoredChunk, tuple[int, ...], tuple]] = {}
         for subject_rank, subject in enumerate(subjects):
@@ -171,18 +192,7 @@ class HybridSearcher:
                                                           provision not in steps, names_another_group(chunk.body, slots.question),
                                                           -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     chosen[chunk.chunk_id] = (chunk, clauses, order)
-        if not chosen:
-            return hits
-        if not slots.aspect:  # the aspect is only assumed: raise the mapped passages found, insert none
-            return self._raise_found(hits, chosen)
-        top = hits[0].score if hits else 1.0
-        lifted = {}
-        ranked = sorted(chosen.values(), key=lambda item: item[2])
-        for rank, (chunk, clauses, _) in enumerate(ranked, 1):
-            factor = NOT_IN_FORCE_FACTOR if not_in_force(self.catalogue.get(chunk.doc_id), day) else 1.0
-            lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True, clauses=clauses)
-        rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
-        return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
+        return chosen
 
     @staticmethod
     def _raise_found(hits: list[Hit], chosen: dict) -> list[Hit]:

@@ -141,6 +141,12 @@ def _first_cue(form: _Form, table: dict[str, list[str]]) -> str | None:
     return None
 
 
+def _level(form: _Form) -> str | None:
+    for word in _parts()["not_levels"]:
+        form = form._replace(text=form.text.replace(_cue_form(word, form.accented), " "))
+    return _first_cue(form, _parts()["levels"])
+
+
 @lru_cache(maxsize=512)
 def understand(question: str) -> Slots:
     vocabulary = load_vocabulary()
@@ -167,7 +173,7 @@ def understand(question: str) -> Slots:
         aspect=aspect,
         target=(_target_of(subjects, vocabulary) or _first_cue(form, parts["explicit_targets"])
                 or _first_cue(form, parts["targets"])),
-        level=_first_cue(form, parts["levels"]),
+        level=_level(form),
         years=tuple(find_years(question)),
         part=part,
         places=place_names(question),
@@ -390,6 +396,9 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
 
 # Aspects said of thi đua and khen thưởng as a whole: asked without a title, the general provisions answer.
 GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
+# Asked of a title that has no rule of its own on them, the general provisions answer too: a title
+# awarded under the old law keeps its value by the Law's transitional article.
+TITLE_TO_GENERAL_ASPECTS = GENERAL_ASPECTS | {"hieu_luc"}
 GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # Named notions, bodies and acts the law map may answer for when no title or award is named ("khen niên
 # hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng"); the broadest notions name no
@@ -515,7 +524,7 @@ def _swap_level(question: str, previous: str) -> str | None:
 
 def _swap_head(question: str, previous: str) -> str | None:
     """The previous question named who decides at one level: the new level's head takes its place."""
-    level = _first_cue(_question_form(question), _parts()["levels"])
+    level = _level(_question_form(question))
     heads = _parts()["level_heads"]
     if level not in heads:
         return None

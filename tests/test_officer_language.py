@@ -75,6 +75,15 @@ def test_cue_words_keep_their_diacritics(question, level, target):
     assert (slots.level, slots.target) == (level, target)
 
 
+@pytest.mark.parametrize("question", [
+    "Phong trào chi trả trợ giúp xã hội không dùng tiền mặt đợt 2 kết thúc ngày nào?",
+    "Hợp tác xã nông nghiệp có thành tích thì được khen những hình thức nào?",
+    "Cơ quan nhà nước có phải trích quỹ khen thưởng không?",
+])
+def test_words_holding_a_levels_word_name_no_level(question):
+    assert understand(question).level is None
+
+
 @pytest.mark.parametrize("question,aspect", [
     ("Phải công tác bao lâu mới được xét Nhà giáo ưu tú?", "tieu_chuan"),
     ("Sở thẩm định hồ sơ khen thưởng trong bao lâu?", "thoi_diem_xet"),
@@ -98,6 +107,9 @@ def test_cue_words_keep_their_diacritics(question, level, target):
      "tieu_chuan"),
     ("Phong trào thi đua chuyên đề phải kéo dài ít nhất mấy năm mới xét cờ thi đua cấp tỉnh khi tổng kết?", "tieu_chuan"),
     ("Tiêu chuẩn Gia đình văn hóa cụ thể là do cấp nào quy định, xã có tự đặt ra được không?", "tham_quyen_quy_dinh"),
+    ("Bằng khen của Bộ trưởng tặng cho giáo viên thì đơn vị nào phải trả tiền thưởng, trường hay Bộ?", "quy_khen_thuong"),
+    ("Mỗi đợt huyện được đề nghị nhiều nhất mấy tập thể?", "ty_le_so_luong"),
+    ("Quyết định tặng Lao động tiên tiến do ai ký, văn bản nào quy định?", "tham_quyen_quyet_dinh"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -176,6 +188,7 @@ def test_an_aspect_no_title_rules_on_is_answered_by_its_general_provision(assist
 def test_who_signs_the_award_of_a_title_asks_the_authority():
     """ "Ai ký quyết định tặng …" names a document but asks who may award the title."""
     assert understand("Gia đình văn hóa do ai ký quyết định tặng?").part is None
+    assert understand("Huy chương Chiến sĩ vẻ vang hạng Nhì thì ai ký QĐ tặng?").part is None
     assert understand("Kế hoạch 632/KH-VP do ai ký?").part == "signer"
 
 
@@ -438,3 +451,15 @@ def test_a_local_title_named_in_a_question_is_read_in_the_decision_that_creates_
     question = "Xét Công dân Thủ đô ưu tú thì HĐTĐKT thành phố phải có tỷ lệ phiếu đồng ý tối thiểu là bao nhiêu?"
     first = _first(law_decree_and_local_title, question)
     assert first.doc_id == HA_NOI_TITLE.stem and "90%" in first.body
+
+
+def test_a_title_with_no_validity_rule_of_its_own_is_read_in_the_transitional_article(assistant):
+    """Titles awarded under the old law: no title has its own article on that, the Law's transitional one answers."""
+    first = _first(assistant, "Tôi được tặng Chiến sĩ thi đua cơ sở năm 2020 theo luật cũ, nay luật mới có hiệu lực "
+                              "thì danh hiệu đó còn giá trị không?")
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 95")
+
+
+def test_who_hands_over_an_award_abroad_is_read_in_the_law_in_force(law_and_decree):
+    first = _first(law_and_decree, "Người Việt đang công tác ở nước ngoài được tặng huân chương thì ai thay mặt trao tặng?")
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 82")
