@@ -166,6 +166,9 @@ def understand(question: str) -> Slots:
     held: tuple[str, ...] = ()
     if aspect in (None, "tieu_chuan"):
         subjects, held = _higher_first(subjects, [m.entry for m in matches if m.entry.kind in AWARD_KINDS])
+    if focus:  # a story asks about the titles of its asking sentences; the others it tells as held
+        asked_here = {m.entry.id for m in vocabulary.find(focus)}
+        subjects = tuple(sorted(subjects, key=lambda s: s not in asked_here))
     return Slots(
         question=question,
         subjects=subjects,

@@ -339,10 +339,11 @@ class Aspects:
     Cues inside an idiom ("làm hồ sơ đề nghị": to nominate) do not count."""
 
     def __init__(self, aspects: list[Aspect], interrogatives: tuple[str, ...] = (), yes_no: tuple[str, ...] = (),
-                 idioms: tuple[str, ...] = ()):
+                 idioms: tuple[str, ...] = (), bare_questions: tuple[str, ...] = ()):
         self.aspects = aspects
         self._strong, self._weak, self._idioms = _PhraseIndex(), _PhraseIndex(), _PhraseIndex()
         self._interrogatives = {self._strong.fold(w) for w in interrogatives}
+        self._bare = {self._strong.fold(w) for w in bare_questions}
         self._yes_no = {self._strong.fold(w)[0] for w in yes_no}
         for idiom in idioms:
             for form in expand_alternatives(idiom):
@@ -398,7 +399,10 @@ class Aspects:
         return sum(len(index.fold(text[start:end])) for start, end in merged)
 
     def _asks(self, cue: tuple[str, ...]) -> bool:
-        return any(cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
+        """A cue holding an interrogative; a bare "khi nào" asks about whatever the sentence names
+        ("khi nào bị hủy quyết định" asks when an award is cancelled, not a date)."""
+        return cue not in self._bare and any(
+            cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
 
     def detect(self, text: str) -> str | None:
         found = self.detect_all(text)
@@ -434,7 +438,8 @@ def _read_aspects(path: Path) -> Aspects:
                     for aid, spec in data["aspects"].items()],
                    interrogatives=tuple(normalize(w) for w in data.get("interrogatives") or ()),
                    yes_no=tuple(normalize(w) for w in data.get("yes_no") or ()),
-                   idioms=tuple(normalize(w) for w in data.get("idioms") or ()))
+                   idioms=tuple(normalize(w) for w in data.get("idioms") or ()),
+                   bare_questions=tuple(normalize(w) for w in data.get("bare_questions") or ()))
 
 
 # Entries whose names contain cue words ("Khen thưởng theo thủ tục đơn giản", "Hội đồng …"):

@@ -110,6 +110,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Bằng khen của Bộ trưởng tặng cho giáo viên thì đơn vị nào phải trả tiền thưởng, trường hay Bộ?", "quy_khen_thuong"),
     ("Mỗi đợt huyện được đề nghị nhiều nhất mấy tập thể?", "ty_le_so_luong"),
     ("Quyết định tặng Lao động tiên tiến do ai ký, văn bản nào quy định?", "tham_quyen_quyet_dinh"),
+    ("Theo luật thì khi nào một đơn vị bị hủy quyết định tặng bằng khen?", "xu_ly_vi_pham"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -463,3 +464,10 @@ def test_a_title_with_no_validity_rule_of_its_own_is_read_in_the_transitional_ar
 def test_who_hands_over_an_award_abroad_is_read_in_the_law_in_force(law_and_decree):
     first = _first(law_and_decree, "Người Việt đang công tác ở nước ngoài được tặng huân chương thì ai thay mặt trao tặng?")
     assert first.doc_id == LAW.stem and first.location.startswith("Điều 82")
+
+
+def test_a_story_asks_about_the_title_of_its_asking_sentence():
+    """Titles told in the background (held) come after the one the last sentence asks about."""
+    slots = understand("Anh C có 3 năm liền đạt Chiến sĩ thi đua cơ sở, năm 2023 đạt Chiến sĩ thi đua cấp tỉnh, đã được "
+                       "Bằng khen của UBND tỉnh. Vậy anh đã đủ điều kiện đề nghị Bằng khen của Thủ tướng chưa?")
+    assert slots.subjects[0] == "bang_khen_thu_tuong"
