@@ -147,10 +147,28 @@ def _level(form: _Form) -> str | None:
     return _first_cue(form, _parts()["levels"])
 
 
+def _ranks_named(question: str, matches) -> str:
+    """ "có HC Bảo vệ Tổ quốc hạng Ba, muốn lên hạng Nhì": a bare rank after a ranked order is a rank
+    of that order, spelled out so the vocabulary finds it."""
+    ranked = [m for m in matches if _RANK.search(question[m.start:m.end])]
+    if not ranked:
+        return question
+    spans = [(m.start, m.end) for m in matches]
+    order = _RANK.split(question[ranked[0].start:ranked[0].end])[0].strip()
+    bare = [r for r in _RANK.finditer(question) if r.start() > ranked[0].end
+            and not any(start <= r.start() < end for start, end in spans)]
+    for rank in reversed(bare):
+        question = f"{question[:rank.start()]}{order} {question[rank.start():]}"
+    return question
+
+
 @lru_cache(maxsize=512)
 def understand(question: str) -> Slots:
     vocabulary = load_vocabulary()
     matches = vocabulary.find(question)
+    named_ranks = _ranks_named(question, matches)
+    if named_ranks != question:
+        question, matches = named_ranks, vocabulary.find(named_ranks)
     form = _question_form(question)
     parts = _parts()
     terms = tuple(dict.fromkeys(m.entry.id for m in matches))

@@ -471,3 +471,17 @@ def test_a_story_asks_about_the_title_of_its_asking_sentence():
     slots = understand("Anh C có 3 năm liền đạt Chiến sĩ thi đua cơ sở, năm 2023 đạt Chiến sĩ thi đua cấp tỉnh, đã được "
                        "Bằng khen của UBND tỉnh. Vậy anh đã đủ điều kiện đề nghị Bằng khen của Thủ tướng chưa?")
     assert slots.subjects[0] == "bang_khen_thu_tuong"
+
+
+@pytest.mark.parametrize("question,held,location,step", [
+    ("Bộ em đã được tặng Huân chương Hồ Chí Minh, nay muốn đề nghị Huân chương Sao vàng thì cần thêm điều kiện gì?",
+     "huan_chuong_ho_chi_minh", "Điều 34, khoản 3", "Đã được tặng “Huân chương Hồ Chí Minh”"),
+    ("Đồng chí ấy có HC Bảo vệ Tổ quốc hạng Ba rồi, muốn lên hạng Nhì phải đạt gì?",
+     "huan_chuong_bao_ve_to_quoc_hang_ba", "Điều 46, khoản 1", "Đã được tặng “Huân chương Bảo vệ Tổ quốc” hạng Ba"),
+])
+def test_each_rank_of_an_order_builds_on_the_one_below(assistant, question, held, location, step):
+    """The Law's criteria that name the order held are read first, for every order whose ranks build on each other."""
+    slots = understand(question)
+    assert held in slots.held
+    first = assistant.searcher.search(question, 3)[0].chunk
+    assert first.location == location and step in first.body
