@@ -34,7 +34,8 @@ PLACE_BOOST = 1.5
 NOT_IN_FORCE_FACTOR = 0.6
 RECIPIENTS_FACTOR = 0.5
 # The opening lines (number, title, căn cứ) repeat the words that identify a plan, so they match
-# every question about it; they answer only questions about the plan as a whole.
+# every question about it; they answer only questions about the plan as a whole. So does an
+# appendix's heading alone ("PHỤ LỤC", its title in capitals, "(Kèm theo Kế hoạch số …)").
 PREAMBLE = "Phần mở đầu"
 PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
@@ -132,7 +133,7 @@ class HybridSearcher:
                 hit.score *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
                 hit.score *= RECIPIENTS_FACTOR
-            if hit.chunk.location == PREAMBLE and not slots.part:
+            if not slots.part and (hit.chunk.location == PREAMBLE or _heading_only(hit.chunk)):
                 hit.score *= PREAMBLE_FACTOR
             if slots.kind == "date" and mentions_a_date(hit.chunk.body):
                 hit.score *= DATED_BOOST
@@ -261,6 +262,11 @@ def _names_a_period(text: str, periods: tuple[str, ...]) -> bool:
     """ "Đợt 02" names "đợt 2": numbers compared without their leading zeros."""
     folded = _LEADING_ZEROS.sub("", folded_syllables(text))
     return any(" " + _LEADING_ZEROS.sub("", period) + " " in folded for period in periods)
+
+
+def _heading_only(chunk: StoredChunk) -> bool:
+    lines = [line.strip() for line in chunk.body.splitlines() if line.strip()]
+    return chunk.kind == "annex" and all(line == line.upper() or line.startswith("(") for line in lines)
 
 
 @lru_cache(maxsize=256)

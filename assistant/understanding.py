@@ -180,7 +180,8 @@ def understand(question: str) -> Slots:
     if part == "members" and asks(question, "date"):
         part = None  # "… gửi báo cáo cho Trưởng khối là ngày nào?" asks a deadline
     focus = asking_part(question)
-    aspect = (focus and detect_aspect(focus)) or detect_aspect(question) or _implied_aspect(subjects, terms)
+    aspect = ((focus and (detect_aspect(focus) or _implied_by_focus(focus, subjects, vocabulary)))
+              or detect_aspect(question) or _implied_aspect(subjects, terms))
     held: tuple[str, ...] = ()
     if aspect in (None, "tieu_chuan"):
         subjects, held = _higher_first(subjects, [m.entry for m in matches if m.entry.kind in AWARD_KINDS])
@@ -303,13 +304,14 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
 def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Asked for its criteria, a title that requires another named title is the one asked, the other
     is what the officer holds: "đạt LĐTT rồi thì CSTĐCS cần thêm gì" asks for CSTĐCS (Điều 23
-    requires LĐTT). Asked who awards them, both stay ("CSTĐCS hay chỉ LĐTT"). Returns the titles
-    asked and those held."""
+    requires LĐTT). Asked who awards them, both stay ("CSTĐCS hay chỉ LĐTT"). Of such titles, one the
+    question asks for in so many words comes first. Returns the titles asked and those held."""
     named_ids = {entry.id for entry in named}
     required = {needed for entry in named for needed, _ in entry.builds_on if needed in named_ids}
     top = [entry.id for entry in named if entry.id not in required
            and any(needed in required for needed, _ in entry.builds_on)]
-    return tuple(dict.fromkeys(top + [i for i in ids if i not in required])), tuple(sorted(required))
+    asked = dict.fromkeys(top + [i for i in ids if i not in required])
+    return tuple(sorted(asked, key=lambda i: i not in ids)), tuple(sorted(required))
 
 
 OPENING_CHARS = 160  # a khoản says whom it is written for in its first words
@@ -325,6 +327,18 @@ def names_another_group(opening: str, question: str) -> bool:
 def _population_groups() -> tuple[tuple[str, ...], ...]:
     """Each group's words, folded and space-padded as `folded_syllables` gives them (asked per chunk)."""
     return tuple(tuple(folded_syllables(w) for w in words) for words in _parts()["population_groups"].values())
+
+
+def _implied_by_focus(focus: str, subjects: tuple[str, ...], vocabulary) -> str | None:
+    """A story that tells of "một huy chương" and asks "nhận khen thưởng của tổ chức nước ngoài có cần
+    ai cho phép không?": the notion of its asking sentence sets the aspect, unless the story names a
+    title of its own (then its criteria or principles are asked)."""
+    kinds = {entry.parent for entry in vocabulary.entries}
+    if any(subject not in kinds for subject in subjects):
+        return None
+    matches = vocabulary.find(focus)
+    named = tuple(m.entry.id for m in matches if m.entry.kind in AWARD_KINDS and m.entry.id not in kinds)
+    return _implied_aspect(named, tuple(dict.fromkeys(m.entry.id for m in matches)))
 
 
 def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | None:

@@ -111,6 +111,8 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Mỗi đợt huyện được đề nghị nhiều nhất mấy tập thể?", "ty_le_so_luong"),
     ("Quyết định tặng Lao động tiên tiến do ai ký, văn bản nào quy định?", "tham_quyen_quyet_dinh"),
     ("Theo luật thì khi nào một đơn vị bị hủy quyết định tặng bằng khen?", "xu_ly_vi_pham"),
+    ("Y sĩ ở trạm y tế có nằm trong đối tượng được xét Thầy thuốc ưu tú không?", "doi_tuong"),
+    ("Trường đạt TTLĐXS thì QĐ công nhận do Giám đốc Sở ký hay Chủ tịch tỉnh ký?", "tham_quyen_quyet_dinh"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -208,6 +210,7 @@ def test_chat_shortenings_are_written_out_and_field_abbreviations_kept():
         "ĐK xét CSTĐCS theo KH 01 của Sở NV là gì, có cần sáng kiến không?"
     assert plain_spelling("Điểm k khoản 1 Điều 40 nói gì?") == "Điểm k khoản 1 Điều 40 nói gì?"
     assert understand(plain_spelling("CT xã có đc tự phát động thi đua ko?")).aspect == "tham_quyen_phat_dong"
+    assert plain_spelling("xếp loại HTTNV có đủ dk LĐTT ko?") == "xếp loại HTTNV có đủ điều kiện LĐTT không?"
 
 
 def test_a_document_number_is_no_year_and_a_name_ends_at_punctuation():
@@ -485,3 +488,38 @@ def test_each_rank_of_an_order_builds_on_the_one_below(assistant, question, held
     assert held in slots.held
     first = assistant.searcher.search(question, 3)[0].chunk
     assert first.location == location and step in first.body
+
+
+def test_a_story_about_a_foreign_award_asks_whose_consent_is_needed(assistant):
+    """The story tells of "một huy chương"; its asking sentence names the notion the Law rules on once (Điều 14)."""
+    question = ("Trường đại học bên Pháp mời tôi sang nhận huy chương tôn vinh vì hợp tác lâu năm. Người Việt Nam nhận "
+                "khen thưởng của tổ chức nước ngoài có cần ai cho phép không?")
+    first = _first(assistant, question)
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 14")
+
+
+CAN_THO = KNOWLEDGE / "plans" / "kh-157-2025-ubnd-can-tho.txt"
+
+
+@pytest.fixture(scope="module")
+def can_tho(tmp_path_factory):
+    data = tmp_path_factory.mktemp("can-tho") / "data"
+    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01"))
+    plans = [CAN_THO, KNOWLEDGE / "plans" / "kh-0124-2025-ubnd-dak-lak.txt", KNOWLEDGE / "plans" / "kh-982-2025-ubnd-nghe-an.txt"]
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, *plans]))
+    return built
+
+
+def test_an_appendix_heading_alone_does_not_answer_for_its_plan(can_tho):
+    """The appendix heading ("PHỤ LỤC", the plan's title in capitals, "Kèm theo …") repeats the words of
+    every question about the plan; it answers only a question about the appendix."""
+    heading = "PHỤ LỤC"
+    asked = can_tho.searcher.search("Phong trào chi trả trợ giúp xã hội không dùng tiền mặt ở Cần Thơ, bằng khen chỉ xét "
+                                    "tối đa bao nhiêu phần trăm tập thể?", 3)
+    assert heading not in [hit.chunk.location for hit in asked]
+    assert _first(can_tho, "Phụ lục của KH 157 Cần Thơ là gì?").location == heading
+
+
+def test_who_may_cancel_is_asked_whatever_words_name_the_cancelling(assistant):
+    first = _first(assistant, "Bằng khen của CT UBND tỉnh tặng nhầm người thì ai có thẩm quyền hủy bỏ, Sở tự hủy được không?")
+    assert first.doc_id == LAW.stem and first.location == "Điều 93, khoản 8"
