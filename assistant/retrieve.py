@@ -197,10 +197,11 @@ class HybridSearcher:
 
     @staticmethod
     def _raise_found(hits: list[Hit], chosen: dict) -> list[Hit]:
+        """The aspect only assumed, the khoản it would name is a guess: the question's words choose the khoản."""
         for hit in hits:
             if hit.chunk.chunk_id in chosen:
                 hit.score *= ASSUMED_PROVISION_FACTOR
-                hit.provision, hit.clauses = True, chosen[hit.chunk.chunk_id][1]
+                hit.provision = True
         return sorted(hits, key=lambda hit: -hit.score)
 
     def _signature_first(self, hits: list[Hit], slots: Slots) -> list[Hit]:

@@ -523,3 +523,10 @@ def test_an_appendix_heading_alone_does_not_answer_for_its_plan(can_tho):
 def test_who_may_cancel_is_asked_whatever_words_name_the_cancelling(assistant):
     first = _first(assistant, "Bằng khen của CT UBND tỉnh tặng nhầm người thì ai có thẩm quyền hủy bỏ, Sở tự hủy được không?")
     assert first.doc_id == LAW.stem and first.location == "Điều 93, khoản 8"
+
+
+def test_with_no_aspect_stated_the_questions_words_choose_the_khoan(assistant):
+    """Only a title named, the law map assumes its criteria (Điều 71 khoản 2); the khoản that holds the
+    question's words answers (khoản 3, registering the name)."""
+    answer = assistant.answerer().answer("Tỉnh định ban hành kỷ niệm chương riêng, tên kỷ niệm chương có phải đăng ký ở đâu không?")
+    assert answer.citations[0].location.startswith("Điều 71") and "phải được đăng ký" in answer.lead
