@@ -52,6 +52,7 @@ class Hit:
     dense_rank: int | None = None
     provision: bool = False  # put first by the law map
     clauses: tuple[int, ...] = ()  # the khoản of it the law map names
+    points: tuple[str, ...] = ()  # the điểm of those khoản it names ("đ": "Đã được tặng HCLĐ hạng Ba …")
 
 
 class HybridSearcher:
@@ -170,16 +171,18 @@ class HybridSearcher:
         top = hits[0].score if hits else 1.0
         lifted = {}
         ranked = sorted(chosen.values(), key=lambda item: item[2])
-        for rank, (chunk, clauses, _) in enumerate(ranked, 1):
+        for rank, (chunk, clauses, _, points) in enumerate(ranked, 1):
             factor = NOT_IN_FORCE_FACTOR if not_in_force(self.catalogue.get(chunk.doc_id), day) else 1.0
-            lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True, clauses=clauses)
+            lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True, clauses=clauses,
+                                         points=points)
         rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
         return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
 
     def _mapped_chunks(self, subjects, slots: Slots, hits: list[Hit], doc_ids, day) -> dict:
-        """chunk id → (chunk, the khoản the map names, rank order) for what the law map gives the subjects."""
+        """chunk id → (chunk, the khoản the map names, rank order, the điểm it names) for what the law map
+        gives the subjects."""
         lexical = {hit.chunk.chunk_id: hit.score for hit in hits}
-        chosen: dict[str, tuple[StoredChunk, tuple[int, ...], tuple]] = {}
+        chosen: dict[str, tuple[StoredChunk, tuple[int, ...], tuple, tuple[str, ...]]] = {}
         for subject_rank, subject in enumerate(subjects):
             one = slots.with_changes(subjects=(subject,))
             steps = held_steps(one, doc_ids)
@@ -192,7 +195,8 @@ class HybridSearcher:
                     order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
                                                           provision not in steps, names_another_group(chunk.body, slots.question),
                                                           -lexical.get(chunk.chunk_id, 0.0), map_rank)
-                    chosen[chunk.chunk_id] = (chunk, clauses, order)
+                    points = (previous[3] if previous else ()) + _point_letters(provision)
+                    chosen[chunk.chunk_id] = (chunk, clauses, order, points)
         return chosen
 
     @staticmethod
@@ -276,6 +280,11 @@ def _local_place(place: str, issuer: str) -> str | None:
     Đắk Lắk, not a ministry that signs in Hà Nội)."""
     folded = folded_syllables(place).strip()
     return folded if folded and f" {folded} " in folded_syllables(issuer) else None
+
+
+def _point_letters(provision: LawMapEntry) -> tuple[str, ...]:
+    diem = provision.diem
+    return tuple(diem if isinstance(diem, list) else [diem] if diem else [])
 
 
 def _clause_numbers(provision: LawMapEntry) -> tuple[int, ...]:

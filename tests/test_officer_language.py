@@ -530,3 +530,12 @@ def test_with_no_aspect_stated_the_questions_words_choose_the_khoan(assistant):
     question's words answers (khoản 3, registering the name)."""
     answer = assistant.answerer().answer("Tỉnh định ban hành kỷ niệm chương riêng, tên kỷ niệm chương có phải đăng ký ở đâu không?")
     assert answer.citations[0].location.startswith("Điều 71") and "phải được đăng ký" in answer.lead
+
+
+def test_the_point_naming_the_award_held_leads_and_is_quoted_even_past_the_quotes_cut(assistant):
+    """Điều 44 khoản 1 lists seven points; the one for a holder of BK TTg (điểm e) comes first in the lead and
+    the quote keeps it, "…" standing for the points left out."""
+    answer = assistant.answerer().answer("Anh ấy đã có BK TTg rồi, muốn đề nghị HCLĐ hạng Ba cho cá nhân thì cần những điều kiện gì?")
+    step = "e) Đã được tặng “Bằng khen của Thủ tướng Chính phủ” và sau đó có liên tục từ 05 năm"
+    assert step in answer.lead.split("\n")[1]
+    assert step in answer.citations[0].quote and "…" in answer.citations[0].quote

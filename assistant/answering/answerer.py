@@ -190,7 +190,8 @@ class Answerer:
         record = self._register_record(first_hit, first, kind)
         lead = self._lead(kind, first, first_hit, record, wording)
         pieces = self._adding_something(pieces, hits, day)
-        citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind), day) for n, piece in enumerate(pieces, 1)]
+        citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind, hits[piece.hit_index]), day)
+                     for n, piece in enumerate(pieces, 1)]
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
         lines += [f"Ngoài ra, theo {c.document} ({_where(c)}): {_quoted(c, c.quote)} [{c.n}]" for c in citations[1:]]
@@ -245,8 +246,10 @@ class Answerer:
         inline_list = ":" in piece.unit and piece.unit.count(";") >= 2
         unit = (piece.quote if kind == "list" and not inline_list and piece.quote.count("\n") > piece.unit.count("\n")
                 else piece.unit)
+        if hit.points and "khoản" in hit.chunk.location:  # the điểm the law map names may lie past the quote's cut
+            unit = hit.chunk.body
         heading = hit.chunk.location.split(" › ")[-1]
-        return lead_text(kind, unit, cells, due, question, heading)
+        return lead_text(kind, unit, cells, due, question, heading, hit.points)
 
     def _register_record(self, hit: Hit, piece, kind: str):
         """The deadlines register's record of the task a dated or assigned passage states, if any."""
@@ -430,8 +433,11 @@ class Answerer:
         )
 
 
-def _shown(piece, kind: str) -> str:
-    """A list question is answered with the list; any other with the best sentence or row."""
+def _shown(piece, kind: str, hit: Hit) -> str:
+    """A list question is answered with the list; any other with the best sentence or row; a khoản whose
+    điểm the law map names, with those điểm ("…" where others are left out)."""
+    if hit.points and "khoản" in hit.chunk.location:
+        return extractive.with_points(hit.chunk.body, hit.points) or piece.unit
     return piece.quote if kind == "list" else piece.unit
 
 

@@ -250,6 +250,23 @@ def _window(units: list[str], position: int, kind: str) -> str:
     return "\n".join(units[start:end])
 
 
+def with_points(body: str, points: tuple[str, ...]) -> str:
+    """A khoản's opening line and the named điểm, "…" standing for the điểm left out."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    kept, skipped = lines[:1], False
+    for line in lines[1:]:
+        label = re.match(r"([a-zđ])\)", line)
+        if label and label.group(1) in points:
+            kept += ["…"] if skipped else []
+            kept.append(line)
+            skipped = False
+        else:
+            skipped = True
+    if len(kept) == 1:
+        return ""
+    return "\n".join(kept + (["…"] if skipped else []))
+
+
 def cap(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text

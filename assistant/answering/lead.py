@@ -42,11 +42,12 @@ class Source:
     cells: dict[str, str] = field(default_factory=dict)  # a table row's columns
     due: str = ""  # the deadlines register's normalised date of the task, when there is one
     heading: str = ""  # the heading the unit stands under ("3. Văn phòng Sở")
+    points: tuple[str, ...] = ()  # the điểm the law map names for the question ("đ")
 
 
 def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: str = "", question: str = "",
-              heading: str = "") -> str:
-    source = Source(unit, question, cells or {}, due, heading)
+              heading: str = "", points: tuple[str, ...] = ()) -> str:
+    source = Source(unit, question, cells or {}, due, heading, points)
     builders = {"date": _date_lead, "unit": _unit_lead, "list": _list_lead, "number": _number_lead,
                 "members": _members_lead}
     text = builders.get(kind, _sentence_lead)(source)
@@ -133,11 +134,13 @@ def _points_lead(source: Source, best_only: bool) -> str:
     intro, items = _points(source)
     if len(items) < 2:
         return ""
+    named = [item for item in items if _label(item) in source.points]
     if best_only:
         wanted = _terms(source.question)
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
-        best = [item for item in ranked[:2] if wanted & _terms(item)]
+        best = named or [item for item in ranked[:2] if wanted & _terms(item)]
         items = [item for item in items if item in best] or items
+    items = named + [item for item in items if item not in named]  # the điểm the law map names first
     shown = [f"- {_point_text(item.lstrip('-–+• '), source.question, _item_limit(item, items, source, best_only))}"
              for item in items[:MAX_ITEMS]]
     if len(items) > MAX_ITEMS:
@@ -145,9 +148,16 @@ def _points_lead(source: Source, best_only: bool) -> str:
     return "\n".join([_trim(intro, SENTENCE_CHARS)] + shown)
 
 
+def _label(item: str) -> str:
+    """ "đ) Đã được tặng …" → "đ"."""
+    match = re.match(r"([a-zđ])\)", item)
+    return match.group(1) if match else ""
+
+
 def _item_limit(item: str, items: list[str], source: Source, best_only: bool) -> int:
-    """Of a whole list, the point closest to the question is shown whole, the others shortened."""
-    if best_only:
+    """Of a whole list, the point the law map names or else the one closest to the question is shown
+    whole, the others shortened."""
+    if best_only or _label(item) in source.points:
         return SENTENCE_CHARS
     wanted = _terms(source.question)
     shared = [len(wanted & _terms(other)) for other in items]
