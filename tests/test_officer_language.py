@@ -496,6 +496,8 @@ def test_a_story_about_a_foreign_award_asks_whose_consent_is_needed(assistant):
                 "khen thưởng của tổ chức nước ngoài có cần ai cho phép không?")
     first = _first(assistant, question)
     assert first.doc_id == LAW.stem and first.location.startswith("Điều 14")
+    answer = assistant.answerer().answer(question)  # not Điều 13, which shares more of the story's words
+    assert answer.citations[0].location.startswith("Điều 14") and "phải được cơ quan nhà nước có thẩm quyền" in answer.lead
 
 
 CAN_THO = KNOWLEDGE / "plans" / "kh-157-2025-ubnd-can-tho.txt"

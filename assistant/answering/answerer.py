@@ -179,7 +179,7 @@ class Answerer:
         spelled = slots.spelled or standalone  # matched with the words the texts use
         # "bắt buộc" also finds "không nhất thiết"; "Chủ tịch xã" also "Chủ tịch Ủy ban nhân dân các cấp"
         wording = " ".join([spelled, slots.synonyms, *_body_names(slots)]).strip()
-        pieces = extractive.best_pieces(wording, kind, hits, self.index.idf, factors) if hits else []
+        pieces = self._pieces(wording, spelled, kind, hits, factors)
         # a broad khoản first answers nothing: the next provision the law map chose for the question may
         answerable = pieces[:1] + [p for p in pieces[1:] if hits[p.hit_index].provision]
         answering = next((p for p in answerable if not self._too_weak(spelled, hits[p.hit_index])), None)
@@ -198,6 +198,17 @@ class Answerer:
         notes = self._validity_notes(citations, day)
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
+
+    def _pieces(self, wording: str, spelled: str, kind: str, hits: list[Hit], factors: list[float]) -> list:
+        """The answering units, the law map's passage first when it answers at all: the question's words
+        alone would pick a neighbouring article that shares more of them."""
+        if not hits:
+            return []
+        if hits[0].provision:
+            pieces = extractive.best_pieces(wording, kind, hits, self.index.idf, factors, first_hit_leads=True)
+            if pieces and not self._too_weak(spelled, hits[pieces[0].hit_index]):
+                return pieces
+        return extractive.best_pieces(wording, kind, hits, self.index.idf, factors)
 
     def _missing_article(self, standalone: str) -> str:
         """"Điều 120 Luật Thi đua, khen thưởng 2022 …": an article the named text does not have."""

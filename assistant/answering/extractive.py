@@ -104,11 +104,12 @@ def _kind_bonus(unit: str, kind: str) -> float:
 
 
 def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[str]], dict[str, float]],
-                hit_factors: list[float] | None = None) -> list[Piece]:
+                hit_factors: list[float] | None = None, first_hit_leads: bool = False) -> list[Piece]:
     """Score every unit of every passage by the idf-weighted share of the question's
     terms found in it, in the line heading it, in its section path, or in the document heading.
 
-    `hit_factors` scale a passage's units (a repealed text, a recipient list)."""
+    `hit_factors` scale a passage's units (a repealed text, a recipient list). `first_hit_leads`:
+    the first passage's best unit comes first whatever the others score (the law map chose it)."""
     hit_factors = hit_factors or [1.0] * len(hits)
     query = _query_terms(question)
     folded_question = " ".join(fold_accents(s) for s in syllable_tokenize(question))
@@ -138,6 +139,8 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
                      - _length_penalty(_own_sentence(unit, hit))) * hit_factors[index]
             candidates.append(Piece(index, unit, _window(units, position, kind), score))
     candidates.sort(key=lambda p: -p.score)
+    if first_hit_leads:
+        candidates.sort(key=lambda p: p.hit_index != 0)
     chosen: list[Piece] = []
     for piece in candidates:
         if chosen and (piece.score < SECONDARY_RATIO * chosen[0].score or any(p.hit_index == piece.hit_index for p in chosen)):
