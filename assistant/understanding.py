@@ -93,6 +93,29 @@ def plain_spelling(question: str) -> str:
     return written
 
 
+def off_field_topics(question: str) -> list[str]:
+    """The neighbouring subjects the question asks about that the field's texts do not rule on (tax,
+    pensions, civil status…), as the question spells them."""
+    form = _question_form(question)
+    return [topic for topic in _parts()["off_field_topics"] if _cue_in(form, topic)]
+
+
+def provinces_named(question: str) -> list[str]:
+    """The provinces a question names, as the data file spells them; not inside the name of an award
+    ("Giải thưởng Hồ Chí Minh"), and written as a name (capitals) when the question has diacritics
+    ("hòa bình" is peace, "Hòa Bình" a province)."""
+    for match in sorted(load_vocabulary().find(question), key=lambda m: -m.start):
+        question = question[:match.start] + " " + question[match.end:]
+    if looks_unaccented(question):
+        folded = folded_syllables(question)
+        return [p for p in _parts()["provinces"] if folded_syllables(p) in folded]
+    return [p for p in _parts()["provinces"] if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", question)]
+
+
+def names_a_document(question: str) -> bool:
+    return _has_any(_question_form(question), _parts()["document_words"])
+
+
 def names_members(text: str) -> bool:
     """Whether a passage or line introduces an emulation bloc's members ("Các cơ quan thành viên (…)")."""
     folded = fold_accents(text.lower())
@@ -333,11 +356,10 @@ def _implied_by_focus(focus: str, subjects: tuple[str, ...], vocabulary) -> str 
     """A story that tells of "một huy chương" and asks "nhận khen thưởng của tổ chức nước ngoài có cần
     ai cho phép không?": the notion of its asking sentence sets the aspect, unless the story names a
     title of its own (then its criteria or principles are asked)."""
-    kinds = {entry.parent for entry in vocabulary.entries}
-    if any(subject not in kinds for subject in subjects):
+    if any(not vocabulary.get(subject).names_a_kind for subject in subjects):
         return None
     matches = vocabulary.find(focus)
-    named = tuple(m.entry.id for m in matches if m.entry.kind in AWARD_KINDS and m.entry.id not in kinds)
+    named = tuple(m.entry.id for m in matches if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind)
     return _implied_aspect(named, tuple(dict.fromkeys(m.entry.id for m in matches)))
 
 

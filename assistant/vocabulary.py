@@ -188,6 +188,11 @@ class VocabEntry:
     note: str = ""
     builds_on: tuple[tuple[str, Source], ...] = ()  # (title id, where its criteria require it)
 
+    @property
+    def names_a_kind(self) -> bool:
+        """ "Huân chương", "bằng khen": the name of a whole kind of award, no award of its own."""
+        return self.id == self.kind
+
     def forms(self, rank_aliases: dict[str, list[str]]) -> list[str]:
         """Name and every expanded variant, with rank spellings (hạng Nhì → hạng 2, hạng II)."""
         forms: list[str] = []

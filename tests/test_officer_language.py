@@ -59,10 +59,19 @@ def test_a_past_year_puts_the_law_then_in_force_first(assistant):
     "Thủ tục cấp sổ đỏ cho đất nông nghiệp gồm những bước nào?",
     "Mức phạt vi phạm nồng độ cồn khi lái xe máy là bao nhiêu?",
     "Kế hoạch thi đua năm 2024 của Sở Giao thông vận tải tỉnh Cà Mau giao những nhiệm vụ gì?",
+    "Tiền thưởng kèm Huân chương Lao động hạng Ba có bị khấu trừ thuế không?",
+    "Cán bộ đạt Chiến sĩ thi đua cơ sở nhiều năm thì khi nghỉ hưu trước tuổi lương hưu có được tính thêm không?",
+    "Hạn nộp hồ sơ khen thưởng cuối năm theo hướng dẫn của Sở Nội vụ Quảng Trị là ngày nào?",
 ])
 def test_out_of_corpus_questions_are_refused_with_no_unrelated_passage(assistant, question):
     answer = assistant.answerer().answer(question)
     assert answer.not_found and not answer.citations
+
+
+def test_a_law_question_from_a_province_without_documents_is_answered(assistant):
+    """Only questions on a province's own documents or deadlines are refused; the law applies everywhere."""
+    answer = assistant.answerer().answer("Ở Quảng Trị, Chủ tịch UBND xã có được tặng giấy khen cho tổ dân phố không?")
+    assert not answer.not_found and answer.citations[0].doc_id == LAW.stem
 
 
 @pytest.mark.parametrize("question,level,target", [

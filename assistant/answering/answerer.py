@@ -24,7 +24,8 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import follow_up, place_names, understand
+from assistant.understanding import (folded_syllables, follow_up, names_a_document, off_field_topics, place_names,
+                                     provinces_named, understand)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import load_vocabulary
 from documents.parse import closing_block
@@ -33,6 +34,7 @@ from documents.text import fold_accents, format_vn_date, normalize
 _ARTICLE = re.compile(r"\bĐiều\s+(\d{1,3})\b")
 NOT_FOUND_TEXT = "Không tìm thấy nội dung trả lời câu hỏi này trong kho tài liệu."
 MIN_COVERAGE = 0.5
+OFF_FIELD_DEPTH = 3  # passages searched for the neighbouring subject a question names
 MIN_PROVISION_COVERAGE = 0.3
 LONG_QUESTION_TERMS = 24
 MIN_STORY_COVERAGE = 0.22
@@ -170,6 +172,13 @@ class Answerer:
         closing = self._closing_answer(question, standalone, hits, day)
         if closing is not None:
             return closing
+        if _off_field(standalone, hits):
+            return self._not_found(question, standalone, [], day)
+        elsewhere = self._province_without_documents(standalone, kind)
+        if elsewhere:
+            note = f"Kho tài liệu chưa có văn bản của {elsewhere}."
+            return Answer(question, f"{NOT_FOUND_TEXT}\n\n{note}", [], True, "extractive", standalone, [note],
+                          lead=NOT_FOUND_TEXT)
         missing = self._missing_article(standalone)
         if missing:
             return Answer(question, f"{NOT_FOUND_TEXT}\n\n{missing}", [], True, "extractive", standalone, [missing],
@@ -209,6 +218,14 @@ class Answerer:
             if pieces and not self._too_weak(spelled, hits[pieces[0].hit_index]):
                 return pieces
         return extractive.best_pieces(wording, kind, hits, self.index.idf, factors)
+
+    def _province_without_documents(self, standalone: str, kind: str) -> str:
+        """ "Sở Nội vụ Lào Cai đã có hướng dẫn chưa, hạn nộp là ngày nào?": a province no stored document
+        belongs to, asked about its documents or deadlines — another province's plan is no answer."""
+        if kind != "date" and not names_a_document(standalone):
+            return ""
+        places = " ".join(folded_syllables(f"{e.place} {e.issuer} {e.title}") for e in self.catalogue.entries() if e.file)
+        return next((p for p in provinces_named(standalone) if folded_syllables(p) not in places), "")
 
     def _missing_article(self, standalone: str) -> str:
         """"Điều 120 Luật Thi đua, khen thưởng 2022 …": an article the named text does not have."""
@@ -374,7 +391,8 @@ class Answerer:
     def _related(self, standalone: str, hits: list[Hit]) -> list[Hit]:
         slots = understand(standalone)
         named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
-        names = [load_vocabulary().get(s).name.strip("“”\"") for s in slots.subjects]
+        vocabulary = load_vocabulary()  # "Huân chương Bắc Đẩu Bội tinh của Pháp" shares only a kind with the law
+        names = [vocabulary.get(s).name.strip("“”\"") for s in slots.subjects if not vocabulary.get(s).names_a_kind]
         folded_names = [fold_accents(name) for name in names]
         return [hit for hit in hits if hit.chunk.doc_id in named
                 or (folded_names and any(name in fold_accents(hit.chunk.text) for name in folded_names))]
@@ -442,6 +460,13 @@ class Answerer:
             ocr=bool(hit.chunk.meta.get("ocr")) or bool(entry and entry.is_ocr), passage=hit.chunk.body,
             summary=hit.chunk.kind == "note",
         )
+
+
+def _off_field(question: str, hits: list[Hit]) -> bool:
+    """The question asks about a neighbouring subject (tax on a reward, a pension) that no passage found names."""
+    topics = off_field_topics(understand(question).focus or question)
+    passages = " ".join(folded_syllables(hit.chunk.text) for hit in hits[:OFF_FIELD_DEPTH])
+    return any(folded_syllables(topic) not in passages for topic in topics)
 
 
 def _shown(piece, kind: str, hit: Hit) -> str:
