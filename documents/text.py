@@ -65,6 +65,11 @@ def _pyvi_tokenizer():
     return ViTokenizer
 
 
+def plain_number(token: str) -> str:
+    """ "05" → "5": the texts write "05 năm", "03 lần", "Đợt 02"; officers write "5 năm", "đợt 2"."""
+    return token.lstrip("0") or "0" if token.isdigit() and len(token) <= 3 else token
+
+
 def word_tokenize(text: str) -> list[str]:
     """Lower-cased Vietnamese word tokens; multi-syllable words joined by '_' (`thi_đua`).
 
@@ -76,6 +81,7 @@ def word_tokenize(text: str) -> list[str]:
     for token in segmented.split():
         if not _WORD.search(token):
             continue
+        token = plain_number(token)
         tokens.append(token)
         if "_" in token:
             tokens.extend(part for part in token.split("_") if part)
@@ -83,7 +89,7 @@ def word_tokenize(text: str) -> list[str]:
 
 
 def syllable_tokenize(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [plain_number(w.lower()) for w in _WORD.findall(text)]
 
 
 def find_years(text: str) -> list[int]:

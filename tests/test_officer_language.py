@@ -550,3 +550,12 @@ def test_the_point_naming_the_award_held_leads_and_is_quoted_even_past_the_quote
     step = "e) Đã được tặng “Bằng khen của Thủ tướng Chính phủ” và sau đó có liên tục từ 05 năm"
     assert step in answer.lead.split("\n")[1]
     assert step in answer.citations[0].quote and "…" in answer.citations[0].quote
+
+
+def test_numbers_are_matched_without_their_leading_zeros(can_tho):
+    """The plan writes "Đợt 02 … trong 03 ngày làm việc"; the officer types "đợt 2", "3 ngày"."""
+    from documents.text import word_tokenize
+
+    assert word_tokenize("Đợt 02 trong 03 ngày") == word_tokenize("đợt 2 trong 3 ngày")
+    answer = can_tho.answerer().answer("Cần Thơ chi trả không dùng tiền mặt: đợt 2 làm vét trong 3 ngày là những ngày nào?")
+    assert "Đợt 02" in answer.citations[0].quote
