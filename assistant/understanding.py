@@ -165,9 +165,24 @@ def _first_cue(form: _Form, table: dict[str, list[str]]) -> str | None:
 
 
 def _level(form: _Form) -> str | None:
-    for word in _parts()["not_levels"]:
+    return _first_cue(_without(form, _parts()["not_levels"]), _parts()["levels"])
+
+
+def _target(form: _Form) -> str | None:
+    return _first_cue(_without(form, _parts()["not_targets"]), _parts()["targets"])
+
+
+def _without(form: _Form, words: list[str]) -> _Form:
+    """The text with words blanked that hold a cue's word but mean something else ("xã hội", "trường hợp")."""
+    for word in words:
         form = form._replace(text=form.text.replace(_cue_form(word, form.accented), " "))
-    return _first_cue(form, _parts()["levels"])
+    return form
+
+
+def names_a_bare_rank(question: str) -> bool:
+    """ "Hạng Ba thì cần bao nhiêu năm?": a rank with no order named, the order of the conversation."""
+    spans = [(m.start, m.end) for m in load_vocabulary().find(question)]
+    return any(not any(start <= r.start() < end for start, end in spans) for r in _RANK.finditer(question))
 
 
 def _ranks_named(question: str, matches) -> str:
@@ -217,7 +232,7 @@ def understand(question: str) -> Slots:
         terms=terms,
         aspect=aspect,
         target=(_target_of(subjects, vocabulary) or _first_cue(form, parts["explicit_targets"])
-                or _first_cue(form, parts["targets"])),
+                or _target(form)),
         level=_level(form),
         years=tuple(find_years(question)),
         part=part,
@@ -534,8 +549,9 @@ def follow_up(question: str, previous: str, on_a_plan: bool = False) -> str | No
     >>> follow_up("Còn quý II thì sao?", "Trong quý I, Khối thi đua Tổng hợp làm gì?")
     'Trong quý II, Khối thi đua Tổng hợp làm gì?'
     """
-    swaps = (_swap_subject, _swap_target, _swap_level, _swap_pattern(_PERIOD), _swap_pattern(_ROLE),
-             _swap_pattern(_RANK)) + (() if on_a_plan else (_swap_aspect,))
+    # a plan's question keeps all its words: a level named there is a row of its table, not the awarding body
+    swaps = (_swap_subject, _swap_target, *(() if on_a_plan else (_swap_level,)), _swap_pattern(_PERIOD),
+             _swap_pattern(_ROLE), _swap_pattern(_RANK), *(() if on_a_plan else (_swap_aspect,)))
     for replace_slot in swaps:
         rewritten = replace_slot(question, previous)
         if rewritten:
@@ -557,8 +573,10 @@ def _swap_pattern(pattern: re.Pattern):
         new, old = pattern.search(question), pattern.search(previous)
         if not new:
             return None
-        if old:
-            return previous[: old.start()] + new.group(0) + previous[old.end():]
+        if old:  # in the previous question's case: "… hạng Nhất" → "… hạng Ba", whatever "Hạng Ba?" began with
+            written = new.group(0)
+            written = written[:1].lower() + written[1:] if old.group(0)[:1].islower() else written
+            return previous[: old.start()] + written + previous[old.end():]
         return f"{previous.rstrip(' ?')} ({new.group(0)})?"
     return swap
 
@@ -594,7 +612,7 @@ def _swap_head(question: str, previous: str) -> str | None:
 
 def _swap_target(question: str, previous: str) -> str | None:
     """Cá nhân ↔ tập thể: the counterpart title ("Lao động tiên tiến" → "Tập thể lao động tiên tiến")."""
-    target = _first_cue(_question_form(question), _parts()["targets"])
+    target = _target(_question_form(question))
     if not target or understand(question).subjects:
         return None
     vocabulary = load_vocabulary()
@@ -617,8 +635,9 @@ def _counterpart(entry, target: str, vocabulary) -> str | None:
 
 
 def _swap_subject(question: str, previous: str) -> str | None:
+    """ "Thế HCLĐ hạng Nhì?": the new award in place of the old; a kind alone ("huy chương gì") swaps nothing."""
     vocabulary = load_vocabulary()
-    new = [m for m in vocabulary.find(question) if m.entry.kind in AWARD_KINDS]
+    new = [m for m in vocabulary.find(question) if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind]
     old = [m for m in vocabulary.find(previous) if m.entry.kind in AWARD_KINDS]
     if not new or not old or len(syllable_tokenize(question)) > 12:
         return None

@@ -559,3 +559,19 @@ def test_numbers_are_matched_without_their_leading_zeros(can_tho):
     assert word_tokenize("Đợt 02 trong 03 ngày") == word_tokenize("đợt 2 trong 3 ngày")
     answer = can_tho.answerer().answer("Cần Thơ chi trả không dùng tiền mặt: đợt 2 làm vét trong 3 ngày là những ngày nào?")
     assert "Đợt 02" in answer.citations[0].quote
+
+
+def test_follow_ups_the_way_officers_write_them(assistant):
+    """ "Thế …" continues the conversation; a bare rank is a rank of the order just asked about; naming only a
+    kind of award ("huy chương gì") does not replace the award asked about; "mấy trường hợp" names no school."""
+    answerer = assistant.answerer()
+
+    def after(first: str, follow: str) -> str:
+        return answerer.standalone(follow, [answerer.answer(first).turn()])
+
+    assert "Cờ thi đua của Chính phủ" in after("Cờ thi đua của Chính phủ do ai quyết định tặng?", "Thế cấp nào đề nghị ạ?")
+    assert "Bảo vệ Tổ quốc hạng Ba" in after("Huân chương Bảo vệ Tổ quốc hạng Nhất cần tiêu chuẩn gì?",
+                                            "Hạng Ba thì cần mấy năm?")
+    assert "Chiến sĩ vẻ vang" in after("Huy chương Chiến sĩ vẻ vang hạng Nhất tặng cho ai?",
+                                      "Thế bên công an thì là huy chương gì?")
+    assert understand("Còn cấp xã thì được đề nghị mấy trường hợp?").target is None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.understanding import place_names, question_kind  # noqa: F401 (question_kind: part of this module's surface)
+from assistant.understanding import names_a_bare_rank, place_names, question_kind  # noqa: F401 (question_kind: part of this module's surface)
 from assistant.validity import without_document_numbers
 from documents.text import fold_accents, syllable_tokenize
 
@@ -67,7 +67,7 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
         return False
     folded = fold_accents(question.strip()).lower()
     starts = tuple(fold_accents(s) for s in _data()["follow_up_starts"])
-    return folded.startswith(starts) or len(content_terms(question)) <= 3
+    return folded.startswith(starts) or len(content_terms(question)) <= 3 or names_a_bare_rank(question)
 
 
 def standalone_question(question: str, history: list[Turn]) -> str:
