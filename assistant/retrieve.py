@@ -22,7 +22,7 @@ from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import (GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables, held_steps,
-                                     lookup_subjects, mapped_provisions, names_another_group, names_members,
+                                     group_order, lookup_subjects, mapped_provisions, names_members,
                                      plain_spelling, understand)
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
@@ -191,9 +191,10 @@ class HybridSearcher:
                     previous = chosen.get(chunk.chunk_id)
                     clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
                     # the text in force first; then the title asked about first; then the step from the
-                    # title held; then the khoản for the general case; then the words of the question
+                    # title held; then the khoản for the group the question names, then the general case; then
+                    # the words of the question
                     order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
-                                                          provision not in steps, names_another_group(chunk.body, slots.question),
+                                                          provision not in steps, group_order(chunk.body, slots.question),
                                                           -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     points = (previous[3] if previous else ()) + _point_letters(provision)
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)

@@ -355,16 +355,15 @@ def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[s
 OPENING_CHARS = 160  # a khoản says whom it is written for in its first words
 
 
-def names_another_group(opening: str, question: str) -> bool:
-    """A khoản written for a group ("để tặng cho công nhân, nông dân …") the question does not name."""
-    text, asked = folded_syllables(opening[:OPENING_CHARS]), folded_syllables(question)
-    return any(any(w in text for w in words) and not any(w in asked for w in words) for words in _population_groups())
-
-
-@lru_cache(maxsize=1)
-def _population_groups() -> tuple[tuple[str, ...], ...]:
-    """Each group's words, folded and space-padded as `folded_syllables` gives them (asked per chunk)."""
-    return tuple(tuple(folded_syllables(w) for w in words) for words in _parts()["population_groups"].values())
+def group_order(opening: str, question: str) -> int:
+    """How a khoản's group ("để tặng cho công nhân, nông dân …") stands to the question: 0 written for a
+    group the question names, 1 for no group (the general case), 2 for a group it does not name."""
+    text, asked = _form(opening[:OPENING_CHARS], accented=True), _question_form(question)  # "công nhận" is no "công nhân"
+    groups = _parts()["population_groups"].values()
+    written_for = [words for words in groups if any(_cue_in(text, w) for w in words)]
+    if any(any(_cue_in(asked, w) for w in words) for words in written_for):
+        return 0
+    return 2 if written_for else 1
 
 
 def _implied_by_focus(focus: str, subjects: tuple[str, ...], vocabulary) -> str | None:

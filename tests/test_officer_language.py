@@ -575,3 +575,14 @@ def test_follow_ups_the_way_officers_write_them(assistant):
     assert "Chiến sĩ vẻ vang" in after("Huy chương Chiến sĩ vẻ vang hạng Nhất tặng cho ai?",
                                       "Thế bên công an thì là huy chương gì?")
     assert understand("Còn cấp xã thì được đề nghị mấy trường hợp?").target is None
+
+
+def test_the_khoan_for_the_group_asked_about_comes_before_the_general_one():
+    from assistant.understanding import group_order
+
+    for_workers = "2. “Bằng khen của Thủ tướng Chính phủ” để tặng hoặc truy tặng cho công nhân, nông dân, người lao động"
+    general = "1. “Bằng khen của Thủ tướng Chính phủ” để tặng hoặc truy tặng cho cá nhân chấp hành tốt chủ trương"
+    asked = "Cho hỏi công nhân nhà máy có được tặng Bằng khen của Thủ tướng không?"
+    assert group_order(for_workers, asked) < group_order(general, asked)
+    recognised = "Cá nhân 5 năm liền được công nhận hoàn thành tốt nhiệm vụ có đạt Bằng khen Thủ tướng không?"
+    assert group_order(general, recognised) < group_order(for_workers, recognised)  # "công nhận" is no "công nhân"
