@@ -122,6 +122,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Theo luật thì khi nào một đơn vị bị hủy quyết định tặng bằng khen?", "xu_ly_vi_pham"),
     ("Y sĩ ở trạm y tế có nằm trong đối tượng được xét Thầy thuốc ưu tú không?", "doi_tuong"),
     ("Trường đạt TTLĐXS thì QĐ công nhận do Giám đốc Sở ký hay Chủ tịch tỉnh ký?", "tham_quyen_quyet_dinh"),
+    ("Kế toán ít có sáng kiến, xét CSTĐCS thì luật có bắt buộc phải có sáng kiến không?", "tieu_chuan"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
