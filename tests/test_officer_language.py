@@ -587,3 +587,10 @@ def test_the_khoan_for_the_group_asked_about_comes_before_the_general_one():
     assert group_order(for_workers, asked) < group_order(general, asked)
     recognised = "Cá nhân 5 năm liền được công nhận hoàn thành tốt nhiệm vụ có đạt Bằng khen Thủ tướng không?"
     assert group_order(general, recognised) < group_order(for_workers, recognised)  # "công nhận" is no "công nhân"
+
+
+def test_of_an_article_stored_whole_the_khoan_the_map_names_answers_and_is_cited(assistant):
+    """Điều 31 is one passage; who sets the detailed criteria is its khoản 2, quoted and cited as such."""
+    answer = assistant.answerer().answer("Tiêu chuẩn cụ thể của Gia đình văn hóa là do cấp nào đặt ra?")
+    assert answer.lead.startswith("Ủy ban nhân dân cấp tỉnh quy định chi tiết tiêu chuẩn")
+    assert answer.citations[0].location == "Điều 31, khoản 2" and answer.citations[0].quote.startswith("2.")

@@ -274,8 +274,7 @@ class Answerer:
         inline_list = ":" in piece.unit and piece.unit.count(";") >= 2
         unit = (piece.quote if kind == "list" and not inline_list and piece.quote.count("\n") > piece.unit.count("\n")
                 else piece.unit)
-        if hit.points and "khoản" in hit.chunk.location:  # the điểm the law map names may lie past the quote's cut
-            unit = hit.chunk.body
+        unit = extractive.mapped_khoan(hit) or unit  # the điểm the law map names may lie past the quote's cut
         heading = hit.chunk.location.split(" › ")[-1]
         return lead_text(kind, unit, cells, due, question, heading, hit.points)
 
@@ -455,11 +454,23 @@ class Answerer:
             quote = SUMMARY_PREFIX + quote  # a summary is labelled wherever it is shown
         return Citation(
             n=n, doc_id=hit.chunk.doc_id, number=entry.number if entry else "", title=entry.title if entry else "",
-            document=entry.label if entry else hit.chunk.doc_id, location=hit.chunk.location, page=hit.chunk.page,
+            document=entry.label if entry else hit.chunk.doc_id, location=_cited_location(hit, quote), page=hit.chunk.page,
             quote=quote, score=round(hit.score, 4), status=status, chunk_id=hit.chunk.chunk_id,
             ocr=bool(hit.chunk.meta.get("ocr")) or bool(entry and entry.is_ocr), passage=hit.chunk.body,
             summary=hit.chunk.kind == "note",
         )
+
+
+_QUOTED_KHOAN = re.compile(r"(\d{1,2})\.\s")
+
+
+def _cited_location(hit: Hit, quote: str) -> str:
+    """An article stored whole, quoted by one of its khoản: "Điều 31, khoản 2"."""
+    location = hit.chunk.location
+    number = _QUOTED_KHOAN.match(quote)
+    if number and location.startswith("Điều ") and "," not in location and hit.chunk.kind == "article":
+        return f"{location}, khoản {number.group(1)}"
+    return location
 
 
 def _off_field(question: str, hits: list[Hit]) -> bool:
@@ -470,11 +481,11 @@ def _off_field(question: str, hits: list[Hit]) -> bool:
 
 
 def _shown(piece, kind: str, hit: Hit) -> str:
-    """A list question is answered with the list; any other with the best sentence or row; a khoản whose
-    điểm the law map names, with those điểm ("…" where others are left out)."""
+    """A list question is answered with the list; any other with the best sentence or row; the khoản the
+    law map names (of an article stored whole), with the điểm it names ("…" where others are left out)."""
     if hit.points and "khoản" in hit.chunk.location:
         return extractive.with_points(hit.chunk.body, hit.points) or piece.unit
-    return piece.quote if kind == "list" else piece.unit
+    return extractive.mapped_khoan(hit) or (piece.quote if kind == "list" else piece.unit)
 
 
 def _where(citation: Citation) -> str:

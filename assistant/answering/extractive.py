@@ -80,6 +80,10 @@ def split_units(hit: Hit) -> list[str]:
 
 
 def _clauses(body: str) -> list[str]:
+    return [cap("\n".join(lines), LIST_QUOTE_CHARS) for lines in _clause_lines(body)]
+
+
+def _clause_lines(body: str) -> list[list[str]]:
     """Group lines into khoản: a numbered line starts one, its lettered points follow it."""
     clauses: list[list[str]] = []
     for line in (line.strip() for line in body.split("\n")):
@@ -89,7 +93,7 @@ def _clauses(body: str) -> list[str]:
             clauses.append([line])
         else:
             clauses[-1].append(line)
-    return [cap("\n".join(lines), LIST_QUOTE_CHARS) for lines in clauses]
+    return clauses
 
 
 def _kind_bonus(unit: str, kind: str) -> float:
@@ -251,6 +255,19 @@ def _window(units: list[str], position: int, kind: str) -> str:
         if not grown or end - start >= 3:
             break
     return "\n".join(units[start:end])
+
+
+def mapped_khoan(hit: Hit) -> str:
+    """What the law map names in a passage: a khoản whole when it names its điểm (they may lie past a
+    quote's cut), or the one khoản it names of an article stored whole; "" when it names none or several
+    (the question's words choose among them)."""
+    if "khoản" in hit.chunk.location:
+        return hit.chunk.body if hit.points else ""
+    if len(set(hit.clauses)) != 1:
+        return ""
+    clauses = [lines for lines in _clause_lines(hit.chunk.body) if _CLAUSE_NUMBER.match(lines[0])]
+    named = [lines for lines in clauses if int(_CLAUSE_NUMBER.match(lines[0]).group(1)) == hit.clauses[0]]
+    return "\n".join(named[0]) if len(clauses) > 1 and named else ""
 
 
 def with_points(body: str, points: tuple[str, ...]) -> str:
