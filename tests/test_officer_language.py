@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.build import build_assistant
+from assistant.build import Assistant, build_assistant
 from assistant.config import Settings
 from assistant.understanding import understand
 from tests.conftest import KNOWLEDGE, LAW, SEED_001
@@ -21,13 +21,17 @@ def _first(built, question: str):
     return built.searcher.search(question, 3)[0].chunk
 
 
+def _indexed(tmp_path_factory, name: str, files: list) -> Assistant:
+    """An assistant over a real lexical index of these files, on 1 June 2026."""
+    data = tmp_path_factory.mktemp(name) / "data"
+    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01"))
+    assert all(r.status == "indexed" for r in built.ingestor().ingest(files))
+    return built
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    data = tmp_path_factory.mktemp("officer") / "data"
-    settings = Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01")
-    built = build_assistant(settings)
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_LAW, SEED_001, TAM_DUONG, HA_GIANG]))
-    return built
+    return _indexed(tmp_path_factory, "officer", [LAW, OLD_LAW, SEED_001, TAM_DUONG, HA_GIANG])
 
 
 @pytest.mark.parametrize("question,article", [
@@ -310,11 +314,7 @@ def test_a_question_on_women_reaches_the_rule_that_prefers_them():
 
 @pytest.fixture(scope="module")
 def law_and_decree(tmp_path_factory):
-    data = tmp_path_factory.mktemp("decree") / "data"
-    settings = Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01")
-    built = build_assistant(settings)
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, DECREE, OLD_DECREE]))
-    return built
+    return _indexed(tmp_path_factory, "decree", [LAW, DECREE, OLD_DECREE])
 
 
 @pytest.mark.parametrize("question,location", [
@@ -452,11 +452,7 @@ HA_NOI_TITLE = KNOWLEDGE / "plans" / "qd-71-2025-ubnd-ha-noi.txt"
 
 @pytest.fixture(scope="module")
 def law_decree_and_local_title(tmp_path_factory):
-    data = tmp_path_factory.mktemp("local-title") / "data"
-    settings = Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01")
-    built = build_assistant(settings)
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_DECREE, HA_NOI_TITLE]))
-    return built
+    return _indexed(tmp_path_factory, "local-title", [LAW, OLD_DECREE, HA_NOI_TITLE])
 
 
 def test_a_local_title_named_in_a_question_is_read_in_the_decision_that_creates_it(law_decree_and_local_title):
@@ -515,11 +511,8 @@ CAN_THO = KNOWLEDGE / "plans" / "kh-157-2025-ubnd-can-tho.txt"
 
 @pytest.fixture(scope="module")
 def can_tho(tmp_path_factory):
-    data = tmp_path_factory.mktemp("can-tho") / "data"
-    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01"))
     plans = [CAN_THO, KNOWLEDGE / "plans" / "kh-0124-2025-ubnd-dak-lak.txt", KNOWLEDGE / "plans" / "kh-982-2025-ubnd-nghe-an.txt"]
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, *plans]))
-    return built
+    return _indexed(tmp_path_factory, "can-tho", [LAW, *plans])
 
 
 def test_an_appendix_heading_alone_does_not_answer_for_its_plan(can_tho):
