@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from assistant.understanding import names_a_bare_rank, place_names, question_kind  # noqa: F401 (question_kind: part of this module's surface)
+# question_kind: part of this module's surface
+from assistant.understanding import names_a_bare_rank, place_names, question_kind  # noqa: F401
 from assistant.validity import without_document_numbers
 from documents.text import fold_accents, syllable_tokenize
 
