@@ -128,6 +128,17 @@ DATE_MENTION = re.compile(
 )
 
 
+# "Quyết định số 2437/QĐ-TTg ngày 04 tháng 11 năm 2025": the date a cited document was issued, no deadline.
+_DOCUMENT_DATE = re.compile(
+    r"\b(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn|Công điện|Hướng dẫn|Kết luận|"
+    r"Thông báo|Văn bản)\s+(?:số\s+)?[\w./-]+\s+ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4})",
+    re.IGNORECASE)
+
+
+def without_document_dates(text: str) -> str:
+    return _DOCUMENT_DATE.sub(" ", text)
+
+
 def mentions_a_date(text: str) -> bool:
     return bool(DATE_MENTION.search(text))
 

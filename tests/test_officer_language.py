@@ -587,3 +587,12 @@ def test_of_an_article_stored_whole_the_khoan_the_map_names_answers_and_is_cited
     answer = assistant.answerer().answer("Tiêu chuẩn cụ thể của Gia đình văn hóa là do cấp nào đặt ra?")
     assert answer.lead.startswith("Ủy ban nhân dân cấp tỉnh quy định chi tiết tiêu chuẩn")
     assert answer.citations[0].location == "Điều 31, khoản 2" and answer.citations[0].quote.startswith("2.")
+
+
+def test_the_issue_date_of_a_cited_document_is_no_deadline():
+    from assistant.answering.lead import lead_text
+
+    unit = ("Thực hiện Quyết định số 2437/QĐ-TTg ngày 04 tháng 11 năm 2025 của Thủ tướng Chính phủ, "
+            "các đơn vị gửi hồ sơ đề nghị khen thưởng trước ngày 15/12/2025.")
+    lead = lead_text("date", unit, question="Hạn gửi hồ sơ là ngày nào?")
+    assert lead.startswith("Thời hạn: trước ngày 15/12/2025") and "04 tháng 11" not in lead.split(" — ")[0]

@@ -12,7 +12,7 @@ from typing import Callable
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
-from documents.text import fold_accents, mentions_a_date, syllable_tokenize
+from documents.text import fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
 
 MAX_PIECES = 3
 RETRIEVAL_PRIOR = 0.4
@@ -98,7 +98,7 @@ def _clause_lines(body: str) -> list[list[str]]:
 
 def _kind_bonus(unit: str, kind: str) -> float:
     folded = fold_accents(unit)
-    if kind == "date" and mentions_a_date(unit):
+    if kind == "date" and mentions_a_date(without_document_dates(unit)):
         return 0.3
     if kind == "unit" and any(cue in folded for cue in _UNIT_CUES):
         return 0.15

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.understanding import asks, names_members
-from documents.text import DATE_MENTION, collapse_spaces, fold_accents
+from documents.text import DATE_MENTION, collapse_spaces, fold_accents, without_document_dates
 
 SENTENCE_CHARS = 400
 ITEM_CHARS = 160
@@ -65,7 +65,7 @@ def _date_lead(source: Source) -> str:
     unit, cells, due = source.unit, source.cells, source.due
     when = next((v for k, v in cells.items() if v and any(c in fold_accents(k) + " " for c in _TIME_COLUMNS)), "")
     if not when:
-        when = "; ".join(dict.fromkeys(m.group(0) for m in DATE_MENTION.finditer(unit)))
+        when = "; ".join(dict.fromkeys(m.group(0) for m in DATE_MENTION.finditer(without_document_dates(unit))))
     if not when and not due:
         return ""
     shown = f"{when} (tức {due})" if due and due not in when else (when or due)
