@@ -485,8 +485,12 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     vocabulary = load_vocabulary()
     # first the notions a story's asking sentences name and the law rules on in the aspect asked
     named = {m.entry.id for m in vocabulary.find(slots.focus)} if slots.focus else set(slots.terms)
-    notions = sorted((t for t in slots.terms if t not in TOO_BROAD and vocabulary.get(t).kind in NOTION_KINDS),
-                     key=lambda t: not (t in named and slots.aspect in load_law_map().aspects_of(t)))
+    notions = [t for t in slots.terms if t not in TOO_BROAD and vocabulary.get(t).kind in NOTION_KINDS]
+    # beside a notion the law rules on once (receiving a foreign award), one whose name only names the
+    # aspect ("trao tặng") comes after it
+    specific = any(_only_aspect(t) for t in notions)
+    notions.sort(key=lambda t: (specific and detect_aspect(vocabulary.get(t).name) == slots.aspect,
+                                not (t in named and slots.aspect in load_law_map().aspects_of(t))))
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]
     elif slots.subjects:

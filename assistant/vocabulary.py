@@ -187,6 +187,7 @@ class VocabEntry:
     doc: str | None = None  # for kind == van_ban: the knowledge file stem
     note: str = ""
     builds_on: tuple[tuple[str, Source], ...] = ()  # (title id, where its criteria require it)
+    masked: bool = False  # its words name what is asked about, not the aspect ("nước ngoài trao tặng")
 
     @property
     def names_a_kind(self) -> bool:
@@ -305,6 +306,7 @@ def _entry(raw: dict) -> VocabEntry:
         variants=tuple(normalize(v) for v in raw.get("variants") or ()),
         variants_source=raw.get("variants_source", ""), parent=raw.get("parent"),
         related=_as_tuple(raw.get("related")), doc=raw.get("doc"), note=raw.get("note", ""),
+        masked=bool(raw.get("masked")),
     )
 
 
@@ -460,7 +462,7 @@ def mask_subjects(text: str, vocabulary: Vocabulary | None = None) -> str:
     """`text` with the titles, awards, bodies and texts it names blanked out."""
     text = normalize(text)
     for match in reversed((vocabulary or load_vocabulary()).find(text)):
-        if match.entry.kind in MASKED_KINDS:
+        if match.entry.kind in MASKED_KINDS or match.entry.masked:
             text = text[:match.start] + " " * (match.end - match.start) + text[match.end:]
     return text
 

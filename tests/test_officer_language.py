@@ -596,3 +596,10 @@ def test_the_issue_date_of_a_cited_document_is_no_deadline():
             "các đơn vị gửi hồ sơ đề nghị khen thưởng trước ngày 15/12/2025.")
     lead = lead_text("date", unit, question="Hạn gửi hồ sơ là ngày nào?")
     assert lead.startswith("Thời hạn: trước ngày 15/12/2025") and "04 tháng 11" not in lead.split(" — ")[0]
+
+
+def test_receiving_an_award_from_abroad_is_not_read_as_who_hands_awards_over(assistant):
+    """ "Trao tặng" names the aspect; the notion the law rules on once (Điều 14) is what is asked."""
+    first = _first(assistant, "Giáo viên được một tổ chức nước ngoài trao tặng giấy chứng nhận và huy chương thì có "
+                              "phải xin phép cơ quan nhà nước trước khi nhận không?")
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 14")
