@@ -220,9 +220,12 @@ def understand(question: str) -> Slots:
     focus = asking_part(question)
     aspect = ((focus and (detect_aspect(focus) or _implied_by_focus(focus, subjects, vocabulary)))
               or detect_aspect(question) or _implied_aspect(subjects, terms))
+    named_titles = [m.entry for m in matches if m.entry.kind in AWARD_KINDS]
+    if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
+        aspect = "tieu_chuan"  # "đạt LĐTT rồi mới được CSTĐCS?": the higher title's criteria require the lower
     held: tuple[str, ...] = ()
     if aspect in (None, "tieu_chuan"):
-        subjects, held = _higher_first(subjects, [m.entry for m in matches if m.entry.kind in AWARD_KINDS])
+        subjects, held = _higher_first(subjects, named_titles)
     if focus:  # a story asks about the titles of its asking sentences; the others it tells as held
         asked_here = {m.entry.id for m in vocabulary.find(focus)}
         subjects = tuple(sorted(subjects, key=lambda s: s not in asked_here))
@@ -337,6 +340,15 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
     not_held = [m for m in matches if not _has_any(before(m), parts["held_cues"])
                 and not _has_any(after(m), parts["held_after_cues"])]
     return tuple(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
+
+
+def _a_title_ladder(named) -> bool:
+    """Two emulation titles named, one required by the other's criteria. The principle that a lower
+    award is no step to a higher one (NĐ 152 Điều 4 khoản 1) speaks of hình thức khen thưởng; a title's
+    criteria may require the lower title."""
+    ids = {entry.id for entry in named}
+    return any(entry.kind == "danh_hieu_thi_dua" and any(needed in ids for needed, _ in entry.builds_on)
+               for entry in named)
 
 
 def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -66,6 +66,7 @@ def test_a_past_year_puts_the_law_then_in_force_first(assistant):
     "Tiền thưởng kèm Huân chương Lao động hạng Ba có bị khấu trừ thuế không?",
     "Cán bộ đạt Chiến sĩ thi đua cơ sở nhiều năm thì khi nghỉ hưu trước tuổi lương hưu có được tính thêm không?",
     "Hạn nộp hồ sơ khen thưởng cuối năm theo hướng dẫn của Sở Nội vụ Quảng Trị là ngày nào?",
+    "Lao động nữ sinh con thì mức hưởng chế độ thai sản được tính thế nào?",
 ])
 def test_out_of_corpus_questions_are_refused_with_no_unrelated_passage(assistant, question):
     answer = assistant.answerer().answer(question)
@@ -603,3 +604,13 @@ def test_receiving_an_award_from_abroad_is_not_read_as_who_hands_awards_over(ass
     first = _first(assistant, "Giáo viên được một tổ chức nước ngoài trao tặng giấy chứng nhận và huy chương thì có "
                               "phải xin phép cơ quan nhà nước trước khi nhận không?")
     assert first.doc_id == LAW.stem and first.location.startswith("Điều 14")
+
+
+def test_a_lower_award_asked_as_a_step_to_a_higher_one_is_the_principle_on_lower_awards(law_and_decree):
+    """NĐ 152 Điều 4 khoản 1 (awards need no lower award first), even though the question's own words are
+    the awards' names; between emulation titles the higher one's criteria answer instead."""
+    question = "Cô ấy mới có giấy khen của huyện, có phải có bằng khen tỉnh trước rồi mới được đề nghị Bằng khen Thủ tướng không?"
+    answer = law_and_decree.answerer().answer(question)
+    assert (answer.citations[0].document, answer.citations[0].location) == ("Nghị định 152/2025/NĐ-CP", "Điều 4, khoản 1")
+    assert "không nhất thiết phải có hình thức khen thưởng mức thấp" in answer.lead
+    assert understand("Phải đạt LĐTT rồi mới được xét CSTĐCS đúng không?").aspect == "tieu_chuan"

@@ -27,7 +27,7 @@ from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, Hybr
 from assistant.understanding import (folded_syllables, follow_up, names_a_document, off_field_topics, place_names,
                                      provinces_named, understand)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
-from assistant.vocabulary import load_vocabulary
+from assistant.vocabulary import load_law_map, load_vocabulary
 from documents.parse import closing_block
 from documents.text import fold_accents, format_vn_date, normalize
 
@@ -366,7 +366,11 @@ class Answerer:
     @staticmethod
     def _too_weak(question: str, best: Hit) -> bool:
         """Too few of the question's words in the best passage (fewer still needed when the law map chose
-        it); a story passes when its asking sentences are covered, whatever its background."""
+        it); a story passes when its asking sentences are covered, whatever its background; a provision
+        that rules on a notion the question names passes whatever words it shares ("đã được tặng Huy
+        chương Hữu nghị mới có thể được tặng Huân chương Hữu nghị?": the rule on lower awards first)."""
+        if best.provision and _rules_on_a_named_notion(question, best):
+            return False
         question = without_dates(question)
         needed = MIN_PROVISION_COVERAGE if best.provision else MIN_COVERAGE
         focus = understand(question).focus
@@ -471,6 +475,14 @@ def _cited_location(hit: Hit, quote: str) -> str:
     if number and location.startswith("Điều ") and "," not in location and hit.chunk.kind == "article":
         return f"{location}, khoản {number.group(1)}"
     return location
+
+
+def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
+    """The passage holds the rule on a notion the question names, in the respect the question asks."""
+    vocabulary, slots = load_vocabulary(), understand(question)
+    notions = [vocabulary.get(t) for t in slots.terms if vocabulary.get(t).kind == "khai_niem"]
+    return any(notion.source.doc == hit.chunk.doc_id and notion.source.quote in normalize(hit.chunk.body)
+               and slots.aspect in load_law_map().aspects_of(notion.id) for notion in notions)
 
 
 def _off_field(question: str, hits: list[Hit]) -> bool:
