@@ -30,6 +30,7 @@ FILES = {
     "heldout2_officer.jsonl": "officer",
     "heldout3_officer.jsonl": "officer",
     "heldout4_officer.jsonl": "officer",
+    "heldout5_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
