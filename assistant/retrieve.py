@@ -261,13 +261,10 @@ class HybridSearcher:
         return cached
 
 
-_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
-
-
 def _names_a_period(text: str, periods: tuple[str, ...]) -> bool:
-    """ "Đợt 02" names "đợt 2": numbers compared without their leading zeros."""
-    folded = _LEADING_ZEROS.sub("", folded_syllables(text))
-    return any(" " + _LEADING_ZEROS.sub("", period) + " " in folded for period in periods)
+    """ "Đợt 02" names "đợt 2": `folded_syllables` writes numbers without their leading zeros."""
+    folded = folded_syllables(text)
+    return any(f" {period} " in folded for period in periods)
 
 
 def _heading_only(chunk: StoredChunk) -> bool:
@@ -284,13 +281,16 @@ def _local_place(place: str, issuer: str) -> str | None:
 
 
 def _point_letters(provision: LawMapEntry) -> tuple[str, ...]:
-    diem = provision.diem
-    return tuple(diem if isinstance(diem, list) else [diem] if diem else [])
+    return tuple(_listed(provision.diem))
 
 
 def _clause_numbers(provision: LawMapEntry) -> tuple[int, ...]:
-    khoan = provision.khoan
-    return tuple(int(k) for k in (khoan if isinstance(khoan, list) else [khoan] if khoan else []))
+    return tuple(int(k) for k in _listed(provision.khoan))
+
+
+def _listed(value) -> list:
+    """A law-map field written as one value, a list, or nothing."""
+    return value if isinstance(value, list) else [value] if value else []
 
 
 def _rrf(rankings: list[list[tuple[str, float]]], weights: list[float], k: int) -> list[tuple[str, float]]:

@@ -181,8 +181,13 @@ def _without(form: _Form, words: list[str]) -> _Form:
 
 def names_a_bare_rank(question: str) -> bool:
     """ "Hạng Ba thì cần bao nhiêu năm?": a rank with no order named, the order of the conversation."""
-    spans = [(m.start, m.end) for m in load_vocabulary().find(question)]
-    return any(not any(start <= r.start() < end for start, end in spans) for r in _RANK.finditer(question))
+    return bool(_bare_ranks(question, load_vocabulary().find(question)))
+
+
+def _bare_ranks(question: str, matches) -> list[re.Match]:
+    """The ranks ("hạng Ba") written outside every title or award the vocabulary found."""
+    spans = [(m.start, m.end) for m in matches]
+    return [r for r in _RANK.finditer(question) if not any(start <= r.start() < end for start, end in spans)]
 
 
 def _ranks_named(question: str, matches) -> str:
@@ -191,10 +196,8 @@ def _ranks_named(question: str, matches) -> str:
     ranked = [m for m in matches if _RANK.search(question[m.start:m.end])]
     if not ranked:
         return question
-    spans = [(m.start, m.end) for m in matches]
     order = _RANK.split(question[ranked[0].start:ranked[0].end])[0].strip()
-    bare = [r for r in _RANK.finditer(question) if r.start() > ranked[0].end
-            and not any(start <= r.start() < end for start, end in spans)]
+    bare = [r for r in _bare_ranks(question, matches) if r.start() > ranked[0].end]
     for rank in reversed(bare):
         question = f"{question[:rank.start()]}{order} {question[rank.start():]}"
     return question
@@ -210,7 +213,8 @@ def understand(question: str) -> Slots:
     form = _question_form(question)
     parts = _parts()
     terms = tuple(dict.fromkeys(m.entry.id for m in matches))
-    subjects = _asked_subjects(question, [m for m in matches if m.entry.kind in AWARD_KINDS])
+    award_matches = [m for m in matches if m.entry.kind in AWARD_KINDS]
+    subjects = _asked_subjects(question, award_matches)
     part = _first_cue(form, parts["document_parts"])
     if part in ("signer", "recipients") and subjects and (not _has_any(form, parts["document_words"])
                                                          or _has_any(form, parts["authority_words"])):
@@ -218,16 +222,17 @@ def understand(question: str) -> Slots:
     if part == "members" and asks(question, "date"):
         part = None  # "… gửi báo cáo cho Trưởng khối là ngày nào?" asks a deadline
     focus = asking_part(question)
-    aspect = ((focus and (detect_aspect(focus) or _implied_by_focus(focus, subjects, vocabulary)))
+    focus_matches = vocabulary.find(focus) if focus else []
+    aspect = ((focus and (detect_aspect(focus) or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or detect_aspect(question) or _implied_aspect(subjects, terms))
-    named_titles = [m.entry for m in matches if m.entry.kind in AWARD_KINDS]
+    named_titles = [m.entry for m in award_matches]
     if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
         aspect = "tieu_chuan"  # "đạt LĐTT rồi mới được CSTĐCS?": the higher title's criteria require the lower
     held: tuple[str, ...] = ()
     if aspect in (None, "tieu_chuan"):
         subjects, held = _higher_first(subjects, named_titles)
     if focus:  # a story asks about the titles of its asking sentences; the others it tells as held
-        asked_here = {m.entry.id for m in vocabulary.find(focus)}
+        asked_here = {m.entry.id for m in focus_matches}
         subjects = tuple(sorted(subjects, key=lambda s: s not in asked_here))
     return Slots(
         question=question,
@@ -378,15 +383,14 @@ def group_order(opening: str, question: str) -> int:
     return 2 if written_for else 1
 
 
-def _implied_by_focus(focus: str, subjects: tuple[str, ...], vocabulary) -> str | None:
+def _implied_by_focus(focus_matches, subjects: tuple[str, ...], vocabulary) -> str | None:
     """A story that tells of "một huy chương" and asks "nhận khen thưởng của tổ chức nước ngoài có cần
     ai cho phép không?": the notion of its asking sentence sets the aspect, unless the story names a
     title of its own (then its criteria or principles are asked)."""
     if any(not vocabulary.get(subject).names_a_kind for subject in subjects):
         return None
-    matches = vocabulary.find(focus)
-    named = tuple(m.entry.id for m in matches if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind)
-    return _implied_aspect(named, tuple(dict.fromkeys(m.entry.id for m in matches)))
+    named = tuple(m.entry.id for m in focus_matches if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind)
+    return _implied_aspect(named, tuple(dict.fromkeys(m.entry.id for m in focus_matches)))
 
 
 def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | None:

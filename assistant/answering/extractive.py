@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from assistant.answering.lead import point_label
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
@@ -275,8 +276,7 @@ def with_points(body: str, points: tuple[str, ...]) -> str:
     lines = [line for line in body.split("\n") if line.strip()]
     kept, skipped = lines[:1], False
     for line in lines[1:]:
-        label = re.match(r"([a-zđ])\)", line)
-        if label and label.group(1) in points:
+        if point_label(line) in points:
             kept += ["…"] if skipped else []
             kept.append(line)
             skipped = False

@@ -134,7 +134,7 @@ def _points_lead(source: Source, best_only: bool) -> str:
     intro, items = _points(source)
     if len(items) < 2:
         return ""
-    named = [item for item in items if _label(item) in source.points]
+    named = [item for item in items if point_label(item) in source.points]
     if best_only:
         wanted = _terms(source.question)
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
@@ -148,7 +148,7 @@ def _points_lead(source: Source, best_only: bool) -> str:
     return "\n".join([_trim(intro, SENTENCE_CHARS)] + shown)
 
 
-def _label(item: str) -> str:
+def point_label(item: str) -> str:
     """ "đ) Đã được tặng …" → "đ"."""
     match = re.match(r"([a-zđ])\)", item)
     return match.group(1) if match else ""
@@ -157,7 +157,7 @@ def _label(item: str) -> str:
 def _item_limit(item: str, items: list[str], source: Source, best_only: bool) -> int:
     """Of a whole list, the point the law map names or else the one closest to the question is shown
     whole, the others shortened."""
-    if best_only or _label(item) in source.points:
+    if best_only or point_label(item) in source.points:
         return SENTENCE_CHARS
     wanted = _terms(source.question)
     shared = [len(wanted & _terms(other)) for other in items]
