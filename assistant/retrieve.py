@@ -191,10 +191,13 @@ class HybridSearcher:
                     previous = chosen.get(chunk.chunk_id)
                     clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
                     # the text in force first; then the title asked about first; then the step from the
-                    # title held; then the khoản for the group the question names, then the general case; then
-                    # the words of the question
+                    # title held; then the khoản for the group the question names, then the general case;
+                    # then, no recipient named, the individual's khoản (the law's own order); then the words
+                    # of the question
                     order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
-                                                          provision not in steps, group_order(chunk.body, slots.question),
+                                                          provision not in steps,
+                                                          group_order(chunk.body, slots.question, provision.group),
+                                                          _for_others(provision, slots),
                                                           -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     points = (previous[3] if previous else ()) + _point_letters(provision)
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)
@@ -278,6 +281,11 @@ def _local_place(place: str, issuer: str) -> str | None:
     Đắk Lắk, not a ministry that signs in Hà Nội)."""
     folded = folded_syllables(place).strip()
     return folded if folded and f" {folded} " in folded_syllables(issuer) else None
+
+
+def _for_others(provision: LawMapEntry, slots: Slots) -> bool:
+    """A provision only for collectives or households, asked with no recipient named."""
+    return not slots.target and bool(provision.for_) and "ca_nhan" not in provision.for_
 
 
 def _point_letters(provision: LawMapEntry) -> tuple[str, ...]:

@@ -372,12 +372,13 @@ def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[s
 OPENING_CHARS = 160  # a khoản says whom it is written for in its first words
 
 
-def group_order(opening: str, question: str) -> int:
-    """How a khoản's group ("để tặng cho công nhân, nông dân …") stands to the question: 0 written for a
-    group the question names, 1 for no group (the general case), 2 for a group it does not name."""
+def group_order(opening: str, question: str, group: str = "") -> int:
+    """How a khoản's group ("để tặng cho công nhân, nông dân …", or the one its law-map entry names)
+    stands to the question: 0 written for a group the question names, 1 for no group (the general
+    case), 2 for a group it does not name."""
     text, asked = _form(opening[:OPENING_CHARS], accented=True), _question_form(question)  # "công nhận" is no "công nhân"
-    groups = _parts()["population_groups"].values()
-    written_for = [words for words in groups if any(_cue_in(text, w) for w in words)]
+    groups = _parts()["population_groups"]
+    written_for = [groups[group]] if group else [words for words in groups.values() if any(_cue_in(text, w) for w in words)]
     if any(any(_cue_in(asked, w) for w in words) for words in written_for):
         return 0
     return 2 if written_for else 1

@@ -504,6 +504,7 @@ class LawMapEntry:
     diem: str | list[str] | None = None
     for_: tuple[str, ...] = ()
     note: str = ""
+    group: str = ""  # a population group of question_parts.yaml the khoản is written for (đại biểu Quốc hội)
 
     @property
     def article_number(self) -> int:
@@ -651,7 +652,7 @@ def _read_law_map(path: Path, vocabulary: Vocabulary) -> LawMap:
             entries.append(LawMapEntry(
                 subject=raw["subject"], aspect=raw["aspect"], doc=doc, article=raw["article"],
                 quote=normalize(raw["quote"]), khoan=raw.get("khoan"), diem=raw.get("diem"),
-                for_=_as_tuple(raw.get("for")), note=raw.get("note", "")))
+                for_=_as_tuple(raw.get("for")), note=raw.get("note", ""), group=raw.get("group", "")))
     parents = {e.id: vocabulary.ancestors(e.id) for e in vocabulary.entries}
     return LawMap(documents, entries, parents)
 

@@ -9,6 +9,7 @@ EVALUATIONS = {
     "answers": "eval.answers",
     "deadlines": "eval.deadlines",
     "eligibility": "eval.eligibility",
+    "lawmap": "eval.lawmap",
     "ingest-speed": "eval.ingest_speed",
     "latency": "eval.latency",
     "scale": "eval.scale",

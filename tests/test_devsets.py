@@ -37,3 +37,18 @@ def test_evidence_copied_from_a_table_row_is_found_in_the_rows_passage():
     line = next(line for line in SEED_001.read_text(encoding="utf-8").splitlines() if line.startswith("| 16. |"))
     assert contains(row.text, line.strip().strip("|"))
     assert not contains(row.text, line.strip().strip("|").replace("05/4/2021", "05/5/2021"))
+
+
+def test_the_law_map_probe_asks_each_title_by_the_texts_in_force_only():
+    """`python -m eval lawmap` asks every mapped (title × aspect) with and without diacritics; on a
+    date after Nghị định 98/2023 ended, none of its quotes is expected."""
+    from assistant.vocabulary import load_aspects, load_law_map
+    from eval.lawmap import probes
+
+    lines = probes("2026-12-04")
+    asked = {line["q"] for line in lines}
+    assert "Huân chương Độc lập hạng Nhất cần đạt tiêu chuẩn gì?" in asked
+    assert "Huan chuong Doc lap hang Nhat can dat tieu chuan gi?" in asked
+    assert {line["aspect"] for line in lines} <= set(load_aspects().ids())
+    assert {line["doc"] for line in lines} <= set(load_law_map().in_force("2026-12-04"))
+    assert "nd-98-2023-ND-CP" not in {line["doc"] for line in lines}

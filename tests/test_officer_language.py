@@ -614,3 +614,21 @@ def test_a_lower_award_asked_as_a_step_to_a_higher_one_is_the_principle_on_lower
     assert (answer.citations[0].document, answer.citations[0].location) == ("Nghị định 152/2025/NĐ-CP", "Điều 4, khoản 1")
     assert "không nhất thiết phải có hình thức khen thưởng mức thấp" in answer.lead
     assert understand("Phải đạt LĐTT rồi mới được xét CSTĐCS đúng không?").aspect == "tieu_chuan"
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Huân chương Độc lập hạng Nhất cần đạt tiêu chuẩn gì?", "Điều 36, khoản 1"),
+    ("HCQC hạng Nhì cần đạt tiêu chuẩn gì?", "Điều 40, khoản 1"),
+    ("Điều kiện để một doanh nghiệp được tặng Huân chương Lao động hạng Ba?", "Điều 44, khoản 5"),
+])
+def test_no_recipient_named_the_individuals_khoan_comes_before_the_collectives(assistant, question, location):
+    assert _first(assistant, question).location == location
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Ai có trách nhiệm trình đề nghị Huân chương Lao động hạng Ba?", "Điều 83, khoản 2"),
+    ("Cơ quan nào đề nghị xét Giải thưởng Hồ Chí Minh?", "Điều 83, khoản 2"),
+    ("Đại biểu Quốc hội chuyên trách thì ai đề nghị tặng huân chương?", "Điều 83, khoản 3"),
+])
+def test_who_proposes_an_order_reaches_the_general_khoan_unless_the_deputies_are_named(assistant, question, location):
+    assert _first(assistant, question).location == location
