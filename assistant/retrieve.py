@@ -42,6 +42,7 @@ ASSUMED_PROVISION_FACTOR = 1.5
 FOCUS_WEIGHT = 0.5
 DATED_BOOST = 1.5  # "trước ngày nào?": a passage that gives a date
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
+QUOTE_PROBE_CHARS = 60  # a law-map quote is found in its chunk by its first words (it may run past the chunk)
 
 
 @dataclass
@@ -249,7 +250,8 @@ class HybridSearcher:
         article = [c for c in self._document_chunks(provision.doc)
                    if c.location == provision.article or c.location.startswith(provision.article + ",")]
         narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in _clause_numbers(provision))]
-        return narrowed or article[:1]
+        quoted = [c for c in article if _collapsed(provision.quote[:QUOTE_PROBE_CHARS]) in _collapsed(c.text)]
+        return narrowed or quoted[:1] or article[:1]
 
     def _document_chunks(self, doc_id: str) -> list[StoredChunk]:
         key = (doc_id, self.index.version())
@@ -281,6 +283,10 @@ def _local_place(place: str, issuer: str) -> str | None:
     Đắk Lắk, not a ministry that signs in Hà Nội)."""
     folded = folded_syllables(place).strip()
     return folded if folded and f" {folded} " in folded_syllables(issuer) else None
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _for_others(provision: LawMapEntry, slots: Slots) -> bool:

@@ -128,6 +128,11 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Y sĩ ở trạm y tế có nằm trong đối tượng được xét Thầy thuốc ưu tú không?", "doi_tuong"),
     ("Trường đạt TTLĐXS thì QĐ công nhận do Giám đốc Sở ký hay Chủ tịch tỉnh ký?", "tham_quyen_quyet_dinh"),
     ("Kế toán ít có sáng kiến, xét CSTĐCS thì luật có bắt buộc phải có sáng kiến không?", "tieu_chuan"),
+    ("Cấp nào có thẩm quyền trình Thủ tướng tặng Bằng khen?", "tham_quyen_de_nghi"),
+    ("Ai có thẩm quyền phát động phong trào thi đua ở xã?", "tham_quyen_phat_dong"),
+    ("Ai có thẩm quyền quy định tiêu chuẩn Giấy khen của Chủ tịch xã?", "tham_quyen_quy_dinh"),
+    ("Ai có thẩm quyền tặng Giấy khen?", "tham_quyen_quyet_dinh"),
+    ("Ai có trách nhiệm trình hồ sơ Huân chương cho hiệu trưởng?", "tham_quyen_de_nghi"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -632,3 +637,11 @@ def test_no_recipient_named_the_individuals_khoan_comes_before_the_collectives(a
 ])
 def test_who_proposes_an_order_reaches_the_general_khoan_unless_the_deputies_are_named(assistant, question, location):
     assert _first(assistant, question).location == location
+
+
+def test_holding_two_posts_at_once_reaches_the_rule_on_the_highest_post(law_and_decree):
+    """NĐ 152 Điều 9: the rules on posts held follow khoản 1 in the file without a number of their own;
+    the law map names the article and its quote picks the passage."""
+    first = _first(law_and_decree, "Cán bộ cùng lúc kiêm nhiệm hai chức vụ thì xét khen thưởng quá trình cống hiến "
+                                   "căn cứ chức vụ nào?")
+    assert "lấy chức vụ cao nhất" in first.text
