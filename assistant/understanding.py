@@ -97,7 +97,13 @@ def off_field_topics(question: str) -> list[str]:
     """The neighbouring subjects the question asks about that the field's texts do not rule on (tax,
     pensions, civil status…), as the question spells them."""
     form = _question_form(question)
-    return [topic for topic in _parts()["off_field_topics"] if _cue_in(form, topic)]
+    topics = [topic for topic in _parts()["off_field_topics"] if _cue_in(form, topic)]
+    if not topics:
+        return []
+    # inside a phrase of the field's vocabulary the topic is the field's own: "nghỉ chế độ thai sản"
+    # is counted for a title (NĐ 152 Điều 4), "mức hưởng chế độ thai sản" is social insurance
+    phrases = [_question_form(m.text) for m in load_vocabulary().find(question)]
+    return [topic for topic in topics if not any(_cue_in(phrase, topic) for phrase in phrases)]
 
 
 def provinces_named(question: str) -> list[str]:
@@ -313,12 +319,15 @@ def place_names(question: str) -> tuple[str, ...]:
     >>> place_names("Đợt thi đua của huyện Tam Đường kéo dài đến ngày nào?")
     ('tam duong',)
     """
-    markers = set(_parts()["place_markers"])
+    markers, compounds = set(_parts()["place_markers"]), set(_parts()["place_marker_compounds"])
     names = []
     for phrase in re.split(r"[^\w\s]+", question):  # a name ends at punctuation: "Bộ GDĐT (QĐ …"
         words = phrase.split()
+        folded = [fold_accents(word).lower() for word in words]
         for i, word in enumerate(words[:-1]):
-            if fold_accents(word).lower() in markers and words[i + 1][:1].isupper():
+            if i and f"{folded[i - 1]} {folded[i]}" in compounds:
+                continue
+            if folded[i] in markers and words[i + 1][:1].isupper():
                 name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1: i + 5]))
                 names.append(fold_accents(" ".join(name)))
     return tuple(dict.fromkeys(names))
@@ -419,7 +428,7 @@ def _expansion(question: str, matches) -> str:
     folded = folded_syllables(question)
     names = []
     for match in _spelled_out(matches):
-        name = match.entry.name.strip("“”\"")
+        name = match.entry.spelled_as(match.text)
         if folded_syllables(name) not in folded and name not in names:
             names.append(name)
     return "; ".join(names)
@@ -446,7 +455,7 @@ def _spelled(question: str, matches) -> str:
     for match in _spelled_out(matches):
         if match.start < last:
             continue
-        out += [question[last:match.start], match.entry.name.strip("“”\"")]
+        out += [question[last:match.start], match.entry.spelled_as(match.text)]
         last = match.end
     return "".join(out) + question[last:]
 

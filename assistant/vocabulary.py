@@ -188,6 +188,11 @@ class VocabEntry:
     note: str = ""
     builds_on: tuple[tuple[str, Source], ...] = ()  # (title id, where its criteria require it)
     masked: bool = False  # its words name what is asked about, not the aspect ("nước ngoài trao tặng")
+    spell: tuple[tuple[str, str], ...] = ()  # (variant, what it stands for) where that is not `name`
+
+    def spelled_as(self, written: str) -> str:
+        """What a variant stands for: "TĐKT" → "thi đua, khen thưởng" (the entry's name unless `spell` says)."""
+        return next((full for short, full in self.spell if short.casefold() == written.casefold()), self.name.strip("“”\""))
 
     @property
     def names_a_kind(self) -> bool:
@@ -306,7 +311,7 @@ def _entry(raw: dict) -> VocabEntry:
         variants=tuple(normalize(v) for v in raw.get("variants") or ()),
         variants_source=raw.get("variants_source", ""), parent=raw.get("parent"),
         related=_as_tuple(raw.get("related")), doc=raw.get("doc"), note=raw.get("note", ""),
-        masked=bool(raw.get("masked")),
+        masked=bool(raw.get("masked")), spell=tuple((normalize(k), normalize(v)) for k, v in (raw.get("spell") or {}).items()),
     )
 
 

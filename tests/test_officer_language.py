@@ -645,3 +645,19 @@ def test_holding_two_posts_at_once_reaches_the_rule_on_the_highest_post(law_and_
     first = _first(law_and_decree, "Cán bộ cùng lúc kiêm nhiệm hai chức vụ thì xét khen thưởng quá trình cống hiến "
                                    "căn cứ chức vụ nào?")
     assert "lấy chức vụ cao nhất" in first.text
+
+
+def test_maternity_leave_asked_for_an_award_is_answered_not_refused_as_social_insurance(law_and_decree):
+    """"Chế độ thai sản" alone is social insurance; "nghỉ chế độ thai sản" asked for a title is NĐ 152 Điều 4."""
+    answer = law_and_decree.answerer().answer("Cô giáo nghỉ chế độ thai sản 6 tháng thì cuối năm có được bình xét thi đua không?")
+    assert not answer.not_found
+    assert "thai sản" in answer.lead and answer.citations[0].doc_id == DECREE.stem
+
+
+def test_the_officers_own_job_title_names_no_place(assistant):
+    """"cán bộ TĐKT": the "bộ" of "cán bộ" is no ministry, and TĐKT stands for thi đua, khen thưởng."""
+    question = "Em là cán bộ TĐKT của Sở Xây dựng, muốn đề nghị HCLĐ hạng Nhì cho phó giám đốc thì cần tiêu chuẩn gì?"
+    slots = understand(question)
+    assert slots.places == () and "cán bộ thi đua, khen thưởng" in slots.spelled
+    answer = assistant.answerer().answer(question)
+    assert not answer.not_found and answer.citations[0].location.startswith("Điều 43")
