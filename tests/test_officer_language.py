@@ -661,3 +661,9 @@ def test_the_officers_own_job_title_names_no_place(assistant):
     assert slots.places == () and "cán bộ thi đua, khen thưởng" in slots.spelled
     answer = assistant.answerer().answer(question)
     assert not answer.not_found and answer.citations[0].location.startswith("Điều 43")
+
+
+def test_the_members_of_a_bloc_are_answered_from_the_list_not_from_the_tasks_of_its_head(assistant):
+    answer = assistant.answerer().answer("Khối giao ước thi đua Tổng hợp tỉnh Hà Giang năm 2021, Văn phòng UBND tỉnh là "
+                                         "trưởng khối, gồm những cơ quan thành viên nào ạ?")
+    assert "Sở Ngoại vụ" in answer.lead and "Cục Thống kê" in answer.lead

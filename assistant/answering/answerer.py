@@ -24,8 +24,8 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (folded_syllables, follow_up, names_a_document, off_field_topics, place_names,
-                                     provinces_named, understand)
+from assistant.understanding import (folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
+                                     place_names, provinces_named, understand)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import load_law_map, load_vocabulary
 from documents.parse import closing_block
@@ -189,6 +189,8 @@ class Answerer:
         # "bắt buộc" also finds "không nhất thiết"; "Chủ tịch xã" also "Chủ tịch Ủy ban nhân dân các cấp"
         wording = " ".join([spelled, slots.synonyms, *_body_names(slots)]).strip()
         pieces = self._pieces(wording, spelled, kind, hits, factors)
+        if kind == "members":  # the passage naming the bloc's members, not one on what the members do
+            pieces.sort(key=lambda piece: not names_members(hits[piece.hit_index].chunk.body))
         # a broad khoản first answers nothing: the next provision the law map chose for the question may
         answerable = pieces[:1] + [p for p in pieces[1:] if hits[p.hit_index].provision]
         answering = next((p for p in answerable if not self._too_weak(spelled, hits[p.hit_index])), None)
