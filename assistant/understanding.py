@@ -387,7 +387,8 @@ def group_order(opening: str, question: str, group: str = "") -> int:
     case), 2 for a group it does not name."""
     text, asked = _form(opening[:OPENING_CHARS], accented=True), _question_form(question)  # "công nhận" is no "công nhân"
     groups = _parts()["population_groups"]
-    written_for = [groups[group]] if group else [words for words in groups.values() if any(_cue_in(text, w) for w in words)]
+    written_for = ([groups[group]] if group
+                   else [words for words in groups.values() if any(_cue_in(text, w) for w in words)])
     if any(any(_cue_in(asked, w) for w in words) for words in written_for):
         return 0
     return 2 if written_for else 1

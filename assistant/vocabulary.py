@@ -192,7 +192,8 @@ class VocabEntry:
 
     def spelled_as(self, written: str) -> str:
         """What a variant stands for: "TĐKT" → "thi đua, khen thưởng" (the entry's name unless `spell` says)."""
-        return next((full for short, full in self.spell if short.casefold() == written.casefold()), self.name.strip("“”\""))
+        spelled = (full for short, full in self.spell if short.casefold() == written.casefold())
+        return next(spelled, self.name.strip("“”\""))
 
     @property
     def names_a_kind(self) -> bool:
@@ -311,7 +312,8 @@ def _entry(raw: dict) -> VocabEntry:
         variants=tuple(normalize(v) for v in raw.get("variants") or ()),
         variants_source=raw.get("variants_source", ""), parent=raw.get("parent"),
         related=_as_tuple(raw.get("related")), doc=raw.get("doc"), note=raw.get("note", ""),
-        masked=bool(raw.get("masked")), spell=tuple((normalize(k), normalize(v)) for k, v in (raw.get("spell") or {}).items()),
+        masked=bool(raw.get("masked")),
+        spell=tuple((normalize(k), normalize(v)) for k, v in (raw.get("spell") or {}).items()),
     )
 
 
