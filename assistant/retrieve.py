@@ -26,7 +26,7 @@ from assistant.understanding import (GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS,
                                      plain_spelling, understand)
 from assistant.vocabulary import LawMapEntry
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from documents.text import looks_unaccented, mentions_a_date, normalize
+from documents.text import collapse_spaces, looks_unaccented, mentions_a_date, normalize
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
@@ -250,7 +250,7 @@ class HybridSearcher:
         article = [c for c in self._document_chunks(provision.doc)
                    if c.location == provision.article or c.location.startswith(provision.article + ",")]
         narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in _clause_numbers(provision))]
-        quoted = [c for c in article if _collapsed(provision.quote[:QUOTE_PROBE_CHARS]) in _collapsed(c.text)]
+        quoted = [c for c in article if collapse_spaces(provision.quote[:QUOTE_PROBE_CHARS]) in collapse_spaces(c.text)]
         return narrowed or quoted[:1] or article[:1]
 
     def _document_chunks(self, doc_id: str) -> list[StoredChunk]:
@@ -283,10 +283,6 @@ def _local_place(place: str, issuer: str) -> str | None:
     Đắk Lắk, not a ministry that signs in Hà Nội)."""
     folded = folded_syllables(place).strip()
     return folded if folded and f" {folded} " in folded_syllables(issuer) else None
-
-
-def _collapsed(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _for_others(provision: LawMapEntry, slots: Slots) -> bool:

@@ -43,7 +43,7 @@ def probes(today: str) -> list[dict]:
         forms = entry.forms({})
         names = [forms[0], *[f for f in forms[1:] if len(f) <= SHORT_FORM_CHARS][:1]]
         for aspect, templates in phrasings.items():
-            found = [p for p in law_map.locate(entry.id, aspect, in_force, inherit=False) if p.subject == entry.id]
+            found = law_map.locate(entry.id, aspect, in_force, inherit=False)
             if not found:
                 continue
             doc = found[0].doc

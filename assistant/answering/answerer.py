@@ -226,8 +226,11 @@ class Answerer:
         belongs to, asked about its documents or deadlines — another province's plan is no answer."""
         if kind != "date" and not names_a_document(standalone):
             return ""
+        named = provinces_named(standalone)
+        if not named:
+            return ""
         places = " ".join(folded_syllables(f"{e.place} {e.issuer} {e.title}") for e in self.catalogue.entries() if e.file)
-        return next((p for p in provinces_named(standalone) if folded_syllables(p) not in places), "")
+        return next((p for p in named if folded_syllables(p) not in places), "")
 
     def _missing_article(self, standalone: str) -> str:
         """"Điều 120 Luật Thi đua, khen thưởng 2022 …": an article the named text does not have."""
