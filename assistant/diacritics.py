@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
 BIGRAM_WEIGHT = 2.0
 QUESTION_PHRASES = Path(__file__).resolve().parent / "data" / "question_phrases.txt"
 PHRASE_REPEAT = 3
+_STOPS = ".;:,!?\n()"  # punctuation that ends a run of syllables read together
 
 
 def count_syllables(texts: Iterable[str]) -> tuple[Counter, Counter]:
@@ -33,7 +34,7 @@ def count_syllables(texts: Iterable[str]) -> tuple[Counter, Counter]:
         previous = None
         for token in _TOKEN.findall(text.lower()):
             if not token[0].isalnum():
-                if any(ch in token for ch in ".;:,!?\n()"):
+                if any(ch in token for ch in _STOPS):
                     previous = None
                 continue
             forms[(fold_accents(token), token)] += 1
@@ -79,10 +80,10 @@ class DiacriticsModel:
     def restore(self, text: str) -> str:
         """Accent every syllable typed without diacritics; keep everything else as typed."""
         tokens = _TOKEN.findall(text)
-        words = [i for i, t in enumerate(tokens) if t[0].isalnum() and t.isascii()]
-        best = self._viterbi([tokens[i].lower() for i in words])
-        for index, form in zip(words, best):
-            tokens[index] = _match_case(tokens[index], form)
+        for words in _runs_between_stops(tokens):  # the counts hold no pair across a comma or a stop
+            best = self._viterbi([tokens[i].lower() for i in words])
+            for index, form in zip(words, best):
+                tokens[index] = _match_case(tokens[index], form)
         return "".join(tokens)
 
     def _viterbi(self, syllables: list[str]) -> list[str]:
@@ -100,6 +101,18 @@ class DiacriticsModel:
                 new_paths[form] = (best_score, best_path + [form])
             paths = new_paths
         return max(paths.values(), key=lambda item: item[0])[1]
+
+
+def _runs_between_stops(tokens: list[str]) -> list[list[int]]:
+    """Indexes of the syllables typed without diacritics, in runs that punctuation separates."""
+    runs: list[list[int]] = [[]]
+    for index, token in enumerate(tokens):
+        if not token[0].isalnum():
+            if any(ch in token for ch in _STOPS) and runs[-1]:
+                runs.append([])
+        elif token.isascii():
+            runs[-1].append(index)
+    return [run for run in runs if run]
 
 
 def _match_case(original: str, form: str) -> str:

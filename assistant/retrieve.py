@@ -157,7 +157,7 @@ class HybridSearcher:
         subjects = lookup_subjects(slots)
         if not subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
             return hits
-        if (slots.places or local) and hits and not self._is_normative(hits[0].chunk.doc_id):
+        if local and hits and hits[0].chunk.doc_id in local and not self._is_normative(hits[0].chunk.doc_id):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
         doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
         chosen = self._mapped_chunks(subjects, slots, hits, doc_ids, day)

@@ -476,6 +476,16 @@ def _only_aspect(subject: str) -> tuple[str, ...]:
     return tuple(aspects) if len(aspects) == 1 and load_vocabulary().get(subject).kind == "khai_niem" else ()
 
 
+def _yields_to_an_event(notion: str, notions: tuple[str, ...]) -> bool:
+    """Who the person is ("nữ") comes after what happened to them ("nghỉ thai sản"), unless its own
+    provisions speak of the rest of the question ("nữ lãnh đạo … quá trình cống hiến")."""
+    if notion not in _parts()["attribute_notions"]:
+        return False
+    others = [t for t in notions if t != notion]
+    spoken = {m.entry.id for e in load_law_map().entries if e.subject == notion for m in load_vocabulary().find(e.quote)}
+    return any(_only_aspect(t) for t in others) and not spoken.intersection(others)
+
+
 def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
     """The subject's own entries first; then its criteria for a fallback aspect; then its family's.
 
@@ -516,7 +526,9 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     # beside a notion the law rules on once (receiving a foreign award), one whose name only names the
     # aspect ("trao tặng") comes after it
     specific = any(_only_aspect(t) for t in notions)
+    named_notions = tuple(notions)  # a list being sorted reads as empty
     notions.sort(key=lambda t: (specific and detect_aspect(vocabulary.get(t).name) == slots.aspect,
+                                _yields_to_an_event(t, named_notions),
                                 not (t in named and slots.aspect in load_law_map().aspects_of(t))))
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]
@@ -528,8 +540,14 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
                       and slots.aspect in load_law_map().aspects_of(n)
                       and detect_aspect(vocabulary.get(n).name) != slots.aspect]
         return tuple(dict.fromkeys([*qualifiers, *slots.subjects, *aspect_owners(slots.aspect)]))
+    elif slots.aspect:
+        # an aspect the law rules on as a whole (who is disciplined, the fund) is answered by its owners
+        # before a named notion that says nothing of it ("… không xét cho người nghỉ thai sản thì bị kỷ luật gì")
+        owners = aspect_owners(slots.aspect)
+        ruled = [n for n in notions if not owners or slots.aspect in load_law_map().aspects_of(n)]
+        found = [*ruled, *owners, *notions]
     else:
-        found = [*notions, *aspect_owners(slots.aspect)] if slots.aspect else []
+        found = []
     if slots.aspect in GENERAL_ASPECTS:
         found += GENERAL_SUBJECTS
     return tuple(dict.fromkeys(found))

@@ -348,6 +348,9 @@ class Aspect:
     owners: tuple[str, ...] = ()  # notions whose provisions answer it whatever title is named
 
 
+_PARTICLES = {"a", "ah", "vay", "the", "nhi", "ha", "nhe", "day"}  # folded end-of-question particles
+
+
 class Aspects:
     """Cue phrases → aspect; ordinary cues first, weak cues only when no ordinary one occurs.
     Cues inside an idiom ("làm hồ sơ đề nghị": to nominate) do not count."""
@@ -384,12 +387,14 @@ class Aspects:
             hits = [h for h in index.search(text) if not any(s <= h[1] and h[2] <= e for s, e in idioms)]
             if hits:
                 spans: dict[str, list[tuple[int, int]]] = {}
-                asked: set[str] = set()
+                asked: dict[str, int] = {}  # 0: the cue asks; 1: its clause ends on a question word
                 for aspect_id, start, end in hits:
                     spans.setdefault(aspect_id, []).append((start, end))
                     if self._asks(index.fold(text[start:end])) or self._framed_yes_no(text, start, end, index):
-                        asked.add(aspect_id)
-                return sorted(spans, key=lambda a: (a not in asked, -self._covered(text, spans[a], index),
+                        asked[aspect_id] = 0
+                    elif self._asked_in_clause(text, end, index):
+                        asked.setdefault(aspect_id, 1)
+                return sorted(spans, key=lambda a: (asked.get(a, 2), -self._covered(text, spans[a], index),
                                                     min(start for start, _ in spans[a])))
         return []
 
@@ -400,6 +405,15 @@ class Aspects:
         after = index.fold(text[end:end + 80].lstrip())[:2]  # a title named inside is masked by blanks
         after = after[1:] if after[:1] == ("duoc",) else after[:1]  # "có xét … được không"
         return ("co",) in (before, cue[:1]) and bool(self._yes_no.intersection(after))
+
+    def _asked_in_clause(self, text: str, end: int, index) -> bool:
+        """ "Định nghĩa sáng kiến … là gì ạ, có bắt buộc …": the clause the cue opens ends on a question word
+        ("mấy cái bằng khen …" uses one as a quantifier)."""
+        tail = list(index.fold(re.split(r"[,.;?!\n]", text[end:], maxsplit=1)[0]))
+        while tail and tail[-1] in _PARTICLES:
+            tail.pop()
+        words = {w for w in self._interrogatives if w[0] not in self._yes_no}
+        return any(tuple(tail[-len(w):]) == w for w in words)
 
     @staticmethod
     def _covered(text: str, spans: list[tuple[int, int]], index) -> int:

@@ -61,7 +61,7 @@ def _emit(node: Node, path: list[tuple[str, str]], heading: str, out: list[Chunk
     has_rows = _has_rows(node)
     limit = _limit(node)
     full = node.full_text()
-    if not has_rows and len(full) <= limit:
+    if not has_rows and len(full) <= limit and not _holds_articles(node):
         out.append(_make(heading, path, full, node.page, node.kind))
         for note in (child for child in node.children if child.kind == "note"):
             _emit(note, path, heading, out)
@@ -95,6 +95,11 @@ def _limit(node: Node) -> int:
     if node.kind in ("clause", "point"):
         return MAX_CLAUSE_CHARS
     return MAX_SECTION_CHARS
+
+
+def _holds_articles(node: Node) -> bool:
+    """A chapter or mục of articles, however short, is cut into its articles: the law is cited by Điều."""
+    return node.kind != "article" and any(child.kind == "article" for child in node.children)
 
 
 def _has_rows(node: Node) -> bool:

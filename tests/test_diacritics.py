@@ -37,3 +37,9 @@ def test_the_phrases_the_assistant_looks_for_are_restored_though_the_corpus_lack
                                         "từ năm 2024, từ khi, kể từ"])
     assert model.restore("chu tich xa co duoc tu phat dong thi dua khong") == \
         "chủ tịch xã có được tự phát động thi đua không"
+
+
+def test_a_comma_ends_the_run_of_syllables_restored_together():
+    """The counts hold no pair across a comma: "… về đâu, có kèm …" is not read as "về đầu cơ"."""
+    model = DiacriticsModel.from_texts(["người đứng đầu cơ quan"] * 6 + ["gửi về đâu"] * 3 + ["có kèm"] * 2)
+    assert model.restore("gui ve dau, co kem file") == "gửi về đâu, có kèm file"

@@ -138,6 +138,15 @@ def test_chunks_carry_their_place_and_keep_a_clause_with_its_points():
     assert any("a) Hoàn thành tốt nhiệm vụ trở lên;\nb) Có tinh thần" in c.body for c in article24)
 
 
+def test_a_short_chapter_is_cited_by_its_articles_not_by_the_chapter():
+    """Chương V of the Law holds only Điều 86 and 87, short enough to fit one passage: a quote from
+    it must still say "Điều 86", as an officer cites it."""
+    chunks = chunk_document(parse(load(KNOWLEDGE / "legal" / "luat-06-2022-QH15.txt")))
+    holding = [c for c in chunks if "sử dụng biểu tượng của các hiện vật khen thưởng" in c.body]
+    assert [c.location.split(",")[0] for c in holding] == ["Điều 86"]
+    assert not any("Điều 87." in c.body for c in holding)
+
+
 def test_table_row_chunk_names_appendix_quarter_and_item():
     chunks = chunk_document(parse(load(KNOWLEDGE / "plans" / "001_f3c46f3a27ae00a1.txt")))
     row = next(c for c in chunks if c.location.endswith("mục 16"))

@@ -667,3 +667,40 @@ def test_the_members_of_a_bloc_are_answered_from_the_list_not_from_the_tasks_of_
     answer = assistant.answerer().answer("Khối giao ước thi đua Tổng hợp tỉnh Hà Giang năm 2021, Văn phòng UBND tỉnh là "
                                          "trưởng khối, gồm những cơ quan thành viên nào ạ?")
     assert "Sở Ngoại vụ" in answer.lead and "Cục Thống kê" in answer.lead
+
+
+@pytest.mark.parametrize("question,location", [
+    # sending the file to the Government: how many sets, whether the electronic copy goes with it
+    ("Hồ sơ đề nghị BK TTg thì gửi mấy bộ, có phải kèm file điện tử không?", "Điều 84, khoản 4"),
+    ("Ho so de nghi Huan chuong Lao dong gui ve dau, co kem file dien tu khong?", "Điều 84, khoản 4"),
+    # what a collective may do with the award it received
+    ("Trường được tặng Cờ thi đua, có được in biểu tượng cờ lên văn bản của trường không?", "Điều 86"),
+    # asked of a title, a violation cancels the award
+    ("Bằng khen đã tặng mà nay phát hiện khai man thành tích thì có bị hủy không, tiền thưởng có phải nộp lại?",
+     "Điều 93, khoản 2"),
+    # how often a collective title is given, read in its own article
+    ("Tập thể lao động xuất sắc xét hằng năm hay mấy năm một lần?", "Điều 27"),
+    # the clause that ends on the question word is what is asked
+    ("Khái niệm sáng kiến là gì ạ, có nhất thiết phải được cơ sở công nhận không?", "Điều 3"),
+])
+def test_what_officers_ask_beyond_criteria_reaches_its_khoan(law_and_decree, question, location):
+    first = _first(law_and_decree, question)
+    assert first.doc_id == LAW.stem and first.location.startswith(location)
+
+
+def test_who_the_person_is_yields_to_what_happened_to_them(law_and_decree):
+    first = _first(law_and_decree, "Cô giáo nữ nghỉ chế độ thai sản thì năm đó có được xét khen thưởng không?")
+    assert (first.doc_id, first.location) == (DECREE.stem, "Điều 4, khoản 5")
+
+
+def test_discipline_for_breaking_the_rules_is_read_in_the_article_on_violations(law_and_decree):
+    question = "Hội đồng cố ý không bình xét thi đua cho người nghỉ thai sản thì bị xử lý kỷ luật gì?"
+    first = _first(law_and_decree, question)
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 93")
+
+
+def test_a_place_without_documents_of_its_own_does_not_hide_the_law(law_and_decree):
+    question = ("Em phụ trách thi đua ở xã Tân Phú, tỉnh Đồng Nai. Chủ tịch UBND xã được tự ra quyết định tặng "
+                "những danh hiệu nào ạ?")
+    first = _first(law_and_decree, question)
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 80")

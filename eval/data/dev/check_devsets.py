@@ -32,6 +32,7 @@ FILES = {
     "heldout4_officer.jsonl": "officer",
     "heldout5_officer.jsonl": "officer",
     "heldout6_officer.jsonl": "officer",
+    "heldout7_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
