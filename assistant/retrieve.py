@@ -6,6 +6,7 @@ the same passages; what is shown stays accented.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
@@ -24,7 +25,7 @@ from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import (GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables, held_steps,
                                      group_order, lookup_subjects, mapped_provisions, names_members,
                                      plain_spelling, understand)
-from assistant.vocabulary import LawMapEntry
+from assistant.vocabulary import LawMapEntry, load_law_map
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import collapse_spaces, looks_unaccented, mentions_a_date, normalize
 
@@ -193,11 +194,13 @@ class HybridSearcher:
                     clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
                     # the text in force first; then the title asked about first; then the step from the
                     # title held; then the khoản for the group the question names, then the general case;
+                    # then the khoản on the families of the titles named together ("vừa LĐTT vừa CSTĐCS");
                     # then, no recipient named, the individual's khoản (the law's own order); then the words
                     # of the question
                     order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
                                                           provision not in steps,
                                                           group_order(chunk.body, slots.question, provision.group),
+                                                          _names_order(provision, slots),
                                                           _for_others(provision, slots),
                                                           -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     points = (previous[3] if previous else ()) + _point_letters(provision)
@@ -288,6 +291,18 @@ def _local_place(place: str, issuer: str) -> str | None:
 def _for_others(provision: LawMapEntry, slots: Slots) -> bool:
     """A provision only for collectives or households, asked with no recipient named."""
     return not slots.target and bool(provision.for_) and "ca_nhan" not in provision.for_
+
+
+def _names_order(provision: LawMapEntry, slots: Slots) -> int:
+    """0 when the question names a title/award of each family the khoản is about, 1 when the khoản names
+    none, 2 when the question does not fit it."""
+    if not provision.names:
+        return 1
+    named = dict.fromkeys([*slots.subjects, *slots.terms])  # a title named in passing ("vừa đạt CSTĐCS") counts
+    families = [{subject, *load_law_map().parents.get(subject, [])} for subject in named]
+    fits = any(all(family in families[i] for family, i in zip(provision.names, chosen))
+               for chosen in itertools.permutations(range(len(families)), len(provision.names)))
+    return 0 if fits else 2
 
 
 def _point_letters(provision: LawMapEntry) -> tuple[str, ...]:

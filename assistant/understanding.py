@@ -508,11 +508,11 @@ GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
 # awarded under the old law keeps its value by the Law's transitional article.
 TITLE_TO_GENERAL_ASPECTS = GENERAL_ASPECTS | {"hieu_luc"}
 GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
-# Named notions, bodies and acts the law map may answer for when no title or award is named ("khen niên
-# hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng"); the broadest notions name no
-# provision of their own, and an emulation bloc (cụm, khối thi đua) is asked about in the plan that
-# organises it.
-NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong"}
+# Named notions, bodies, acts and groups of recipients the law map may answer for when no title or award
+# is named ("khen niên hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng", "giáo viên hợp
+# đồng"); the broadest notions name no provision of their own, and an emulation bloc (cụm, khối thi đua)
+# is asked about in the plan that organises it.
+NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong", "doi_tuong"}
 TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua", "cum_khoi_thi_dua"}
 
 
@@ -535,8 +535,8 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     elif slots.subjects:
         # "khen đột xuất", "nghỉ thai sản", "cùng thời điểm": a notion the law rules on in the aspect
         # asked qualifies the title, and its own provision answers first (one that only names the
-        # aspect, "tiền thưởng" for the reward, qualifies nothing)
-        qualifiers = [n for n in notions if vocabulary.get(n).kind != "co_quan"
+        # aspect, "tiền thưởng" for the reward, qualifies nothing; nor does a body or a group of recipients)
+        qualifiers = [n for n in notions if vocabulary.get(n).kind not in ("co_quan", "doi_tuong")
                       and slots.aspect in load_law_map().aspects_of(n)
                       and detect_aspect(vocabulary.get(n).name) != slots.aspect]
         return tuple(dict.fromkeys([*qualifiers, *slots.subjects, *aspect_owners(slots.aspect)]))

@@ -526,6 +526,9 @@ class LawMapEntry:
     for_: tuple[str, ...] = ()
     note: str = ""
     group: str = ""  # a population group of question_parts.yaml the khoản is written for (đại biểu Quốc hội)
+    # the families of titles/awards the khoản is about when the question names several at once
+    # ("vừa LĐTT vừa CSTĐCS": two danh hiệu thi đua; "LĐTT và giấy khen": a danh hiệu and a hình thức)
+    names: tuple[str, ...] = ()
 
     @property
     def article_number(self) -> int:
@@ -673,7 +676,8 @@ def _read_law_map(path: Path, vocabulary: Vocabulary) -> LawMap:
             entries.append(LawMapEntry(
                 subject=raw["subject"], aspect=raw["aspect"], doc=doc, article=raw["article"],
                 quote=normalize(raw["quote"]), khoan=raw.get("khoan"), diem=raw.get("diem"),
-                for_=_as_tuple(raw.get("for")), note=raw.get("note", ""), group=raw.get("group", "")))
+                for_=_as_tuple(raw.get("for")), note=raw.get("note", ""), group=raw.get("group", ""),
+                names=_as_tuple(raw.get("names"))))
     parents = {e.id: vocabulary.ancestors(e.id) for e in vocabulary.entries}
     return LawMap(documents, entries, parents)
 

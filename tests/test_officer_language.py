@@ -704,3 +704,28 @@ def test_a_place_without_documents_of_its_own_does_not_hide_the_law(law_and_decr
                 "những danh hiệu nào ạ?")
     first = _first(law_and_decree, question)
     assert first.doc_id == LAW.stem and first.location.startswith("Điều 80")
+
+
+@pytest.mark.parametrize("question,khoan", [
+    ("Năm nay chị ấy vừa được LĐTT vừa được CSTĐCS, thành tích cùng năm, thì được thưởng tiền cả hai hay một?", 5),
+    ("Anh ấy được công nhận LĐTT và được Giám đốc tặng thêm giấy khen cùng đợt, tiền thưởng tính thế nào?", 7),
+])
+def test_rewards_at_the_same_time_follow_the_kinds_of_titles_named(law_and_decree, question, khoan):
+    first = _first(law_and_decree, question)
+    assert (first.doc_id, first.location) == (DECREE.stem, f"Điều 49, khoản {khoan}")
+
+
+@pytest.mark.parametrize("question,article", [
+    ("Giấy khen cho học sinh giỏi của trường THCS thì ai quy định, hiệu trưởng có được tặng không?", "Điều 76"),
+    ("Em là nhân viên hợp đồng ở UBND xã, vậy em có được bình xét thi đua cuối năm không ạ?", "Điều 24"),
+])
+def test_who_the_award_is_for_reaches_the_khoan_written_for_them(law_and_decree, question, article):
+    first = _first(law_and_decree, question)
+    assert first.doc_id == LAW.stem and first.location.split(",")[0] == article
+
+
+def test_a_documents_number_is_no_date_in_a_when_answer(law_and_decree):
+    """"98/2023/NĐ-CP" holds no day and month: the answer to "từ ngày nào" is the date the decree gives."""
+    answer = law_and_decree.answerer().answer(
+        "NĐ 152 có hiệu lực từ ngày nào, hồ sơ trình hồi tháng 6/2025 còn theo NĐ 98 không?")
+    assert "01 tháng 7 năm 2025" in answer.lead and "98/20;" not in answer.lead

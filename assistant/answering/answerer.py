@@ -39,6 +39,7 @@ MIN_PROVISION_COVERAGE = 0.3
 LONG_QUESTION_TERMS = 24
 MIN_STORY_COVERAGE = 0.22
 PROVISION_FACTOR = 1.6  # the khoản the law map gives for the question's title and aspect
+SUMMARY_FACTOR = 0.7  # a summary of an article whose text the corpus lacks ("Tóm tắt, chưa có nguyên văn")
 RETRIEVE_K = 8
 
 
@@ -306,7 +307,7 @@ class Answerer:
     def _hit_factors(self, standalone: str, hits: list[Hit], day: date) -> list[float]:
         """The retrieval's preferences, applied again when picking sentences: texts not in force
         on the question's date (or passages applying them) and recipient lists count less,
-        unless the question names them."""
+        unless the question names them; a summary of a missing text yields to a text's own words."""
         named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
         wants_recipients = understand(standalone).reads_closing_block
         about_a_plan = bool(required_names(standalone))
@@ -317,6 +318,8 @@ class Answerer:
                 factor *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
                 factor *= RECIPIENTS_FACTOR
+            if hit.chunk.kind == "note":
+                factor *= SUMMARY_FACTOR
             if hit.provision:
                 factor *= PROVISION_FACTOR
             factors.append(factor)
@@ -483,11 +486,15 @@ def _cited_location(hit: Hit, quote: str) -> str:
 
 
 def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
-    """The passage holds the rule on a notion the question names, in the respect the question asks."""
-    vocabulary, slots = load_vocabulary(), understand(question)
-    notions = [vocabulary.get(t) for t in slots.terms if vocabulary.get(t).kind == "khai_niem"]
-    return any(notion.source.doc == hit.chunk.doc_id and notion.source.quote in normalize(hit.chunk.body)
-               and slots.aspect in load_law_map().aspects_of(notion.id) for notion in notions)
+    """The passage holds the rule on a notion or a group of recipients the question names, in the respect
+    the question asks ("giáo viên hợp đồng có được xét thi đua không": the title for người lao động)."""
+    vocabulary, slots, law_map = load_vocabulary(), understand(question), load_law_map()
+    body = normalize(hit.chunk.body)
+    notions = [vocabulary.get(t) for t in slots.terms if vocabulary.get(t).kind in ("khai_niem", "doi_tuong")]
+    return any(slots.aspect in law_map.aspects_of(notion.id) and (
+        notion.source.doc == hit.chunk.doc_id and notion.source.quote in body
+        or any(e.doc == hit.chunk.doc_id and e.quote in body for e in law_map.locate(notion.id, slots.aspect, inherit=False)))
+        for notion in notions)
 
 
 def _off_field(question: str, hits: list[Hit]) -> bool:
