@@ -294,15 +294,22 @@ def _for_others(provision: LawMapEntry, slots: Slots) -> bool:
 
 
 def _names_order(provision: LawMapEntry, slots: Slots) -> int:
-    """0 when the question names a title/award of each family the khoản is about, 1 when the khoản names
-    none, 2 when the question does not fit it."""
+    """0 when the question names a title/award of each family the khoản is about and none of another, 1 when
+    the khoản names no family or the question names more, 2 when the question does not fit it."""
     if not provision.names:
         return 1
     named = dict.fromkeys([*slots.subjects, *slots.terms])  # a title named in passing ("vừa đạt CSTĐCS") counts
     families = [{subject, *load_law_map().parents.get(subject, [])} for subject in named]
     fits = any(all(family in families[i] for family, i in zip(provision.names, chosen))
                for chosen in itertools.permutations(range(len(families)), len(provision.names)))
-    return 0 if fits else 2
+    kinds = {kind for family in families for kind in family & _named_kinds()}
+    return 2 if not fits else 0 if kinds <= set(provision.names) else 1
+
+
+@lru_cache(maxsize=1)
+def _named_kinds() -> frozenset[str]:
+    """The families law-map `names` are written in (danh hiệu thi đua, hình thức khen thưởng)."""
+    return frozenset(family for entry in load_law_map().entries for family in entry.names)
 
 
 def _point_letters(provision: LawMapEntry) -> tuple[str, ...]:

@@ -409,7 +409,7 @@ def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | 
     on in one respect only is asked in that respect."""
     if subjects:
         return None
-    return next((only[0] for term in terms if term not in TOO_BROAD and (only := _only_aspect(term))), None)
+    return next((only[0] for term in terms if term not in TOO_BROAD | LOCAL_NOTIONS and (only := _only_aspect(term))), None)
 
 
 def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:
@@ -511,9 +511,18 @@ GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # Named notions, bodies, acts and groups of recipients the law map may answer for when no title or award
 # is named ("khen niên hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng", "giáo viên hợp
 # đồng"); the broadest notions name no provision of their own, and an emulation bloc (cụm, khối thi đua)
-# is asked about in the plan that organises it.
+# is asked about in the plan that organises it, unless no place is named and an aspect is asked ("cụm, khối
+# do cấp nào tổ chức?": Điều 16).
 NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong", "doi_tuong"}
-TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua", "cum_khoi_thi_dua"}
+TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua"}
+LOCAL_NOTIONS = {"cum_khoi_thi_dua"}
+_BLOC = re.compile(r"\b(?:cụm|khối)\s+thi\s+đua\s+(số\s+\d|\w)", re.IGNORECASE)
+
+
+def _names_a_bloc(question: str) -> bool:
+    """ "Khối thi đua Tổng hợp", "Cụm thi đua số 3": one bloc, organised by a plan (not "khối thi đua do ai …")."""
+    return any(m.group(1)[0].isupper() or m.group(1)[0].isdigit() or m.group(1).lower().startswith("số")
+               for m in _BLOC.finditer(question))
 
 
 def lookup_subjects(slots: Slots) -> tuple[str, ...]:
@@ -522,13 +531,15 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     vocabulary = load_vocabulary()
     # first the notions a story's asking sentences name and the law rules on in the aspect asked
     named = {m.entry.id for m in vocabulary.find(slots.focus)} if slots.focus else set(slots.terms)
-    notions = [t for t in slots.terms if t not in TOO_BROAD and vocabulary.get(t).kind in NOTION_KINDS]
-    # beside a notion the law rules on once (receiving a foreign award), one whose name only names the
-    # aspect ("trao tặng") comes after it
+    local = slots.places or not slots.aspect or _names_a_bloc(slots.question)
+    broad = TOO_BROAD | (LOCAL_NOTIONS if local else set())
+    notions = [t for t in slots.terms if t not in broad and vocabulary.get(t).kind in NOTION_KINDS]
+    # beside a notion the law rules on once (receiving a foreign award, a change of the base salary), one
+    # whose name only names the aspect ("trao tặng") comes after it, and so does a broader one
     specific = any(_only_aspect(t) for t in notions)
     named_notions = tuple(notions)  # a list being sorted reads as empty
     notions.sort(key=lambda t: (specific and detect_aspect(vocabulary.get(t).name) == slots.aspect,
-                                _yields_to_an_event(t, named_notions),
+                                _yields_to_an_event(t, named_notions), specific and not _only_aspect(t),
                                 not (t in named and slots.aspect in load_law_map().aspects_of(t))))
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]

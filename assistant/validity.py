@@ -11,6 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue, CatalogueEntry
+from assistant.lawstate import successors
 from documents.parse import document_types
 from documents.text import fold_accents
 
@@ -21,7 +22,8 @@ _LAW_YEAR = re.compile(r"\b(?:luật|bộ luật)(?:\s+[\w,]+){0,5}?\s+(?:năm\s
 # "Tôi đã được Bằng khen năm 2019, …": a year inside a clause of past events tells the story, not the
 # date whose rules the question asks about.
 _STORY_YEAR = re.compile(r"\bđã\b[^.?!;,]{0,60}?\b(?:19|20)\d\d\b", re.IGNORECASE)
-_NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại", re.IGNORECASE)
+# "… Bằng khen năm 2020, từ đó đến nay …", "nay thanh tra phát hiện …": the question is asked under today's rules
+_NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại|hiện giờ|\bđến nay\b|\bnăm nay\b|(?:^|[,.;]\s*)nay\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,8 @@ def without_document_numbers(question: str) -> str:
 
 # "nghị định mới đã thay NĐ 98": a text named as the one replaced is not the one asked about
 _REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
+# "… vẫn ghi Nghị định 98/2023, vậy nghị định thay thế có hiệu lực từ ngày nào?": its successor is asked about
+_ASKS_SUCCESSOR = re.compile(r"\b(?:nghi dinh|thong tu|luat|van ban|quyet dinh)\s+(?:thay the|moi thay|moi)\b")
 
 
 def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEntry]:
@@ -112,6 +116,8 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     words = _words(question)
     found += [entry for entry in catalogue.entries()
               if entry.file and entry not in found and any(name in words for name in _quoted_names(entry.title))]
+    if _ASKS_SUCCESSOR.search(folded):
+        found = [next(iter(successors(entry, catalogue)), entry) for entry in found]
     return found
 
 

@@ -714,8 +714,10 @@ def test_a_place_without_documents_of_its_own_does_not_hide_the_law(law_and_decr
 @pytest.mark.parametrize("question,khoan", [
     ("Năm nay chị ấy vừa được LĐTT vừa được CSTĐCS, thành tích cùng năm, thì được thưởng tiền cả hai hay một?", 5),
     ("Anh ấy được công nhận LĐTT và được Giám đốc tặng thêm giấy khen cùng đợt, tiền thưởng tính thế nào?", 7),
+    ("Cùng một quyết định, cô ấy được CSTĐCS, LĐTT và thêm giấy khen thì tiền thưởng tính sao?", 7),
+    ("QĐ công nhận LĐTT ký sau đợt tăng lương cơ sở thì tiền thưởng tính theo lương cơ sở cũ hay mới?", 1),
 ])
-def test_rewards_at_the_same_time_follow_the_kinds_of_titles_named(law_and_decree, question, khoan):
+def test_how_a_reward_is_reckoned_reaches_its_khoan(law_and_decree, question, khoan):
     first = _first(law_and_decree, question)
     assert (first.doc_id, first.location) == (DECREE.stem, f"Điều 49, khoản {khoan}")
 
@@ -733,3 +735,23 @@ def test_a_documents_number_is_no_date_in_a_when_answer(law_and_decree):
     answer = law_and_decree.answerer().answer(
         "NĐ 152 có hiệu lực từ ngày nào, hồ sơ trình hồi tháng 6/2025 còn theo NĐ 98 không?")
     assert "01 tháng 7 năm 2025" in answer.lead and "98/20;" not in answer.lead
+
+
+@pytest.mark.parametrize("question,article", [
+    # a year of the story ("Bằng khen năm 2020, từ đó đến nay …") does not make the old law the one asked
+    ("Chị ấy có BK UBND tỉnh năm 2020, từ đó đến nay năm nào cũng HTTNV, vậy đã đủ đề nghị BK TTg chưa?", "Điều 73"),
+    # the level that manages a seconded officer's post and payroll proposes the award
+    ("Tôi được biệt phái về UBND xã một năm nay, cuối năm ai có trách nhiệm xét và trình khen cho tôi?", "Điều 83"),
+    # "thế nào thì được coi là …" asks a definition, though "làm căn cứ" names a principle
+    ("Thế nào thì được coi là sáng kiến để làm căn cứ xét thi đua?", "Điều 3"),
+    # who organises blocs, asked of no plan in particular
+    ("Cụm, khối thi đua do cấp nào tổ chức vậy?", "Điều 16"),
+])
+def test_stories_and_general_questions_reach_the_law_in_force(law_and_decree, question, article):
+    assert _first_law_article(law_and_decree, question) == article
+
+
+def test_the_text_that_replaced_a_named_one_is_the_one_asked_about(law_and_decree):
+    question = "Tờ trình vẫn ghi căn cứ Nghị định 98/2023/NĐ-CP, vậy nghị định thay thế có hiệu lực từ ngày nào?"
+    first = _first(law_and_decree, question)
+    assert (first.doc_id, first.location) == (DECREE.stem, "Điều 59")

@@ -307,7 +307,8 @@ class Answerer:
     def _hit_factors(self, standalone: str, hits: list[Hit], day: date) -> list[float]:
         """The retrieval's preferences, applied again when picking sentences: texts not in force
         on the question's date (or passages applying them) and recipient lists count less,
-        unless the question names them; a summary of a missing text yields to a text's own words."""
+        unless the question names them; a summary of a missing article yields to the same text's own words
+        ranked first."""
         named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
         wants_recipients = understand(standalone).reads_closing_block
         about_a_plan = bool(required_names(standalone))
@@ -318,8 +319,8 @@ class Answerer:
                 factor *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
                 factor *= RECIPIENTS_FACTOR
-            if hit.chunk.kind == "note":
-                factor *= SUMMARY_FACTOR
+            if hit.chunk.kind == "note" and hit is not hits[0] and hits[0].chunk.doc_id == hit.chunk.doc_id:
+                factor *= SUMMARY_FACTOR  # the text's own words, ranked first, answer before a summary
             if hit.provision:
                 factor *= PROVISION_FACTOR
             factors.append(factor)

@@ -33,6 +33,7 @@ FILES = {
     "heldout5_officer.jsonl": "officer",
     "heldout6_officer.jsonl": "officer",
     "heldout7_officer.jsonl": "officer",
+    "heldout8_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
