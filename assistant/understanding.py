@@ -235,7 +235,10 @@ def understand(question: str) -> Slots:
     if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
         aspect = "tieu_chuan"  # "đạt LĐTT rồi mới được CSTĐCS?": the higher title's criteria require the lower
     held: tuple[str, ...] = ()
-    if aspect in (None, "tieu_chuan"):
+    pair = _a_pair_of_steps(question, award_matches)
+    if pair:  # "NSND, NSƯT cần bao lâu?": both are asked, the first step first
+        subjects = tuple(dict.fromkeys([*pair, *subjects]))
+    elif aspect in (None, "tieu_chuan"):
         subjects, held = _higher_first(subjects, named_titles)
     if focus:  # a story asks about the titles of its asking sentences; the others it tells as held
         asked_here = {m.entry.id for m in focus_matches}
@@ -363,6 +366,21 @@ def _a_title_ladder(named) -> bool:
     ids = {entry.id for entry in named}
     return any(entry.kind == "danh_hieu_thi_dua" and any(needed in ids for needed, _ in entry.builds_on)
                for entry in named)
+
+
+_PAIR_JOINT = re.compile(r"^[\s,/]*(?:và|hoặc|hay|cùng)?[\s,/]*$", re.IGNORECASE)
+
+
+def _a_pair_of_steps(question: str, matches) -> tuple[str, ...]:
+    """Two titles of one ladder named side by side ("Nghệ sĩ nhân dân, Nghệ sĩ ưu tú", "TTƯT hoặc TTND"):
+    the lower step and the higher one, or nothing."""
+    for first, second in zip(matches, matches[1:]):
+        if not _PAIR_JOINT.match(question[first.end:second.start]):
+            continue
+        for low, high in ((first.entry, second.entry), (second.entry, first.entry)):
+            if any(needed == low.id for needed, _ in high.builds_on):
+                return low.id, high.id
+    return ()
 
 
 def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[str, ...]]:

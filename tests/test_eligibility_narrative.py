@@ -405,3 +405,16 @@ def test_a_members_reprimand_does_not_disqualify_the_collective():
     result = check(warned)
     failed = [c["text"] for c in result.top_level() if c["status"] == "failed"]
     assert result.verdict == "not_eligible" and failed and all("cảnh cáo" in text for text in failed)
+
+
+def test_the_verdicts_first_paragraph_quotes_the_criterion_it_rests_on():
+    """The lead says in the law's words what was met or missed: the option of "one of the following"
+    that decided, or the failed condition's own wording."""
+    met = _parse("Chị Lan năm 2024 HTXSNV, có sáng kiến cấp cơ sở; năm 2025 HTXSNV, có sáng kiến cấp cơ sở, "
+                 "không bị kỷ luật. Chị có đủ tiêu chuẩn Bằng khen của UBND tỉnh không?")
+    lead = verdict_text(check(met), met).split("\n\n")[0]
+    assert lead.startswith("**Đủ điều kiện**") and "02 sáng kiến" in lead
+    missed = _parse("Tập thể phòng tôi có 10 người; năm 2025 phòng hoàn thành tốt nhiệm vụ, 60% đạt LĐTT, "
+                    "không bị kỷ luật. Phòng tôi có đủ điều kiện Lao động tiên tiến không?")
+    lead = verdict_text(check(missed), missed).split("\n\n")[0]
+    assert lead.startswith("**Không đủ điều kiện**") and "70% cá nhân" in lead

@@ -755,3 +755,19 @@ def test_the_text_that_replaced_a_named_one_is_the_one_asked_about(law_and_decre
     question = "Tờ trình vẫn ghi căn cứ Nghị định 98/2023/NĐ-CP, vậy nghị định thay thế có hiệu lực từ ngày nào?"
     first = _first(law_and_decree, question)
     assert (first.doc_id, first.location) == (DECREE.stem, "Điều 59")
+
+
+def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
+    """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
+    slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")
+    assert slots.subjects[:2] == ("nha_giao_uu_tu", "nha_giao_nhan_dan") and slots.held == ()
+    first = _first(assistant, "Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")
+    assert (first.doc_id, first.location) == (LAW.stem, "Điều 64, khoản 3")
+
+
+def test_a_khoan_stating_two_cases_alike_is_led_with_both(law_and_decree):
+    """NĐ 152 Điều 49 khoản 5 rules on titles reckoned over different and over the same time in two
+    sentences that open alike: the lead gives both cases, not only the first."""
+    answer = law_and_decree.answerer().answer(
+        "Chị ấy vừa được LĐTT vừa được CSTĐCS, thành tích cùng năm, thì được thưởng tiền cả hai hay một?")
+    assert "tương ứng" in answer.lead and "cao nhất" in answer.lead

@@ -17,6 +17,7 @@ from assistant.understanding import asks, names_members
 from documents.text import DATE_MENTION, collapse_spaces, fold_accents, without_document_dates
 
 SENTENCE_CHARS = 400
+PARALLEL_OPENING_WORDS = 8  # two sentences of a khoản opening with these many same words state two cases
 ITEM_CHARS = 160
 MAX_ITEMS = 8
 _CLAUSE_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
@@ -187,7 +188,7 @@ def _sentence_lead(source: Source) -> str:
         return source.unit.strip()  # an article's title says what the article rules on
     if source.cells:
         return _trim("; ".join(f"{k}: {v}" for k, v in source.cells.items() if v), SENTENCE_CHARS)
-    best = _best_sentence(source.unit, source.question)
+    best = _with_parallel_cases(_best_sentence(source.unit, source.question), source.unit)
     listing = _inline_list(source)
     if listing and best in collapse_spaces(listing):
         return listing  # one item of "… gồm: A; B; C" answers only with the others beside it
@@ -219,6 +220,14 @@ def _best_sentence(unit: str, question: str) -> str:
     sentences = _sentences(unit) or [collapse_spaces(unit)]
     wanted = _terms(question)
     return max(sentences, key=lambda s: (len(wanted & _terms(s)), -sentences.index(s)))
+
+
+def _with_parallel_cases(best: str, unit: str) -> str:
+    """A khoản that rules on two cases in sentences opening alike ("Trong cùng một thời điểm, một đối
+    tượng đạt nhiều danh hiệu …, có thời gian … khác nhau …" / "… có cùng thời gian … cao nhất"): both."""
+    opening = best.split()[:PARALLEL_OPENING_WORDS]
+    twins = [s for s in _sentences(unit) if s != best and s.split()[:PARALLEL_OPENING_WORDS] == opening]
+    return " ".join([best, *twins]) if len(opening) == PARALLEL_OPENING_WORDS and twins else best
 
 
 def _around_match(sentence: str, question: str, limit: int = SENTENCE_CHARS) -> str:

@@ -39,6 +39,7 @@ from .vocab import award_label, discipline_label, rating_label, scope_label, voc
 
 DATA = Path(__file__).resolve().parent / "data" / "narrative.yaml"
 GENERAL_PREFIX = "chung."  # ids of the conditions every award shares (the decree's `general` list)
+MIN_QUOTE_CHARS = 20  # a quote shorter than this ("và đạt:") adds no words of the criterion
 _TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)")
 _CLAUSE_ENDS = {";", ".", "!", "?", "—", ":", "\n"}
@@ -786,6 +787,15 @@ def _line(entry: dict, with_detail: bool = True) -> str:
     return f"- {entry['text']} ({entry['citation']}){detail}"
 
 
+def _ruling_line(entry: dict, result) -> str:
+    """A condition the verdict rests on, with the law's own words for it: its quote, or for "one of the
+    following" the quote of the option that decided (met when eligible, the condition itself when not)."""
+    options = [c for c in result.conditions if c.get("group") == entry["id"] and c["status"] == entry["status"]]
+    quote = next((c["quote"] for c in options if c.get("quote")), "") or entry.get("quote", "")
+    quote = quote.strip().rstrip(":;,. ")
+    return _line(entry) + (f" — “{quote}”" if len(quote) >= MIN_QUOTE_CHARS else "")
+
+
 def stated_verdict(result) -> str:
     """The verdict the reply states: the engine's, except that "eligible" resting only on what the
     Council is to judge (no criterion of the award met by a stated fact) is said as not yet known."""
@@ -807,9 +817,10 @@ def verdict_text(result, parse: NarrativeParse | None = None) -> str:
     lines = []
     if verdict == "eligible":
         council = " (các tiêu chuẩn cần Hội đồng xác nhận được nêu dưới đây)" if by["to_confirm"] else ""
-        lines += [f"**Đủ điều kiện** {what}{council}" + (" — đã đạt:" if by["met"] else "."), *(_line(c) for c in by["met"])]
+        lines += [f"**Đủ điều kiện** {what}{council}" + (" — đã đạt:" if by["met"] else "."),
+                  *(_ruling_line(c, result) for c in by["met"])]
     elif verdict == "not_eligible":
-        lines += [f"**Không đủ điều kiện** {what} vì:", *(_line(c) for c in by["failed"])]
+        lines += [f"**Không đủ điều kiện** {what} vì:", *(_ruling_line(c, result) for c in by["failed"])]
     elif by["unknown"]:
         lines += [f"**Chưa đủ thông tin** để kết luận {what}: cần biết", *(_line(c) for c in by["unknown"])]
     else:
