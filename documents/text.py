@@ -29,6 +29,11 @@ def collapse_spaces(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# Capital letters for a regex character class: "[À-Ỹ]" would also hold the lower-case Vietnamese letters
+# that lie between them (đ, ạ, ả …).
+UPPER_LETTERS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isupper())
+
+
 def fold_accents(text: str) -> str:
     """Lower-case and strip diacritics (đ → d); used only for matching, never for display."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))

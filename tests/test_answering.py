@@ -166,6 +166,17 @@ def test_a_lead_keeps_an_enumeration_joined_by_semicolons(law_text):
     assert "dân quân thường trực, dân quân tự vệ cơ động" in lead
 
 
+def test_a_clause_after_a_semicolon_stays_with_its_subject(law_text):
+    """Điều 83 khoản 4: "Chủ tịch Ủy ban nhân dân cấp tỉnh đề nghị Chính phủ …; đề nghị Thủ tướng …" — the
+    second clause ("đ" is no capital letter) is read with the body that proposes."""
+    from assistant.answering.lead import lead_text
+
+    unit = _clause(law_text[law_text.index("Điều 83."):], "4. Bộ trưởng")
+    lead = lead_text("general", unit, question="Tỉnh muốn có Bằng khen của Thủ tướng cho giáo viên thì cấp nào của tỉnh "
+                                               "đề nghị lên Thủ tướng?")
+    assert "Chủ tịch Ủy ban nhân dân cấp tỉnh" in lead
+
+
 def test_a_point_in_a_lead_keeps_its_label_and_opening_words(law_text):
     from assistant.answering.lead import lead_text
 

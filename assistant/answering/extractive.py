@@ -13,7 +13,7 @@ from assistant.answering.lead import point_label
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
-from documents.text import fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
+from documents.text import UPPER_LETTERS, fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
 
 MAX_PIECES = 3
 RETRIEVAL_PRIOR = 0.4
@@ -22,7 +22,7 @@ LENGTH_PENALTY = 0.1
 SECONDARY_RATIO = 0.75
 QUOTE_WINDOW_CHARS = 700
 LIST_QUOTE_CHARS = 1400
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-ỸĐ\-–+•])")
+_SENTENCE = re.compile(rf"(?<=[.;!?])\s+(?=[{UPPER_LETTERS}\-–+•])")
 _LEGAL_KINDS = {"article", "clause", "point"}
 _CLAUSE_NUMBER = re.compile(r"^(\d{1,2})\.\s*\S")
 CLAUSE_BONUS = 0.4

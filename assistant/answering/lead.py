@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.understanding import asks, names_members
-from documents.text import DATE_MENTION, collapse_spaces, fold_accents, without_document_dates
+from documents.text import DATE_MENTION, UPPER_LETTERS, collapse_spaces, fold_accents, without_document_dates
 
 SENTENCE_CHARS = 400
 PARALLEL_OPENING_WORDS = 8  # two sentences of a khoản opening with these many same words state two cases
 ITEM_CHARS = 160
 MAX_ITEMS = 8
 _CLAUSE_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
+_SENTENCE_BREAK = re.compile(rf"\n+|(?<=[.;])\s+(?=[{UPPER_LETTERS}\-–+•]|[a-zđ]\))")
 _ARTICLE_TITLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[\dIVXL]+")
 _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.\s+|\(\d{1,2}\)\s+)")
@@ -205,7 +206,7 @@ def _task(source: Source) -> str:
 
 def _sentences(unit: str) -> list[str]:
     text = _POINT.sub("", _NUMBERING.sub("", unit.strip()))
-    parts = re.split(r"\n+|(?<=[.;])\s+(?=[A-ZÀ-ỸĐ\-–+•]|[a-zđ]\))", text)  # not inside "…; dân quân …;"
+    parts = _SENTENCE_BREAK.split(text)  # not inside "…; dân quân …;" nor "…; đề nghị Thủ tướng …"
     return [collapse_spaces(_POINT.sub("", p)) for p in parts if p and p.strip()]
 
 
@@ -236,23 +237,25 @@ def _around_match(sentence: str, question: str, limit: int = SENTENCE_CHARS) -> 
         return sentence
     wanted = _terms(question)
     words = sentence.split(" ")
-    hits = [i for i, w in enumerate(words) if fold_accents(re.sub(r"\W", "", w)) in wanted]
+    folded = [fold_accents(re.sub(r"\W", "", w)) for w in words]
+    hits = [i for i, w in enumerate(folded) if w in wanted]
     if not hits:
         return _trim(sentence, limit)
-    best_start, best = 0, -1
+    # a pair of the question's words ("Thủ tướng", "đề nghị") weighs more than a lone "của" or "có"
+    pairs = [i for i in range(len(words) - 1) if f"{folded[i]}_{folded[i + 1]}" in wanted]
+    best_start, best_end, best = 0, len(words), -1
     for start in range(len(words)):
         end, length = start, 0
         while end < len(words) and length + len(words[end]) + 1 <= limit:
             length += len(words[end]) + 1
             end += 1
-        count = sum(1 for i in hits if start <= i < end)
+        count = sum(1 for i in hits if start <= i < end) + sum(1 for i in pairs if start <= i and i + 1 < end)
         if count > best:
-            best_start, best = start, count
+            best_start, best_end, best = start, end, count
         if end == len(words):
             break
-    piece = " ".join(words[best_start:best_start + 60])
-    piece = _trim(piece, limit)
-    return ("… " if best_start else "") + piece
+    piece = " ".join(words[best_start:best_end]).rstrip(" ,;") + (" …" if best_end < len(words) else "")
+    return ("… " if best_start else "") + _trim(piece, limit + 2)
 
 
 def _trim(text: str, limit: int) -> str:
