@@ -229,7 +229,9 @@ def understand(question: str) -> Slots:
         part = None  # "… gửi báo cáo cho Trưởng khối là ngày nào?" asks a deadline
     focus = asking_part(question)
     focus_matches = vocabulary.find(focus) if focus else []
+    follow_up_part = question.split(FOLLOW_UP_JOINER)[0] if FOLLOW_UP_JOINER in question else ""
     aspect = ((focus and (detect_aspect(focus) or _implied_by_focus(focus_matches, subjects, vocabulary)))
+              or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
               or detect_aspect(question) or _implied_aspect(subjects, terms))
     named_titles = [m.entry for m in award_matches]
     if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
@@ -396,6 +398,9 @@ def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[s
     return tuple(sorted(asked, key=lambda i: i not in ids)), tuple(sorted(required))
 
 
+# How a short follow-up is joined to the question before it when no slot of it can be swapped
+# ("Vậy ai chi ạ — Bằng khen của Thủ tướng được thưởng bao nhiêu?"): what it asks comes first.
+FOLLOW_UP_JOINER = " — "
 OPENING_CHARS = 160  # a khoản says whom it is written for in its first words
 
 

@@ -771,3 +771,14 @@ def test_a_khoan_stating_two_cases_alike_is_led_with_both(law_and_decree):
     answer = law_and_decree.answerer().answer(
         "Chị ấy vừa được LĐTT vừa được CSTĐCS, thành tích cùng năm, thì được thưởng tiền cả hai hay một?")
     assert "tương ứng" in answer.lead and "cao nhất" in answer.lead
+
+
+@pytest.mark.parametrize("first,follow_up,article", [
+    ("Giấy khen của Giám đốc Sở cho cá nhân được thưởng bao nhiêu tiền?", "Thế khoản tiền đó do ai chi?", "Điều 11"),
+    ("Khi nào thì quyết định tặng bằng khen bị hủy bỏ?", "Vậy ai có thẩm quyền hủy ạ?", "Điều 93"),
+])
+def test_a_follow_up_that_asks_something_new_is_answered_on_its_own_aspect(law_and_decree, first, follow_up, article):
+    answerer = law_and_decree.answerer()
+    turns = [answerer.answer(first).turn()]
+    answer = answerer.answer(follow_up, turns)
+    assert answer.citations[0].doc_id == LAW.stem and answer.citations[0].location.split(",")[0] == article

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 # question_kind: part of this module's surface
-from assistant.understanding import names_a_bare_rank, place_names, question_kind  # noqa: F401
+from assistant.understanding import FOLLOW_UP_JOINER, names_a_bare_rank, place_names, question_kind  # noqa: F401
 from assistant.validity import without_document_numbers
 from documents.text import fold_accents, syllable_tokenize
 
@@ -76,7 +76,7 @@ def standalone_question(question: str, history: list[Turn]) -> str:
     if not is_follow_up(question, history):
         return question
     previous = history[-1].standalone or history[-1].question
-    return f"{question.rstrip(' ?')} — {previous}"
+    return f"{question.rstrip(' ?')}{FOLLOW_UP_JOINER}{previous}"
 
 
 @lru_cache(maxsize=1)
