@@ -432,7 +432,8 @@ def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | 
     on in one respect only is asked in that respect."""
     if subjects:
         return None
-    return next((only[0] for term in terms if term not in TOO_BROAD | LOCAL_NOTIONS and (only := _only_aspect(term))), None)
+    broad = TOO_BROAD | LOCAL_NOTIONS
+    return next((only[0] for term in terms if term not in broad and (only := _only_aspect(term))), None)
 
 
 def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:

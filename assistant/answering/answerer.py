@@ -492,10 +492,12 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
     vocabulary, slots, law_map = load_vocabulary(), understand(question), load_law_map()
     body = normalize(hit.chunk.body)
     notions = [vocabulary.get(t) for t in slots.terms if vocabulary.get(t).kind in ("khai_niem", "doi_tuong")]
-    return any(slots.aspect in law_map.aspects_of(notion.id) and (
-        notion.source.doc == hit.chunk.doc_id and notion.source.quote in body
-        or any(e.doc == hit.chunk.doc_id and e.quote in body for e in law_map.locate(notion.id, slots.aspect, inherit=False)))
-        for notion in notions)
+    def holds_its_rule(notion) -> bool:
+        mapped = law_map.locate(notion.id, slots.aspect, inherit=False)
+        return (notion.source.doc == hit.chunk.doc_id and notion.source.quote in body
+                or any(e.doc == hit.chunk.doc_id and e.quote in body for e in mapped))
+
+    return any(slots.aspect in law_map.aspects_of(notion.id) and holds_its_rule(notion) for notion in notions)
 
 
 def _off_field(question: str, hits: list[Hit]) -> bool:
