@@ -22,10 +22,10 @@ from pydantic import ConfigDict
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import (GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables, held_steps,
-                                     group_order, lookup_subjects, mapped_provisions, names_members,
+from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables,
+                                     group_order, held_steps, lookup_subjects, mapped_provisions, names_members,
                                      plain_spelling, understand)
-from assistant.vocabulary import LawMapEntry, load_law_map
+from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import collapse_spaces, looks_unaccented, mentions_a_date, normalize
 
@@ -43,6 +43,7 @@ ASSUMED_PROVISION_FACTOR = 1.5
 FOCUS_WEIGHT = 0.5
 DATED_BOOST = 1.5  # "trước ngày nào?": a passage that gives a date
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
+CRITERIA_ROW_FACTOR = 0.6  # a table row of criteria, asked the quota of an award
 QUOTE_PROBE_CHARS = 60  # a law-map quote is found in its chunk by its first words (it may run past the chunk)
 
 
@@ -142,6 +143,8 @@ class HybridSearcher:
                 hit.score *= DATED_BOOST
             if slots.periods and _names_a_period(hit.chunk.body, slots.periods):
                 hit.score *= PERIOD_BOOST
+            if _a_criteria_row_for_a_quota(hit.chunk, slots):
+                hit.score *= CRITERIA_ROW_FACTOR
         return sorted(hits, key=lambda hit: -hit.score)
 
     def _local_documents(self, query: str) -> set[str]:
@@ -267,6 +270,14 @@ class HybridSearcher:
                     self._chunk_cache.clear()
                 self._chunk_cache[key] = cached
         return cached
+
+
+def _a_criteria_row_for_a_quota(chunk: StoredChunk, slots: Slots) -> bool:
+    """ "Bằng khen … khống chế tỷ lệ bao nhiêu %?": a row of a plan's table of criteria ("Tỷ lệ % người
+    hưởng trợ cấp …") that names no title or award says nothing of the award's quota."""
+    if not (slots.subjects and slots.aspect == "ty_le_so_luong" and chunk.kind == "table_row"):
+        return False
+    return not any(m.entry.kind in AWARD_KINDS for m in load_vocabulary().find(chunk.body))
 
 
 def _names_a_period(text: str, periods: tuple[str, ...]) -> bool:

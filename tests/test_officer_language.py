@@ -782,3 +782,12 @@ def test_a_follow_up_that_asks_something_new_is_answered_on_its_own_aspect(law_a
     turns = [answerer.answer(first).turn()]
     answer = answerer.answer(follow_up, turns)
     assert answer.citations[0].doc_id == LAW.stem and answer.citations[0].location.split(",")[0] == article
+
+
+def test_an_awards_quota_is_read_where_the_plan_awards_it_not_in_its_table_of_criteria(can_tho):
+    """Kế hoạch 157 of Cần Thơ gives its criteria in % in an appendix table; the cap on its Bằng khen
+    ("không quá 10% tập thể, 5% cá nhân") is in section IV, which the question must reach first."""
+    question = ("Phong trào thi đua chi trả trợ cấp không dùng tiền mặt ở Cần Thơ: bằng khen của Chủ tịch UBND "
+                "thành phố có khống chế tỷ lệ không, bao nhiêu phần trăm?")
+    hits = can_tho.searcher.search(question, 3)
+    assert hits[0].chunk.doc_id == CAN_THO.stem and "không quá 10% tập thể" in hits[0].chunk.text
