@@ -506,8 +506,14 @@ def _yields_to_an_event(notion: str, notions: tuple[str, ...]) -> bool:
     if notion not in _parts()["attribute_notions"]:
         return False
     others = [t for t in notions if t != notion]
-    spoken = {m.entry.id for e in load_law_map().entries if e.subject == notion for m in load_vocabulary().find(e.quote)}
-    return any(_only_aspect(t) for t in others) and not spoken.intersection(others)
+    return any(_only_aspect(t) for t in others) and not _named_in_its_provisions(notion).intersection(others)
+
+
+@lru_cache(maxsize=None)
+def _named_in_its_provisions(notion: str) -> frozenset[str]:
+    """What the law map's quotes for a notion name: read once, not on every question's sort."""
+    return frozenset(m.entry.id for e in load_law_map().entries if e.subject == notion
+                     for m in load_vocabulary().find(e.quote))
 
 
 def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
