@@ -34,6 +34,7 @@ FILES = {
     "heldout6_officer.jsonl": "officer",
     "heldout7_officer.jsonl": "officer",
     "heldout8_officer.jsonl": "officer",
+    "heldout9_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
