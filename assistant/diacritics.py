@@ -24,6 +24,8 @@ BIGRAM_WEIGHT = 2.0
 QUESTION_PHRASES = Path(__file__).resolve().parent / "data" / "question_phrases.txt"
 PHRASE_REPEAT = 3
 _STOPS = ".;:,!?\n()"  # punctuation that ends a run of syllables read together
+# "dung" folds dụng, dung, đứng, dựng, dùng, đúng, dũng…: "d" and "đ" share a folded form, so keep enough
+CANDIDATES_PER_SYLLABLE = 10
 
 
 def count_syllables(texts: Iterable[str]) -> tuple[Counter, Counter]:
@@ -75,7 +77,7 @@ class DiacriticsModel:
         if not forms:
             return [(syllable, 0.0)]
         total = sum(forms.values())
-        return [(form, math.log(count / total)) for form, count in forms.most_common(6)]
+        return [(form, math.log(count / total)) for form, count in forms.most_common(CANDIDATES_PER_SYLLABLE)]
 
     def restore(self, text: str) -> str:
         """Accent every syllable typed without diacritics; keep everything else as typed."""
@@ -127,7 +129,6 @@ COUNTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS diacritic_forms (folded TEXT, form TEXT, n INTEGER, PRIMARY KEY (folded, form)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS diacritic_pairs (a TEXT, b TEXT, n INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID;
 """
-CANDIDATES_PER_SYLLABLE = 6
 
 
 class StoredDiacritics:

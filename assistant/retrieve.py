@@ -27,7 +27,8 @@ from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GEN
                                      plain_spelling, understand)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
-from documents.text import collapse_spaces, looks_unaccented, mentions_a_date, normalize
+from documents.text import (collapse_spaces, looks_unaccented, mentions_a_date, mentions_a_quantity, normalize,
+                            without_document_dates)
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
@@ -42,6 +43,7 @@ PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
 FOCUS_WEIGHT = 0.5
 DATED_BOOST = 1.5  # "trước ngày nào?": a passage that gives a date
+QUANTITY_BOOST = 1.5  # "tối đa bao nhiêu người?": a passage that gives a share or a ceiling
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
 CRITERIA_ROW_FACTOR = 0.6  # a table row of criteria, asked the quota of an award
 QUOTE_PROBE_CHARS = 60  # a law-map quote is found in its chunk by its first words (it may run past the chunk)
@@ -139,8 +141,10 @@ class HybridSearcher:
                 hit.score *= RECIPIENTS_FACTOR
             if not slots.part and (hit.chunk.location == PREAMBLE or _heading_only(hit.chunk)):
                 hit.score *= PREAMBLE_FACTOR
-            if slots.kind == "date" and mentions_a_date(hit.chunk.body):
+            if slots.kind == "date" and mentions_a_date(without_document_dates(hit.chunk.body)):
                 hit.score *= DATED_BOOST
+            if slots.aspect == "ty_le_so_luong" and mentions_a_quantity(hit.chunk.body):
+                hit.score *= QUANTITY_BOOST
             if slots.periods and _names_a_period(hit.chunk.body, slots.periods):
                 hit.score *= PERIOD_BOOST
             if _a_criteria_row_for_a_quota(hit.chunk, slots):

@@ -87,7 +87,10 @@ def plain_spelling(question: str) -> str:
     'CT xã có được tự phát động PTTĐ theo KH 01 không, hay phải xin tỉnh không?'
     """
     data = _chat_spellings()
-    written = re.sub(r"\b\w+\b", lambda m: data["words"].get(m.group(0), m.group(0)), question)
+    written = question
+    for short, full in data["phrases"].items():
+        written = re.sub(rf"\b{re.escape(short)}\b", full, written)
+    written = re.sub(r"\b\w+\b", lambda m: data["words"].get(m.group(0), m.group(0)), written)
     for short, full in data["at_end"].items():
         written = re.sub(rf"\b{re.escape(short)}(?=\s*[?.!]*\s*$)", full, written)
     return written

@@ -387,14 +387,17 @@ class Aspects:
             hits = [h for h in index.search(text) if not any(s <= h[1] and h[2] <= e for s, e in idioms)]
             if hits:
                 spans: dict[str, list[tuple[int, int]]] = {}
-                asked: dict[str, int] = {}  # 0: the cue asks; 1: its clause ends on a question word
+                # (0, 0): the cue asks; (1, n): its clause ends on a question word n syllables after it
+                asked: dict[str, tuple[int, int]] = {}
                 for aspect_id, start, end in hits:
                     spans.setdefault(aspect_id, []).append((start, end))
                     if self._asks(index.fold(text[start:end])) or self._framed_yes_no(text, start, end, index):
-                        asked[aspect_id] = 0
-                    elif self._asked_in_clause(text, end, index):
-                        asked.setdefault(aspect_id, 1)
-                return sorted(spans, key=lambda a: (asked.get(a, 2), -self._covered(text, spans[a], index),
+                        asked[aspect_id] = (0, 0)
+                    else:
+                        gap = self._asked_in_clause(text, end, index)
+                        if gap is not None:
+                            asked[aspect_id] = min(asked.get(aspect_id, (1, gap)), (1, gap))
+                return sorted(spans, key=lambda a: (asked.get(a, (2, 0)), -self._covered(text, spans[a], index),
                                                     min(start for start, _ in spans[a])))
         return []
 
@@ -406,14 +409,16 @@ class Aspects:
         after = after[1:] if after[:1] == ("duoc",) else after[:1]  # "có xét … được không"
         return ("co",) in (before, cue[:1]) and bool(self._yes_no.intersection(after))
 
-    def _asked_in_clause(self, text: str, end: int, index) -> bool:
+    def _asked_in_clause(self, text: str, end: int, index) -> int | None:
         """ "Định nghĩa sáng kiến … là gì ạ, có bắt buộc …": the clause the cue opens ends on a question word
-        ("mấy cái bằng khen …" uses one as a quantifier)."""
+        ("mấy cái bằng khen …" uses one as a quantifier). Returns the syllables between the cue and that
+        word: of two cues in one clause the nearer one is asked ("xin cấp đổi … thì cần những thủ tục gì")."""
         tail = list(index.fold(re.split(r"[,.;?!\n]", text[end:], maxsplit=1)[0]))
         while tail and tail[-1] in _PARTICLES:
             tail.pop()
         words = {w for w in self._interrogatives if w[0] not in self._yes_no}
-        return any(tuple(tail[-len(w):]) == w for w in words)
+        word = next((w for w in words if tuple(tail[-len(w):]) == w), None)
+        return None if word is None else len(tail) - len(word)
 
     @staticmethod
     def _covered(text: str, spans: list[tuple[int, int]], index) -> int:

@@ -144,6 +144,19 @@ def without_document_dates(text: str) -> str:
     return _DOCUMENT_DATE.sub(" ", text)
 
 
+# A ceiling or a floor as plans and rules write them: "không quá 10 cá nhân", "tối đa 15%", "ít nhất 85%",
+# "80% trở lên" (a scoring table's "tỷ lệ 100% cộng 05 điểm" sets none).
+QUANTITY_MENTION = re.compile(
+    r"\b(?:không\s+(?:vượt\s+)?quá|tối\s+đa|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn)\s+\d+"
+    r"|\d+(?:[.,]\d+)?\s*(?:%|phần\s+trăm)\s+trở\s+(?:lên|xuống)",
+    re.IGNORECASE,
+)
+
+
+def mentions_a_quantity(text: str) -> bool:
+    return bool(QUANTITY_MENTION.search(text))
+
+
 def mentions_a_date(text: str) -> bool:
     return bool(DATE_MENTION.search(text))
 

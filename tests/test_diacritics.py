@@ -43,3 +43,12 @@ def test_a_comma_ends_the_run_of_syllables_restored_together():
     """The counts hold no pair across a comma: "… về đâu, có kèm …" is not read as "về đầu cơ"."""
     model = DiacriticsModel.from_texts(["người đứng đầu cơ quan"] * 6 + ["gửi về đâu"] * 3 + ["có kèm"] * 2)
     assert model.restore("gui ve dau, co kem file") == "gửi về đâu, có kèm file"
+
+
+def test_a_rarer_reading_of_a_syllable_many_words_share_is_still_a_candidate():
+    """"dung" folds dụng, dung, đứng, dựng, dùng, đúng, đựng and dũng ("d" and "đ" fold alike): the pair
+    "dũng cảm" must win though seven readings of "dung" are more frequent."""
+    common = (["áp dụng"] * 10 + ["dung lượng"] * 9 + ["đứng đầu"] * 8 + ["xây dựng"] * 7 + ["sử dùng"] * 6
+              + ["đúng hạn"] * 5 + ["chứa đựng"] * 4)
+    model = DiacriticsModel.from_texts([*common, "Huân chương Dũng cảm", "hành động dũng cảm"])
+    assert model.restore("huan chuong dung cam") == "huân chương dũng cảm"

@@ -139,6 +139,9 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Ai có thẩm quyền quy định tiêu chuẩn Giấy khen của Chủ tịch xã?", "tham_quyen_quy_dinh"),
     ("Ai có thẩm quyền tặng Giấy khen?", "tham_quyen_quyet_dinh"),
     ("Ai có trách nhiệm trình hồ sơ Huân chương cho hiệu trưởng?", "tham_quyen_de_nghi"),
+    # of two cues in the clause a question word ends, the one nearer to it is asked
+    ("Huân chương bị hỏng muốn xin cấp đổi thì phải làm những thủ tục gì?", "thu_tuc"),
+    ("Cuối năm các trường gửi hồ sơ khen thưởng lên Sở hạn chót là ngày nào?", "thoi_diem_xet"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -236,6 +239,9 @@ def test_chat_shortenings_are_written_out_and_field_abbreviations_kept():
     assert plain_spelling("Điểm k khoản 1 Điều 40 nói gì?") == "Điểm k khoản 1 Điều 40 nói gì?"
     assert understand(plain_spelling("CT xã có đc tự phát động thi đua ko?")).aspect == "tham_quyen_phat_dong"
     assert plain_spelling("xếp loại HTTNV có đủ dk LĐTT ko?") == "xếp loại HTTNV có đủ điều kiện LĐTT không?"
+    # "đk" registers beside "với", "phải"; "HS" is a file before "đề nghị", a pupil elsewhere
+    assert plain_spelling("Tên KNC có phải đk với cq nào ko?") == "Tên KNC có phải đăng ký với cơ quan nào không?"
+    assert plain_spelling("HS đề nghị khen HS giỏi gồm gì?") == "hồ sơ đề nghị khen HS giỏi gồm gì?"
 
 
 def test_a_document_number_is_no_year_and_a_name_ends_at_punctuation():
@@ -518,11 +524,13 @@ def test_a_story_about_a_foreign_award_asks_whose_consent_is_needed(assistant):
 
 
 CAN_THO = KNOWLEDGE / "plans" / "kh-157-2025-ubnd-can-tho.txt"
+DAK_LAK_ELECTION = KNOWLEDGE / "plans" / "kh-0125-2025-ubnd-dak-lak.txt"
 
 
 @pytest.fixture(scope="module")
 def can_tho(tmp_path_factory):
-    plans = [CAN_THO, KNOWLEDGE / "plans" / "kh-0124-2025-ubnd-dak-lak.txt", KNOWLEDGE / "plans" / "kh-982-2025-ubnd-nghe-an.txt"]
+    plans = [CAN_THO, KNOWLEDGE / "plans" / "kh-0124-2025-ubnd-dak-lak.txt", KNOWLEDGE / "plans" / "kh-982-2025-ubnd-nghe-an.txt",
+             DAK_LAK_ELECTION]
     return _indexed(tmp_path_factory, "can-tho", [LAW, *plans])
 
 
@@ -791,3 +799,40 @@ def test_an_awards_quota_is_read_where_the_plan_awards_it_not_in_its_table_of_cr
                 "thành phố có khống chế tỷ lệ không, bao nhiêu phần trăm?")
     hits = can_tho.searcher.search(question, 3)
     assert hits[0].chunk.doc_id == CAN_THO.stem and "không quá 10% tập thể" in hits[0].chunk.text
+
+
+def test_the_date_of_a_cited_guidance_is_no_deadline_for_a_when_question(can_tho):
+    """Kế hoạch 0125 of Đắk Lắk cites "Hướng dẫn số 7886/HD-BNV ngày 14/9/2025" under the Bằng khen it
+    awards; the deadline for the files ("trước ngày 31/3/2026") is in section V. Scored alike by the words,
+    only the passage giving a deadline is preferred as giving a date."""
+    from datetime import date
+
+    from assistant.retrieve import Hit
+
+    chunks = can_tho.index.doc_chunks(DAK_LAK_ELECTION.stem)
+    cited = next(c for c in chunks if c.body.startswith("3.1. Bằng khen của Thủ tướng"))
+    deadline = next(c for c in chunks if "trước ngày 31/3/2026" in c.body)
+    question = "Hồ sơ đề nghị Bằng khen Thủ tướng nộp về Sở Nội vụ muộn nhất là khi nào?"
+    ranked = can_tho.searcher._adjust([Hit(cited, 1.0), Hit(deadline, 1.0)], understand(question), [], set(),
+                                      date(2026, 1, 5))
+    assert ranked[0].chunk is deadline and ranked[1].score < ranked[0].score
+
+
+def test_a_share_asked_is_read_where_the_plan_sets_a_floor_not_in_its_scoring_table(can_tho):
+    """The appendix scores "Tỷ lệ % người hưởng … mở mới tài khoản" by tiers; the target itself ("Ít nhất
+    85% …") is in section III."""
+    hits = can_tho.searcher.search("Cần Thơ chi trả không dùng tiền mặt: chỉ tiêu tối thiểu bao nhiêu phần trăm người "
+                                   "hưởng trợ cấp phải mở mới tài khoản ngân hàng?", 3)
+    assert "Ít nhất 85%" in hits[0].chunk.text
+
+
+def test_replacing_a_worn_or_lost_medal_reaches_the_rule_that_delegates_its_procedure(law_and_decree):
+    """The corpus holds no procedure of its own for cấp đổi, cấp lại under the texts in force: the Law
+    (Điều 12 khoản 2) and NĐ 152 (Điều 6 khoản 1 điểm b) say who sets it; NĐ 98's old articles come after."""
+    answer = law_and_decree.answerer().answer("Huân chương của bố tôi bị hỏng do lũ, giờ muốn xin cấp đổi cái mới "
+                                              "thì cần làm thủ tục gì?")
+    first = answer.citations[0]
+    assert (first.document, first.location.split(",")[0]) in {("Nghị định 152/2025/NĐ-CP", "Điều 6"),
+                                                             ("Luật 06/2022/QH15", "Điều 12")}
+    assert "cấp đổi" in answer.lead
+
