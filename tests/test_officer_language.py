@@ -127,7 +127,8 @@ def test_words_holding_a_levels_word_name_no_level(question):
      "tieu_chuan"),
     ("Phong trào thi đua chuyên đề phải kéo dài ít nhất mấy năm mới xét cờ thi đua cấp tỉnh khi tổng kết?", "tieu_chuan"),
     ("Tiêu chuẩn Gia đình văn hóa cụ thể là do cấp nào quy định, xã có tự đặt ra được không?", "tham_quyen_quy_dinh"),
-    ("Bằng khen của Bộ trưởng tặng cho giáo viên thì đơn vị nào phải trả tiền thưởng, trường hay Bộ?", "quy_khen_thuong"),
+    ("Bằng khen của Bộ trưởng tặng cho giáo viên thì đơn vị nào phải trả tiền thưởng, trường hay Bộ?", "chi_tra_thuong"),
+    ("Quỹ thi đua, khen thưởng được dùng để chi những khoản gì?", "quy_khen_thuong"),
     ("Mỗi đợt huyện được đề nghị nhiều nhất mấy tập thể?", "ty_le_so_luong"),
     ("Quyết định tặng Lao động tiên tiến do ai ký, văn bản nào quy định?", "tham_quyen_quyet_dinh"),
     ("Theo luật thì khi nào một đơn vị bị hủy quyết định tặng bằng khen?", "xu_ly_vi_pham"),
@@ -836,3 +837,15 @@ def test_replacing_a_worn_or_lost_medal_reaches_the_rule_that_delegates_its_proc
                                                              ("Luật 06/2022/QH15", "Điều 12")}
     assert "cấp đổi" in answer.lead
 
+
+
+@pytest.mark.parametrize("question", [
+    "Giấy khen của Giám đốc Sở tặng cho giáo viên trường THPT thì tiền thưởng do trường chi hay Sở chi?",
+    "Cô giáo trường em được Thủ tướng tặng Bằng khen, hồ sơ do tỉnh trình. Vậy đơn vị nào chi tiền thưởng?",
+])
+def test_who_pays_a_reward_is_the_khoan_on_who_pays_not_the_funds_sources(assistant, question):
+    """Điều 11 is one passage: khoản 1–3 say where the fund comes from and what it pays for; who pays a
+    reward is khoản 4 (the one who decides; the proposing body for the President's and the Government's)."""
+    answer = assistant.answerer().answer(question)
+    assert answer.citations[0].location == "Điều 11, khoản 4"
+    assert answer.lead.startswith("Người ra quyết định khen thưởng có trách nhiệm chi thưởng")
