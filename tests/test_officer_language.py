@@ -129,6 +129,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Tiêu chuẩn Gia đình văn hóa cụ thể là do cấp nào quy định, xã có tự đặt ra được không?", "tham_quyen_quy_dinh"),
     ("Bằng khen của Bộ trưởng tặng cho giáo viên thì đơn vị nào phải trả tiền thưởng, trường hay Bộ?", "chi_tra_thuong"),
     ("Quỹ thi đua, khen thưởng được dùng để chi những khoản gì?", "quy_khen_thuong"),
+    ("Tên kỷ niệm chương của tỉnh có cần đăng ký ở đâu không?", "dang_ky"),
     ("Mỗi đợt huyện được đề nghị nhiều nhất mấy tập thể?", "ty_le_so_luong"),
     ("Quyết định tặng Lao động tiên tiến do ai ký, văn bản nào quy định?", "tham_quyen_quyet_dinh"),
     ("Theo luật thì khi nào một đơn vị bị hủy quyết định tặng bằng khen?", "xu_ly_vi_pham"),
@@ -849,3 +850,14 @@ def test_who_pays_a_reward_is_the_khoan_on_who_pays_not_the_funds_sources(assist
     answer = assistant.answerer().answer(question)
     assert answer.citations[0].location == "Điều 11, khoản 4"
     assert answer.lead.startswith("Người ra quyết định khen thưởng có trách nhiệm chi thưởng")
+
+
+def test_registering_a_medals_name_is_answered_in_the_abbreviations_officers_use(assistant):
+    """ "cq QLNN" is "cơ quan quản lý nhà nước", no quận named QLNN whose documents the corpus lacks; the
+    registration of the name is Điều 71 khoản 3."""
+    from assistant.understanding import place_names
+
+    assert place_names("tên KNC có phải đăng ký với cơ quan QLNN về TĐKT ở TW không?") == ()
+    answer = assistant.answerer().answer("KNC của bộ/ngành/tỉnh: tên KNC có phải đk với cq QLNN về TĐKT ở TW ko?")
+    assert not answer.not_found and answer.citations[0].location == "Điều 71, khoản 3"
+    assert "phải được đăng ký" in answer.lead
