@@ -861,3 +861,15 @@ def test_registering_a_medals_name_is_answered_in_the_abbreviations_officers_use
     answer = assistant.answerer().answer("KNC của bộ/ngành/tỉnh: tên KNC có phải đk với cq QLNN về TĐKT ở TW ko?")
     assert not answer.not_found and answer.citations[0].location == "Điều 71, khoản 3"
     assert "phải được đăng ký" in answer.lead
+
+
+def test_which_award_fits_a_rescue_is_the_order_for_courage(assistant):
+    """A story of a rescue asking which award fits names no award: the Law gives Huân chương Dũng cảm for
+    "hành động dũng cảm khi cứu người, cứu tài sản" (Điều 52)."""
+    answer = assistant.answerer().answer("Anh lái đò ở thôn tôi hôm qua lao xuống sông cứu sống một em bé bị đuối "
+                                         "nước. Xã muốn đề nghị khen cao nhất cho anh, huân chương nào là phù hợp?")
+    assert answer.citations[0].location.startswith("Điều 52")
+    assert "Huân chương Dũng cảm" in answer.lead
+    # a question about the simple procedure for such a deed still reads the procedure (Điều 85)
+    assert _first_law_article(assistant, "Bảo vệ dũng cảm cứu người trong đám cháy, có được khen theo thủ tục "
+                                         "đơn giản không?") == "Điều 85"

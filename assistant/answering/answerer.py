@@ -487,11 +487,12 @@ def _cited_location(hit: Hit, quote: str) -> str:
 
 
 def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
-    """The passage holds the rule on a notion or a group of recipients the question names, in the respect
-    the question asks ("giáo viên hợp đồng có được xét thi đua không": the title for người lao động)."""
+    """The passage holds the rule on a notion, an act or a group of recipients the question names, in the
+    respect the question asks ("giáo viên hợp đồng có được xét thi đua không": the title for người lao động;
+    "cứu người … huân chương nào phù hợp": Huân chương Dũng cảm)."""
     vocabulary, slots, law_map = load_vocabulary(), understand(question), load_law_map()
     body = normalize(hit.chunk.body)
-    notions = [vocabulary.get(t) for t in slots.terms if vocabulary.get(t).kind in ("khai_niem", "doi_tuong")]
+    notions = [vocabulary.get(t) for t in slots.terms if vocabulary.get(t).kind in ("khai_niem", "doi_tuong", "hoat_dong")]
     def holds_its_rule(notion) -> bool:
         mapped = law_map.locate(notion.id, slots.aspect, inherit=False)
         return (notion.source.doc == hit.chunk.doc_id and notion.source.quote in body
