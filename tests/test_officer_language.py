@@ -873,3 +873,16 @@ def test_which_award_fits_a_rescue_is_the_order_for_courage(assistant):
     # a question about the simple procedure for such a deed still reads the procedure (Điều 85)
     assert _first_law_article(assistant, "Bảo vệ dũng cảm cứu người trong đám cháy, có được khen theo thủ tục "
                                          "đơn giản không?") == "Điều 85"
+
+
+@pytest.mark.parametrize("question,khoan", [
+    ("Năm ngoái anh ấy được BK UBND tỉnh theo chuyên đề phòng chống dịch. Nay đơn vị lấy BK đó làm căn cứ đề nghị "
+     "BK TTg theo diện công trạng có được không?", 3),
+    ("Chị ấy chưa có giấy khen nào. Trưởng phòng bảo phải có giấy khen trước thì mới đề nghị bằng khen được, "
+     "có đúng vậy không?", 1),
+])
+def test_what_an_earlier_award_counts_for_is_the_principle_on_it(law_and_decree, question, khoan):
+    """An award of a themed movement is no ground for a merit award (NĐ 152 Điều 4 khoản 3); a lower award
+    is no step required before a higher one (khoản 1), whatever the words officers use for them."""
+    first = law_and_decree.searcher.search(question, 3)[0].chunk
+    assert (first.doc_id, first.location) == (DECREE.stem, f"Điều 4, khoản {khoan}")
