@@ -52,3 +52,19 @@ def test_the_law_map_probe_asks_each_title_by_the_texts_in_force_only():
     assert {line["aspect"] for line in lines} <= set(load_aspects().ids())
     assert {line["doc"] for line in lines} <= set(load_law_map().in_force("2026-12-04"))
     assert "nd-98-2023-ND-CP" not in {line["doc"] for line in lines}
+
+
+def test_evidence_copied_with_the_source_files_emphasis_is_found_in_its_passage():
+    """The seed plan writes "**trước 30/01/2020**"; the parser drops the emphasis, and so does the check."""
+    from documents.chunk import chunk_document
+    from documents.load import load
+    from documents.parse import parse
+    from eval.common import contains
+    from tests.conftest import KNOWLEDGE
+
+    plan = KNOWLEDGE / "plans" / "004_b2a4d87094e8f2d2.txt"
+    line = next(line for line in plan.read_text(encoding="utf-8").splitlines() if "**trước 30/01/2020**" in line)
+    evidence = line[: line.index("**trước 30/01/2020**") + len("**trước 30/01/2020**")]
+    passage = next(c for c in chunk_document(parse(load(plan))) if "30/01/2020" in c.text)
+    assert contains(passage.text, evidence)
+    assert not contains(passage.text, evidence.replace("30/01/2020", "30/02/2020"))
