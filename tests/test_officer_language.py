@@ -73,6 +73,8 @@ def test_a_past_year_puts_the_law_then_in_force_first(assistant):
     "Cán bộ đạt Chiến sĩ thi đua cơ sở nhiều năm thì khi nghỉ hưu trước tuổi lương hưu có được tính thêm không?",
     "Hạn nộp hồ sơ khen thưởng cuối năm theo hướng dẫn của Sở Nội vụ Quảng Trị là ngày nào?",
     "Lao động nữ sinh con thì mức hưởng chế độ thai sản được tính thế nào?",
+    # "trao tặng" names the act the law rules on (Điều 82), not a rule on this foreign order
+    "Huân chương Bắc Đẩu Bội tinh của Pháp có những hạng nào, tiêu chuẩn trao tặng ra sao?",
 ])
 def test_out_of_corpus_questions_are_refused_with_no_unrelated_passage(assistant, question):
     answer = assistant.answerer().answer(question)
@@ -130,6 +132,13 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Bằng khen của Bộ trưởng tặng cho giáo viên thì đơn vị nào phải trả tiền thưởng, trường hay Bộ?", "chi_tra_thuong"),
     ("Quỹ thi đua, khen thưởng được dùng để chi những khoản gì?", "quy_khen_thuong"),
     ("Tên kỷ niệm chương của tỉnh có cần đăng ký ở đâu không?", "dang_ky"),
+    ("Danh hiệu CSTĐ toàn quốc thì cấp nào ra QĐ tặng ạ?", "tham_quyen_quyet_dinh"),
+    ("Cờ thi đua của Chính phủ cho đơn vị thuộc tỉnh thì Chủ tịch UBND tỉnh đề nghị ai?", "tham_quyen_de_nghi"),
+    ("Sáng kiến hiểu là cái gì, có phải được ai công nhận mới tính không?", "dinh_nghia"),
+    ("Huân chương được tặng theo luật cũ thì nay có còn được công nhận không?", "hieu_luc"),
+    ("Hồ sơ đề nghị Bằng khen có bắt buộc phải kèm xác nhận của cơ quan có thẩm quyền về sáng kiến không?", "ho_so"),
+    ("Vai trò của Hội đồng Thi đua - Khen thưởng cơ sở là gì, có tự ra quyết định được không?", "to_chuc_hoi_dong"),
+    ("Năm dạy ở xã đặc biệt khó khăn được nhân hệ số bao nhiêu khi xét Nhà giáo ưu tú?", "tieu_chuan"),
     ("Mỗi đợt huyện được đề nghị nhiều nhất mấy tập thể?", "ty_le_so_luong"),
     ("Quyết định tặng Lao động tiên tiến do ai ký, văn bản nào quy định?", "tham_quyen_quyet_dinh"),
     ("Theo luật thì khi nào một đơn vị bị hủy quyết định tặng bằng khen?", "xu_ly_vi_pham"),
@@ -886,3 +895,10 @@ def test_what_an_earlier_award_counts_for_is_the_principle_on_it(law_and_decree,
     is no step required before a higher one (khoản 1), whatever the words officers use for them."""
     first = law_and_decree.searcher.search(question, 3)[0].chunk
     assert (first.doc_id, first.location) == (DECREE.stem, f"Điều 4, khoản {khoan}")
+
+
+def test_rounding_a_reward_reaches_the_rule_on_rounding(law_and_decree):
+    """ "làm tròn" names NĐ 152 Điều 49 khoản 2 (rounded up to the ten thousand), not the table of amounts."""
+    first = law_and_decree.searcher.search("Tiền thưởng LĐTT tính ra 702.000đ thì có phải làm tròn không, làm tròn "
+                                           "đến hàng nào?", 3)[0].chunk
+    assert (first.doc_id, first.location) == (DECREE.stem, "Điều 49, khoản 2")
