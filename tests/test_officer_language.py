@@ -139,6 +139,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Hồ sơ đề nghị Bằng khen có bắt buộc phải kèm xác nhận của cơ quan có thẩm quyền về sáng kiến không?", "ho_so"),
     ("Vai trò của Hội đồng Thi đua - Khen thưởng cơ sở là gì, có tự ra quyết định được không?", "to_chuc_hoi_dong"),
     ("Năm dạy ở xã đặc biệt khó khăn được nhân hệ số bao nhiêu khi xét Nhà giáo ưu tú?", "tieu_chuan"),
+    ("Tiêu chuẩn chi tiết LĐTT cho người lao động ở thôn do cấp nào ban hành?", "tham_quyen_quy_dinh"),
     ("Mỗi đợt huyện được đề nghị nhiều nhất mấy tập thể?", "ty_le_so_luong"),
     ("Quyết định tặng Lao động tiên tiến do ai ký, văn bản nào quy định?", "tham_quyen_quyet_dinh"),
     ("Theo luật thì khi nào một đơn vị bị hủy quyết định tặng bằng khen?", "xu_ly_vi_pham"),
@@ -253,6 +254,7 @@ def test_chat_shortenings_are_written_out_and_field_abbreviations_kept():
     # "đk" registers beside "với", "phải"; "HS" is a file before "đề nghị", a pupil elsewhere
     assert plain_spelling("Tên KNC có phải đk với cq nào ko?") == "Tên KNC có phải đăng ký với cơ quan nào không?"
     assert plain_spelling("HS đề nghị khen HS giỏi gồm gì?") == "hồ sơ đề nghị khen HS giỏi gồm gì?"
+    assert plain_spelling("có phải đủ bộ HS không?") == "có phải đủ bộ hồ sơ không?"
 
 
 def test_a_document_number_is_no_year_and_a_name_ends_at_punctuation():
@@ -902,3 +904,16 @@ def test_rounding_a_reward_reaches_the_rule_on_rounding(law_and_decree):
     first = law_and_decree.searcher.search("Tiền thưởng LĐTT tính ra 702.000đ thì có phải làm tròn không, làm tròn "
                                            "đến hàng nào?", 3)[0].chunk
     assert (first.doc_id, first.location) == (DECREE.stem, "Điều 49, khoản 2")
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Em là công chức văn phòng UBND xã Tân Phú, tỉnh Đồng Nai. Cuối năm xã có nhiều hộ đạt gia đình văn hóa. "
+     "Cho em hỏi Chủ tịch UBND xã được ra quyết định tặng những danh hiệu nào?", "Điều 80"),
+    ("Em làm thi đua ở chi nhánh một tổng công ty thuộc Bộ Công Thương. Hồ sơ đã có tờ trình, báo cáo thành tích "
+     "mà vẫn bị trả lại. Hồ sơ đề nghị Huân chương Lao động bắt buộc phải có ý kiến của cơ quan nào nữa?", "Điều 84"),
+])
+def test_a_place_told_in_a_storys_background_does_not_refuse_the_law(assistant, question, location):
+    """Where the asker works ("xã Tân Phú, tỉnh Đồng Nai", "thuộc Bộ Công Thương") is no document asked about:
+    the Law answers, though the corpus holds nothing of that province or ministry."""
+    answer = assistant.answerer().answer(question)
+    assert not answer.not_found and answer.citations[0].location.startswith(location)

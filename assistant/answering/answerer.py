@@ -224,10 +224,12 @@ class Answerer:
 
     def _province_without_documents(self, standalone: str, kind: str) -> str:
         """ "Sở Nội vụ Lào Cai đã có hướng dẫn chưa, hạn nộp là ngày nào?": a province no stored document
-        belongs to, asked about its documents or deadlines — another province's plan is no answer."""
-        if kind != "date" and not names_a_document(standalone):
+        belongs to, asked about its documents or deadlines — another province's plan is no answer. A province
+        told in a story's background only says where the asker works."""
+        asked = understand(standalone).focus or standalone
+        if kind != "date" and not names_a_document(asked):
             return ""
-        named = provinces_named(standalone)
+        named = provinces_named(asked)
         if not named:
             return ""
         places = " ".join(folded_syllables(f"{e.place} {e.issuer} {e.title}") for e in self.catalogue.entries() if e.file)
@@ -338,8 +340,13 @@ class Answerer:
 
     def _hits_with_names(self, standalone: str, hits: list[Hit]) -> list[Hit]:
         """Keep only passages whose document contains the years and places the question names; for a
-        legal text a year is the date whose rules apply (its validity decides), not a word to find."""
-        names, places = required_names(standalone), place_names(standalone)
+        legal text a year is the date whose rules apply (its validity decides), not a word to find, and a
+        place told in a story's background ("Em là cán bộ ở xã Tân Phú, tỉnh Đồng Nai", "chi nhánh của tổng
+        công ty thuộc Bộ Công Thương") says where the asker works, not whose text is asked."""
+        focus = understand(standalone).focus
+        places = place_names(focus) if focus else place_names(standalone)
+        told = set(place_names(standalone)) - set(places)
+        names = [name for name in required_names(standalone) if name not in told]
         if not names:
             return hits
         return [hit for hit in hits
