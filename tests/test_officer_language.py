@@ -917,3 +917,14 @@ def test_a_place_told_in_a_storys_background_does_not_refuse_the_law(assistant, 
     the Law answers, though the corpus holds nothing of that province or ministry."""
     answer = assistant.answerer().answer(question)
     assert not answer.not_found and answer.citations[0].location.startswith(location)
+
+
+def test_beside_the_point_naming_the_title_held_the_point_the_question_asks_is_led(assistant):
+    """The story tells CSTĐCS held (Điều 22 khoản 1 điểm a names it) and asks about an initiative: điểm b
+    (the initiative) is in the lead too."""
+    answer = assistant.answerer().answer(
+        "Anh ấy đã được danh hiệu Chiến sĩ thi đua cơ sở hai năm học liền và có 2 sáng kiến được công nhận cấp cơ "
+        "sở. Năm nay anh không có sáng kiến mới. Có thể dùng sáng kiến cũ để xét Chiến sĩ thi đua cấp tỉnh không, "
+        "hay bắt buộc phải có sáng kiến mới?")
+    assert answer.citations[0].location.startswith("Điều 22")
+    assert "b) Có sáng kiến đã được áp dụng hiệu quả" in answer.lead

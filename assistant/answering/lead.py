@@ -140,7 +140,9 @@ def _points_lead(source: Source, best_only: bool) -> str:
     if best_only:
         wanted = _terms(source.question)
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
-        best = named or [item for item in ranked[:2] if wanted & _terms(item)]
+        # beside the điểm the law map names (the one naming a title held), the one the question's words
+        # point to ("… có sáng kiến … dùng sáng kiến năm trước được không")
+        best = (named + [item for item in ranked if item not in named and wanted & _terms(item)])[:2]
         items = [item for item in items if item in best] or items
     items = named + [item for item in items if item not in named]  # the điểm the law map names first
     shown = [f"- {_point_text(item.lstrip('-–+• '), source.question, _item_limit(item, items, source, best_only))}"
