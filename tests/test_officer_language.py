@@ -928,3 +928,12 @@ def test_beside_the_point_naming_the_title_held_the_point_the_question_asks_is_l
         "hay bắt buộc phải có sáng kiến mới?")
     assert answer.citations[0].location.startswith("Điều 22")
     assert "b) Có sáng kiến đã được áp dụng hiệu quả" in answer.lead
+
+
+def test_what_is_still_missing_is_led_not_what_the_asker_already_has(assistant):
+    """ "… đã có tờ trình, báo cáo thành tích, còn cần biên bản nào nữa": điểm c of Điều 84 khoản 2, not the
+    report the question names as done."""
+    answer = assistant.answerer().answer("Hồ sơ đề nghị Bằng khen em đã có tờ trình, báo cáo thành tích rồi, "
+                                         "vậy còn cần biên bản nào nữa?")
+    assert answer.citations[0].location.startswith("Điều 84")
+    assert "c) Biên bản xét khen thưởng" in answer.lead and "b) Báo cáo thành tích" not in answer.lead

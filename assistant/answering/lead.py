@@ -138,7 +138,7 @@ def _points_lead(source: Source, best_only: bool) -> str:
         return ""
     named = [item for item in items if point_label(item) in source.points]
     if best_only:
-        wanted = _terms(source.question)
+        wanted = _terms(_still_asked(source.question))
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
         # beside the điểm the law map names (the one naming a title held), the one the question's words
         # point to ("… có sáng kiến … dùng sáng kiến năm trước được không")
@@ -150,6 +150,16 @@ def _points_lead(source: Source, best_only: bool) -> str:
     if len(items) > MAX_ITEMS:
         shown.append(f"- … (còn {len(items) - MAX_ITEMS} điểm nữa)")
     return "\n".join([_trim(intro, SENTENCE_CHARS)] + shown)
+
+
+_STILL_ASKED = re.compile(r"\bcòn\b(?=[^?.]*\bnữa\b)", re.IGNORECASE)
+
+
+def _still_asked(question: str) -> str:
+    """ "Hồ sơ gồm tờ trình, báo cáo thành tích và còn biên bản gì nữa?": what follows "còn … nữa" is asked,
+    what comes before it the asker already has."""
+    found = list(_STILL_ASKED.finditer(question))
+    return question[found[-1].end():] if found else question
 
 
 def point_label(item: str) -> str:
