@@ -937,3 +937,12 @@ def test_what_is_still_missing_is_led_not_what_the_asker_already_has(assistant):
                                          "vậy còn cần biên bản nào nữa?")
     assert answer.citations[0].location.startswith("Điều 84")
     assert "c) Biên bản xét khen thưởng" in answer.lead and "b) Báo cáo thành tích" not in answer.lead
+
+
+def test_a_long_sentence_is_cut_around_the_words_asked_even_at_its_end(assistant):
+    """Điều 84 khoản 4 is one long sentence whose end holds the answer ("01 bộ hồ sơ bản chính kèm theo các tệp
+    tin điện tử"); "file điện tử" is the officer's word for "tệp tin điện tử"."""
+    answer = assistant.answerer().answer("Hồ sơ đề nghị Bằng khen của Thủ tướng thì tỉnh gửi lên Trung ương mấy bộ "
+                                         "bản chính, có phải kèm file điện tử không?")
+    assert answer.citations[0].location.startswith("Điều 84")
+    assert "01 bộ hồ sơ bản chính" in answer.lead and "tệp tin điện tử" in answer.lead

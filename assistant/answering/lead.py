@@ -262,7 +262,7 @@ def _around_match(sentence: str, question: str, limit: int = SENTENCE_CHARS) -> 
             length += len(words[end]) + 1
             end += 1
         count = sum(1 for i in hits if start <= i < end) + sum(1 for i in pairs if start <= i and i + 1 < end)
-        if count > best:
+        if count >= best:  # of windows alike, the later one: the words asked about close the sentence
             best_start, best_end, best = start, end, count
         if end == len(words):
             break
