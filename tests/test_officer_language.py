@@ -946,3 +946,11 @@ def test_a_long_sentence_is_cut_around_the_words_asked_even_at_its_end(assistant
                                          "bản chính, có phải kèm file điện tử không?")
     assert answer.citations[0].location.startswith("Điều 84")
     assert "01 bộ hồ sơ bản chính" in answer.lead and "tệp tin điện tử" in answer.lead
+
+
+def test_a_question_asking_two_things_one_khoan_answers_gets_both_sentences(assistant):
+    """Điều 83 khoản 1 says where titles are proposed from and who considers them: asked both, both lead."""
+    answer = assistant.answerer().answer("Danh hiệu thi đua phải được bình xét từ đâu, và ở xã thì ai có trách "
+                                         "nhiệm xét tặng?")
+    assert answer.citations[0].location.startswith("Điều 83")
+    assert "từ đơn vị cơ sở" in answer.lead and "Chủ tịch Ủy ban nhân dân cấp xã" in answer.lead

@@ -17,6 +17,7 @@ from assistant.understanding import asks, names_members
 from documents.text import DATE_MENTION, UPPER_LETTERS, collapse_spaces, fold_accents, without_document_dates
 
 SENTENCE_CHARS = 400
+SECOND_SENTENCE_TERMS = 6  # question words (a pair counts twice) a second sentence must add to be led too
 PARALLEL_OPENING_WORDS = 8  # two sentences of a khoản opening with these many same words state two cases
 ITEM_CHARS = 160
 MAX_ITEMS = 8
@@ -205,7 +206,25 @@ def _sentence_lead(source: Source) -> str:
     listing = _inline_list(source)
     if listing and best in collapse_spaces(listing):
         return listing  # one item of "… gồm: A; B; C" answers only with the others beside it
-    return _around_match(best, source.question)
+    second = _second_asked(best, source.unit, source.question)
+    return " ".join(_around_match(sentence, source.question) for sentence in (best, second) if sentence)
+
+
+def _second_asked(best: str, unit: str, question: str) -> str:
+    """ "bình xét, đề nghị từ đâu, và cấp nào có trách nhiệm xét tặng?": a question asking two things the
+    khoản answers in two sentences gets both; the second must hold enough of the question's words the
+    first does not."""
+    wanted = _terms(question)
+    left = wanted - _terms(best)
+    others = [s for s in _sentences(unit) if s != best and s not in best]
+    if not others:
+        return ""
+    second = max(others, key=lambda s: _shared(left, _terms(s)))
+    return second if _shared(left, _terms(second)) >= SECOND_SENTENCE_TERMS else ""
+
+
+def _shared(wanted: set[str], terms: set[str]) -> int:
+    return sum(2 if "_" in term else 1 for term in wanted & terms)
 
 
 def _task(source: Source) -> str:
