@@ -140,6 +140,8 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Vai trò của Hội đồng Thi đua - Khen thưởng cơ sở là gì, có tự ra quyết định được không?", "to_chuc_hoi_dong"),
     ("Năm dạy ở xã đặc biệt khó khăn được nhân hệ số bao nhiêu khi xét Nhà giáo ưu tú?", "tieu_chuan"),
     ("Tiêu chuẩn chi tiết LĐTT cho người lao động ở thôn do cấp nào ban hành?", "tham_quyen_quy_dinh"),
+    ("Chị ấy giữ chức vụ chưa đủ số năm theo quy định chung. Thời gian giữ chức vụ để xét khen cống hiến với nữ "
+     "quản lý được giảm bao nhiêu?", "nguyen_tac"),
     ("Mỗi đợt huyện được đề nghị nhiều nhất mấy tập thể?", "ty_le_so_luong"),
     ("Quyết định tặng Lao động tiên tiến do ai ký, văn bản nào quy định?", "tham_quyen_quyet_dinh"),
     ("Theo luật thì khi nào một đơn vị bị hủy quyết định tặng bằng khen?", "xu_ly_vi_pham"),
