@@ -492,7 +492,8 @@ def _spelled(question: str, matches) -> str:
 # article ("được xét tặng cho … đạt các tiêu chuẩn sau"), and for a kind of commendation by its
 # definition ("Khen thưởng theo niên hạn là … cho cá nhân thuộc …"), when the map has nothing narrower;
 # a title with no quota asked for "tỷ lệ" is asked for the share its criteria set (70% đạt LĐTT).
-_ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia"), "ty_le_so_luong": ("tieu_chuan",)}
+_ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia"), "ty_le_so_luong": ("tieu_chuan",),
+                     "thoi_gian_nhan_he_so": ("tieu_chuan",)}
 DEFAULT_ASPECT = "tieu_chuan"
 
 

@@ -120,7 +120,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Danh hiệu Lao động tiên tiến phải được bình xét từ đâu?", "tham_quyen_de_nghi"),
     ("Thầy công tác trực tiếp giảng dạy 16 năm, vậy đã đủ số năm để làm hồ sơ Nhà giáo ưu tú chưa?", "tieu_chuan"),
     ("Thanh tra kết luận khai không đúng, vậy có bị hủy quyết định, thu hồi bằng khen và tiền thưởng không?", "xu_ly_vi_pham"),
-    ("Công tác ở hải đảo thì hệ số tính thời gian xét Huy chương Chiến sĩ vẻ vang là bao nhiêu?", "tieu_chuan"),
+    ("Công tác ở hải đảo thì hệ số tính thời gian xét Huy chương Chiến sĩ vẻ vang là bao nhiêu?", "thoi_gian_nhan_he_so"),
     ("Tôi nghỉ ốm 10 ngày trong năm, cuối năm hoàn thành tốt nhiệm vụ thì có đạt Lao động tiên tiến không?", "tieu_chuan"),
     ("Xã có thể làm hồ sơ đề nghị Bằng khen của Chủ tịch UBND tỉnh cho những hộ gia đình nào?", "doi_tuong"),
     ("Chủ tịch phường có được tự ra văn bản phát động thi đua trong phường không?", "tham_quyen_phat_dong"),
@@ -138,7 +138,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Huân chương được tặng theo luật cũ thì nay có còn được công nhận không?", "hieu_luc"),
     ("Hồ sơ đề nghị Bằng khen có bắt buộc phải kèm xác nhận của cơ quan có thẩm quyền về sáng kiến không?", "ho_so"),
     ("Vai trò của Hội đồng Thi đua - Khen thưởng cơ sở là gì, có tự ra quyết định được không?", "to_chuc_hoi_dong"),
-    ("Năm dạy ở xã đặc biệt khó khăn được nhân hệ số bao nhiêu khi xét Nhà giáo ưu tú?", "tieu_chuan"),
+    ("Năm dạy ở xã đặc biệt khó khăn được nhân hệ số bao nhiêu khi xét Nhà giáo ưu tú?", "thoi_gian_nhan_he_so"),
     ("Tiêu chuẩn chi tiết LĐTT cho người lao động ở thôn do cấp nào ban hành?", "tham_quyen_quy_dinh"),
     ("Chị ấy giữ chức vụ chưa đủ số năm theo quy định chung. Thời gian giữ chức vụ để xét khen cống hiến với nữ "
      "quản lý được giảm bao nhiêu?", "nguyen_tac"),
@@ -956,3 +956,11 @@ def test_a_question_asking_two_things_one_khoan_answers_gets_both_sentences(assi
                                          "nhiệm xét tặng?")
     assert answer.citations[0].location.startswith("Điều 83")
     assert "từ đơn vị cơ sở" in answer.lead and "Chủ tịch Ủy ban nhân dân cấp xã" in answer.lead
+
+
+def test_time_in_hard_areas_reaches_the_khoan_that_multiplies_it_for_the_title_asked(assistant):
+    """Điều 64, 65 khoản 4 and Điều 57 khoản 3 count time at the border, at sea or in hard areas double; the
+    title asked decides which."""
+    first = _first(assistant, "Bác sĩ công tác ở huyện đảo 6 năm, thời gian đó có được nhân hệ số khi tính thời "
+                              "gian xét Thầy thuốc ưu tú không, nhân bao nhiêu?")
+    assert first.doc_id == LAW.stem and first.location == "Điều 65, khoản 4"
