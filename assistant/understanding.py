@@ -513,6 +513,17 @@ def _yields_to_an_event(notion: str, notions: tuple[str, ...]) -> bool:
     return any(_only_aspect(t) for t in others) and not _named_in_its_provisions(notion).intersection(others)
 
 
+def only_names_the_aspect(notion: str, aspect: str | None) -> bool:
+    """A notion whose name only names the aspect asked ("tiền thưởng" asked the reward, "trao tặng" asked
+    how an award is handed over) rules on nothing the question asks."""
+    return _aspect_named_by(notion) == aspect
+
+
+@lru_cache(maxsize=None)
+def _aspect_named_by(notion: str) -> str | None:
+    return detect_aspect(load_vocabulary().get(notion).name)
+
+
 @lru_cache(maxsize=None)
 def _named_in_its_provisions(notion: str) -> frozenset[str]:
     """What the law map's quotes for a notion name: read once, not on every question's sort."""
@@ -572,7 +583,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     # whose name only names the aspect ("trao tặng") comes after it, and so does a broader one
     specific = any(_only_aspect(t) for t in notions)
     named_notions = tuple(notions)  # a list being sorted reads as empty
-    notions.sort(key=lambda t: (specific and detect_aspect(vocabulary.get(t).name) == slots.aspect,
+    notions.sort(key=lambda t: (specific and only_names_the_aspect(t, slots.aspect),
                                 _yields_to_an_event(t, named_notions), specific and not _only_aspect(t),
                                 not (t in named and slots.aspect in load_law_map().aspects_of(t))))
     if slots.aspect == "dinh_nghia":
@@ -583,7 +594,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         # aspect, "tiền thưởng" for the reward, qualifies nothing; nor does a body or a group of recipients)
         qualifiers = [n for n in notions if vocabulary.get(n).kind not in ("co_quan", "doi_tuong")
                       and slots.aspect in load_law_map().aspects_of(n)
-                      and detect_aspect(vocabulary.get(n).name) != slots.aspect]
+                      and not only_names_the_aspect(n, slots.aspect)]
         return tuple(dict.fromkeys([*qualifiers, *slots.subjects, *aspect_owners(slots.aspect)]))
     elif slots.aspect:
         # an aspect the law rules on as a whole (who is disciplined, the fund) is answered by its owners

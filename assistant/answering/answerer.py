@@ -25,9 +25,9 @@ from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
-                                     place_names, provinces_named, understand)
+                                     only_names_the_aspect, place_names, provinces_named, understand)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
-from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary
+from assistant.vocabulary import load_law_map, load_vocabulary
 from documents.parse import closing_block
 from documents.text import fold_accents, format_vn_date, normalize
 
@@ -505,8 +505,7 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
         return (notion.source.doc == hit.chunk.doc_id and notion.source.quote in body
                 or any(e.doc == hit.chunk.doc_id and e.quote in body for e in mapped))
 
-    # a notion whose name only names the aspect ("trao tặng" asked "tiêu chuẩn trao tặng …") rules on nothing asked
-    return any(slots.aspect in law_map.aspects_of(notion.id) and detect_aspect(notion.name) != slots.aspect
+    return any(slots.aspect in law_map.aspects_of(notion.id) and not only_names_the_aspect(notion.id, slots.aspect)
                and holds_its_rule(notion) for notion in notions)
 
 
