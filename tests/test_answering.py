@@ -185,6 +185,25 @@ def test_a_point_in_a_lead_keeps_its_label_and_opening_words(law_text):
     assert "- d) Chứng nhận hoặc xác nhận của cơ quan, tổ chức có thẩm quyền đối với sáng kiến" in lead
 
 
+def test_of_sentences_sharing_the_same_words_the_lead_takes_the_one_naming_the_title_asked():
+    """NĐ 98/2023 Điều 30 khoản 7 gives 90% for "Chiến sĩ thi đua bộ, ban, ngành, tỉnh" and 80% for "Chiến sĩ
+    thi đua cơ sở", Cờ thi đua … in two sentences sharing nearly all their words."""
+    from assistant.answering.lead import lead_text
+    from assistant.understanding import understand
+
+    unit = ("Đối với tập thể, cá nhân được đề nghị khen thưởng danh hiệu “Anh hùng Lao động”, “Chiến sĩ thi đua toàn "
+            "quốc”, Chiến sĩ thi đua bộ, ban, ngành, tỉnh, phải có tỷ lệ phiếu đồng ý của Hội đồng Thi đua Khen thưởng "
+            "bộ, ban, ngành, tỉnh từ 90% trở lên tính trên tổng số thành viên của Hội đồng (nếu thành viên Hội đồng "
+            "vắng mặt thì lấy ý kiến bằng văn bản). Đối với danh hiệu “Chiến sĩ thi đua cơ sở”, Cờ thi đua bộ, ban, "
+            "ngành, tỉnh, “Cờ thi đua Chính phủ” phải có tỷ lệ phiếu đồng ý của Hội đồng Thi đua Khen thưởng cấp trình "
+            "khen thưởng từ 80% trở lên tính trên tổng số thành viên của Hội đồng (nếu thành viên Hội đồng vắng mặt "
+            "thì lấy ý kiến bằng văn bản và được thể hiện trong Biên bản họp bình xét danh hiệu thi đua).")
+    question = "Hội đồng TĐKT tỉnh họp bình xét CSTĐ cấp tỉnh thì phải được bao nhiêu % phiếu đồng ý?"
+    slots = understand(question)
+    lead = lead_text("number", unit, question=slots.spelled or question, subjects=slots.subjects)
+    assert lead.startswith("từ 90% trở lên")
+
+
 def test_a_date_lead_keeps_the_year_of_a_month():
     from assistant.answering.lead import lead_text
 

@@ -418,3 +418,37 @@ def test_the_verdicts_first_paragraph_quotes_the_criterion_it_rests_on():
                     "không bị kỷ luật. Phòng tôi có đủ điều kiện Lao động tiên tiến không?")
     lead = verdict_text(check(missed), missed).split("\n\n")[0]
     assert lead.startswith("**Không đủ điều kiện**") and "70% cá nhân" in lead
+
+
+def test_a_title_the_members_hold_is_not_the_title_asked_for():
+    """ "… số người được LĐTT như thế thì tổ có đủ chuẩn không?" asks about the collective title proposed
+    earlier in the story, not about Lao động tiên tiến."""
+    parse = _parse("Tổ Văn phòng có 15 người, năm 2025 tổ hoàn thành xuất sắc nhiệm vụ, 2 người đạt CSTĐCS. "
+                   "Lãnh đạo định đề nghị Tập thể lao động xuất sắc cho tổ. Vậy với 12 người đạt LĐTT thì tổ "
+                   "có đủ điều kiện không?")
+    assert parse.kind == "collective" and parse.award == "tap_the_lao_dong_xuat_sac"
+    assert parse.records[2025]["members_lao_dong_tien_tien"] == 12
+
+
+def test_every_member_completing_is_a_members_fact_not_the_collectives_rating():
+    """ "ai cũng hoàn thành nhiệm vụ" says every member completed (Điều 27 k1 c), not that the collective
+    was only rated "hoàn thành"; the collective's rating stays unknown."""
+    parse = _parse("Khoa Dược năm 2025 có 10 người, ai cũng hoàn thành nhiệm vụ, 8 người đạt LĐTT, 1 người đạt "
+                   "CSTĐCS. Khoa có đủ điều kiện Tập thể lao động xuất sắc không?")
+    record = parse.records[2025]
+    assert record["members_completed"] == 10 and "rating" not in record
+    result = check(parse)
+    assert result.verdict != "not_eligible"
+
+
+def test_a_member_not_completing_breaks_the_hundred_percent():
+    """ "1 chị … không hoàn thành nhiệm vụ": one member short of 100% (Điều 27 k1 c), and the reason given
+    is that condition, not the collective's rating."""
+    parse = _parse("Phòng Kế toán có 9 người. Năm 2025 có 1 chị bị đánh giá không hoàn thành nhiệm vụ, 7 người đạt "
+                   "LĐTT, 1 người đạt CSTĐCS, phòng hoàn thành xuất sắc nhiệm vụ. Phòng có được Tập thể lao động "
+                   "xuất sắc không?")
+    record = parse.records[2025]
+    assert record["members_completed"] == 8 and record["rating"] == "hoan_thanh_xuat_sac"
+    result = check(parse)
+    failed = [c["text"] for c in result.top_level() if c["status"] == "failed"]
+    assert result.verdict == "not_eligible" and failed == ["Có 100% cá nhân trong tập thể hoàn thành nhiệm vụ được giao"]

@@ -284,7 +284,7 @@ class Answerer:
                 else piece.unit)
         unit = extractive.mapped_khoan(hit) or unit  # the điểm the law map names may lie past the quote's cut
         heading = hit.chunk.location.split(" › ")[-1]
-        return lead_text(kind, unit, cells, due, question, heading, hit.points)
+        return lead_text(kind, unit, cells, due, question, heading, hit.points, understand(question).subjects)
 
     def _register_record(self, hit: Hit, piece, kind: str):
         """The deadlines register's record of the task a dated or assigned passage states, if any."""

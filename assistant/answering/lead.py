@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.understanding import asks, names_members
+from assistant.vocabulary import load_vocabulary
 from documents.text import DATE_MENTION, UPPER_LETTERS, collapse_spaces, fold_accents, without_document_dates
 
 SENTENCE_CHARS = 400
@@ -46,11 +47,12 @@ class Source:
     due: str = ""  # the deadlines register's normalised date of the task, when there is one
     heading: str = ""  # the heading the unit stands under ("3. Văn phòng Sở")
     points: tuple[str, ...] = ()  # the điểm the law map names for the question ("đ")
+    subjects: tuple[str, ...] = ()  # the titles/awards the question names (vocabulary ids)
 
 
 def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: str = "", question: str = "",
-              heading: str = "", points: tuple[str, ...] = ()) -> str:
-    source = Source(unit, question, cells or {}, due, heading, points)
+              heading: str = "", points: tuple[str, ...] = (), subjects: tuple[str, ...] = ()) -> str:
+    source = Source(unit, question, cells or {}, due, heading, points, subjects)
     builders = {"date": _date_lead, "unit": _unit_lead, "list": _list_lead, "number": _number_lead,
                 "members": _members_lead}
     text = builders.get(kind, _sentence_lead)(source)
@@ -190,7 +192,7 @@ def _point_text(item: str, question: str, limit: int) -> str:
 
 def _number_lead(source: Source) -> str:
     sentences = [s for s in _sentences(source.unit) if _FIGURE.search(s)]  # the sentence that gives a figure
-    sentence = _best_sentence("\n".join(sentences), source.question) if sentences else ""
+    sentence = _best_sentence("\n".join(sentences), source) if sentences else ""
     figures = list(dict.fromkeys(m.group(0).strip() for m in _FIGURE.finditer(sentence)))
     if not figures:
         return ""
@@ -202,7 +204,7 @@ def _sentence_lead(source: Source) -> str:
         return source.unit.strip()  # an article's title says what the article rules on
     if source.cells:
         return _trim("; ".join(f"{k}: {v}" for k, v in source.cells.items() if v), SENTENCE_CHARS)
-    best = _with_parallel_cases(_best_sentence(source.unit, source.question), source.unit)
+    best = _with_parallel_cases(_best_sentence(source.unit, source), source.unit)
     listing = _inline_list(source)
     if listing and best in collapse_spaces(listing):
         return listing  # one item of "… gồm: A; B; C" answers only with the others beside it
@@ -232,7 +234,7 @@ def _task(source: Source) -> str:
     if cells:
         task = next((v for k, v in cells.items() if "noi dung" in fold_accents(k) or "nhiem vu" in fold_accents(k)), "")
         return task or next(iter(cells.values()), "")
-    return _best_sentence(unit, source.question)
+    return _best_sentence(unit, source)
 
 
 def _sentences(unit: str) -> list[str]:
@@ -247,11 +249,17 @@ def _terms(text: str) -> set[str]:
     return set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:])}
 
 
-def _best_sentence(unit: str, question: str) -> str:
-    """The sentence of the unit that shares most words with the question (the first on a tie)."""
+def _best_sentence(unit: str, source: Source) -> str:
+    """The sentence of the unit that names the title asked about and shares most words with the question
+    (the first on a tie): "… Chiến sĩ thi đua bộ, ban, ngành, tỉnh … từ 90%" / "… Chiến sĩ thi đua cơ sở,
+    Cờ thi đua … từ 80%" share the same words; only the first names the title."""
     sentences = _sentences(unit) or [collapse_spaces(unit)]
-    wanted = _terms(question)
-    return max(sentences, key=lambda s: (len(wanted & _terms(s)), -sentences.index(s)))
+    wanted = _terms(source.question)
+    return max(sentences, key=lambda s: (_names_any(s, source.subjects), len(wanted & _terms(s)), -sentences.index(s)))
+
+
+def _names_any(sentence: str, subjects: tuple[str, ...]) -> bool:
+    return bool(subjects) and any(match.entry.id in subjects for match in load_vocabulary().find(sentence))
 
 
 def _with_parallel_cases(best: str, unit: str) -> str:

@@ -397,12 +397,20 @@ def _target(items: list[_Match], folded: list[str]) -> tuple[_Match | None, bool
             awards[-1].used = True
             return awards[-1], True
         return None, False
-    after = [a for a in awards if a.start > cues_at[-1].start]
-    before = [a for a in awards if a.start < cues_at[-1].start]
+    nominated = [a for a in awards if not _members_holding(folded, a)] or awards
+    after = [a for a in nominated if a.start > cues_at[-1].start]
+    before = [a for a in nominated if a.start < cues_at[-1].start]
     target = after[0] if after else (before[-1] if before else None)
     if target:
         target.used = True
     return target, True
+
+
+def _members_holding(folded: list[str], award: _Match) -> bool:
+    """ "… với số người đạt Lao động tiên tiến như vậy thì khoa có đủ tiêu chuẩn không?": an award the
+    members hold ("người đạt", "cá nhân được") is a fact of the story, not the title asked for."""
+    before = " ".join(folded[max(award.start - 3, 0):award.start])
+    return any(before.endswith(f"{member} {verb}") for member in cues()["member_words"] for verb in ("dat", "duoc"))
 
 
 def _kind(items: list[_Match], target: _Match | None) -> str:
@@ -507,6 +515,11 @@ def _after_no_initiative(m: _Match, items: list[_Match], folded: list[str], data
         all(w in data["initiative_joiners"] for w in folded[before[-1].end:m.start])
 
 
+def _said_of_every_member(folded: list[str], m: _Match, data) -> bool:
+    before = " ".join(folded[max(m.start - 3, 0):m.start])
+    return any(before.endswith(phrase) for phrase in data["every_member"])
+
+
 def _clause_of(clauses, at: int) -> tuple[int, int]:
     return next((s, e) for s, e in clauses if s <= at < e)
 
@@ -525,6 +538,9 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
             _add_list(record, key, [m.value])
     elif category == "bare_award":
         parse.unread.append(f"“bằng khen” năm {record['year']}: chưa rõ cấp (tỉnh, bộ hay Thủ tướng)")
+    elif category == "rating" and parse.kind == "collective" and _said_of_every_member(folded, m, data):
+        if m.value != "khong_hoan_thanh" and record.get("members_total"):
+            record["members_completed"] = record["members_total"]
     elif category == "rating":
         if not _negated(folded, m, data):  # "(không phải hoàn thành tốt)"
             record["rating"] = m.value
@@ -611,6 +627,7 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
     members = {tuple(w.split()) for w in data["member_words"]}
     consumed: set[int] = set()
     pending: list[tuple[int, str, float]] = []  # (year, field, share) to scale once totals are known
+    not_completed: list[tuple[int, int]] = []  # (year, members who did not complete their tasks)
     for start, end in clauses:
         for i in range(start, end):
             count = _number(folded, i) if folded[i].isdigit() and folded[i - 1:i] != ["/"] else None
@@ -630,6 +647,10 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
             field_name = _count_field(fact, data)
             group = owner.get(id(fact)) if fact else None
             years = group.years if group else [parse.year]
+            if fact is not None and fact.category == "rating" and fact.value == "khong_hoan_thanh":
+                consumed.add(id(fact))  # "1 bạn hợp đồng không hoàn thành nhiệm vụ": a member's, not the collective's
+                not_completed += [(year, count) for year in years]
+                continue
             if field_name is None:
                 if fact is None and any(w in data["total_words"] for w in folded[max(start, i - 2):i]):
                     for year in years:
@@ -652,6 +673,10 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
             if note not in parse.assumptions:
                 parse.assumptions.append(note)
         record[field_name] = round(share * record["members_total"])
+    for year, count in not_completed:
+        total = parse.records[year].get("members_total")
+        if total and count <= total:
+            parse.records[year]["members_completed"] = total - count
     for m in (m for m in items if m.category == "no_member"):  # "không ai được CSTĐCS"
         fact = next((f for f in items if f.category in FACTS and m.end <= f.start <= m.end + 2 and not f.used), None)
         field_name = _count_field(fact, data)
