@@ -204,6 +204,26 @@ def test_of_sentences_sharing_the_same_words_the_lead_takes_the_one_naming_the_t
     assert lead.startswith("từ 90% trở lên")
 
 
+def test_the_lead_reaches_a_point_past_the_quotes_cut(assistant):
+    """Điều 44 khoản 1 is longer than a quote; its last điểm g) ("quá trình cống hiến lâu dài") answers."""
+    answer = assistant.answerer().answer("Anh Tâm có quá trình cống hiến lâu dài trong cơ quan, vậy có được xét tặng "
+                                         "Huân chương Lao động hạng Ba theo tiêu chuẩn nào?")
+    assert "Điều 44" in answer.citations[0].location
+    assert "g) Có quá trình cống hiến lâu dài trong cơ quan, tổ chức, đơn vị" in answer.lead
+
+
+def test_a_long_point_is_shown_from_the_stretch_the_question_asks_about():
+    """TT 01/2024 Điều 1 khoản 5 c): who rates a transferred officer, then, past 400 characters, the old
+    office's opinion after six months there."""
+    from assistant.answering.lead import lead_text
+
+    tt = (KNOWLEDGE / "legal" / "tt-01-2024-TT-BNV.txt").read_text(encoding="utf-8")
+    unit = _clause(tt[tt.index("Điều 1."):], "5. Việc bình xét")
+    lead = lead_text("general", unit, question="Tôi chuyển công tác sang trường mới được 5 tháng, trường mới xét Lao "
+                                               "động tiên tiến có cần ý kiến nhận xét của cơ quan cũ không?")
+    assert "c) … " in lead and "phải có ý kiến nhận xét của cơ quan cũ" in lead
+
+
 def test_a_date_lead_keeps_the_year_of_a_month():
     from assistant.answering.lead import lead_text
 

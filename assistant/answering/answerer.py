@@ -282,7 +282,7 @@ class Answerer:
         inline_list = ":" in piece.unit and piece.unit.count(";") >= 2
         unit = (piece.quote if kind == "list" and not inline_list and piece.quote.count("\n") > piece.unit.count("\n")
                 else piece.unit)
-        unit = extractive.mapped_khoan(hit) or unit  # the điểm the law map names may lie past the quote's cut
+        unit = extractive.mapped_khoan(hit) or extractive.uncapped(unit, hit)  # the điểm asked may lie past the cut
         heading = hit.chunk.location.split(" › ")[-1]
         return lead_text(kind, unit, cells, due, question, heading, hit.points, understand(question).subjects)
 

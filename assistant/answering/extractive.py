@@ -271,6 +271,16 @@ def mapped_khoan(hit: Hit) -> str:
     return "\n".join(named[0]) if len(clauses) > 1 and named else ""
 
 
+def uncapped(unit: str, hit: Hit) -> str:
+    """A khoản cut for the quote ("… ;" then " …"), whole: the lead chooses among all its điểm, and the one
+    the question names may lie past the cut."""
+    if not unit.endswith(" …"):
+        return unit
+    opening = unit[:-2].rstrip()
+    return next((whole for whole in ("\n".join(lines) for lines in _clause_lines(hit.chunk.body))
+                 if whole.startswith(opening)), unit)
+
+
 def with_points(body: str, points: tuple[str, ...]) -> str:
     """A khoản's opening line and the named điểm, "…" standing for the điểm left out."""
     lines = [line for line in body.split("\n") if line.strip()]

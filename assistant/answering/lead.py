@@ -182,12 +182,17 @@ def _item_limit(item: str, items: list[str], source: Source, best_only: bool) ->
 
 
 def _point_text(item: str, question: str, limit: int) -> str:
-    """A point keeps its label and opening words ("d) Chứng nhận hoặc xác nhận …") when they hold
-    one of the question's words; else the stretch that does."""
+    """A point keeps its label and opening words ("d) Chứng nhận hoặc xác nhận …") when they hold as many of
+    the question's words as any later stretch; else its label and the stretch that holds most."""
     opening = item[:limit]
-    if len(item) <= limit or _terms(question) & _terms(opening[2:]):
+    if len(item) <= limit:
         return _trim(item, limit)
-    return _around_match(item, question, limit)
+    wanted = _terms(question)
+    later = _around_match(item, question, limit)
+    if wanted & _terms(opening[2:]) and len(wanted & _terms(opening)) >= len(wanted & _terms(later)):
+        return _trim(item, limit)
+    label = point_label(item)
+    return f"{label}) {later}" if label and later.startswith("…") else later
 
 
 def _number_lead(source: Source) -> str:
