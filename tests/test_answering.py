@@ -224,6 +224,17 @@ def test_a_long_point_is_shown_from_the_stretch_the_question_asks_about():
     assert "c) … " in lead and "phải có ý kiến nhận xét của cơ quan cũ" in lead
 
 
+def test_an_article_listing_short_khoan_is_led_with_the_whole_list(law_text):
+    """Điều 9 lists the forms of commendation as seven one-line khoản under its title."""
+    from assistant.answering.lead import lead_text
+
+    article = law_text[law_text.index("Điều 9. "):law_text.index("Điều 10. ")].strip()
+    lead = lead_text("general", article, question="Ngoài huân chương, huy chương thì luật còn những hình thức khen "
+                                                  "thưởng nào khác?")
+    assert lead.startswith("Hình thức khen thưởng:")
+    assert all(form in lead for form in ("Danh hiệu vinh dự nhà nước", "Kỷ niệm chương", "Bằng khen", "Giấy khen"))
+
+
 def test_a_date_lead_keeps_the_year_of_a_month():
     from assistant.answering.lead import lead_text
 

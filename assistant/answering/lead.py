@@ -21,11 +21,13 @@ SENTENCE_CHARS = 400
 SECOND_SENTENCE_TERMS = 6  # question words (a pair counts twice) a second sentence must add to be led too
 PARALLEL_OPENING_WORDS = 8  # two sentences of a khoản opening with these many same words state two cases
 ITEM_CHARS = 160
+SHORT_KHOAN_CHARS = 80  # a khoản this short is an item of a list the article's title introduces
 MAX_ITEMS = 8
 _CLAUSE_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 _SENTENCE_BREAK = re.compile(rf"\n+|(?<=[.;])\s+(?=[{UPPER_LETTERS}\-–+•]|[a-zđ]\))")
 _ARTICLE_TITLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[\dIVXL]+")
 _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
+_ARTICLE_NUMBER = re.compile(r"^Điều\s+\d+[a-z]?\.\s*")
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.\s+|\(\d{1,2}\)\s+)")
 _FIGURE = re.compile(
     r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm|tháng|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
@@ -123,6 +125,8 @@ def _inline_list(source: Source) -> str:
 def _points(source: Source) -> tuple[str, list[str]]:
     """The line introducing the points of a khoản, and its points a), b)… or dashes."""
     lines = [line.strip() for line in source.unit.split("\n") if line.strip()]
+    if _a_list_of_khoan(lines):  # "Điều 9. Hình thức khen thưởng" then "1. Huân chương." … "7. Giấy khen."
+        return f"{_ARTICLE_NUMBER.sub('', lines[0])}:", lines[1:]
     if len(lines) > 2 and _ARTICLE_TITLE.match(lines[0]) and not _POINT.match(lines[1]):
         lines = lines[1:]  # the article's title; the khoản below it introduces the list
     if not lines:
@@ -134,13 +138,24 @@ def _points(source: Source) -> tuple[str, list[str]]:
     return intro, items
 
 
+def _short(items: list[str]) -> bool:
+    """A list short enough to be read whole: choosing one or two of its items would hide the others."""
+    return sum(len(item) for item in items) <= SENTENCE_CHARS
+
+
+def _a_list_of_khoan(lines: list[str]) -> bool:
+    """An article whose khoản are each a short item: its title introduces the list."""
+    return (len(lines) >= 4 and bool(_ARTICLE_TITLE.match(lines[0]))
+            and all(_CLAUSE_ITEM.match(line) and len(line) <= SHORT_KHOAN_CHARS for line in lines[1:]))
+
+
 def _points_lead(source: Source, best_only: bool) -> str:
     """All the points (a list question), or the one or two that share most words with the question."""
     intro, items = _points(source)
     if len(items) < 2:
         return ""
     named = [item for item in items if point_label(item) in source.points]
-    if best_only:
+    if best_only and not _short(items):
         wanted = _terms(_still_asked(source.question))
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
         # beside the điểm the law map names (the one naming a title held), the one the question's words
