@@ -964,3 +964,15 @@ def test_time_in_hard_areas_reaches_the_khoan_that_multiplies_it_for_the_title_a
     first = _first(assistant, "Bác sĩ công tác ở huyện đảo 6 năm, thời gian đó có được nhân hệ số khi tính thời "
                               "gian xét Thầy thuốc ưu tú không, nhân bao nhiêu?")
     assert first.doc_id == LAW.stem and first.location == "Điều 65, khoản 4"
+
+
+def test_whether_a_notion_counts_is_answered_by_its_rule_even_in_a_long_story(law_and_decree):
+    """A long story on maternity leave shares few words with NĐ 152 Điều 4 khoản 5, yet that khoản is the
+    rule on the notion it asks about ("có được xét … không"): an answer, not a refusal."""
+    answer = law_and_decree.answerer().answer(
+        "Kính gửi luật sư, đơn vị tôi có một chị kế toán nghỉ sinh con gần sáu tháng trong năm công tác. Ban chấp "
+        "hành công đoàn cơ quan trả lời rằng ai nghỉ quá số ngày theo quy chế, dù vì bất kỳ lý do gì, đều bị loại "
+        "khỏi danh sách bình bầu cuối năm. Tôi đọc một số bài viết trên mạng thì lại thấy nói ngược lại. Vậy chị "
+        "ấy có được xét thi đua cuối năm không, hay công đoàn trả lời vậy là có cơ sở?")
+    assert not answer.not_found
+    assert answer.citations[0].location == "Điều 4, khoản 5" and "nghỉ thai sản" in answer.lead

@@ -41,6 +41,7 @@ MIN_STORY_COVERAGE = 0.22
 PROVISION_FACTOR = 1.6  # the khoản the law map gives for the question's title and aspect
 SUMMARY_FACTOR = 0.7  # a summary of an article whose text the corpus lacks ("Tóm tắt, chưa có nguyên văn")
 RETRIEVE_K = 8
+WHETHER_ASPECTS = (None, "tieu_chuan", "doi_tuong")  # what "có được xét … không?" is read as
 
 
 @dataclass
@@ -500,13 +501,18 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
     vocabulary, slots, law_map = load_vocabulary(), understand(question), load_law_map()
     body = normalize(hit.chunk.body)
     notions = [vocabulary.get(t) for t in slots.terms if vocabulary.get(t).kind in ("khai_niem", "doi_tuong", "hoat_dong")]
-    def holds_its_rule(notion) -> bool:
-        mapped = law_map.locate(notion.id, slots.aspect, inherit=False)
+    def holds_its_rule(notion, aspect: str | None) -> bool:
+        mapped = [e for e in law_map.entries if e.subject == notion.id and aspect in (None, e.aspect)]
         return (notion.source.doc == hit.chunk.doc_id and notion.source.quote in body
                 or any(e.doc == hit.chunk.doc_id and e.quote in body for e in mapped))
 
-    return any(slots.aspect in law_map.aspects_of(notion.id) and not only_names_the_aspect(notion.id, slots.aspect)
-               and holds_its_rule(notion) for notion in notions)
+    def rules_as_asked(notion) -> bool:
+        if slots.aspect in law_map.aspects_of(notion.id):
+            return not only_names_the_aspect(notion.id, slots.aspect) and holds_its_rule(notion, slots.aspect)
+        # "nghỉ thai sản có được xét thi đua không?": whether at all, asked of a notion: any of its rules
+        return slots.aspect in WHETHER_ASPECTS and notion.kind == "khai_niem" and holds_its_rule(notion, None)
+
+    return any(rules_as_asked(notion) for notion in notions)
 
 
 def _off_field(question: str, hits: list[Hit]) -> bool:
