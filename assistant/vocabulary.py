@@ -416,6 +416,8 @@ class Aspects:
         tail = list(index.fold(re.split(r"[,.;?!\n]", text[end:], maxsplit=1)[0]))
         while tail and tail[-1] in _PARTICLES:
             tail.pop()
+        if len(tail) == 1 and tail[0] in self._yes_no and re.match(r"\s?\w", text[end:]):
+            return 0  # "… có liệt vào hành vi bị nghiêm cấm không?": the cue right before it is asked
         words = {w for w in self._interrogatives if w[0] not in self._yes_no}
         word = next((w for w in words if tuple(tail[-len(w):]) == w), None)
         return None if word is None else len(tail) - len(word)

@@ -156,6 +156,9 @@ def test_words_holding_a_levels_word_name_no_level(question):
     # of two cues in the clause a question word ends, the one nearer to it is asked
     ("Huân chương bị hỏng muốn xin cấp đổi thì phải làm những thủ tục gì?", "thu_tuc"),
     ("Cuối năm các trường gửi hồ sơ khen thưởng lên Sở hạn chót là ngày nào?", "thoi_diem_xet"),
+    # a cue right before the closing "không?" is what the yes/no question asks
+    ("Ghi thêm sáng kiến chưa được công nhận vào báo cáo thành tích để kịp đề nghị bằng khen, luật có coi là hành "
+     "vi bị nghiêm cấm không?", "hanh_vi_bi_cam"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -976,3 +979,10 @@ def test_whether_a_notion_counts_is_answered_by_its_rule_even_in_a_long_story(la
         "ấy có được xét thi đua cuối năm không, hay công đoàn trả lời vậy là có cơ sở?")
     assert not answer.not_found
     assert answer.citations[0].location == "Điều 4, khoản 5" and "nghỉ thai sản" in answer.lead
+
+
+def test_who_strips_an_honorary_title_is_read_in_the_khoan_on_stripping(assistant):
+    """ "tước … do ai quyết định" asks Điều 93 khoản 7, not who awards the title (Điều 77)."""
+    first = _first(assistant, "Danh hiệu Anh hùng Lao động bị tước hoặc được phục hồi thì cấp nào có thẩm quyền "
+                              "quyết định?")
+    assert first.doc_id == LAW.stem and first.location == "Điều 93, khoản 7"
