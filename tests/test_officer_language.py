@@ -159,6 +159,8 @@ def test_words_holding_a_levels_word_name_no_level(question):
     # a cue right before the closing "không?" is what the yes/no question asks
     ("Ghi thêm sáng kiến chưa được công nhận vào báo cáo thành tích để kịp đề nghị bằng khen, luật có coi là hành "
      "vi bị nghiêm cấm không?", "hanh_vi_bi_cam"),
+    ("Sau này phát hiện anh ấy khai sai thành tích thì có bị truy thu tiền thưởng và hiện vật đã nhận không?",
+     "xu_ly_vi_pham"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
