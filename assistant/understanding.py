@@ -178,7 +178,12 @@ def _level(form: _Form) -> str | None:
 
 
 def _target(form: _Form) -> str | None:
-    return _first_cue(_without(form, _parts()["not_targets"]), _parts()["targets"])
+    """Who the award is for; of a collective and a person both named, the one after "cho" ("đơn vị đề nghị
+    Huân chương cho tôi" is for a person)."""
+    form = _without(form, _parts()["not_targets"])
+    found = [key for key, cues in _parts()["targets"].items() if any(_cue_in(form, cue) for cue in cues)]
+    given_to = [key for key in found if any(_cue_in(form, f"cho {cue}") for cue in _parts()["targets"][key])]
+    return (given_to or found or [None])[0]
 
 
 def _without(form: _Form, words: list[str]) -> _Form:
@@ -634,7 +639,8 @@ def held_steps(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEnt
     vocabulary = load_vocabulary()
     return [LawMapEntry(subject, "tieu_chuan", src.doc, src.article, src.quote, src.khoan, src.diem)
             for subject in slots.subjects for needed, src in vocabulary.get(subject).builds_on
-            if needed in slots.held and (doc_ids is None or src.doc in doc_ids)]
+            if needed in slots.held and (doc_ids is None or src.doc in doc_ids)
+            and not (slots.target and src.for_ and slots.target not in src.for_)]
 
 
 _PART_OF_YEAR = r"quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|6\s+tháng\s+(?:đầu|cuối)\s+năm"

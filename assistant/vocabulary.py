@@ -170,6 +170,7 @@ class Source:
     article: str | None = None  # "Điều 22"; None for a document's own header
     khoan: int | list[int] | None = None
     diem: str | list[str] | None = None
+    for_: tuple[str, ...] = ()  # who the quoted criterion is for (cá nhân, tập thể), when the text tells them apart
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,7 @@ def _as_tuple(value) -> tuple[str, ...]:
 
 def _source(src: dict) -> Source:
     return Source(doc=src["doc"], quote=normalize(src["quote"]), article=src.get("article"),
-                  khoan=src.get("khoan"), diem=src.get("diem"))
+                  khoan=src.get("khoan"), diem=src.get("diem"), for_=_as_tuple(src.get("for")))
 
 
 def _entry(raw: dict) -> VocabEntry:

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.build import Assistant, build_assistant
 from assistant.config import Settings
-from assistant.understanding import understand
+from assistant.understanding import held_steps, understand
 from tests.conftest import KNOWLEDGE, LAW, SEED_001
 
 OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
@@ -524,6 +524,9 @@ def test_a_story_asks_about_the_title_of_its_asking_sentence():
      "huan_chuong_ho_chi_minh", "Điều 34, khoản 3", "Đã được tặng “Huân chương Hồ Chí Minh”"),
     ("Đồng chí ấy có HC Bảo vệ Tổ quốc hạng Ba rồi, muốn lên hạng Nhì phải đạt gì?",
      "huan_chuong_bao_ve_to_quoc_hang_ba", "Điều 46, khoản 1", "Đã được tặng “Huân chương Bảo vệ Tổ quốc” hạng Ba"),
+    # for a collective, the collective's criterion (khoản 4), not the individual's (khoản 1)
+    ("Công ty em có Bằng khen Thủ tướng từ 2019, mấy năm nay đều HTXSNV, giờ muốn đề nghị HCLĐ hạng Ba cho tập "
+     "thể công ty thì còn cần gì?", "bang_khen_thu_tuong", "Điều 44, khoản 4", "đã được tặng “Bằng khen của Thủ tướng"),
 ])
 def test_each_rank_of_an_order_builds_on_the_one_below(assistant, question, held, location, step):
     """The Law's criteria that name the order held are read first, for every order whose ranks build on each other."""
@@ -988,3 +991,15 @@ def test_who_strips_an_honorary_title_is_read_in_the_khoan_on_stripping(assistan
     first = _first(assistant, "Danh hiệu Anh hùng Lao động bị tước hoặc được phục hồi thì cấp nào có thẩm quyền "
                               "quyết định?")
     assert first.doc_id == LAW.stem and first.location == "Điều 93, khoản 7"
+
+
+@pytest.mark.parametrize("question,target,khoan", [
+    ("Đơn vị định đề nghị HCLĐ hạng Nhì cho tôi, tôi có HCLĐ hạng Ba từ năm 2019 thì cần thêm những gì?", "ca_nhan", 1),
+    ("Trường tôi có HCLĐ hạng Ba từ 2018, nay làm hồ sơ đề nghị HCLĐ hạng Nhì cho tập thể trường thì cần gì?",
+     "tap_the", 4),
+])
+def test_the_step_from_the_rank_held_is_the_one_for_whom_the_award_is_proposed(question, target, khoan):
+    """ "Đơn vị … đề nghị … cho tôi" proposes a person (khoản 1 đ of Điều 43); "cho tập thể" a collective (khoản 4 d)."""
+    slots = understand(question)
+    assert slots.target == target
+    assert [(e.article, e.khoan) for e in held_steps(slots)] == [("Điều 43", khoan)]
