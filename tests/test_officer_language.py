@@ -1003,3 +1003,16 @@ def test_the_step_from_the_rank_held_is_the_one_for_whom_the_award_is_proposed(q
     slots = understand(question)
     assert slots.target == target
     assert [(e.article, e.khoan) for e in held_steps(slots)] == [("Điều 43", khoan)]
+
+
+@pytest.fixture(scope="module")
+def dak_lak_election(tmp_path_factory):
+    return _indexed(tmp_path_factory, "daklak", [KNOWLEDGE / "plans" / "kh-0125-2025-ubnd-dak-lak.txt"])
+
+
+def test_a_short_line_stating_its_case_after_a_colon_answers_for_that_case(dak_lak_election):
+    """ "b) Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp (…)" is short and unpunctuated, but no heading:
+    it is the quota asked for a commune, not the provincial bodies' line above it."""
+    answer = dak_lak_election.answerer().answer("Ở Đắk Lắk thì mỗi phường được đề nghị mấy trường hợp Bằng khen của "
+                                                "Chủ tịch UBND tỉnh trong đợt thi đua bầu cử?")
+    assert "02 trường hợp" in answer.lead and "không quá 01 trường hợp" not in answer.lead

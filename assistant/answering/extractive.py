@@ -13,6 +13,7 @@ from assistant.answering.lead import point_label
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
+from assistant.vocabulary import mask_subjects
 from documents.text import UPPER_LETTERS, fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
 
 MAX_PIECES = 3
@@ -118,6 +119,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
     hit_factors = hit_factors or [1.0] * len(hits)
     query = _query_terms(question)
     folded_question = " ".join(fold_accents(s) for s in syllable_tokenize(question))
+    folded_cases = " ".join(fold_accents(s) for s in syllable_tokenize(mask_subjects(question)))
     weights = _discriminative(idf(sorted(query)), hits)
     candidates: list[Piece] = []
     top_score = max((hit.score for hit in hits), default=1.0) or 1.0
@@ -140,7 +142,8 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
             matched = sum(w * _best_place(t, unit_terms, local, path_terms, doc_terms) for t, w in weights.items())
             prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
             score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind) + prior
-                     + max(_title_bonus(unit, [article_title], folded_question), section_bonus) + _clause_bonus(unit, hit)
+                     + max(_title_bonus(unit, [article_title], folded_question), _case_bonus(unit, folded_cases),
+                           section_bonus) + _clause_bonus(unit, hit)
                      - _length_penalty(_own_sentence(unit, hit))) * hit_factors[index]
             candidates.append(Piece(index, unit, _window(units, position, kind), score))
     candidates.sort(key=lambda p: -p.score)
@@ -188,6 +191,7 @@ def _best_place(term: str, unit: set[str], local: set[str], path: set[str], doc:
 
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.|[IVXL]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
+_CASE = re.compile(r"Đối với\s+([^:;.]{3,60}):")
 
 
 def _title_bonus(unit: str, headings: list[str], folded_question: str) -> float:
@@ -200,6 +204,17 @@ def _title_bonus(unit: str, headings: list[str], folded_question: str) -> float:
         if folded.count(" ") >= 1 and f" {folded} " in f" {folded_question} ":
             return TITLE_BONUS
     return 0.0
+
+
+def _case_bonus(unit: str, folded_question: str) -> float:
+    """A line opening with the case the question names ("b) Đối với xã, phường: Mỗi xã, phường chọn 02 trường
+    hợp" for "mỗi xã, phường được mấy trường hợp"); the question's titles are masked, so "tập thể" inside
+    "Tập thể lao động tiên tiến" names no case."""
+    case = _CASE.match(_NUMBERING.sub("", unit.lstrip("-–+• ")))
+    if not case:
+        return 0.0
+    folded = " ".join(fold_accents(s) for s in syllable_tokenize(case.group(1)))
+    return TITLE_BONUS if folded.count(" ") >= 1 and f" {folded} " in f" {folded_question} " else 0.0
 
 
 def _named_sections(hits: list[Hit], folded_question: str) -> set[int]:
@@ -229,7 +244,11 @@ def _length_penalty(unit: str) -> float:
 
 
 def _is_heading(unit: str) -> bool:
-    return len(unit) <= 90 and not unit.rstrip().endswith((".", ";", "”", '"')) and not unit.startswith(("-", "+", "•"))
+    """A short line that names what follows ("1. Đối tượng khen thưởng", "a) Đối với tập thể:"); one that
+    states its case after a colon ("b) Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp") is content."""
+    if len(unit) > 90 or unit.rstrip().endswith((".", ";", "”", '"')) or unit.startswith(("-", "+", "•")):
+        return False
+    return len(unit.rpartition(":")[2].split()) < 3 if ":" in unit else True
 
 
 def _local_heading(units: list[str], position: int) -> str:
