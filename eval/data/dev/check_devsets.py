@@ -36,6 +36,7 @@ FILES = {
     "heldout8_officer.jsonl": "officer",
     "heldout9_officer.jsonl": "officer",
     "heldout10_officer.jsonl": "officer",
+    "heldout11_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
