@@ -235,6 +235,17 @@ def test_an_article_listing_short_khoan_is_led_with_the_whole_list(law_text):
     assert all(form in lead for form in ("Danh hiệu vinh dự nhà nước", "Kỷ niệm chương", "Bằng khen", "Giấy khen"))
 
 
+def test_a_point_shown_beside_the_answer_keeps_its_opening_words(law_text):
+    """Listing Điều 23, khoản 2 is shortened; its opening "Hoàn thành xuất sắc nhiệm vụ" is kept, not a later
+    stretch that happens to share more of the question's words."""
+    from assistant.answering.lead import lead_text
+
+    article = law_text[law_text.index("Điều 23. "):law_text.index("Điều 24. ")].strip()
+    lead = lead_text("list", article, question="Đạt tiêu chuẩn Lao động tiên tiến thì có được xét tặng Chiến sĩ thi "
+                                               "đua cơ sở không, hay cần thêm sáng kiến được cơ sở công nhận?")
+    assert "- 2. Hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến" in lead
+
+
 def test_a_date_lead_keeps_the_year_of_a_month():
     from assistant.answering.lead import lead_text
 

@@ -204,7 +204,8 @@ def _point_text(item: str, question: str, limit: int) -> str:
         return _trim(item, limit)
     wanted = _terms(question)
     later = _around_match(item, question, limit)
-    if wanted & _terms(opening[2:]) and len(wanted & _terms(opening)) >= len(wanted & _terms(later)):
+    shortened = limit < SENTENCE_CHARS  # a point shown beside the one that answers keeps its opening words
+    if wanted & _terms(opening[2:]) and (shortened or len(wanted & _terms(opening)) >= len(wanted & _terms(later))):
         return _trim(item, limit)
     label = point_label(item)
     return f"{label}) {later}" if label and later.startswith("…") else later
