@@ -1016,3 +1016,14 @@ def test_a_short_line_stating_its_case_after_a_colon_answers_for_that_case(dak_l
     answer = dak_lak_election.answerer().answer("Ở Đắk Lắk thì mỗi phường được đề nghị mấy trường hợp Bằng khen của "
                                                 "Chủ tịch UBND tỉnh trong đợt thi đua bầu cử?")
     assert "02 trường hợp" in answer.lead and "không quá 01 trường hợp" not in answer.lead
+
+
+def test_who_awards_a_title_asked_of_no_level_lists_every_authority_the_article_names(assistant):
+    """Điều 80 khoản 1–4 each name an authority that awards Lao động tiên tiến: asked generally, all of them
+    lead and are quoted; asked of a commune, its own khoản alone."""
+    answer = assistant.answerer().answer("Thẩm quyền quyết định tặng danh hiệu Lao động tiên tiến được quy định "
+                                         "như thế nào, ai ký quyết định?")
+    assert answer.citations[0].location == "Điều 80, khoản 1, 2, 3, 4"
+    assert "có tư cách pháp nhân" in answer.lead and "Chủ tịch Ủy ban nhân dân cấp xã" in answer.lead
+    at_commune = assistant.answerer().answer("Ở xã thì ai quyết định tặng danh hiệu Lao động tiên tiến?")
+    assert at_commune.lead.startswith("Chủ tịch Ủy ban nhân dân cấp xã") and "\n" not in at_commune.lead

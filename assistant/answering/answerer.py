@@ -41,6 +41,7 @@ MIN_STORY_COVERAGE = 0.22
 PROVISION_FACTOR = 1.6  # the khoản the law map gives for the question's title and aspect
 SUMMARY_FACTOR = 0.7  # a summary of an article whose text the corpus lacks ("Tóm tắt, chưa có nguyên văn")
 RETRIEVE_K = 8
+MAX_LISTED_KHOANS = 4  # an authority question asked of no level lists the khoản naming the title, up to these
 WHETHER_ASPECTS = (None, "tieu_chuan", "doi_tuong")  # what "có được xét … không?" is read as
 
 
@@ -203,7 +204,8 @@ class Answerer:
         record = self._register_record(first_hit, first, kind)
         lead = self._lead(kind, first, first_hit, record, wording)
         pieces = self._adding_something(pieces, hits, day)
-        citations = [self._citation(n, hits[piece.hit_index], _shown(piece, kind, hits[piece.hit_index]), day)
+        listed = "\n".join(_listed_khoans(kind, first_hit, wording))
+        citations = [self._citation(n, hits[piece.hit_index], (n == 1 and listed) or _shown(piece, kind, hits[piece.hit_index]), day)
                      for n, piece in enumerate(pieces, 1)]
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
@@ -285,7 +287,11 @@ class Answerer:
                 else piece.unit)
         unit = extractive.mapped_khoan(hit) or extractive.uncapped(unit, hit)  # the điểm asked may lie past the cut
         heading = hit.chunk.location.split(" › ")[-1]
-        return lead_text(kind, unit, cells, due, question, heading, hit.points, understand(question).subjects)
+        subjects = understand(question).subjects
+        listed = _listed_khoans(kind, hit, question)
+        if listed:
+            return "\n".join(f"- {lead_text(kind, khoan, question=question, subjects=subjects)}" for khoan in listed)
+        return lead_text(kind, unit, cells, due, question, heading, hit.points, subjects)
 
     def _register_record(self, hit: Hit, piece, kind: str):
         """The deadlines register's record of the task a dated or assigned passage states, if any."""
@@ -483,6 +489,7 @@ class Answerer:
 
 
 _QUOTED_KHOAN = re.compile(r"(\d{1,2})\.\s")
+_QUOTED_KHOANS = re.compile(r"^(\d{1,2})\.\s", re.MULTILINE)
 
 
 def _cited_location(hit: Hit, quote: str) -> str:
@@ -490,7 +497,8 @@ def _cited_location(hit: Hit, quote: str) -> str:
     location = hit.chunk.location
     number = _QUOTED_KHOAN.match(quote)
     if number and location.startswith("Điều ") and "," not in location and hit.chunk.kind == "article":
-        return f"{location}, khoản {number.group(1)}"
+        numbers = _QUOTED_KHOANS.findall(quote)
+        return f"{location}, khoản {', '.join(numbers) if 1 < len(numbers) <= MAX_LISTED_KHOANS else number.group(1)}"
     return location
 
 
@@ -520,6 +528,15 @@ def _off_field(question: str, hits: list[Hit]) -> bool:
     topics = off_field_topics(understand(question).focus or question)
     passages = " ".join(folded_syllables(hit.chunk.text) for hit in hits[:OFF_FIELD_DEPTH])
     return any(folded_syllables(topic) not in passages for topic in topics)
+
+
+def _listed_khoans(kind: str, hit: Hit, question: str) -> list[str]:
+    """ "Ai quyết định tặng LĐTT?" asked of no level: every khoản of the article the law map names for it
+    (Điều 80 khoản 1–4, one authority each), not the one sharing most words."""
+    several = extractive.named_khoans(hit)
+    if kind == "unit" and not understand(question).level and 1 < len(several) <= MAX_LISTED_KHOANS:
+        return several
+    return []
 
 
 def _shown(piece, kind: str, hit: Hit) -> str:

@@ -290,6 +290,15 @@ def mapped_khoan(hit: Hit) -> str:
     return "\n".join(named[0]) if len(clauses) > 1 and named else ""
 
 
+def named_khoans(hit: Hit) -> list[str]:
+    """The khoản of an article stored whole that the law map names, when it names several ("Điều 80 khoản
+    1–4": each names an authority that awards Lao động tiên tiến)."""
+    if "khoản" in hit.chunk.location or len(set(hit.clauses)) < 2:
+        return []
+    clauses = [lines for lines in _clause_lines(hit.chunk.body) if _CLAUSE_NUMBER.match(lines[0])]
+    return ["\n".join(lines) for lines in clauses if int(_CLAUSE_NUMBER.match(lines[0]).group(1)) in hit.clauses]
+
+
 def uncapped(unit: str, hit: Hit) -> str:
     """A khoản cut for the quote ("… ;" then " …"), whole: the lead chooses among all its điểm, and the one
     the question names may lie past the cut."""
