@@ -1027,3 +1027,13 @@ def test_who_awards_a_title_asked_of_no_level_lists_every_authority_the_article_
     assert "có tư cách pháp nhân" in answer.lead and "Chủ tịch Ủy ban nhân dân cấp xã" in answer.lead
     at_commune = assistant.answerer().answer("Ở xã thì ai quyết định tặng danh hiệu Lao động tiên tiến?")
     assert at_commune.lead.startswith("Chủ tịch Ủy ban nhân dân cấp xã") and "\n" not in at_commune.lead
+
+
+def test_awarding_one_achievement_twice_is_read_in_the_principle_that_forbids_it(law_and_decree):
+    """ "khen trùng": Luật Điều 5 khoản 2 điểm c, before NĐ 152's rule on awards for unplanned achievements
+    that the story's background names."""
+    answer = law_and_decree.answerer().answer("Anh ấy vừa được Giấy khen đột xuất vì cứu hộ lũ, giờ cơ quan muốn "
+                                              "dùng lại thành tích đó để đề nghị thêm Bằng khen của Bộ. Luật có cho "
+                                              "khen trùng như vậy không?")
+    assert (answer.citations[0].document, answer.citations[0].location) == ("Luật 06/2022/QH15", "Điều 5, khoản 2")
+    assert "- c) Một hình thức khen thưởng có thể tặng nhiều lần cho một đối tượng" in answer.lead
