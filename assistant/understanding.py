@@ -269,7 +269,7 @@ def understand(question: str) -> Slots:
         periods=tuple(dict.fromkeys(folded_syllables(m.group(0)).strip() for m in _PERIOD_OF_YEAR.finditer(question))),
         spelled=_spelled(question, matches),
         focus=focus,
-        kind=question_kind(focus or question),
+        kind=_kind_asked(focus or question, aspect),
         held=held,
     )
 
@@ -284,6 +284,23 @@ def question_kind(question: str) -> str:
     Cues match whole folded syllables: "hạn" must not be found inside "cá nhân"."""
     folded = folded_syllables(question)
     return next((kind for kind, cues in _kinds().items() if _has_kind_cue(folded, cues)), "general")
+
+
+@lru_cache(maxsize=1)
+def _open_lists() -> dict:
+    return yaml.safe_load(KINDS.read_text(encoding="utf-8"))["open_lists"]
+
+
+def _kind_asked(question: str, aspect: str | None) -> str:
+    """The question's kind; criteria or files asked openly ("Tiêu chuẩn BK TTg cho tập thể là gì?") want the list."""
+    kind = question_kind(question)
+    if kind != "general" or aspect not in _open_lists()["aspects"]:
+        return kind
+    words = folded_syllables(question).split()
+    while words and words[-1] in _open_lists()["particles"]:
+        words.pop()
+    ending = " ".join(words)
+    return "list" if any(f" {ending}".endswith(f" {end}") for end in _open_lists()["endings"]) else kind
 
 
 def asks(question: str, kind: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.question import Turn
 from assistant.build import Assistant, build_assistant
 from assistant.config import Settings
 from assistant.understanding import held_steps, understand
@@ -1037,3 +1038,22 @@ def test_awarding_one_achievement_twice_is_read_in_the_principle_that_forbids_it
                                               "khen trùng như vậy không?")
     assert (answer.citations[0].document, answer.citations[0].location) == ("Luật 06/2022/QH15", "Điều 5, khoản 2")
     assert "- c) Một hình thức khen thưởng có thể tặng nhiều lần cho một đối tượng" in answer.lead
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Tiêu chuẩn Bằng khen của Thủ tướng cho tập thể là gì ạ?", "list"),
+    ("HCLĐ hạng Ba cho doanh nghiệp thì cần điều kiện như thế nào?", "list"),
+    ("Hồ sơ đề nghị Cờ thi đua của Chính phủ gồm gì?", "list"),
+    ("Anh ấy có đủ tiêu chuẩn CSTĐCS không?", "general"),
+    ("Danh hiệu CSTĐCS cần mấy sáng kiến?", "number"),
+])
+def test_criteria_or_files_asked_openly_want_the_whole_list(question, kind):
+    assert understand(question).kind == kind
+
+
+def test_a_follow_up_on_the_criteria_for_a_collective_lists_them_all(assistant):
+    """ "Còn tập thể thì sao?" after the criteria for a person: Điều 73 khoản 4, all its points, c) among them."""
+    answer = assistant.answerer().answer("Còn tập thể thì sao?",
+                                         [Turn("Tiêu chuẩn Bằng khen của Thủ tướng cho cá nhân là gì?")])
+    assert answer.citations[0].location == "Điều 73, khoản 4"
+    assert all(f"- {label}) " in answer.lead for label in "abcde")
