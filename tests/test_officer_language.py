@@ -1057,3 +1057,14 @@ def test_a_follow_up_on_the_criteria_for_a_collective_lists_them_all(assistant):
                                          [Turn("Tiêu chuẩn Bằng khen của Thủ tướng cho cá nhân là gì?")])
     assert answer.citations[0].location == "Điều 73, khoản 4"
     assert all(f"- {label}) " in answer.lead for label in "abcde")
+
+
+@pytest.mark.parametrize("question,lead", [
+    ("Bằng khen của Bộ trưởng thì ai trao, Bộ trưởng có được ủy quyền cho người khác trao không?",
+     "trực tiếp trao tặng hoặc ủy quyền trao tặng"),
+    ("Cán bộ của ta đang công tác ở nước ngoài được tặng Huân chương thì ai trao cho họ bên đó?", "Đại sứ"),
+])
+def test_who_hands_over_an_award_is_the_general_rule_unless_the_recipient_is_abroad(law_and_decree, question, lead):
+    """Điều 82 khoản 1 (the one who decides hands over, or delegates) answers; khoản 2 only for recipients abroad."""
+    answer = law_and_decree.answerer().answer(question)
+    assert answer.citations[0].location.startswith("Điều 82") and lead in answer.lead

@@ -191,12 +191,13 @@ class Answerer:
         spelled = slots.spelled or standalone  # matched with the words the texts use
         # "bắt buộc" also finds "không nhất thiết"; "Chủ tịch xã" also "Chủ tịch Ủy ban nhân dân các cấp"
         wording = " ".join([spelled, slots.synonyms, *_body_names(slots)]).strip()
-        pieces = self._pieces(wording, spelled, kind, hits, factors)
+        asked = (spelled, standalone)  # the officer's own words may share more with the text than its names spelled out
+        pieces = self._pieces(wording, asked, kind, hits, factors)
         if kind == "members":  # the passage naming the bloc's members, not one on what the members do
             pieces.sort(key=lambda piece: not names_members(hits[piece.hit_index].chunk.body))
         # a broad khoản first answers nothing: the next provision the law map chose for the question may
         answerable = pieces[:1] + [p for p in pieces[1:] if hits[p.hit_index].provision]
-        answering = next((p for p in answerable if not self._too_weak(spelled, hits[p.hit_index])), None)
+        answering = next((p for p in answerable if not self._too_weak_in_all(asked, hits[p.hit_index])), None)
         if answering is None:
             return self._not_found(question, standalone, hits, day)
         pieces = [answering] + [p for p in pieces if p is not answering]
@@ -214,14 +215,14 @@ class Answerer:
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
 
-    def _pieces(self, wording: str, spelled: str, kind: str, hits: list[Hit], factors: list[float]) -> list:
+    def _pieces(self, wording: str, asked: tuple[str, ...], kind: str, hits: list[Hit], factors: list[float]) -> list:
         """The answering units, the law map's passage first when it answers at all: the question's words
         alone would pick a neighbouring article that shares more of them."""
         if not hits:
             return []
         if hits[0].provision:
             pieces = extractive.best_pieces(wording, kind, hits, self.index.idf, factors, first_hit_leads=True)
-            if pieces and not self._too_weak(spelled, hits[pieces[0].hit_index]):
+            if pieces and not self._too_weak_in_all(asked, hits[pieces[0].hit_index]):
                 return pieces
         return extractive.best_pieces(wording, kind, hits, self.index.idf, factors)
 
@@ -385,6 +386,9 @@ class Answerer:
         if entry:
             parts += [entry.title, entry.issuer, entry.place, entry.number, entry.date_issued[:4]]
         return " ".join(fold_accents(" ".join(re.findall(r"\w+", p))) for p in parts)
+
+    def _too_weak_in_all(self, wordings: tuple[str, ...], best: Hit) -> bool:
+        return all(self._too_weak(wording, best) for wording in wordings)
 
     @staticmethod
     def _too_weak(question: str, best: Hit) -> bool:
