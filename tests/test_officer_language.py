@@ -162,6 +162,8 @@ def test_words_holding_a_levels_word_name_no_level(question):
      "vi bị nghiêm cấm không?", "hanh_vi_bi_cam"),
     ("Sau này phát hiện anh ấy khai sai thành tích thì có bị truy thu tiền thưởng và hiện vật đã nhận không?",
      "xu_ly_vi_pham"),
+    ("Thầy thuốc ưu tú có phải được xét tặng và công bố vào dịp ngày Thầy thuốc Việt Nam không?", "thoi_diem_xet"),
+    ("Giải thưởng Nhà nước bao lâu thì xét một lần và công bố vào dịp nào?", "thoi_diem_xet"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
