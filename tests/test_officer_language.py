@@ -265,6 +265,9 @@ def test_chat_shortenings_are_written_out_and_field_abbreviations_kept():
     assert plain_spelling("Tên KNC có phải đk với cq nào ko?") == "Tên KNC có phải đăng ký với cơ quan nào không?"
     assert plain_spelling("HS đề nghị khen HS giỏi gồm gì?") == "hồ sơ đề nghị khen HS giỏi gồm gì?"
     assert plain_spelling("có phải đủ bộ HS không?") == "có phải đủ bộ hồ sơ không?"
+    # "qđ" typed in lower case is a decision; "QĐ 71/2025" stays as the field writes it
+    assert understand(plain_spelling("GĐ sở đc qđ tặng những DH nào ạ?")).aspect == "tham_quyen_quyet_dinh"
+    assert plain_spelling("Theo QĐ 71/2025 thì sao?") == "Theo QĐ 71/2025 thì sao?"
 
 
 def test_a_document_number_is_no_year_and_a_name_ends_at_punctuation():
