@@ -342,6 +342,20 @@ def asking_part(question: str) -> str:
     return " ".join(sentences[first:])
 
 
+def two_asks(question: str) -> tuple[str, str] | None:
+    """A question asking two things in two sentences ("Nghệ nhân ưu tú do ai quyết định tặng ạ? Danh hiệu này
+    được xét mấy năm một lần?"): the first ask with the story told before it, and the second; None when
+    both sentences ask the same aspect or fewer than two sentences ask."""
+    sentences = split_sentences(question)
+    asking = [i for i, s in enumerate(sentences) if s.endswith("?") and detect_aspect(s)]
+    if len(asking) < 2:
+        return None
+    first, second = asking[0], asking[1]
+    if detect_aspect(sentences[first]) == detect_aspect(sentences[second]):
+        return None
+    return " ".join(sentences[:first + 1]), " ".join(sentences[first + 1:second + 1])
+
+
 def place_names(question: str) -> tuple[str, ...]:
     """Names after a place marker ("huyện Tam Đường", "tỉnh Hà Giang"), folded: the document that
     answers must contain them.

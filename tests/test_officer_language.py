@@ -1073,3 +1073,13 @@ def test_who_hands_over_an_award_is_the_general_rule_unless_the_recipient_is_abr
     """Điều 82 khoản 1 (the one who decides hands over, or delegates) answers; khoản 2 only for recipients abroad."""
     answer = law_and_decree.answerer().answer(question)
     assert answer.citations[0].location.startswith("Điều 82") and lead in answer.lead
+
+
+def test_a_question_asking_two_things_in_two_sentences_is_answered_on_both(assistant):
+    """Who decides (Điều 77) and how often (Điều 66 khoản 4, "danh hiệu này" read with the title named before):
+    both lead, each with its citation, numbered in turn."""
+    answer = assistant.answerer().answer("Danh hiệu Nghệ sĩ ưu tú do ai quyết định tặng ạ? Danh hiệu này bao lâu "
+                                         "mới xét một lần và công bố vào dịp nào?")
+    assert "Chủ tịch nước quyết định tặng" in answer.lead and "03 năm một lần" in answer.lead
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert {"Điều 77", "Điều 66, khoản 4"} <= {c.location for c in answer.citations}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterator
 
@@ -25,9 +25,9 @@ from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
-                                     only_names_the_aspect, place_names, provinces_named, understand)
+                                     only_names_the_aspect, place_names, provinces_named, two_asks, understand)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
-from assistant.vocabulary import load_law_map, load_vocabulary
+from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary
 from documents.parse import closing_block
 from documents.text import fold_accents, format_vn_date, normalize
 
@@ -118,9 +118,31 @@ class Answerer:
                 event.standalone_question = understand(standalone).understood or standalone
                 event.searched = standalone
                 self._with_tool(event, question)
+                if not history and self.chat_model is None:
+                    event = self._with_other_ask(event, question, standalone)
             yield event
 
     # ------------------------------------------------------------ steps
+
+    def _with_other_ask(self, answer: Answer, question: str, standalone: str) -> Answer:
+        """ "Nghệ nhân ưu tú do ai quyết định tặng ạ? Danh hiệu này được xét mấy năm một lần?": the answer
+        to the whole answers one ask; the other, read with the first's title ("Danh hiệu này …"), is
+        answered after it. Unchanged when the question asks once, a tool answered, or nothing is found."""
+        parts = two_asks(question)
+        if parts is None or answer.not_found or answer.tool is not None:
+            return answer
+        answered = understand(standalone).aspect
+        if answered == detect_aspect(parts[0]):
+            other = follow_up(parts[1], parts[0]) or parts[1]
+        elif answered == detect_aspect(parts[1]):
+            other = parts[0]
+        else:
+            return answer
+        extra = self.answer(other)
+        if extra.not_found or extra.tool is not None:
+            return answer
+        return _joined(answer, extra)
+
 
     def _with_tool(self, answer: Answer, question: str) -> None:
         """A question for a tool is answered by it; the passages found stay as grounds (a draft needs none)."""
@@ -532,6 +554,22 @@ def _off_field(question: str, hits: list[Hit]) -> bool:
     topics = off_field_topics(understand(question).focus or question)
     passages = " ".join(folded_syllables(hit.chunk.text) for hit in hits[:OFF_FIELD_DEPTH])
     return any(folded_syllables(topic) not in passages for topic in topics)
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _joined(first: Answer, second: Answer) -> Answer:
+    """Two answers as one: both leads, the second's citations numbered after the first's, its notes once."""
+    offset = len(first.citations)
+    citations = first.citations + [replace(c, n=c.n + offset) for c in second.citations]
+    renumbered = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", second.text)
+    said = set(first.text.split("\n\n"))
+    text = "\n\n".join([first.text, *[p for p in renumbered.split("\n\n") if p not in said]])
+    notes = first.notes + [n for n in second.notes if n not in first.notes]
+    understood = f"{first.standalone_question} — {second.standalone_question}"
+    return Answer(first.question, text, citations, False, first.mode, understood, notes,
+                  lead=f"{first.lead}\n{second.lead}", searched=first.searched)
 
 
 def _listed_khoans(kind: str, hit: Hit, question: str) -> list[str]:
