@@ -122,7 +122,7 @@ def provinces_named(question: str) -> list[str]:
 
 
 def names_a_document(question: str) -> bool:
-    return _has_any(_question_form(question), _parts()["document_words"])
+    return _has_any(_without(_question_form(question), _parts()["not_documents"]), _parts()["document_words"])
 
 
 def names_members(text: str) -> bool:
@@ -315,6 +315,7 @@ def _has_kind_cue(folded: str, cues: list[str]) -> bool:
 
 STORY_MIN_SYLLABLES = 30
 SHORT_ASK_SYLLABLES = 8
+SIGNATURE_SYLLABLES = 14  # a short sentence after the last question names the asker or thanks
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n+")
 
 
@@ -339,6 +340,9 @@ def asking_part(question: str) -> str:
     first = next((i for i, s in enumerate(sentences) if s.endswith("?")), len(sentences) - 1)
     if first > 0 and len(syllable_tokenize(" ".join(sentences[first:]))) < SHORT_ASK_SYLLABLES:
         first -= 1  # "Có đúng không?" asks about the sentence before it
+    last = max((i for i, s in enumerate(sentences) if s.endswith("?")), default=len(sentences) - 1)
+    while last < len(sentences) - 1 and len(syllable_tokenize(sentences[-1])) <= SIGNATURE_SYLLABLES:
+        sentences.pop()  # "Câu hỏi của chị H.T (Long An).", "Xin cảm ơn.": who asks, after the asking
     return " ".join(sentences[first:])
 
 

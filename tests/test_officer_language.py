@@ -1083,3 +1083,12 @@ def test_a_question_asking_two_things_in_two_sentences_is_answered_on_both(assis
     assert "Chủ tịch nước quyết định tặng" in answer.lead and "03 năm một lần" in answer.lead
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     assert {"Điều 77", "Điều 66, khoản 4"} <= {c.location for c in answer.citations}
+
+
+def test_a_posted_questions_signature_names_no_province_asked_about(assistant):
+    """ "… ai có thẩm quyền quyết định tặng? Câu hỏi của chị H.T (Long An)." asks the Law: the signature after
+    the question names where the asker lives, and "quyết định" there is the verb, not a decision."""
+    answer = assistant.answerer().answer("Danh hiệu Tập thể lao động xuất sắc cho các phòng, ban của huyện thì ai "
+                                         "có thẩm quyền quyết định tặng? Câu hỏi của anh T.V (Long An).")
+    assert not answer.not_found and answer.citations[0].location.startswith("Điều 79")
+    assert understand("Hồ sơ gửi về đâu? Xin cảm ơn anh chị.").focus in ("", "Hồ sơ gửi về đâu?")
