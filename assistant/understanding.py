@@ -598,7 +598,8 @@ GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # đồng"); the broadest notions name no provision of their own, and an emulation bloc (cụm, khối thi đua)
 # is asked about in the plan that organises it, unless no place is named and an aspect is asked ("cụm, khối
 # do cấp nào tổ chức?": Điều 16).
-NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong", "doi_tuong"}
+NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong", "doi_tuong",
+                "van_ban"}
 TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua"}
 LOCAL_NOTIONS = {"cum_khoi_thi_dua"}
 _BLOC = re.compile(r"\b(?:cụm|khối)\s+thi\s+đua\s+(số\s+\d|\w)", re.IGNORECASE)

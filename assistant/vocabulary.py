@@ -352,6 +352,9 @@ class Aspect:
 _PARTICLES = {"a", "ah", "vay", "the", "nhi", "ha", "nhe", "day"}  # folded end-of-question particles
 
 
+_ASIDE = re.compile(r"\([^()]{1,60}\)")
+
+
 class Aspects:
     """Cue phrases → aspect; ordinary cues first, weak cues only when no ordinary one occurs.
     Cues inside an idiom ("làm hồ sơ đề nghị": to nominate) do not count."""
@@ -384,6 +387,7 @@ class Aspects:
         the hồ sơ twice), then the earlier. A cue asks when it holds an interrogative or stands
         between "có" and a yes/no word ("có ưu tiên nữ không")."""
         idioms = [(start, end) for _, start, end in self._idioms.search(text)]
+        idioms += [m.span() for m in _ASIDE.finditer(text)]  # "Thông tư 12/2019 (đã hết hiệu lực), …" asks nothing there
         for index in (self._strong, self._weak):
             hits = [h for h in index.search(text) if not any(s <= h[1] and h[2] <= e for s, e in idioms)]
             if hits:

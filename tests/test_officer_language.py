@@ -164,6 +164,9 @@ def test_words_holding_a_levels_word_name_no_level(question):
      "xu_ly_vi_pham"),
     ("Thầy thuốc ưu tú có phải được xét tặng và công bố vào dịp ngày Thầy thuốc Việt Nam không?", "thoi_diem_xet"),
     ("Giải thưởng Nhà nước bao lâu thì xét một lần và công bố vào dịp nào?", "thoi_diem_xet"),
+    # an aside in brackets asks nothing
+    ("Theo Nghị định 91/2017 (đã hết hiệu lực), tiền thưởng Huân chương Lao động hạng Ba là bao nhiêu?",
+     "muc_tien_thuong"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -1092,3 +1095,14 @@ def test_a_posted_questions_signature_names_no_province_asked_about(assistant):
                                          "có thẩm quyền quyết định tặng? Câu hỏi của anh T.V (Long An).")
     assert not answer.not_found and answer.citations[0].location.startswith("Điều 79")
     assert understand("Hồ sơ gửi về đâu? Xin cảm ơn anh chị.").focus in ("", "Hồ sơ gửi về đâu?")
+
+
+@pytest.mark.parametrize("question,sentence", [
+    ("NĐ 152/2025 có hiệu lực từ ngày nào?", "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025"),
+    ("nd 152 hieu luc tu ngay nao, ho so trinh thang 8/2025 thi ap dung nd 152 hay nd 98?", "01 tháng 7 năm 2025"),
+])
+def test_when_a_named_decree_takes_effect_is_read_in_its_own_article_on_validity(law_and_decree, question, sentence):
+    """NĐ 152/2025 Điều 59: the decree named is a notion the law map rules on ("hiệu lực"), not only words."""
+    answer = law_and_decree.answerer().answer(question)
+    assert not answer.not_found and answer.citations[0].document == "Nghị định 152/2025/NĐ-CP"
+    assert answer.citations[0].location.startswith("Điều 59") and sentence in answer.lead
