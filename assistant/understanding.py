@@ -676,7 +676,7 @@ def held_steps(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEnt
     return [LawMapEntry(subject, "tieu_chuan", src.doc, src.article, src.quote, src.khoan, src.diem)
             for subject in slots.subjects for needed, src in vocabulary.get(subject).builds_on
             if needed in slots.held and (doc_ids is None or src.doc in doc_ids)
-            and not (slots.target and src.for_ and slots.target not in src.for_)]
+            and (not src.for_ or (slots.target or "ca_nhan") in src.for_)]  # no recipient named: the person's
 
 
 _PART_OF_YEAR = r"quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|6\s+tháng\s+(?:đầu|cuối)\s+năm"

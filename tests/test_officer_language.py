@@ -1106,3 +1106,9 @@ def test_when_a_named_decree_takes_effect_is_read_in_its_own_article_on_validity
     answer = law_and_decree.answerer().answer(question)
     assert not answer.not_found and answer.citations[0].document == "Nghị định 152/2025/NĐ-CP"
     assert answer.citations[0].location.startswith("Điều 59") and sentence in answer.lead
+
+
+def test_with_no_recipient_named_the_step_from_the_rank_held_is_the_persons():
+    slots = understand("Đã có BK TTg từ 2019, 5 năm liền HTTNV trở lên, 3 lần CSTĐCS thì đủ đk HCLĐ hạng Ba chưa ạ?")
+    assert slots.target is None
+    assert [(e.article, e.khoan) for e in held_steps(slots)] == [("Điều 44", 1)]
