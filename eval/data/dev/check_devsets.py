@@ -37,6 +37,7 @@ FILES = {
     "heldout9_officer.jsonl": "officer",
     "heldout10_officer.jsonl": "officer",
     "heldout11_officer.jsonl": "officer",
+    "heldout12_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
