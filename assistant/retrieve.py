@@ -24,7 +24,7 @@ from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables,
                                      group_order, held_steps, lookup_subjects, mapped_provisions, names_members,
-                                     plain_spelling, understand)
+                                     plain_spelling, understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import (collapse_spaces, looks_unaccented, mentions_a_date, mentions_a_quantity, normalize,
@@ -82,7 +82,7 @@ class HybridSearcher:
         """`slots`: the question as understood (computed here when not given); the official
         names of what it abbreviates expand the query, and the law map puts the provision it
         asks about first."""
-        query = self.restore_diacritics(query)
+        query = without_asker(self.restore_diacritics(query))
         slots = slots or understand(query)
         expanded = f"{query} {slots.expansion} {slots.synonyms}".strip()
         k = k or self.settings.top_k

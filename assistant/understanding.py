@@ -121,6 +121,22 @@ def provinces_named(question: str) -> list[str]:
     return [p for p in _parts()["provinces"] if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", question)]
 
 
+def without_asker(question: str) -> str:
+    """ "Bà Nguyễn Thị Hà, Phòng Nội vụ huyện Bác Ái, hỏi: Tập thể … do cấp nào xét?" → the question itself.
+
+    >>> without_asker("Ông Lý T trú tại thị xã Hương Thủy hỏi: Tiêu chuẩn Tập thể lao động xuất sắc là gì?")
+    'Tiêu chuẩn Tập thể lao động xuất sắc là gì?'
+    """
+    found = _asker_intro().match(question)
+    return question[found.end():].lstrip() if found and question[found.end():].strip() else question
+
+
+@lru_cache(maxsize=1)
+def _asker_intro() -> re.Pattern:
+    openers = "|".join(re.escape(o) for o in _parts()["asker_openers"])
+    return re.compile(rf"^\s*(?:{openers})\b[^?:]{{0,200}}?\bhỏi\s*:", re.IGNORECASE)
+
+
 def names_a_document(question: str) -> bool:
     return _has_any(_without(_question_form(question), _parts()["not_documents"]), _parts()["document_words"])
 

@@ -167,6 +167,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     # an aside in brackets asks nothing
     ("Theo Nghị định 91/2017 (đã hết hiệu lực), tiền thưởng Huân chương Lao động hạng Ba là bao nhiêu?",
      "muc_tien_thuong"),
+    ("Công chức làm ở quỹ tín dụng nhân dân do cấp nào xét công nhận Chiến sĩ thi đua cơ sở?", "tham_quyen_quyet_dinh"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -1112,3 +1113,11 @@ def test_with_no_recipient_named_the_step_from_the_rank_held_is_the_persons():
     slots = understand("Đã có BK TTg từ 2019, 5 năm liền HTTNV trở lên, 3 lần CSTĐCS thì đủ đk HCLĐ hạng Ba chưa ạ?")
     assert slots.target is None
     assert [(e.article, e.khoan) for e in held_steps(slots)] == [("Điều 44", 1)]
+
+
+def test_who_asks_in_a_posted_questions_opening_is_no_place_the_question_is_about(assistant):
+    """ "Ông … trú tại thị xã Hương Thủy, tỉnh Thừa Thiên Huế hỏi: …": the asker's address must not require the
+    answer to name that town (no stored document does); the Law answers."""
+    answer = assistant.answerer().answer("Ông Trần V. trú tại thị xã Hương Thủy, tỉnh Thừa Thiên Huế hỏi: Danh hiệu "
+                                         "Tập thể lao động tiên tiến phải đạt những tiêu chuẩn gì?")
+    assert not answer.not_found and answer.citations[0].location.startswith("Điều 28")

@@ -25,7 +25,8 @@ from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
-                                     only_names_the_aspect, place_names, provinces_named, two_asks, understand)
+                                     only_names_the_aspect, place_names, provinces_named, two_asks, understand,
+                                     without_asker)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary
 from documents.parse import closing_block
@@ -108,7 +109,7 @@ class Answerer:
     def _stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
         question = normalize(question).strip()
         history = history or []
-        standalone = self.standalone(self.searcher.restore_diacritics(question), history)
+        standalone = self.standalone(without_asker(self.searcher.restore_diacritics(question)), history)
         hits = self._retrieve(standalone, history)
         day = reference_date(understand(standalone).focus or standalone, self.settings.current_date())
         events = (self._generative(question, standalone, hits, day) if self.chat_model is not None and hits
