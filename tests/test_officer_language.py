@@ -168,6 +168,9 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Theo Nghị định 91/2017 (đã hết hiệu lực), tiền thưởng Huân chương Lao động hạng Ba là bao nhiêu?",
      "muc_tien_thuong"),
     ("Công chức làm ở quỹ tín dụng nhân dân do cấp nào xét công nhận Chiến sĩ thi đua cơ sở?", "tham_quyen_quyet_dinh"),
+    # a story whose background prepares a file asks, in its last sentence, the years required
+    ("Khoa em đang làm hồ sơ Nhà giáo ưu tú cho một thầy làm quản lý. Cho em hỏi yêu cầu về số năm công tác với "
+     "cán bộ quản lý giáo dục là thế nào?", "tieu_chuan"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -1121,3 +1124,10 @@ def test_who_asks_in_a_posted_questions_opening_is_no_place_the_question_is_abou
     answer = assistant.answerer().answer("Ông Trần V. trú tại thị xã Hương Thủy, tỉnh Thừa Thiên Huế hỏi: Danh hiệu "
                                          "Tập thể lao động tiên tiến phải đạt những tiêu chuẩn gì?")
     assert not answer.not_found and answer.citations[0].location.startswith("Điều 28")
+
+
+def test_a_themed_movement_typed_short_reaches_the_flags_khoan_for_themed_movements(assistant):
+    """ "PTTĐ chuyên đề … phải đủ bn năm mới xét cờ": Điều 26 (khoản 2, three years), not the article on forms."""
+    first = _first(assistant, "Tỉnh phát động PTTĐ chuyên đề 2 năm, khi tổng kết đơn vị dẫn đầu có được đề nghị cờ thi "
+                              "đua của tỉnh ko, hay PT phải đủ bn năm?")
+    assert first.doc_id == LAW.stem and first.location.startswith("Điều 26")
