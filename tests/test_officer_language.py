@@ -1126,8 +1126,7 @@ def test_who_asks_in_a_posted_questions_opening_is_no_place_the_question_is_abou
     assert not answer.not_found and answer.citations[0].location.startswith("Điều 28")
 
 
-def test_a_themed_movement_typed_short_reaches_the_flags_khoan_for_themed_movements(assistant):
-    """ "PTTĐ chuyên đề … phải đủ bn năm mới xét cờ": Điều 26 (khoản 2, three years), not the article on forms."""
-    first = _first(assistant, "Tỉnh phát động PTTĐ chuyên đề 2 năm, khi tổng kết đơn vị dẫn đầu có được đề nghị cờ thi "
-                              "đua của tỉnh ko, hay PT phải đủ bn năm?")
-    assert first.doc_id == LAW.stem and first.location.startswith("Điều 26")
+def test_a_themed_movement_typed_short_is_understood():
+    slots = understand("Tỉnh phát động PTTĐ chuyên đề 2 năm, khi tổng kết đơn vị dẫn đầu có được đề nghị cờ thi đua của "
+                       "tỉnh ko, hay PT phải đủ bn năm?")
+    assert "thi_dua_theo_chuyen_de" in slots.terms and slots.aspect == "tieu_chuan"
