@@ -1130,3 +1130,14 @@ def test_a_themed_movement_typed_short_is_understood():
     slots = understand("Tỉnh phát động PTTĐ chuyên đề 2 năm, khi tổng kết đơn vị dẫn đầu có được đề nghị cờ thi đua của "
                        "tỉnh ko, hay PT phải đủ bn năm?")
     assert "thi_dua_theo_chuyen_de" in slots.terms and slots.aspect == "tieu_chuan"
+
+
+@pytest.mark.parametrize("question,notion", [
+    ("Người nước ngoài được tặng Huân chương Hữu nghị nhưng đang ở nước họ thì ai trao thay?", "trao_tang_o_nuoc_ngoai"),
+    ("Tập thể được Chủ tịch UBND tỉnh tặng danh hiệu thi đua và hình thức khen thưởng thì tiền thưởng tính thế nào?",
+     "khen_thuong_cung_thoi_diem"),
+])
+def test_the_notion_a_posted_question_turns_on_is_recognised(question, notion):
+    from assistant.understanding import lookup_subjects
+
+    assert lookup_subjects(understand(question))[0] == notion
