@@ -171,6 +171,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     # a story whose background prepares a file asks, in its last sentence, the years required
     ("Khoa em đang làm hồ sơ Nhà giáo ưu tú cho một thầy làm quản lý. Cho em hỏi yêu cầu về số năm công tác với "
      "cán bộ quản lý giáo dục là thế nào?", "tieu_chuan"),
+    ("Cái GK đột xuất năm ngoái có được tính vào thành tích để đề nghị BK của tỉnh theo công trạng không?", "nguyen_tac"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
