@@ -1142,3 +1142,11 @@ def test_the_notion_a_posted_question_turns_on_is_recognised(question, notion):
     from assistant.understanding import lookup_subjects
 
     assert lookup_subjects(understand(question))[0] == notion
+
+
+def test_the_armed_forces_khoan_comes_after_the_general_one_unless_they_are_named(assistant):
+    """Điều 79 khoản 5 (in the army and police, the Government rules) is for a group the question does not name."""
+    first = _first(assistant, "Danh hiệu Tập thể lao động xuất sắc do ai quyết định tặng?")
+    assert first.doc_id == LAW.stem and first.location != "Điều 79, khoản 5"
+    army = _first(assistant, "Danh hiệu Tập thể lao động xuất sắc trong Công an nhân dân do ai quyết định tặng?")
+    assert army.location == "Điều 79, khoản 5"
