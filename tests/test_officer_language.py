@@ -1150,3 +1150,12 @@ def test_the_armed_forces_khoan_comes_after_the_general_one_unless_they_are_name
     assert first.doc_id == LAW.stem and first.location != "Điều 79, khoản 5"
     army = _first(assistant, "Danh hiệu Tập thể lao động xuất sắc trong Công an nhân dân do ai quyết định tặng?")
     assert army.location == "Điều 79, khoản 5"
+
+
+def test_who_awards_a_title_whose_name_holds_a_level_still_lists_every_authority(assistant):
+    """ "cơ sở" in "Chiến sĩ thi đua cơ sở" names the title, not a level asked: Điều 80 khoản 1, 2, 4 and Điều 79
+    khoản 3 each name an authority that awards it."""
+    answer = assistant.answerer().answer("Thẩm quyền quyết định tặng danh hiệu Chiến sĩ thi đua cơ sở được quy định "
+                                         "thế nào?")
+    assert answer.lead.startswith("- ") and answer.lead.count("\n- ") >= 2
+    assert "có tư cách pháp nhân" in answer.lead and "Chủ tịch Ủy ban nhân dân cấp huyện" in answer.lead

@@ -28,7 +28,7 @@ from assistant.understanding import (folded_syllables, follow_up, names_a_docume
                                      only_names_the_aspect, place_names, provinces_named, two_asks, understand,
                                      without_asker)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
-from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary
+from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import closing_block
 from documents.text import fold_accents, format_vn_date, normalize
 
@@ -227,6 +227,7 @@ class Answerer:
         first, first_hit = pieces[0], hits[pieces[0].hit_index]
         record = self._register_record(first_hit, first, kind)
         lead = self._lead(kind, first, first_hit, record, wording)
+        lead = self._with_other_authorities(lead, kind, pieces, hits, wording)
         pieces = self._adding_something(pieces, hits, day)
         listed = "\n".join(_listed_khoans(kind, first_hit, wording))
         citations = [self._citation(n, hits[piece.hit_index], (n == 1 and listed) or _shown(piece, kind, hits[piece.hit_index]), day)
@@ -300,6 +301,19 @@ class Answerer:
         citation = self._citation(1, hits[0], "\n".join(lines if part == "signer" else [f"- {line}" for line in lines]), day)
         text = "\n\n".join([f"{lead} [1]", f"Căn cứ: {citation.document} ({_where(citation)}) [1]"] + self._validity_notes([citation], day))
         return Answer(question, text, [citation], False, "extractive", standalone, lead=lead)
+
+    def _with_other_authorities(self, lead: str, kind: str, pieces: list, hits: list[Hit], question: str) -> str:
+        """ "Ai quyết định tặng CSTĐCS?" asked of no level: beside the first authority, the others the law map
+        gave for it in the same text (Điều 80 khoản 1, Điều 79 khoản 3), one line each."""
+        first = hits[pieces[0].hit_index]
+        if not _asks_who_awards(kind, question) or not first.provision:
+            return lead
+        others = [p for p in pieces[1:] if hits[p.hit_index].provision and hits[p.hit_index].chunk.doc_id == first.chunk.doc_id]
+        if not others:
+            return lead
+        lines = lead.split("\n") if lead.startswith("- ") else [f"- {lead}"]
+        lines += [f"- {self._lead(kind, p, hits[p.hit_index], None, question)}" for p in others]
+        return "\n".join(dict.fromkeys(lines))
 
     @staticmethod
     def _lead(kind: str, piece, hit: Hit, record, question: str) -> str:
@@ -577,9 +591,16 @@ def _listed_khoans(kind: str, hit: Hit, question: str) -> list[str]:
     """ "Ai quyết định tặng LĐTT?" asked of no level: every khoản of the article the law map names for it
     (Điều 80 khoản 1–4, one authority each), not the one sharing most words."""
     several = extractive.named_khoans(hit)
-    if kind == "unit" and not understand(question).level and 1 < len(several) <= MAX_LISTED_KHOANS:
+    if _asks_who_awards(kind, question) and 1 < len(several) <= MAX_LISTED_KHOANS:
         return several
     return []
+
+
+def _asks_who_awards(kind: str, question: str) -> bool:
+    """ "Ai quyết định tặng …?", "Thẩm quyền quyết định tặng … thế nào?", asked of no level."""
+    slots = understand(question)
+    level_asked = understand(mask_subjects(question)).level  # "Chiến sĩ thi đua cơ sở" names no level asked
+    return (kind == "unit" or slots.aspect == "tham_quyen_quyet_dinh") and not level_asked
 
 
 def _shown(piece, kind: str, hit: Hit) -> str:
