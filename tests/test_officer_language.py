@@ -1159,3 +1159,18 @@ def test_who_awards_a_title_whose_name_holds_a_level_still_lists_every_authority
                                          "thế nào?")
     assert answer.lead.startswith("- ") and answer.lead.count("\n- ") >= 2
     assert "có tư cách pháp nhân" in answer.lead and "Chủ tịch Ủy ban nhân dân cấp huyện" in answer.lead
+
+
+def test_two_answers_joined_lead_each_item_once_and_renumber_the_seconds_citations():
+    from assistant.answering.answerer import Answer, Citation, _as_items, _joined
+
+    def cited(n: int, location: str) -> Citation:
+        return Citation(n=n, doc_id="luat-06-2022-QH15", number="", title="", document="Luật 06/2022/QH15",
+                        location=location, page=None, quote="…", score=1.0)
+
+    first = Answer("q", "- A\n- B [1]", [cited(1, "Điều 76, khoản 4")], False, "extractive", "q1", lead="- A\n- B")
+    second = Answer("q", "- A\n- C [1]", [cited(1, "Điều 80, khoản 1")], False, "extractive", "q2", lead="- A\n- C")
+    joined = _joined(first, second)
+    assert joined.lead == "- A\n- B\n- C"
+    assert [c.n for c in joined.citations] == [1, 2] and "- C [2]" in joined.text
+    assert _as_items("- A\n- B") == ["- A", "- B"] and _as_items("A") == ["- A"]

@@ -9,6 +9,7 @@ import re
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from langchain_core.language_models import BaseChatModel
@@ -311,9 +312,8 @@ class Answerer:
         others = [p for p in pieces[1:] if hits[p.hit_index].provision and hits[p.hit_index].chunk.doc_id == first.chunk.doc_id]
         if not others:
             return lead
-        lines = lead.split("\n") if lead.startswith("- ") else [f"- {lead}"]
-        lines += [f"- {self._lead(kind, p, hits[p.hit_index], None, question)}" for p in others]
-        return "\n".join(dict.fromkeys(lines))
+        leads = [lead] + [self._lead(kind, p, hits[p.hit_index], None, question) for p in others]
+        return "\n".join(dict.fromkeys(item for one in leads for item in _as_items(one)))
 
     @staticmethod
     def _lead(kind: str, piece, hit: Hit, record, question: str) -> str:
@@ -584,7 +584,8 @@ def _joined(first: Answer, second: Answer) -> Answer:
     notes = first.notes + [n for n in second.notes if n not in first.notes]
     understood = f"{first.standalone_question} — {second.standalone_question}"
     return Answer(first.question, text, citations, False, first.mode, understood, notes,
-                  lead=f"{first.lead}\n{second.lead}", searched=first.searched)
+                  lead="\n".join(dict.fromkeys([*first.lead.split("\n"), *second.lead.split("\n")])),
+                  searched=first.searched)
 
 
 def _listed_khoans(kind: str, hit: Hit, question: str) -> list[str]:
@@ -596,8 +597,15 @@ def _listed_khoans(kind: str, hit: Hit, question: str) -> list[str]:
     return []
 
 
+def _as_items(lead: str) -> list[str]:
+    """A lead as list items ("- …"): a listed lead already is one."""
+    return lead.split("\n") if lead.startswith("- ") else [f"- {lead}"]
+
+
+@lru_cache(maxsize=256)
 def _asks_who_awards(kind: str, question: str) -> bool:
-    """ "Ai quyết định tặng …?", "Thẩm quyền quyết định tặng … thế nào?", asked of no level."""
+    """ "Ai quyết định tặng …?", "Thẩm quyền quyết định tặng … thế nào?", asked of no level (asked for the
+    lead, the other authorities and the quote of one answer: computed once)."""
     slots = understand(question)
     level_asked = understand(mask_subjects(question)).level  # "Chiến sĩ thi đua cơ sở" names no level asked
     return (kind == "unit" or slots.aspect == "tham_quyen_quyet_dinh") and not level_asked

@@ -13,6 +13,7 @@ from assistant.answering.lead import point_label
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
+from assistant.understanding import folded_syllables
 from assistant.vocabulary import mask_subjects
 from documents.text import UPPER_LETTERS, fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
 
@@ -119,7 +120,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
     hit_factors = hit_factors or [1.0] * len(hits)
     query = _query_terms(question)
     folded_question = " ".join(fold_accents(s) for s in syllable_tokenize(question))
-    folded_cases = " ".join(fold_accents(s) for s in syllable_tokenize(mask_subjects(question)))
+    folded_cases = folded_syllables(mask_subjects(question))
     weights = _discriminative(idf(sorted(query)), hits)
     candidates: list[Piece] = []
     top_score = max((hit.score for hit in hits), default=1.0) or 1.0
@@ -213,8 +214,8 @@ def _case_bonus(unit: str, folded_question: str) -> float:
     case = _CASE.match(_NUMBERING.sub("", unit.lstrip("-–+• ")))
     if not case:
         return 0.0
-    folded = " ".join(fold_accents(s) for s in syllable_tokenize(case.group(1)))
-    return TITLE_BONUS if folded.count(" ") >= 1 and f" {folded} " in f" {folded_question} " else 0.0
+    phrase = folded_syllables(case.group(1))  # " xa phuong ": two syllables at least
+    return TITLE_BONUS if phrase.count(" ") >= 3 and phrase in folded_question else 0.0
 
 
 def _named_sections(hits: list[Hit], folded_question: str) -> set[int]:

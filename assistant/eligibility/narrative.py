@@ -409,8 +409,7 @@ def _target(items: list[_Match], folded: list[str]) -> tuple[_Match | None, bool
 def _members_holding(folded: list[str], award: _Match) -> bool:
     """ "… với số người đạt Lao động tiên tiến như vậy thì khoa có đủ tiêu chuẩn không?": an award the
     members hold ("người đạt", "cá nhân được") is a fact of the story, not the title asked for."""
-    before = " ".join(folded[max(award.start - 3, 0):award.start])
-    return any(before.endswith(f"{member} {verb}") for member in cues()["member_words"] for verb in ("dat", "duoc"))
+    return _preceded_by(folded, award, [f"{member} {verb}" for member in cues()["member_words"] for verb in ("dat", "duoc")])
 
 
 def _kind(items: list[_Match], target: _Match | None) -> str:
@@ -516,8 +515,13 @@ def _after_no_initiative(m: _Match, items: list[_Match], folded: list[str], data
 
 
 def _said_of_every_member(folded: list[str], m: _Match, data) -> bool:
+    return _preceded_by(folded, m, data["every_member"])
+
+
+def _preceded_by(folded: list[str], m: _Match, phrases: list[str]) -> bool:
+    """One of the phrases ends right before the match, within its three words."""
     before = " ".join(folded[max(m.start - 3, 0):m.start])
-    return any(before.endswith(phrase) for phrase in data["every_member"])
+    return any(before.endswith(phrase) for phrase in phrases)
 
 
 def _clause_of(clauses, at: int) -> tuple[int, int]:
