@@ -409,7 +409,9 @@ def _target(items: list[_Match], folded: list[str]) -> tuple[_Match | None, bool
 def _members_holding(folded: list[str], award: _Match) -> bool:
     """ "… với số người đạt Lao động tiên tiến như vậy thì khoa có đủ tiêu chuẩn không?": an award the
     members hold ("người đạt", "cá nhân được") is a fact of the story, not the title asked for."""
-    return _preceded_by(folded, award, [f"{member} {verb}" for member in cues()["member_words"] for verb in ("dat", "duoc")])
+    data = cues()
+    return _preceded_by(folded, award, [f"{member} {verb}" for member in data["member_words"]
+                                        for verb in data["member_holding_verbs"]])
 
 
 def _kind(items: list[_Match], target: _Match | None) -> str:
