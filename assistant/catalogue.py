@@ -7,6 +7,7 @@ spreadsheet.
 from __future__ import annotations
 
 import csv
+import re
 import threading
 from dataclasses import asdict, dataclass, fields
 from datetime import date
@@ -17,6 +18,7 @@ from documents.text import format_vn_date
 
 # Normative legal texts (Luật, Nghị định, Thông tư): validity periods and replacements apply.
 NORMATIVE_TYPES = frozenset(t.code for t in document_types() if t.normative)
+_RULE_NUMBER = re.compile(r"\d+/(19|20)\d\d/")
 
 
 @dataclass
@@ -67,6 +69,12 @@ class CatalogueEntry:
     @property
     def is_ocr(self) -> bool:
         return self.ocr.strip().lower() in {"1", "true", "x", "có"}
+
+    @property
+    def numbered_as_a_rule(self) -> bool:
+        """"71/2025/QĐ-UBND": the year inside the number is how legal normative documents are numbered
+        (an individual decision is "4036/QĐ-ĐHĐN"); such a decision sets rules for the years after it."""
+        return bool(_RULE_NUMBER.match(self.number))
 
     @property
     def year(self) -> int | None:

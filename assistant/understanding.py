@@ -391,10 +391,18 @@ def place_names(question: str) -> tuple[str, ...]:
         for i, word in enumerate(words[:-1]):
             if i and f"{folded[i - 1]} {folded[i]}" in compounds:
                 continue
-            if folded[i] in markers and words[i + 1][:1].isupper():
-                name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1: i + 5]))
+            if folded[i] in markers and _a_name_word(words[i + 1], folded[i]):
+                name = list(itertools.takewhile(lambda w: _a_name_word(w, folded[i]), words[i + 1: i + 5]))
                 names.append(fold_accents(" ".join(name)))
     return tuple(dict.fromkeys(names))
+
+
+def _a_name_word(word: str, marker: str) -> bool:
+    """A capitalised word. An all-capitals one is a chat abbreviation ("tỉnh LT" for "liên tục") that no
+    document spells, except after the markers whose abbreviations the documents' own numbers carry ("Bộ GDĐT",
+    as in "…/QĐ-BGDĐT")."""
+    abbreviation = len(word) > 1 and word.isupper()
+    return word[:1].isupper() and (not abbreviation or marker in _parts()["abbreviated_markers"])
 
 
 def _has_any(form: _Form, cues: list[str]) -> bool:

@@ -1174,3 +1174,53 @@ def test_two_answers_joined_lead_each_item_once_and_renumber_the_seconds_citatio
     assert joined.lead == "- A\n- B\n- C"
     assert [c.n for c in joined.citations] == [1, 2] and "- C [2]" in joined.text
     assert _as_items("- A\n- B") == ["- A", "- B"] and _as_items("A") == ["- A"]
+
+
+def test_an_abbreviation_after_a_place_word_names_no_place(assistant):
+    """ "CSTĐ tỉnh LT" is "liên tục", not a province LT that the answering text must name."""
+    assert understand("CSTĐ tỉnh LT 2 lần thì được xét CSTĐTQ chưa ạ?").places == ()
+    assert understand("Đợt thi đua của huyện Tam Đường kéo dài đến ngày nào?").places == ("tam duong",)
+    answer = assistant.answerer().answer("CSTĐTQ chọn trong số người có mấy lần CSTĐ tỉnh LT vậy ạ?")
+    assert not answer.not_found and answer.citations[0].location.startswith("Điều 21")
+
+
+def test_years_told_in_a_story_do_not_rule_out_a_decision_that_sets_rules(law_decree_and_local_title):
+    """QĐ 71/2025/QĐ-UBND (numbered as a legal normative text) rules on every later year: a discipline in 2018
+    told in the story is no name its text must hold. Its own title, in every clause, tells none apart."""
+    answer = law_decree_and_local_title.answerer().answer(
+        "Phường em năm 2026 muốn giới thiệu một bác tổ trưởng dân phố xét Công dân Thủ đô ưu tú, nhưng năm 2018 bác "
+        "bị kỷ luật khiển trách. Bác còn được xét không ạ?")
+    assert not answer.not_found and answer.citations[0].document == "Quyết định 71/2025/QĐ-UBND"
+    assert "khiển trách trở lên" in answer.lead
+
+
+@pytest.mark.parametrize("question", [
+    "Danh hiệu xã tiêu biểu có bắt buộc phải dẫn đầu phong trào của huyện không?",
+    "Bác sĩ làm chuyên môn 17 năm đã đủ thời gian để xét Thầy thuốc ưu tú chưa?",
+    "Để được tặng Bằng khen của Chủ tịch UBND tỉnh thì cá nhân phải có mấy sáng kiến?",
+])
+def test_what_a_title_requires_said_in_other_words_asks_for_its_criteria(question):
+    assert understand(question).aspect == "tieu_chuan"
+
+
+def test_a_title_asked_as_whether_it_can_be_awarded_is_the_one_asked_not_one_held():
+    """ "có được tặng Cờ … không hay chỉ Bằng khen": the flag is asked about, not told as held ("đã được tặng")."""
+    slots = understand("Phong trào chuyên đề 3 năm của tỉnh, tập thể dẫn đầu có được tặng Cờ thi đua của tỉnh không "
+                       "hay chỉ được Bằng khen?")
+    assert slots.subjects[0] == "co_thi_dua_cap_tinh" and slots.aspect == "tieu_chuan"
+
+
+def test_the_point_the_question_words_name_leads_not_the_ones_sharing_the_titles_name(assistant):
+    """Điều 74 khoản 1: every point says "Bộ, ban, ngành, tỉnh" as its opening line does; "sáng kiến" is in d)."""
+    answer = assistant.answerer().answer("Muốn được tặng Bằng khen cấp tỉnh thì giáo viên cần có mấy sáng kiến?")
+    assert answer.citations[0].location.startswith("Điều 74") and "02 sáng kiến" in answer.lead
+
+
+def test_a_quote_cut_short_keeps_the_point_the_lead_answers_with(assistant):
+    """Điều 44 khoản 1 is longer than a quote; its điểm e) (three times CSTĐCS) leads, so the quote holds it
+    too, with "…" for the points left out."""
+    answer = assistant.answerer().answer("Cá nhân 7 năm liền đạt CSTĐCS, đã có bằng khen của Bộ thì đủ tiêu chuẩn đề "
+                                         "nghị HCLĐ hạng Ba chưa?")
+    quote = answer.citations[0].quote
+    assert answer.citations[0].location.startswith("Điều 44") and "\n- e) " in answer.lead
+    assert "e) Đã được tặng “Bằng khen của Thủ tướng Chính phủ”" in quote and "\n…" in quote

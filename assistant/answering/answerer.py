@@ -15,7 +15,7 @@ from typing import Iterator
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import extractive, generative
-from assistant.answering.lead import lead_text
+from assistant.answering.lead import lead_text, point_label
 from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, required_names,
                                           standalone_question)
@@ -233,6 +233,7 @@ class Answerer:
         listed = "\n".join(_listed_khoans(kind, first_hit, wording))
         citations = [self._citation(n, hits[piece.hit_index], (n == 1 and listed) or _shown(piece, kind, hits[piece.hit_index]), day)
                      for n, piece in enumerate(pieces, 1)]
+        citations[0].quote = _holding_lead_points(citations[0].quote, lead, first_hit)
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
         lines += [f"Ngoài ra, theo {c.document} ({_where(c)}): {_quoted(c, c.quote)} [{c.n}]" for c in citations[1:]]
@@ -385,9 +386,10 @@ class Answerer:
 
     def _hits_with_names(self, standalone: str, hits: list[Hit]) -> list[Hit]:
         """Keep only passages whose document contains the years and places the question names; for a
-        legal text a year is the date whose rules apply (its validity decides), not a word to find, and a
-        place told in a story's background ("Em là cán bộ ở xã Tân Phú, tỉnh Đồng Nai", "chi nhánh của tổng
-        công ty thuộc Bộ Công Thương") says where the asker works, not whose text is asked."""
+        legal text, or a decision numbered as one ("71/2025/QĐ-UBND" issuing a quy chế), a year is the date
+        whose rules apply (its validity decides), not a word to find, and a place told in a story's
+        background ("Em là cán bộ ở xã Tân Phú, tỉnh Đồng Nai", "chi nhánh của tổng công ty thuộc Bộ Công
+        Thương") says where the asker works, not whose text is asked."""
         focus = understand(standalone).focus
         places = place_names(focus) if focus else place_names(standalone)
         told = set(place_names(standalone)) - set(places)
@@ -395,7 +397,11 @@ class Answerer:
         if not names:
             return hits
         return [hit for hit in hits
-                if all(name in self._document_text(hit.chunk.doc_id) for name in (places if self._normative(hit) else names))]
+                if all(name in self._document_text(hit.chunk.doc_id) for name in (places if self._sets_rules(hit) else names))]
+
+    def _sets_rules(self, hit: Hit) -> bool:
+        entry = self.catalogue.get(hit.chunk.doc_id)
+        return entry is not None and (entry.doc_type in NORMATIVE_TYPES or entry.numbered_as_a_rule)
 
     def _normative(self, hit: Hit) -> bool:
         return self._is_normative(hit.chunk.doc_id)
@@ -617,6 +623,17 @@ def _shown(piece, kind: str, hit: Hit) -> str:
     if hit.points and "khoản" in hit.chunk.location:
         return extractive.with_points(hit.chunk.body, hit.points) or piece.unit
     return extractive.mapped_khoan(hit) or (piece.quote if kind == "list" else piece.unit)
+
+
+def _holding_lead_points(quote: str, lead: str, hit: Hit) -> str:
+    """A khoản cut for its quote keeps the điểm the lead answers with (đ) past the cut): its opening, those
+    điểm, and "…" for the others."""
+    if not quote.endswith(" …"):
+        return quote
+    labels = tuple(point_label(line[2:]) for line in lead.split("\n") if line.startswith("- "))
+    if all(f"\n{label}) " in quote for label in labels if label):
+        return quote
+    return extractive.with_points(extractive.uncapped(quote, hit), labels) or quote
 
 
 def _where(citation: Citation) -> str:

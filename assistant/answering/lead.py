@@ -156,7 +156,8 @@ def _points_lead(source: Source, best_only: bool) -> str:
         return ""
     named = [item for item in items if point_label(item) in source.points]
     if best_only and not _short(items):
-        wanted = _terms(_still_asked(source.question))
+        # the title asked, named in the opening line ("Bằng khen của Bộ, ban, ngành, tỉnh …"), is what every point is about
+        wanted = _terms(_still_asked(source.question)) - (_title_terms(source.subjects) & _terms(intro))
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
         # beside the điểm the law map names (the one naming a title held), the one the question's words
         # point to ("… có sáng kiến … dùng sáng kiến năm trước được không")
@@ -277,6 +278,11 @@ def _best_sentence(unit: str, source: Source) -> str:
     sentences = _sentences(unit) or [collapse_spaces(unit)]
     wanted = _terms(source.question)
     return max(sentences, key=lambda s: (_names_any(s, source.subjects), len(wanted & _terms(s)), -sentences.index(s)))
+
+
+def _title_terms(subjects: tuple[str, ...]) -> set[str]:
+    vocabulary = load_vocabulary()
+    return set().union(*(_terms(vocabulary.get(subject).name) for subject in subjects))
 
 
 def _names_any(sentence: str, subjects: tuple[str, ...]) -> bool:

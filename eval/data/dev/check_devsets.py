@@ -38,6 +38,7 @@ FILES = {
     "heldout10_officer.jsonl": "officer",
     "heldout11_officer.jsonl": "officer",
     "heldout12_officer.jsonl": "officer",
+    "heldout13_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
