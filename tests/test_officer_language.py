@@ -1224,3 +1224,33 @@ def test_a_quote_cut_short_keeps_the_point_the_lead_answers_with(assistant):
     quote = answer.citations[0].quote
     assert answer.citations[0].location.startswith("Điều 44") and "\n- e) " in answer.lead
     assert "e) Đã được tặng “Bằng khen của Thủ tướng Chính phủ”" in quote and "\n…" in quote
+
+
+def test_who_does_a_task_of_a_plans_table_is_answered_with_its_time(assistant):
+    """A row of the plan's table: who leads, who advises, who cooperates, and by when."""
+    answer = assistant.answerer().answer("Ai chủ trì việc xét, khen thưởng tổng kết khối doanh nghiệp năm 2020 ở quận "
+                                         "Hoàng Mai?")
+    assert "Chủ trì: UBND/Hội đồng TĐKT Quận" in answer.lead and "05/4/2021" in answer.lead
+
+
+def test_the_end_of_an_emulation_drive_is_read_in_how_long_it_runs(assistant):
+    """ "kết thúc vào ngày nào": the plan says "Từ nay đến hết ngày 30/8/2022"."""
+    answer = assistant.answerer().answer("Đợt thi đua chào mừng 20 năm thành lập huyện Tam Đường kết thúc vào ngày nào?")
+    assert "30/8/2022" in answer.lead
+
+
+@pytest.mark.parametrize("question", [
+    "HCLĐ hạng Nhì do TTg ký quyết định tặng phải không?",
+    "Huân chương Lao động hạng Nhì cho cá nhân thì ai ký QĐ tặng, TTg hay CT nước?",
+])
+def test_an_authority_named_in_the_question_is_checked_against_the_one_the_law_names(assistant, question):
+    """Asked whether the Prime Minister signs, or which of two: Điều 77, the President decides on orders."""
+    answer = assistant.answerer().answer(question)
+    assert answer.lead.startswith("Chủ tịch nước quyết định tặng huân chương")
+
+
+def test_a_ban_asked_without_diacritics_is_restored_as_a_ban(assistant):
+    """ "co cam … khong": "cấm", not "cảm" (brave), so the question asks about prohibited acts (Điều 15)."""
+    restored = assistant.searcher.restore_diacritics("Luat thi dua khen thuong co cam viec sua bao cao thanh tich khong?")
+    assert "có cấm" in restored
+

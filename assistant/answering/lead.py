@@ -69,8 +69,8 @@ def _intro_only(text: str, source: Source) -> bool:
 
 
 def _date_lead(source: Source) -> str:
-    unit, cells, due = source.unit, source.cells, source.due
-    when = next((v for k, v in cells.items() if v and any(c in fold_accents(k) + " " for c in _TIME_COLUMNS)), "")
+    unit, due = source.unit, source.due
+    when = _time_cell(source)
     if not when:
         when = "; ".join(dict.fromkeys(m.group(0) for m in DATE_MENTION.finditer(without_document_dates(unit))))
     if not when and not due:
@@ -78,6 +78,11 @@ def _date_lead(source: Source) -> str:
     shown = f"{when} (tức {due})" if due and due not in when else (when or due)
     roles = _roles(source) if asks(source.question, "unit") else []
     return f"Thời hạn: {shown}" + "".join(f"; {role}" for role in roles) + f" — {_trim(_task(source), SENTENCE_CHARS)}"
+
+
+def _time_cell(source: Source) -> str:
+    """A table row's time column ("Thời gian: 05/4/2021")."""
+    return next((v for k, v in source.cells.items() if v and any(c in fold_accents(k) + " " for c in _TIME_COLUMNS)), "")
 
 
 def _roles(source: Source) -> list[str]:
@@ -95,8 +100,9 @@ def _roles(source: Source) -> list[str]:
 
 def _unit_lead(source: Source) -> str:
     roles = _roles(source)
-    if roles:
-        return "; ".join(roles) + f" — {_trim(_task(source), ITEM_CHARS)}"
+    if roles:  # who does a task, and by when: a row's time is part of the task given to them
+        when = _time_cell(source) or source.due
+        return "; ".join(roles) + f" — {_trim(_task(source), ITEM_CHARS)}" + (f" (thời hạn: {when})" if when else "")
     sentence = _sentence_lead(source)
     heading = _NUMBERING.sub("", source.heading).strip()
     if heading and not _ARTICLE_TITLE.match(source.heading) and fold_accents(heading) not in fold_accents(sentence):
