@@ -141,6 +141,11 @@ def names_a_document(question: str) -> bool:
     return _has_any(_without(_question_form(question), _parts()["not_documents"]), _parts()["document_words"])
 
 
+def asks_the_issuer(question: str) -> bool:
+    """ "Kế hoạch 01 … do UBND quận ban hành đúng không?" """
+    return _has_any(_question_form(question), _parts()["issuer_cues"])
+
+
 def names_members(text: str) -> bool:
     """Whether a passage or line introduces an emulation bloc's members ("Các cơ quan thành viên (…)")."""
     folded = fold_accents(text.lower())

@@ -13,6 +13,7 @@ Two things come out of a loaded file:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -584,6 +585,28 @@ def _strip_markup(text: str) -> str:
 
 _STORAGE_LINE = re.compile(r"^[-+–]?\s*Lưu\b\s*:?", re.IGNORECASE)
 _RECIPIENTS_HEADING = re.compile(r"^Nơi nhận\s*:?\s*", re.IGNORECASE)
+
+
+_ADDRESSEES_HEADING = re.compile(r"^(?:Kính gửi|.{0,40}\bđiện)\s*:\s*(.*)$", re.IGNORECASE)
+AS_ABOVE = re.compile(r"^Như trên\b", re.IGNORECASE)
+
+
+def addressees(text: str) -> list[str]:
+    """Whom a letter or a công điện is addressed to: the lines under "Kính gửi:" or "THỦ TƯỚNG CHÍNH PHỦ
+    điện:", which "Như trên" in its "Nơi nhận" stands for.
+
+    >>> addressees("Kính gửi:\n- Sở Nội vụ;\n- Sở Tài chính.\nCăn cứ …")
+    ['Sở Nội vụ;', 'Sở Tài chính.']
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    start = next((i for i, line in enumerate(lines) if _ADDRESSEES_HEADING.match(line)), None)
+    if start is None:
+        return []
+    inline = _ADDRESSEES_HEADING.match(lines[start]).group(1).strip(" .…")
+    if inline:
+        return [inline]
+    found = list(itertools.takewhile(lambda line: line.startswith(("-", "–", "+")), lines[start + 1:]))
+    return [line.lstrip("-–+ ").strip() for line in found]
 
 
 def closing_block(text: str) -> tuple[list[str], list[str]]:

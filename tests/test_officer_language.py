@@ -1233,9 +1233,10 @@ def test_who_does_a_task_of_a_plans_table_is_answered_with_its_time(assistant):
     assert "Chủ trì: UBND/Hội đồng TĐKT Quận" in answer.lead and "05/4/2021" in answer.lead
 
 
-def test_the_end_of_an_emulation_drive_is_read_in_how_long_it_runs(assistant):
-    """ "kết thúc vào ngày nào": the plan says "Từ nay đến hết ngày 30/8/2022"."""
-    answer = assistant.answerer().answer("Đợt thi đua chào mừng 20 năm thành lập huyện Tam Đường kết thúc vào ngày nào?")
+@pytest.mark.parametrize("ends", ["kết thúc vào ngày nào", "kéo dài đến ngày nào"])
+def test_the_end_of_an_emulation_drive_is_read_in_how_long_it_runs(assistant, ends):
+    """The plan says "Từ nay đến hết ngày 30/8/2022"."""
+    answer = assistant.answerer().answer(f"Đợt thi đua chào mừng 20 năm thành lập huyện Tam Đường {ends}?")
     assert "30/8/2022" in answer.lead
 
 
@@ -1254,3 +1255,47 @@ def test_a_ban_asked_without_diacritics_is_restored_as_a_ban(assistant):
     restored = assistant.searcher.restore_diacritics("Luat thi dua khen thuong co cam viec sua bao cao thanh tich khong?")
     assert "có cấm" in restored
 
+
+
+@pytest.fixture(scope="module")
+def urgent_dispatch(tmp_path_factory):
+    return _indexed(tmp_path_factory, "dispatch", [KNOWLEDGE / "plans" / "cd-229-2025-ttg.txt"])
+
+
+def test_as_above_in_the_recipients_stands_for_the_addressees_at_the_top(urgent_dispatch):
+    """Công điện 229/CĐ-TTg: "Nơi nhận: - Như trên; …" — the ministers and provincial chairs it is addressed to
+    ("THỦ TƯỚNG CHÍNH PHỦ điện: …") are whom it is sent to first."""
+    answer = urgent_dispatch.answerer().answer("Công điện 229/CĐ-TTg của Thủ tướng gửi tới những ai?")
+    lines = answer.lead.split("\n")
+    assert "Như trên" not in answer.lead and lines[0] == "Nơi nhận:"
+    assert lines[1].startswith("- Bộ trưởng, Thủ trưởng cơ quan ngang Bộ")
+    assert any(line.startswith("- Chủ tịch Ủy ban nhân dân các tỉnh") for line in lines)
+    assert "- Ban Bí thư Trung ương Đảng;" in lines and answer.citations[1].location == "Phần mở đầu"
+
+
+def test_a_caption_naming_the_document_is_no_answer(tmp_path_factory):
+    """ "(Ban hành kèm theo Quyết định số 4036/QĐ-ĐHĐN …)" shares the number and year the question names, but
+    only says which document this is: ranked first by the search, it still answers nothing."""
+    from assistant.answering import extractive
+    from assistant.retrieve import Hit
+
+    built = _indexed(tmp_path_factory, "caption", [KNOWLEDGE / "plans" / "qd-4036-2022-dhdn.txt"])
+    chunks = {c.location: c for c in built.index.doc_chunks("qd-4036-2022-dhdn")}
+    hits = [Hit(chunks["QUY ĐỊNH"], 1.0), Hit(chunks["Điều 3, khoản 1"], 0.9)]
+    question = "Theo QĐ 4036/QĐ-ĐHĐN năm 2022, giảng viên muốn xét CSTĐCS phải có bài báo như thế nào?"
+    rare = {"4036", "2022", "dhdn"}  # in the whole corpus the document's number and year are its rarest words
+    pieces = extractive.best_pieces(question, "general", hits, lambda terms: {t: 4.0 if t in rare else 1.0 for t in terms})
+    assert not pieces[0].unit.startswith("(Ban hành kèm theo")
+
+
+def test_who_issued_a_plan_may_be_read_in_the_caption_under_its_title(assistant):
+    """ "(Kèm theo Kế hoạch số 01/KH-HĐTĐKT … của Hội đồng Thi đua - Khen thưởng quận Hoàng Mai)" answers no
+    other question, but does name who issued the plan."""
+    from assistant.answering import extractive
+    from assistant.retrieve import Hit
+
+    chunks = assistant.index.doc_chunks(SEED_001.stem)
+    caption = next(c for c in chunks if c.location == "PHỤ LỤC")
+    question = "Kế hoạch 01/KH-HĐTĐKT năm 2021 của quận Hoàng Mai do cơ quan nào ban hành?"
+    pieces = extractive.best_pieces(question, "general", [Hit(caption, 1.0)], lambda terms: {t: 1.0 for t in terms})
+    assert pieces[0].unit.startswith("(Kèm theo Kế hoạch số 01/KH-HĐTĐKT")

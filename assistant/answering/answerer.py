@@ -30,7 +30,7 @@ from assistant.understanding import (folded_syllables, follow_up, names_a_docume
                                      without_asker)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
-from documents.parse import closing_block
+from documents.parse import AS_ABOVE, addressees, closing_block
 from documents.text import fold_accents, format_vn_date, normalize
 
 _ARTICLE = re.compile(r"\bĐiều\s+(\d{1,3})\b")
@@ -296,13 +296,29 @@ class Answerer:
         lines = signature if part == "signer" else recipients
         if not lines:
             return None
+        citation = self._citation(1, hits[0], "\n".join(lines if part == "signer" else [f"- {line}" for line in lines]), day)
+        citations = [citation]
         if part == "signer":
             lead = f"Người ký: {lines[-1]} — {' / '.join(lines[:-1])}" if len(lines) > 1 else f"Người ký: {lines[0]}"
         else:
-            lead = "Nơi nhận:\n" + "\n".join(f"- {line}" for line in lines)
-        citation = self._citation(1, hits[0], "\n".join(lines if part == "signer" else [f"- {line}" for line in lines]), day)
-        text = "\n\n".join([f"{lead} [1]", f"Căn cứ: {citation.document} ({_where(citation)}) [1]"] + self._validity_notes([citation], day))
-        return Answer(question, text, [citation], False, "extractive", standalone, lead=lead)
+            addressed = self._addressed(hits[0], lines, day)
+            citations += addressed[1:]
+            shown = [*addressed[0], *(line for line in lines if not AS_ABOVE.match(line))] if addressed else lines
+            lead = "Nơi nhận:\n" + "\n".join(f"- {line}" for line in shown)
+        text = "\n\n".join([f"{lead} [1]"] + [f"Căn cứ: {c.document} ({_where(c)}) [{c.n}]" for c in citations]
+                            + self._validity_notes(citations, day))
+        return Answer(question, text, citations, False, "extractive", standalone, lead=lead)
+
+    def _addressed(self, closing: Hit, recipients: list[str], day: date) -> tuple:
+        """ "Nơi nhận: - Như trên; …": the addressees under "Kính gửi:" (or "… điện:") at the top, with the
+        passage they are read in; () when the list does not open with "Như trên" or the top names none."""
+        if not recipients or not AS_ABOVE.match(recipients[0]):
+            return ()
+        for chunk in self.index.doc_chunks(closing.chunk.doc_id):
+            found = addressees(chunk.body)
+            if found:
+                return found, self._citation(2, Hit(chunk, closing.score), "\n".join(f"- {line}" for line in found), day)
+        return ()
 
     def _with_other_authorities(self, lead: str, kind: str, pieces: list, hits: list[Hit], question: str) -> str:
         """ "Ai quyết định tặng CSTĐCS?" asked of no level: beside the first authority, the others the law map

@@ -13,7 +13,7 @@ from assistant.answering.lead import point_label
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
-from assistant.understanding import folded_syllables
+from assistant.understanding import asks_the_issuer, folded_syllables
 from assistant.vocabulary import mask_subjects
 from documents.text import UPPER_LETTERS, fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
 
@@ -125,6 +125,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
     candidates: list[Piece] = []
     top_score = max((hit.score for hit in hits), default=1.0) or 1.0
     named_sections = _named_sections(hits, folded_question)
+    issuer_asked = asks_the_issuer(question)  # a caption then names who issued the document
     for index, hit in enumerate(hits):
         doc_heading, _, rest = hit.chunk.text.partition("\n")
         path_line = rest.partition("\n")[0]
@@ -135,7 +136,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
         doc_terms = _terms(doc_heading)
         units = split_units(hit)
         for position, unit in enumerate(units):
-            if len(units) > 1 and _is_heading(unit):
+            if len(units) > 1 and _is_heading(unit) and not (issuer_asked and _CAPTION.match(unit.strip())):
                 continue  # a heading alone answers nothing; it lends its words to the lines below
             local_line = _local_heading(units, position)
             local = _terms(local_line)
@@ -193,6 +194,7 @@ def _best_place(term: str, unit: set[str], local: set[str], path: set[str], doc:
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.|[IVXL]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
 _CASE = re.compile(r"Đối với\s+([^:;.]{3,60}):")
+_CAPTION = re.compile(r"^\((?:Ban hành )?kèm theo\b[^()]*\)$", re.IGNORECASE)
 
 
 def _title_bonus(unit: str, headings: list[str], folded_question: str, doc_heading: str = "") -> float:
@@ -252,7 +254,10 @@ def _length_penalty(unit: str) -> float:
 
 def _is_heading(unit: str) -> bool:
     """A short line that names what follows ("1. Đối tượng khen thưởng", "a) Đối với tập thể:"); one that
-    states its case after a colon ("b) Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp") is content."""
+    states its case after a colon ("b) Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp") is content.
+    A caption in brackets under a title ("(Ban hành kèm theo Quyết định số …)") names the document."""
+    if _CAPTION.match(unit.strip()):
+        return True
     if len(unit) > 90 or unit.rstrip().endswith((".", ";", "”", '"')) or unit.startswith(("-", "+", "•")):
         return False
     return len(unit.rpartition(":")[2].split()) < 3 if ":" in unit else True
