@@ -1299,3 +1299,18 @@ def test_who_issued_a_plan_may_be_read_in_the_caption_under_its_title(assistant)
     question = "Kế hoạch 01/KH-HĐTĐKT năm 2021 của quận Hoàng Mai do cơ quan nào ban hành?"
     pieces = extractive.best_pieces(question, "general", [Hit(caption, 1.0)], lambda terms: {t: 1.0 for t in terms})
     assert pieces[0].unit.startswith("(Kèm theo Kế hoạch số 01/KH-HĐTĐKT")
+
+
+def test_a_paragraph_continuing_a_point_can_be_the_one_that_answers(tmp_path_factory):
+    """QĐ 86/2025 Điều 8 khoản 4: under b), an unlabelled paragraph says how many members must attend a
+    session on awards (80%); the lead reaches it instead of dropping every line without a label."""
+    built = _indexed(tmp_path_factory, "bac-ninh", [KNOWLEDGE / "plans" / "qd-86-2025-ubnd-bac-ninh.txt"])
+    answer = built.answerer().answer("Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh Bắc Ninh để xét khen thưởng phải có "
+                                     "bao nhiêu ủy viên tham dự?")
+    assert "80% tổng số Ủy viên" in answer.lead
+
+
+@pytest.mark.parametrize("question", ["Danh hiệu xã, phường, thị trấn tiêu biểu xét cho xã nào?",
+                                      "Danh hiệu thôn, tổ dân phố văn hóa tặng cho thôn nào?"])
+def test_which_unit_a_title_is_for_asks_who_may_receive_it(question):
+    assert understand(question).aspect == "doi_tuong"

@@ -138,10 +138,27 @@ def _points(source: Source) -> tuple[str, list[str]]:
     if not lines:
         return "", []
     intro = _NUMBERING.sub("", lines[0]).strip()
-    items = [line for line in lines[1:] if _POINT.match(line)]
+    items = _with_continuations(lines[1:])
     if not items and intro.endswith(":"):  # "… đạt các tiêu chuẩn sau đây:" then khoản 1., 2.
         items = [line for line in lines[1:] if _CLAUSE_ITEM.match(line)]
     return intro, items
+
+
+def _with_continuations(lines: list[str]) -> list[str]:
+    """The points a), b)… and the unlabelled paragraphs that continue one (QĐ 86/2025 Điều 8 khoản 4 b): "Hội
+    đồng họp khi có ít nhất 2/3 …" is a paragraph of its own under b), an item the question may point to); a
+    new khoản ("2. Ủy ban nhân dân cấp tỉnh quy định chi tiết …") continues no point."""
+    items: list[str] = []
+    in_point = False
+    for line in lines:
+        if _POINT.match(line):
+            items.append(line)
+            in_point = True
+        elif _CLAUSE_ITEM.match(line):
+            in_point = False
+        elif in_point:
+            items.append(line)
+    return items
 
 
 def _short(items: list[str]) -> bool:
