@@ -563,6 +563,9 @@ def _spelled(question: str, matches) -> str:
 # a title with no quota asked for "tỷ lệ" is asked for the share its criteria set (70% đạt LĐTT).
 _ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia"), "ty_le_so_luong": ("tieu_chuan",),
                      "thoi_gian_nhan_he_so": ("tieu_chuan",)}
+# Aspects a family of titles rules on for each of its ranks (time counted twice at sea, on islands): asked of a
+# rank, the family's rule answers before the rank's own criteria.
+_FAMILY_FIRST = {"thoi_gian_nhan_he_so"}
 DEFAULT_ASPECT = "tieu_chuan"
 
 
@@ -601,12 +604,16 @@ def _named_in_its_provisions(notion: str) -> frozenset[str]:
 
 
 def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
-    """The subject's own entries first; then its criteria for a fallback aspect; then its family's.
+    """The subject's own entries first; then its family's on the aspect asked ("hải đảo … thời gian tính thế
+    nào" of Huy chương Chiến sĩ vẻ vang hạng Ba: the family's Điều 57 khoản 3); then its criteria for a
+    fallback aspect.
 
     A Law's provision on the whole family stays with a decree's own entries: "hồ sơ Chiến sĩ thi
     đua cơ sở" is answered by the Law's list of what a file holds (said of every title) before the
     decree that only delegates its details."""
     own = law_map.locate(subject, aspect, doc_ids, inherit=False)
+    if not own and aspect in _FAMILY_FIRST:
+        own = law_map.locate(subject, aspect, doc_ids)
     for fallback in (*_ASPECT_FALLBACKS.get(aspect, ()), *_only_aspect(subject)):
         own = own or law_map.locate(subject, fallback, doc_ids, inherit=False)
     if not own:

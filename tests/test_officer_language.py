@@ -1314,3 +1314,14 @@ def test_a_paragraph_continuing_a_point_can_be_the_one_that_answers(tmp_path_fac
                                       "Danh hiệu thôn, tổ dân phố văn hóa tặng cho thôn nào?"])
 def test_which_unit_a_title_is_for_asks_who_may_receive_it(question):
     assert understand(question).aspect == "doi_tuong"
+
+
+def test_time_at_sea_asked_of_one_rank_is_read_in_the_familys_rule():
+    """Điều 57 khoản 3 (time on islands and at sea) is written for every rank of Huy chương Chiến sĩ vẻ vang: asked
+    of hạng Ba, it comes before hạng Ba's own criteria."""
+    from assistant.understanding import mapped_provisions
+
+    slots = understand("Huy chương Chiến sĩ vẻ vang hạng Ba thì ai làm nhiệm vụ ngoài hải đảo thời gian được tính thế nào?")
+    assert slots.aspect == "thoi_gian_nhan_he_so"
+    first = mapped_provisions(slots)[0]
+    assert (first.article, first.khoan) == ("Điều 57", 3)
