@@ -1325,3 +1325,12 @@ def test_time_at_sea_asked_of_one_rank_is_read_in_the_familys_rule():
     assert slots.aspect == "thoi_gian_nhan_he_so"
     first = mapped_provisions(slots)[0]
     assert (first.article, first.khoan) == ("Điều 57", 3)
+
+
+def test_when_asked_of_a_rule_with_no_date_is_answered_with_the_cases_it_lists(assistant):
+    """ "Khi nào … bị hủy quyết định tặng": Điều 93 khoản 2 gives no date but the cases, opened by its own line."""
+    answer = assistant.answerer().answer("Công ty được tặng Huân chương Lao động rồi, vậy khi nào thì bị hủy quyết định "
+                                         "tặng huân chương?")
+    assert answer.citations[0].location.startswith("Điều 93")
+    assert answer.lead.startswith("Quyết định tặng danh hiệu thi đua, hình thức khen thưởng bị hủy bỏ")
+    assert "\n- " in answer.lead

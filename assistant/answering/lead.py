@@ -60,6 +60,8 @@ def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: st
     text = builders.get(kind, _sentence_lead)(source)
     if kind not in ("list", "date") and _intro_only(text, source):
         text = _points_lead(source, best_only=True) or text
+    if not text and kind == "date":  # "khi nào thì bị hủy quyết định …": no date, the cases the khoản lists
+        text = _points_lead(source, best_only=True)
     return text or _sentence_lead(source)
 
 
