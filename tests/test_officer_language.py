@@ -1334,3 +1334,12 @@ def test_when_asked_of_a_rule_with_no_date_is_answered_with_the_cases_it_lists(a
     assert answer.citations[0].location.startswith("Điều 93")
     assert answer.lead.startswith("Quyết định tặng danh hiệu thi đua, hình thức khen thưởng bị hủy bỏ")
     assert "\n- " in answer.lead
+
+
+def test_the_addressees_cited_bring_no_note_on_the_legal_bases_read_out_beside_them(tmp_path_factory):
+    """Công văn 2851/BGDĐT-TĐKT: its opening passage also lists its legal bases (Nghị định 91/2017, since
+    replaced); the addressees cited from it say nothing of them."""
+    built = _indexed(tmp_path_factory, "letter", [KNOWLEDGE / "plans" / "cv-2851-2021-bgddt.txt"])
+    answer = built.answerer().answer("Công văn 2851/BGDĐT-TĐKT gửi những đơn vị nào?")
+    assert "- Đại học Quốc gia Hà Nội;" in answer.lead.split("\n")
+    assert "Nghị định 91/2017" not in answer.text

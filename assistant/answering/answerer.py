@@ -317,7 +317,9 @@ class Answerer:
         for chunk in self.index.doc_chunks(closing.chunk.doc_id):
             found = addressees(chunk.body)
             if found:
-                return found, self._citation(2, Hit(chunk, closing.score), "\n".join(f"- {line}" for line in found), day)
+                cited = self._citation(2, Hit(chunk, closing.score), "\n".join(f"- {line}" for line in found), day)
+                cited.passage = cited.quote  # the legal bases read out under it are not what is cited
+                return found, cited
         return ()
 
     def _with_other_authorities(self, lead: str, kind: str, pieces: list, hits: list[Hit], question: str) -> str:
