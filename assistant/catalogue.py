@@ -71,10 +71,11 @@ class CatalogueEntry:
         return self.ocr.strip().lower() in {"1", "true", "x", "có"}
 
     @property
-    def numbered_as_a_rule(self) -> bool:
-        """"71/2025/QĐ-UBND": the year inside the number is how legal normative documents are numbered
-        (an individual decision is "4036/QĐ-ĐHĐN"); such a decision sets rules for the years after it."""
-        return bool(_RULE_NUMBER.match(self.number))
+    def sets_rules(self) -> bool:
+        """A law, decree or circular, or a decision numbered as a legal normative text ("71/2025/QĐ-UBND": the
+        year inside the number; an individual decision is "4036/QĐ-ĐHĐN"): the years a question names are the
+        date whose rules apply, not words its text must hold."""
+        return self.doc_type in NORMATIVE_TYPES or bool(_RULE_NUMBER.match(self.number))
 
     @property
     def year(self) -> int | None:

@@ -587,6 +587,15 @@ _STORAGE_LINE = re.compile(r"^[-+–]?\s*Lưu\b\s*:?", re.IGNORECASE)
 _RECIPIENTS_HEADING = re.compile(r"^Nơi nhận\s*:?\s*", re.IGNORECASE)
 
 
+def _is_item(line: str) -> bool:
+    return line.startswith(("-", "–", "+"))
+
+
+def _item_text(line: str) -> str:
+    """ "- Sở Nội vụ;" → "Sở Nội vụ;" """
+    return line.lstrip("-–+ ").strip()
+
+
 _ADDRESSEES_HEADING = re.compile(r"^(?:Kính gửi|.{0,40}\bđiện)\s*:\s*(.*)$", re.IGNORECASE)
 AS_ABOVE = re.compile(r"^Như trên\b", re.IGNORECASE)
 
@@ -599,14 +608,14 @@ def addressees(text: str) -> list[str]:
     ['Sở Nội vụ;', 'Sở Tài chính.']
     """
     lines = [line.strip() for line in text.split("\n")]
-    start = next((i for i, line in enumerate(lines) if _ADDRESSEES_HEADING.match(line)), None)
-    if start is None:
+    heading = next(((i, m) for i, line in enumerate(lines) if (m := _ADDRESSEES_HEADING.match(line))), None)
+    if heading is None:
         return []
-    inline = _ADDRESSEES_HEADING.match(lines[start]).group(1).strip(" .…")
+    start, match = heading
+    inline = match.group(1).strip(" .…")
     if inline:
         return [inline]
-    found = list(itertools.takewhile(lambda line: line.startswith(("-", "–", "+")), lines[start + 1:]))
-    return [line.lstrip("-–+ ").strip() for line in found]
+    return [_item_text(line) for line in itertools.takewhile(_is_item, lines[start + 1:])]
 
 
 def closing_block(text: str) -> tuple[list[str], list[str]]:
@@ -620,8 +629,8 @@ def closing_block(text: str) -> tuple[list[str], list[str]]:
     lines = [line for line in lines if line]
     storage = max((i for i, line in enumerate(lines) if _STORAGE_LINE.match(line)), default=None)
     if storage is None:
-        return [line.lstrip("-–+ ").strip() for line in lines if line.startswith(("-", "–", "+"))], []
-    recipients = [line.lstrip("-–+ ").strip() for line in lines[: storage + 1]]
+        return [_item_text(line) for line in lines if _is_item(line)], []
+    recipients = [_item_text(line) for line in lines[: storage + 1]]
     signature = []
     for line in lines[storage + 1:]:
         if line.startswith(("(", "[")):

@@ -419,7 +419,7 @@ class Answerer:
 
     def _sets_rules(self, hit: Hit) -> bool:
         entry = self.catalogue.get(hit.chunk.doc_id)
-        return entry is not None and (entry.doc_type in NORMATIVE_TYPES or entry.numbered_as_a_rule)
+        return entry is not None and entry.sets_rules
 
     def _normative(self, hit: Hit) -> bool:
         return self._is_normative(hit.chunk.doc_id)
@@ -644,8 +644,8 @@ def _shown(piece, kind: str, hit: Hit) -> str:
 
 
 def _holding_lead_points(quote: str, lead: str, hit: Hit) -> str:
-    """A khoản cut for its quote keeps the điểm the lead answers with (đ) past the cut): its opening, those
-    điểm, and "…" for the others."""
+    """A khoản cut for its quote keeps the điểm the lead answers with (Điều 44 khoản 1 e), past the cut): its
+    opening, those điểm, and "…" for the others."""
     if not quote.endswith(" …"):
         return quote
     labels = tuple(point_label(line[2:]) for line in lead.split("\n") if line.startswith("- "))

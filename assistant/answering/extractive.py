@@ -119,7 +119,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
     the first passage's best unit comes first whatever the others score (the law map chose it)."""
     hit_factors = hit_factors or [1.0] * len(hits)
     query = _query_terms(question)
-    folded_question = _folded_words(question)
+    folded_question = folded_syllables(question)
     folded_cases = folded_syllables(mask_subjects(question))
     weights = _discriminative(idf(sorted(query)), hits)
     candidates: list[Piece] = []
@@ -134,6 +134,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
         article_title = last_heading if last_heading.startswith("Điều ") else ""
         section_bonus = TITLE_BONUS if index in named_sections else 0.0
         doc_terms = _terms(doc_heading)
+        folded_heading = folded_syllables(doc_heading)
         units = split_units(hit)
         for position, unit in enumerate(units):
             if len(units) > 1 and _is_heading(unit) and not (issuer_asked and _CAPTION.match(unit.strip())):
@@ -144,7 +145,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
             matched = sum(w * _best_place(t, unit_terms, local, path_terms, doc_terms) for t, w in weights.items())
             prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
             score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind) + prior
-                     + max(_title_bonus(unit, [article_title], folded_question, doc_heading),
+                     + max(_title_bonus(unit, [article_title], folded_question, folded_heading),
                            _case_bonus(unit, folded_cases), section_bonus) + _clause_bonus(unit, hit)
                      - _length_penalty(_own_sentence(unit, hit))) * hit_factors[index]
             candidates.append(Piece(index, unit, _window(units, position, kind), score))
@@ -197,22 +198,17 @@ _CASE = re.compile(r"Đối với\s+([^:;.]{3,60}):")
 _CAPTION = re.compile(r"^\((?:Ban hành )?kèm theo\b[^()]*\)$", re.IGNORECASE)
 
 
-def _title_bonus(unit: str, headings: list[str], folded_question: str, doc_heading: str = "") -> float:
+def _title_bonus(unit: str, headings: list[str], folded_question: str, folded_heading: str = "") -> float:
     """The question names what the passage is about: the title a clause defines
     (Danh hiệu “Tập thể lao động tiên tiến” để tặng…), or the title of its article. A title the whole
     document is about (the quy chế of “Công dân Thủ đô ưu tú”) tells none of its clauses apart."""
     first = _QUOTED.search(unit[:160])
     titles = ([first.group(1)] if first else []) + [_NUMBERING.sub("", h) for h in headings if h]
-    whole = f" {_folded_words(doc_heading)} "
     for title in titles:
-        folded = _folded_words(title)
-        if folded.count(" ") >= 1 and f" {folded} " in f" {folded_question} " and f" {folded} " not in whole:
+        folded = folded_syllables(title)  # " cong dan thu do uu tu ": two syllables at least
+        if folded.count(" ") >= 3 and folded in folded_question and folded not in folded_heading:
             return TITLE_BONUS
     return 0.0
-
-
-def _folded_words(text: str) -> str:
-    return " ".join(fold_accents(s) for s in syllable_tokenize(text))
 
 
 def _case_bonus(unit: str, folded_question: str) -> float:
@@ -235,9 +231,9 @@ def _named_sections(hits: list[Hit], folded_question: str) -> set[int]:
         heading = _NUMBERING.sub("", hit.chunk.location.split(" › ")[-1]).split("(")[0].strip(" :")
         if not starts_with_unit(heading):
             continue
-        words = _folded_words(heading)
-        if words.count(" ") >= 1 and f" {words} " in f" {folded_question} ":
-            found[index] = words.count(" ") + 1
+        words = folded_syllables(heading)
+        if words.count(" ") >= 3 and words in folded_question:
+            found[index] = words.count(" ") - 1
     longest = max(found.values(), default=0)
     return {index for index, size in found.items() if size == longest}
 
