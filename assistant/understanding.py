@@ -741,6 +741,19 @@ def follow_up(question: str, previous: str, on_a_plan: bool = False) -> str | No
     return None
 
 
+def leaves_its_subject_out(question: str, previous: str) -> bool:
+    """ "Hồ sơ có phải kèm gì về sáng kiến không?" after a question on Chiến sĩ thi đua cơ sở: a question
+    that asks something a title has rules on, and names no title, document, place or year of its own
+    (nor a notion the law rules on in that respect), is asked of the previous question's title."""
+    now, before = understand(question), understand(previous)
+    if not before.subjects or now.subjects or now.places or now.years or now.focus or names_a_document(question):
+        return False
+    if now.aspect is None or now.aspect in GENERAL_ASPECTS:
+        return False
+    law_map = load_law_map()
+    return not any(law_map.locate(term, now.aspect, inherit=False) for term in now.terms if term not in TOO_BROAD)
+
+
 def _swap_aspect(question: str, previous: str) -> str | None:
     """"Hồ sơ gồm những gì?" after a question on a title: the new aspect of the same title."""
     aspect, before = detect_aspect(question), understand(previous)

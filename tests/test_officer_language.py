@@ -829,6 +829,27 @@ def test_a_follow_up_that_asks_something_new_is_answered_on_its_own_aspect(law_a
     assert answer.citations[0].doc_id == LAW.stem and answer.citations[0].location.split(",")[0] == article
 
 
+@pytest.mark.parametrize("first,follow_up,title,article", [
+    ("Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở gồm những gì?",
+     "Trong hồ sơ đề nghị thì cần giấy tờ gì chứng minh sáng kiến?", "Chiến sĩ thi đua cơ sở", "Điều 84"),
+    ("Nông dân muốn được Bằng khen của Thủ tướng Chính phủ thì cần đạt gì?",
+     "Mô hình kinh tế phải duy trì ổn định bao lâu?", "Bằng khen của Thủ tướng Chính phủ", "Điều 73"),
+    ("Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở gồm những gì?",
+     "Những hành vi nào bị nghiêm cấm trong thi đua, khen thưởng?", None, "Điều 15"),
+])
+def test_a_question_that_names_no_title_is_asked_of_the_previous_ones_title(law_and_decree, first, follow_up, title,
+                                                                           article):
+    """No cue word ("còn", "thế") opens it, but it names no title of its own: asked of the conversation's
+    title, unless what it asks is said of thi đua, khen thưởng as a whole (the prohibited acts)."""
+    answerer = law_and_decree.answerer()
+    answer = answerer.answer(follow_up, [answerer.answer(first).turn()])
+    if title:
+        assert title in answer.standalone_question and title in answer.lead
+    else:
+        assert answer.standalone_question == follow_up
+    assert answer.citations[0].doc_id == LAW.stem and answer.citations[0].location.split(",")[0] == article
+
+
 def test_an_awards_quota_is_read_where_the_plan_awards_it_not_in_its_table_of_criteria(can_tho):
     """Kế hoạch 157 of Cần Thơ gives its criteria in % in an appendix table; the cap on its Bằng khen
     ("không quá 10% tập thể, 5% cá nhân") is in section IV, which the question must reach first."""

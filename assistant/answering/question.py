@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 # question_kind: part of this module's surface
-from assistant.understanding import FOLLOW_UP_JOINER, names_a_bare_rank, place_names, question_kind  # noqa: F401
+from assistant.understanding import FOLLOW_UP_JOINER, leaves_its_subject_out, names_a_bare_rank, place_names, question_kind  # noqa: F401
 from assistant.validity import without_document_numbers
 from documents.text import fold_accents, syllable_tokenize
 
@@ -68,7 +68,9 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
         return False
     folded = fold_accents(question.strip()).lower()
     starts = tuple(fold_accents(s) for s in _data()["follow_up_starts"])
-    return folded.startswith(starts) or len(content_terms(question)) <= 3 or names_a_bare_rank(question)
+    previous = history[-1].standalone or history[-1].question
+    return (folded.startswith(starts) or len(content_terms(question)) <= 3 or names_a_bare_rank(question)
+            or leaves_its_subject_out(question, previous))
 
 
 def standalone_question(question: str, history: list[Turn]) -> str:
