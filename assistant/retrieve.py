@@ -24,7 +24,7 @@ from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables,
                                      group_order, held_steps, lookup_subjects, mapped_provisions, names_members,
-                                     plain_spelling, understand, without_asker)
+                                     plain_spelling, states_entry_into_force, understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import (collapse_spaces, looks_unaccented, mentions_a_date, mentions_a_quantity, normalize,
@@ -142,7 +142,7 @@ class HybridSearcher:
             if not slots.part and (hit.chunk.location == PREAMBLE or _heading_only(hit.chunk)):
                 hit.score *= PREAMBLE_FACTOR
             if slots.kind == "date" and mentions_a_date(without_document_dates(hit.chunk.body)):
-                hit.score *= DATED_BOOST
+                hit.score *= DATED_BOOST if slots.aspect == "hieu_luc" or not states_entry_into_force(hit.chunk.body) else 1.0
             if slots.aspect == "ty_le_so_luong" and mentions_a_quantity(hit.chunk.body):
                 hit.score *= QUANTITY_BOOST
             if slots.periods and _names_a_period(hit.chunk.body, slots.periods):
@@ -163,7 +163,7 @@ class HybridSearcher:
         """The khoản the law map gives for (title/award × aspect) first: the text in force on the
         question's date, then older versions (which `_adjust` already ranked down)."""
         subjects = lookup_subjects(slots)
-        if not subjects or slots.part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
+        if not subjects or slots.reads_a_plan_part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
             return hits
         if local and hits and hits[0].chunk.doc_id in local and not self._is_normative(hits[0].chunk.doc_id):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
@@ -176,7 +176,7 @@ class HybridSearcher:
         if not chosen:
             return hits
         if not slots.aspect:  # the aspect is only assumed: raise the mapped passages found, insert none
-            return self._raise_found(hits, chosen)
+            return hits if slots.asks_which else self._raise_found(hits, chosen)
         top = hits[0].score if hits else 1.0
         lifted = {}
         ranked = sorted(chosen.values(), key=lambda item: item[2])

@@ -54,6 +54,7 @@ class Slots:
     periods: tuple[str, ...] = ()  # parts of a year named ("quy ii", "dot 2"), folded
     kind: str = "general"  # the answer wanted: "date" | "unit" | "list" | "number" | "subject" | "general"
     held: tuple[str, ...] = ()  # titles named that the asked one builds on: what the officer already has
+    asks_which: bool = False  # "… thì được tặng huy chương gì?": which award of a kind fits, not the kind's rules
 
     @property
     def understood(self) -> str:
@@ -65,6 +66,13 @@ class Slots:
         """Asks what a document's Nơi nhận and signature say (who signs, who receives it, the members
         of a bloc it is sent to): those passages are not ranked down as boilerplate."""
         return self.part in ("signer", "recipients", "members")
+
+    @property
+    def reads_a_plan_part(self) -> bool:
+        """Asks a part of a document (its signer, its Nơi nhận, a bloc's members, an appendix, the tasks
+        it gives a unit) — not the law: "cơ quan báo chí có trách nhiệm gì" names no plan or place and
+        asks the Law's Điều 13."""
+        return bool(self.part) and (self.part != "tasks" or bool(self.places))
 
     def with_changes(self, **changes) -> "Slots":
         return replace(self, **changes)
@@ -139,6 +147,12 @@ def _asker_intro() -> re.Pattern:
 
 def names_a_document(question: str) -> bool:
     return _has_any(_without(_question_form(question), _parts()["not_documents"]), _parts()["document_words"])
+
+
+def states_entry_into_force(text: str) -> bool:
+    """ "Quyết định này có hiệu lực kể từ ngày …": the text's own start date."""
+    folded = folded_syllables(text)
+    return any(folded_syllables(phrase) in folded for phrase in _parts()["entry_into_force"])
 
 
 def asks_the_issuer(question: str) -> bool:
@@ -261,7 +275,7 @@ def understand(question: str) -> Slots:
     follow_up_part = question.split(FOLLOW_UP_JOINER)[0] if FOLLOW_UP_JOINER in question else ""
     aspect = ((focus and (detect_aspect(focus) or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
-              or detect_aspect(question) or _implied_aspect(subjects, terms))
+              or detect_aspect(question) or _implied_aspect(subjects, terms) or _asks_a_definition(question, matches))
     named_titles = [m.entry for m in award_matches]
     if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
         aspect = "tieu_chuan"  # "đạt LĐTT rồi mới được CSTĐCS?": the higher title's criteria require the lower
@@ -292,6 +306,7 @@ def understand(question: str) -> Slots:
         focus=focus,
         kind=_kind_asked(focus or question, aspect),
         held=held,
+        asks_which=_asks_which(question, award_matches),
     )
 
 
@@ -506,6 +521,31 @@ def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | 
         return None
     broad = TOO_BROAD | LOCAL_NOTIONS
     return next((only[0] for term in terms if term not in broad and (only := _only_aspect(term))), None)
+
+
+_DEFINED_AS = re.compile(r"^\s+(?:là|la)\b", re.IGNORECASE)
+
+
+def _asks_a_definition(question: str, matches) -> str | None:
+    """ "… nhân dịp kỷ niệm năm tròn, vậy năm tròn là năm như thế nào?": a notion the law defines, followed
+    by "là", asks its definition even beside a title named before it."""
+    law_map = load_law_map()
+    for match in matches:
+        if (match.entry.kind in NOTION_KINDS and "dinh_nghia" in law_map.aspects_of(match.entry.id)
+                and _DEFINED_AS.match(question[match.end:])):
+            return "dinh_nghia"
+    return None
+
+
+_WHICH = re.compile(r"^\s+(?:gì|gi|nào|nao)\b", re.IGNORECASE)
+
+
+def _asks_which(question: str, award_matches) -> bool:
+    """Only kinds of award are named, one of them followed by "gì"/"nào": the award of that kind whose
+    criteria fit the case told is asked (Điều 56 for a police officer's 25 years, not Điều 54 on every
+    huy chương)."""
+    return (bool(award_matches) and all(m.entry.names_a_kind for m in award_matches)
+            and any(_WHICH.match(question[m.end:]) for m in award_matches))
 
 
 def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:

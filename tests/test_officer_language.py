@@ -514,6 +514,17 @@ def test_a_local_title_named_in_a_question_is_read_in_the_decision_that_creates_
     assert first.doc_id == HA_NOI_TITLE.stem and "90%" in first.body
 
 
+def test_a_deadline_asked_in_a_local_rule_is_not_the_date_it_takes_effect(law_decree_and_local_title):
+    """Quyết định 71/2025 of Hà Nội takes effect "kể từ ngày 06 tháng 12 năm 2025" (Điều 2); asked by when the
+    files go to the Sở Nội vụ, its Điều 6 khoản 2 ("trước ngày 31 tháng 3 hằng năm") answers."""
+    answer = law_decree_and_local_title.answerer().answer(
+        "Phường tôi định giới thiệu một cụ hưu trí xét Công dân Thủ đô ưu tú theo quy chế mới Ủy ban nhân dân thành "
+        "phố ban hành năm 2025 thay cho quy chế cũ. Hồ sơ gửi Sở Nội vụ hạn cuối là ngày nào trong năm?")
+    assert answer.citations[0].location.startswith("Điều 6") and "31 tháng 3" in answer.lead
+    validity = law_decree_and_local_title.answerer().answer("Quy chế Công dân Thủ đô ưu tú có hiệu lực từ ngày nào?")
+    assert "06 tháng 12 năm 2025" in validity.lead
+
+
 def test_a_title_with_no_validity_rule_of_its_own_is_read_in_the_transitional_article(assistant):
     """Titles awarded under the old law: no title has its own article on that, the Law's transitional one answers."""
     first = _first(assistant, "Tôi được tặng Chiến sĩ thi đua cơ sở năm 2020 theo luật cũ, nay luật mới có hiệu lực "
@@ -802,6 +813,29 @@ def test_the_text_that_replaced_a_named_one_is_the_one_asked_about(law_and_decre
     assert (first.doc_id, first.location) == (DECREE.stem, "Điều 59")
 
 
+@pytest.mark.parametrize("question,article", [
+    ("Anh tôi là sĩ quan công an, công tác liên tục 26 năm, luôn hoàn thành tốt nhiệm vụ, vậy được tặng huy chương nào?",
+     "Điều 56"),
+    ("bo toi la quan nhan quan doi nhan dan, phuc vu lien tuc 25 nam, hoan thanh tot nhiem vu thi duoc huy chuong gi",
+     "Điều 55"),
+])
+def test_asked_which_award_of_a_kind_fits_the_award_answers_not_the_list_of_the_kind(assistant, question, article):
+    """Điều 54 lists every huy chương; the one whose criteria fit the case told (Công an or Quân đội) answers."""
+    answer = assistant.answerer().answer(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].location) == (LAW.stem, article)
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Khen huân chương nhân dịp kỷ niệm năm tròn ngày thành lập, vậy năm tròn là năm thế nào?", "Điều 3, khoản 6"),
+    ("Cơ quan thông tin đại chúng có trách nhiệm gì trong công tác thi đua, khen thưởng?", "Điều 13, khoản 4"),
+])
+def test_a_notion_the_law_defines_or_charges_is_answered_by_its_own_khoan(assistant, question, location):
+    """A defined term followed by "là …" asks its definition even beside an award named before it; the press,
+    called cơ quan thông tin đại chúng by the old texts, has its own khoản in the Law in force."""
+    answer = assistant.answerer().answer(question)
+    assert (answer.citations[0].doc_id, answer.citations[0].location) == (LAW.stem, location)
+
+
 def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
     """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
     slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")
@@ -857,6 +891,21 @@ def test_an_awards_quota_is_read_where_the_plan_awards_it_not_in_its_table_of_cr
                 "thành phố có khống chế tỷ lệ không, bao nhiêu phần trăm?")
     hits = can_tho.searcher.search(question, 3)
     assert hits[0].chunk.doc_id == CAN_THO.stem and "không quá 10% tập thể" in hits[0].chunk.text
+
+
+@pytest.mark.parametrize("first,follow_up,expected", [
+    ("Kế hoạch 0125 của UBND tỉnh Đắk Lắk giao Sở Nội vụ những việc gì?",
+     "Còn việc tuyên truyền, cổ động trực quan thì giao cho ai?", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("Kế hoạch 0124 của tỉnh Đắk Lắk về đợt thi đua chào mừng Đại hội XIV thì cơ quan nào làm đầu mối tổng hợp kết quả?",
+     "Thế việc tuyên truyền thì giao ai?", "Sở Văn hóa, Thể thao và Du lịch"),
+])
+def test_a_follow_up_on_a_plan_is_found_by_its_own_words_in_that_plan(can_tho, first, follow_up, expected):
+    """Within the plan just answered from, the follow-up's words pick its line; the previous question's
+    words (Sở Nội vụ, giao việc) would bring back the passage already given."""
+    answerer = can_tho.answerer()
+    answer = answerer.answer(follow_up, [answerer.answer(first).turn()])
+    assert "dak-lak" in answer.citations[0].doc_id and expected in answer.citations[0].quote
+    assert expected in answer.lead
 
 
 def test_the_date_of_a_cited_guidance_is_no_deadline_for_a_when_question(can_tho):

@@ -17,7 +17,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.answering import extractive, generative
 from assistant.answering.lead import lead_text, point_label
 from assistant.answering.tools import ChatTools, ToolReply
-from assistant.answering.question import (Turn, addresses_a_model, is_follow_up, required_names,
+from assistant.answering.question import (FOLLOW_UP_JOINER, Turn, addresses_a_model, is_follow_up, required_names,
                                           standalone_question)
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue
 from assistant.config import Settings
@@ -25,7 +25,7 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
+from assistant.understanding import (AWARD_KINDS, folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
                                      only_names_the_aspect, place_names, provinces_named, two_asks, understand,
                                      without_asker)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
@@ -42,6 +42,8 @@ LONG_QUESTION_TERMS = 24
 MIN_STORY_COVERAGE = 0.22
 PROVISION_FACTOR = 1.6  # the khoản the law map gives for the question's title and aspect
 SUMMARY_FACTOR = 0.7  # a summary of an article whose text the corpus lacks ("Tóm tắt, chưa có nguyên văn")
+FOCUSED_K = 4  # passages of the previous answer's documents put first for a follow-up
+LIST_OF_AWARDS_FACTOR = 0.5  # asked which award of a kind fits, a passage naming several of them answers none
 RETRIEVE_K = 8
 MAX_LISTED_KHOANS = 4  # an authority question asked of no level lists the khoản naming the title, up to these
 WHETHER_ASPECTS = (None, "tieu_chuan", "doi_tuong")  # what "có được xét … không?" is read as
@@ -183,10 +185,12 @@ class Answerer:
         hits = [hit for hit in self.searcher.search(standalone, RETRIEVE_K) if not addresses_a_model(hit.chunk.body)]
         if history and history[-1].doc_ids and standalone != history[-1].standalone:
             previous_docs = list(dict.fromkeys(history[-1].doc_ids))
+            on_a_plan = not self._is_normative(previous_docs[0])
             focused = [hit for hit in self.searcher.search(standalone, RETRIEVE_K, SearchFilter(doc_ids=previous_docs))
-                       if not addresses_a_model(hit.chunk.body)]
+                       if not addresses_a_model(hit.chunk.body)][:FOCUSED_K]
             seen = {h.chunk.chunk_id for h in focused}
-            hits = focused[:4] + [h for h in hits if h.chunk.chunk_id not in seen]
+            rest = [h for h in hits if h.chunk.chunk_id not in seen]
+            hits = focused + (_scored_below(rest, focused[-1].score) if on_a_plan and focused else rest)
         return hits
 
     def _extractive(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
@@ -213,6 +217,8 @@ class Answerer:
         factors = self._hit_factors(standalone, hits, day)
         slots = understand(standalone)
         spelled = slots.spelled or standalone  # matched with the words the texts use
+        if FOLLOW_UP_JOINER in standalone and hits and not self._is_normative(hits[0].chunk.doc_id):
+            spelled = understand(standalone.split(FOLLOW_UP_JOINER)[0]).spelled  # the plan is found: its own words pick the line
         # "bắt buộc" also finds "không nhất thiết"; "Chủ tịch xã" also "Chủ tịch Ủy ban nhân dân các cấp"
         wording = " ".join([spelled, slots.synonyms, *_body_names(slots)]).strip()
         asked = (spelled, standalone)  # the officer's own words may share more with the text than its names spelled out
@@ -376,7 +382,8 @@ class Answerer:
         unless the question names them; a summary of a missing article yields to the same text's own words
         ranked first."""
         named = {entry.doc_id for entry in mentioned_documents(standalone, self.catalogue)}
-        wants_recipients = understand(standalone).reads_closing_block
+        slots = understand(standalone)
+        wants_recipients = slots.reads_closing_block
         about_a_plan = bool(required_names(standalone))
         factors = []
         for hit in hits:
@@ -389,6 +396,8 @@ class Answerer:
                 factor *= SUMMARY_FACTOR  # the text's own words, ranked first, answer before a summary
             if hit.provision:
                 factor *= PROVISION_FACTOR
+            if slots.asks_which and _names_several_awards(hit.chunk.body):
+                factor *= LIST_OF_AWARDS_FACTOR
             factors.append(factor)
         return factors
 
@@ -665,6 +674,20 @@ def _quoted(citation: Citation, text: str) -> str:
     if citation.summary:
         return "tóm tắt, chưa có nguyên văn (không phải lời văn của văn bản): " + text.removeprefix(SUMMARY_PREFIX)
     return f"“{text}”"
+
+
+def _scored_below(hits: list[Hit], ceiling: float) -> list[Hit]:
+    """The same hits, rescaled to score below `ceiling`: their order kept, after the ones put first."""
+    top = max((hit.score for hit in hits), default=0.0)
+    if top < ceiling or top <= 0:
+        return hits
+    return [replace(hit, score=hit.score * 0.99 * ceiling / top) for hit in hits]
+
+
+def _names_several_awards(text: str) -> bool:
+    """ "Huy chương gồm: a) Quân kỳ quyết thắng; b) Vì an ninh Tổ quốc …": a list of a kind's awards."""
+    named = {m.entry.id for m in load_vocabulary().find(text) if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind}
+    return len(named) > 1
 
 
 def _body_names(slots) -> list[str]:
