@@ -384,16 +384,24 @@ def asking_part(question: str) -> str:
 
 def two_asks(question: str) -> tuple[str, str] | None:
     """A question asking two things in two sentences ("Nghệ nhân ưu tú do ai quyết định tặng ạ? Danh hiệu này
-    được xét mấy năm một lần?"): the first ask with the story told before it, and the second; None when
-    both sentences ask the same aspect or fewer than two sentences ask."""
+    được xét mấy năm một lần?", "Danh hiệu xã tiêu biểu quy định thế nào? Danh hiệu thôn văn hóa theo quy định
+    mới?"): the first ask with the story told before it, and the second; None when both sentences ask the
+    same aspect of the same title or fewer than two sentences ask."""
     sentences = split_sentences(question)
-    asking = [i for i, s in enumerate(sentences) if s.endswith("?") and detect_aspect(s)]
+    asking = [i for i, s in enumerate(sentences) if s.endswith("?") and (detect_aspect(s) or awards_named(s))]
     if len(asking) < 2:
         return None
-    first, second = asking[0], asking[1]
-    if detect_aspect(sentences[first]) == detect_aspect(sentences[second]):
+    first, second = sentences[asking[0]], sentences[asking[1]]
+    same_titles = not awards_named(first) or not awards_named(second) or awards_named(first) == awards_named(second)
+    if detect_aspect(first) == detect_aspect(second) and same_titles:
         return None
-    return " ".join(sentences[:first + 1]), " ".join(sentences[first + 1:second + 1])
+    return " ".join(sentences[:asking[0] + 1]), " ".join(sentences[asking[0] + 1:asking[1] + 1])
+
+
+def awards_named(text: str) -> tuple[str, ...]:
+    """The titles and awards a sentence names (not a kind alone: "huân chương")."""
+    return tuple(dict.fromkeys(m.entry.id for m in load_vocabulary().find(text)
+                               if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind))
 
 
 def place_names(question: str) -> tuple[str, ...]:

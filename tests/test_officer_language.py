@@ -836,6 +836,19 @@ def test_a_notion_the_law_defines_or_charges_is_answered_by_its_own_khoan(assist
     assert (answer.citations[0].doc_id, answer.citations[0].location) == (LAW.stem, location)
 
 
+@pytest.mark.parametrize("question,articles", [
+    ("Danh hiệu Lao động tiên tiến do ai quyết định tặng? Danh hiệu này cần đạt những tiêu chuẩn gì?",
+     ["Điều 80", "Điều 24"]),
+    ("Tiêu chuẩn Chiến sĩ thi đua cơ sở là gì ạ? Lao động tiên tiến thì thế nào?", ["Điều 23", "Điều 24"]),
+])
+def test_two_asks_in_two_sentences_are_both_answered(assistant, question, articles):
+    """Two sentences asking two aspects of a title, or one aspect of two titles: both leads, both cited."""
+    answer = assistant.answerer().answer(question)
+    cited = [c.location.split(",")[0] for c in answer.citations if c.doc_id == LAW.stem]
+    assert all(article in cited for article in articles)
+    assert "Lao động tiên tiến" in answer.lead and len(answer.lead.split("\n")) > 1
+
+
 def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
     """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
     slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")

@@ -25,7 +25,7 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (AWARD_KINDS, folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
+from assistant.understanding import (AWARD_KINDS, awards_named, folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
                                      only_names_the_aspect, place_names, provinces_named, two_asks, understand,
                                      without_asker)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
@@ -135,13 +135,10 @@ class Answerer:
         parts = two_asks(question)
         if parts is None or answer.not_found or answer.tool is not None:
             return answer
-        answered = understand(standalone).aspect
-        if answered == detect_aspect(parts[0]):
-            other = follow_up(parts[1], parts[0]) or parts[1]
-        elif answered == detect_aspect(parts[1]):
-            other = parts[0]
-        else:
+        answered = _part_answered(understand(standalone), parts)
+        if answered is None:
             return answer
+        other = (follow_up(parts[1], parts[0]) or parts[1]) if answered == 0 else parts[0]
         extra = self.answer(other)
         if extra.not_found or extra.tool is not None:
             return answer
@@ -605,6 +602,19 @@ def _off_field(question: str, hits: list[Hit]) -> bool:
 
 
 _MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _part_answered(slots, parts: tuple[str, str]) -> int | None:
+    """Which of two asks the answer to the whole answered: the one asking its aspect, or, both asking the
+    same, the one naming its title."""
+    aspects = [detect_aspect(part) for part in parts]
+    if aspects[0] != aspects[1] and slots.aspect in aspects:
+        return aspects.index(slots.aspect)
+    titles = [awards_named(part) for part in parts]
+    first_title = slots.subjects[0] if slots.subjects else None
+    if titles[0] != titles[1] and first_title:
+        return next((i for i, named in enumerate(titles) if first_title in named), None)
+    return None
 
 
 def _joined(first: Answer, second: Answer) -> Answer:
