@@ -141,8 +141,8 @@ class HybridSearcher:
                 hit.score *= RECIPIENTS_FACTOR
             if not slots.part and (hit.chunk.location == PREAMBLE or _heading_only(hit.chunk)):
                 hit.score *= PREAMBLE_FACTOR
-            if slots.kind == "date" and mentions_a_date(without_document_dates(hit.chunk.body)):
-                hit.score *= DATED_BOOST if slots.aspect == "hieu_luc" or not states_entry_into_force(hit.chunk.body) else 1.0
+            if slots.kind == "date" and _gives_a_date_asked(hit.chunk.body, slots):
+                hit.score *= DATED_BOOST
             if slots.aspect == "ty_le_so_luong" and mentions_a_quantity(hit.chunk.body):
                 hit.score *= QUANTITY_BOOST
             if slots.periods and _names_a_period(hit.chunk.body, slots.periods):
@@ -288,6 +288,12 @@ def _names_a_period(text: str, periods: tuple[str, ...]) -> bool:
     """ "Đợt 02" names "đợt 2": `folded_syllables` writes numbers without their leading zeros."""
     folded = folded_syllables(text)
     return any(f" {period} " in folded for period in periods)
+
+
+def _gives_a_date_asked(body: str, slots: Slots) -> bool:
+    """A date besides the document's own; the date a text takes effect only for a question on its validity."""
+    return (mentions_a_date(without_document_dates(body))
+            and (slots.aspect == "hieu_luc" or not states_entry_into_force(body)))
 
 
 def _heading_only(chunk: StoredChunk) -> bool:

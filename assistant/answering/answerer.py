@@ -25,9 +25,9 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (AWARD_KINDS, awards_named, folded_syllables, follow_up, names_a_document, names_members, off_field_topics,
-                                     only_names_the_aspect, place_names, provinces_named, two_asks, understand,
-                                     without_asker)
+from assistant.understanding import (awards_named, folded_syllables, follow_up, names_a_document, names_members,
+                                     off_field_topics, only_names_the_aspect, place_names, provinces_named, two_asks,
+                                     understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -215,7 +215,8 @@ class Answerer:
         slots = understand(standalone)
         spelled = slots.spelled or standalone  # matched with the words the texts use
         if FOLLOW_UP_JOINER in standalone and hits and not self._is_normative(hits[0].chunk.doc_id):
-            spelled = understand(standalone.split(FOLLOW_UP_JOINER)[0]).spelled  # the plan is found: its own words pick the line
+            # a follow-up on a plan: the plan is found, the follow-up's own words pick its line
+            spelled = understand(standalone.split(FOLLOW_UP_JOINER)[0]).spelled
         # "bắt buộc" also finds "không nhất thiết"; "Chủ tịch xã" also "Chủ tịch Ủy ban nhân dân các cấp"
         wording = " ".join([spelled, slots.synonyms, *_body_names(slots)]).strip()
         asked = (spelled, standalone)  # the officer's own words may share more with the text than its names spelled out
@@ -696,8 +697,7 @@ def _scored_below(hits: list[Hit], ceiling: float) -> list[Hit]:
 
 def _names_several_awards(text: str) -> bool:
     """ "Huy chương gồm: a) Quân kỳ quyết thắng; b) Vì an ninh Tổ quốc …": a list of a kind's awards."""
-    named = {m.entry.id for m in load_vocabulary().find(text) if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind}
-    return len(named) > 1
+    return len(awards_named(text)) > 1
 
 
 def _body_names(slots) -> list[str]:
