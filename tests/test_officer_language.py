@@ -849,6 +849,15 @@ def test_two_asks_in_two_sentences_are_both_answered(assistant, question, articl
     assert "Lao động tiên tiến" in answer.lead and len(answer.lead.split("\n")) > 1
 
 
+def test_two_bodies_joined_by_va_are_both_answered_in_the_lead(assistant):
+    """Mặt trận Tổ quốc and the press have each their own provision on their duties: the lead gives both."""
+    answer = assistant.answerer().answer(
+        "Mặt trận Tổ quốc và các cơ quan báo chí có trách nhiệm gì trong công tác thi đua, khen thưởng?")
+    lines = answer.lead.split("\n")
+    assert any(line.startswith("- Cơ quan báo chí có trách nhiệm") for line in lines)
+    assert any("Mặt trận" in line or "tổ chức chính trị - xã hội" in line for line in lines if "báo chí" not in line)
+
+
 def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
     """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
     slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")

@@ -25,7 +25,7 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (awards_named, folded_syllables, follow_up, names_a_document, names_members,
+from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up, names_a_document, names_members,
                                      off_field_topics, only_names_the_aspect, place_names, provinces_named, two_asks,
                                      understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
@@ -233,6 +233,7 @@ class Answerer:
         record = self._register_record(first_hit, first, kind)
         lead = self._lead(kind, first, first_hit, record, wording)
         lead = self._with_other_authorities(lead, kind, pieces, hits, wording)
+        lead = self._with_the_other_named(lead, kind, pieces, hits, standalone)
         pieces = self._adding_something(pieces, hits, day)
         listed = "\n".join(_listed_khoans(kind, first_hit, wording))
         citations = [self._citation(n, hits[piece.hit_index], (n == 1 and listed) or _shown(piece, kind, hits[piece.hit_index]), day)
@@ -337,6 +338,25 @@ class Answerer:
             return lead
         leads = [lead] + [self._lead(kind, p, hits[p.hit_index], None, question) for p in others]
         return "\n".join(dict.fromkeys(item for one in leads for item in _as_items(one)))
+
+    def _with_the_other_named(self, lead: str, kind: str, pieces: list, hits: list[Hit], question: str) -> str:
+        """ "Trách nhiệm của cơ quan làm công tác thi đua, khen thưởng và trách nhiệm của cơ quan thông tin đại
+        chúng …?": two notions joined by "và", each with its own khoản on the aspect asked (Điều 13 khoản 5 and
+        khoản 4): the lead gives both, one line each."""
+        first = hits[pieces[0].hit_index]
+        joined = _joined_notions(question)
+        if len(joined) < 2 or not first.provision:
+            return lead
+        said = set(_notions_in(first.chunk.body)) & set(joined)
+        other = next((p for p in pieces[1:] if hits[p.hit_index].provision
+                      and hits[p.hit_index].chunk.doc_id == first.chunk.doc_id
+                      and set(_notions_in(hits[p.hit_index].chunk.body)) & set(joined) - said), None)
+        if other is None:
+            return lead
+        items = _as_items(lead)
+        added = [item for item in _as_items(self._lead(kind, other, hits[other.hit_index], None, question))
+                 if item not in items]
+        return "\n".join(items + added) if added else lead
 
     @staticmethod
     def _lead(kind: str, piece, hit: Hit, record, question: str) -> str:
@@ -693,6 +713,30 @@ def _scored_below(hits: list[Hit], ceiling: float) -> list[Hit]:
     if top < ceiling or top <= 0:
         return hits
     return [replace(hit, score=hit.score * 0.99 * ceiling / top) for hit in hits]
+
+
+_AND = re.compile(r"\s+(?:và|va)\s+", re.IGNORECASE)
+
+
+def _joined_notions(question: str) -> list[str]:
+    """The notions a question names on both sides of a "và" ("trách nhiệm của X và trách nhiệm của Y"), the
+    nearest of each side: [] when it joins none (titles joined are asked by the law map's pairs and ladders)."""
+    sides = _AND.split(question, maxsplit=1)
+    if len(sides) < 2:
+        return []
+    named = [_notions_in(side) for side in sides]
+    if not named[0] or not named[1]:
+        return []
+    vocabulary = load_vocabulary()
+    pair = [named[0][-1], named[1][0]]
+    if vocabulary.get(pair[0]).kind != vocabulary.get(pair[1]).kind:
+        return []  # "Sở Khoa học và Công nghệ", "cán bộ … và thủ trưởng": not two of a kind asked alike
+    return list(dict.fromkeys(pair))
+
+
+def _notions_in(text: str) -> list[str]:
+    vocabulary = load_vocabulary()
+    return [m.entry.id for m in vocabulary.find(text) if m.entry.id not in TOO_BROAD and m.entry.kind in NOTION_KINDS]
 
 
 def _names_several_awards(text: str) -> bool:

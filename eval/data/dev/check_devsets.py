@@ -46,6 +46,7 @@ FILES = {
     "followups_dev.jsonl": "followup",
     "followups2_dev.jsonl": "followup",
     "followups3_dev.jsonl": "followup",
+    "posted4_dev.jsonl": "officer",
     "out_of_corpus.jsonl": "out_of_corpus",
     "out_of_corpus2.jsonl": "out_of_corpus",
     "eligibility_stories.jsonl": "eligibility",
