@@ -443,17 +443,24 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
     parts = _parts()
     accented = not looks_unaccented(question)
 
-    def before(m) -> str:  # the same clause only
-        return _form(re.split(r"[.?!;]", question[max(0, m.start - 24):m.start])[-1], accented)
-
     def after(m) -> str:
         return _form(re.split(r"[.?!;,]", question[m.end:m.end + 20])[0], accented)
 
-    asked = [m for m in matches if _has_any(before(m), parts["asked_cues"])
+    asked = [m for m in matches if _has_any(_words_before(question, m, accented), parts["asked_cues"])
              and not _has_any(after(m), parts["held_after_cues"])]
-    not_held = [m for m in matches if not _has_any(before(m), parts["held_cues"])
+    not_held = [m for m in matches if not _told_as_held(question, m, accented)
                 and not _has_any(after(m), parts["held_after_cues"])]
     return tuple(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
+
+
+def _words_before(question: str, match, accented: bool) -> _Form:
+    """The few words before a match, in its clause only."""
+    return _form(re.split(r"[.?!;]", question[max(0, match.start - 24):match.start])[-1], accented)
+
+
+def _told_as_held(question: str, match, accented: bool) -> bool:
+    """ "đã được tặng HCLĐ hạng Ba": a title the story says is already held."""
+    return _has_any(_words_before(question, match, accented), _parts()["held_cues"])
 
 
 def _a_title_ladder(named) -> bool:
@@ -471,8 +478,12 @@ _PAIR_JOINT = re.compile(r"^[\s,/]*(?:và|hoặc|hay|cùng)?[\s,/]*$", re.IGNORE
 def _a_pair_of_steps(question: str, matches) -> tuple[str, ...]:
     """Two titles of one ladder named side by side ("Nghệ sĩ nhân dân, Nghệ sĩ ưu tú", "TTƯT hoặc TTND"):
     the lower step and the higher one, or nothing."""
+    accented = not looks_unaccented(question)
+    held = False  # a list told as held ("đã được tặng HCLĐ hạng Ba, hạng Nhì, hạng Nhất … có đạt Độc lập …")
     for first, second in zip(matches, matches[1:]):
-        if not _PAIR_JOINT.match(question[first.end:second.start]):
+        joined = bool(_PAIR_JOINT.match(question[first.end:second.start]))
+        held = _told_as_held(question, first, accented) or (held and joined)
+        if not joined or held:
             continue
         for low, high in ((first.entry, second.entry), (second.entry, first.entry)):
             if any(needed == low.id for needed, _ in high.builds_on):

@@ -858,6 +858,32 @@ def test_two_bodies_joined_by_va_are_both_answered_in_the_lead(assistant):
     assert any("Mặt trận" in line or "tổ chức chính trị - xã hội" in line for line in lines if "báo chí" not in line)
 
 
+def test_a_list_of_orders_told_as_held_is_not_what_is_asked(assistant):
+    """ "đã được tặng HCLĐ hạng Ba, HCLĐ hạng Nhì, HCLĐ hạng Nhất …": the whole list is held, not a ladder
+    asked; the order asked after it (Độc lập hạng Ba) answers."""
+    question = ("Đơn vị tôi đã được tặng Huân chương Lao động hạng Ba, Huân chương Lao động hạng Nhì, Huân chương "
+                "Lao động hạng Nhất và Cờ thi đua của Chính phủ, nay có đủ tiêu chuẩn Huân chương Độc lập hạng Ba không?")
+    assert understand(question).subjects[0] == "huan_chuong_doc_lap_hang_ba"
+    answer = assistant.answerer().answer(question)
+    assert answer.citations[0].location.startswith("Điều 38") and "Độc lập" in answer.lead
+
+
+def test_a_period_stated_in_a_first_sentence_is_a_second_ask(assistant):
+    """ "… xét tặng 3 năm một lần phải không? … bao nhiêu năm?": when the title is considered, then its
+    criteria: both khoản are cited (Điều 65 khoản 5 and khoản 3)."""
+    answer = assistant.answerer().answer(
+        "Thầy thuốc ưu tú được xét tặng 3 năm một lần phải không? Bác sĩ cần trực tiếp làm chuyên môn bao nhiêu năm?")
+    assert {"Điều 65, khoản 3", "Điều 65, khoản 5"} <= {c.location for c in answer.citations}
+
+
+def test_the_procedure_of_a_title_ruled_by_another_body_is_read_where_the_law_hands_it_over(assistant):
+    """Bà mẹ Việt Nam anh hùng is awarded under the Standing Committee's rule (Điều 61 khoản 2), not the
+    Government's general one on files (Điều 84 khoản 7)."""
+    answer = assistant.answerer().answer(
+        "Gia đình tôi muốn làm hồ sơ truy tặng Bà mẹ Việt Nam anh hùng cho cụ nội thì thủ tục thế nào?")
+    assert answer.citations[0].location == "Điều 61, khoản 2" and "Ủy ban Thường vụ Quốc hội" in answer.lead
+
+
 def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
     """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
     slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")
