@@ -884,6 +884,13 @@ def test_the_procedure_of_a_title_ruled_by_another_body_is_read_where_the_law_ha
     assert answer.citations[0].location == "Điều 61, khoản 2" and "Ủy ban Thường vụ Quốc hội" in answer.lead
 
 
+def test_a_notion_ruled_in_one_respect_sets_the_aspect_beside_a_title(assistant):
+    """Reusing an old initiative for a new title is the principle of one reward per achievement (Điều 5
+    khoản 2 điểm c), not the title's criteria, though a title is named and no aspect is."""
+    answer = assistant.answerer().answer("Năm nay lấy lại sáng kiến cũ để đề nghị Chiến sĩ thi đua cơ sở có được không?")
+    assert answer.citations[0].location.startswith("Điều 5, khoản 2") and "một thành tích" in answer.lead
+
+
 def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
     """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
     slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")
