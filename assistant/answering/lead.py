@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.understanding import asks, names_members
+from assistant.understanding import asks, names_members, states_entry_into_force
 from assistant.vocabulary import load_vocabulary
 from documents.text import DATE_MENTION, UPPER_LETTERS, collapse_spaces, fold_accents, without_document_dates
 
@@ -79,7 +79,8 @@ def _date_lead(source: Source) -> str:
         return ""
     shown = f"{when} (tức {due})" if due and due not in when else (when or due)
     roles = _roles(source) if asks(source.question, "unit") else []
-    return f"Thời hạn: {shown}" + "".join(f"; {role}" for role in roles) + f" — {_trim(_task(source), SENTENCE_CHARS)}"
+    label = "Hiệu lực từ" if states_entry_into_force(unit) else "Thời hạn"  # a text's start date is no deadline
+    return f"{label}: {shown}" + "".join(f"; {role}" for role in roles) + f" — {_trim(_task(source), SENTENCE_CHARS)}"
 
 
 def _time_cell(source: Source) -> str:
