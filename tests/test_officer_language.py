@@ -891,6 +891,15 @@ def test_a_notion_ruled_in_one_respect_sets_the_aspect_beside_a_title(assistant)
     assert answer.citations[0].location.startswith("Điều 5, khoản 2") and "một thành tích" in answer.lead
 
 
+def test_a_short_add_on_ask_is_answered_after_the_main_one(law_and_decree):
+    """ "Hồ sơ … gồm những gì? Được thưởng bao nhiêu?": the file first, the reward (NĐ 152 Điều 50) after it."""
+    answer = law_and_decree.answerer().answer(
+        "Hồ sơ đề nghị xét tặng danh hiệu Lao động tiên tiến gồm những gì ạ? Được thưởng bao nhiêu tiền?")
+    documents = [(c.doc_id, c.location.split(",")[0]) for c in answer.citations]
+    assert (DECREE.stem, "Điều 50") in documents[1:]
+    assert answer.lead.index("hồ sơ") < answer.lead.index("0,3 lần")
+
+
 def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
     """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
     slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")

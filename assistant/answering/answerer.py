@@ -31,7 +31,7 @@ from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, fold
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
-from documents.text import fold_accents, format_vn_date, normalize
+from documents.text import fold_accents, format_vn_date, normalize, syllable_tokenize
 
 _ARTICLE = re.compile(r"\bĐiều\s+(\d{1,3})\b")
 NOT_FOUND_TEXT = "Không tìm thấy nội dung trả lời câu hỏi này trong kho tài liệu."
@@ -131,7 +131,9 @@ class Answerer:
     def _with_other_ask(self, answer: Answer, question: str, standalone: str) -> Answer:
         """ "Nghệ nhân ưu tú do ai quyết định tặng ạ? Danh hiệu này được xét mấy năm một lần?": the answer
         to the whole answers one ask; the other, read with the first's title ("Danh hiệu này …"), is
-        answered after it. Unchanged when the question asks once, a tool answered, or nothing is found."""
+        answered after it. A short add-on asked second ("Mức tiền thưởng là bao nhiêu?") comes after the main
+        ask, whichever the whole answered. Unchanged when the question asks once, a tool answered, or nothing
+        is found."""
         parts = two_asks(question)
         if parts is None or answer.not_found or answer.tool is not None:
             return answer
@@ -142,6 +144,8 @@ class Answerer:
         extra = self.answer(other)
         if extra.not_found or extra.tool is not None:
             return answer
+        if answered == 1 and _an_add_on(parts[1]):
+            return _joined(extra, answer, whole=answer)
         return _joined(answer, extra)
 
 
@@ -625,6 +629,16 @@ def _off_field(question: str, hits: list[Hit]) -> bool:
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
+ADD_ON_SYLLABLES = 10
+
+
+def _an_add_on(ask: str) -> bool:
+    """ "Mức tiền thưởng là bao nhiêu?": a short ask that names no title or body of its own, added after the
+    question's main ask."""
+    return (len(syllable_tokenize(ask)) <= ADD_ON_SYLLABLES and not awards_named(ask)
+            and not any(load_vocabulary().get(term).kind == "co_quan" for term in understand(ask).terms))
+
+
 def _part_answered(slots, parts: tuple[str, str]) -> int | None:
     """Which of two asks the answer to the whole answered: the one asking its aspect, or, both asking the
     same, the one naming its title."""
@@ -638,8 +652,10 @@ def _part_answered(slots, parts: tuple[str, str]) -> int | None:
     return None
 
 
-def _joined(first: Answer, second: Answer) -> Answer:
-    """Two answers as one: both leads, the second's citations numbered after the first's, its notes once."""
+def _joined(first: Answer, second: Answer, whole: Answer | None = None) -> Answer:
+    """Two answers as one: both leads, the second's citations numbered after the first's, its notes once;
+    the question and what was searched are those of `whole`, the answer to the whole question (the first)."""
+    whole = whole or first
     offset = len(first.citations)
     citations = first.citations + [replace(c, n=c.n + offset) for c in second.citations]
     renumbered = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", second.text)
@@ -647,9 +663,9 @@ def _joined(first: Answer, second: Answer) -> Answer:
     text = "\n\n".join([first.text, *[p for p in renumbered.split("\n\n") if p not in said]])
     notes = first.notes + [n for n in second.notes if n not in first.notes]
     understood = f"{first.standalone_question} — {second.standalone_question}"
-    return Answer(first.question, text, citations, False, first.mode, understood, notes,
+    return Answer(whole.question, text, citations, False, whole.mode, understood, notes,
                   lead="\n".join(dict.fromkeys([*first.lead.split("\n"), *second.lead.split("\n")])),
-                  searched=first.searched)
+                  searched=whole.searched)
 
 
 def _listed_khoans(kind: str, hit: Hit, question: str) -> list[str]:
