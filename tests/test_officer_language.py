@@ -900,6 +900,20 @@ def test_a_short_add_on_ask_is_answered_after_the_main_one(law_and_decree):
     assert answer.lead.index("hồ sơ") < answer.lead.index("0,3 lần")
 
 
+def test_who_pays_the_reward_is_asked_by_paying_it_not_by_its_amount(assistant):
+    """ "… tự chi tiền khen thưởng hay tỉnh chi?": who pays (Điều 11 khoản 4), not how much."""
+    answer = assistant.answerer().answer("Trường tôi được Chủ tịch UBND tỉnh tặng bằng khen, vậy trường tự chi tiền "
+                                         "khen thưởng hay tỉnh chi?")
+    assert answer.citations[0].location == "Điều 11, khoản 4" and "chi thưởng" in answer.lead
+
+
+def test_a_title_after_doi_tuong_duoc_tang_is_asked_not_held():
+    """ "đối tượng được tặng X và Y": X is asked ("được tặng" alone tells a title held, and Y would be asked alone)."""
+    slots = understand("Đề nghị cho biết đối tượng được tặng Cờ thi đua của Chính phủ và cờ thi đua cấp tỉnh khác nhau "
+                       "thế nào?")
+    assert slots.subjects[0] == "co_thi_dua_chinh_phu"
+
+
 def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
     """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
     slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")

@@ -629,7 +629,7 @@ def _off_field(question: str, hits: list[Hit]) -> bool:
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
-ADD_ON_SYLLABLES = 10
+ADD_ON_SYLLABLES = 12
 
 
 def _an_add_on(ask: str) -> bool:
