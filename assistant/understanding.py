@@ -276,7 +276,8 @@ def understand(question: str) -> Slots:
     aspect = ((focus and (detect_aspect(focus) or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
               or detect_aspect(question) or _implied_aspect(subjects, terms) or _asks_a_definition(question, matches)
-              or _implied_aspect((), terms))  # "dùng lại sáng kiến năm trước để đề nghị CSTĐCS được không": the principle
+              # beside a title too: "dùng lại sáng kiến năm trước để đề nghị CSTĐCS được không" asks the principle
+              or _implied_aspect((), terms))
     named_titles = [m.entry for m in award_matches]
     if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
         aspect = "tieu_chuan"  # "đạt LĐTT rồi mới được CSTĐCS?": the higher title's criteria require the lower

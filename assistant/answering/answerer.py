@@ -25,9 +25,9 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up, names_a_document, names_members,
-                                     off_field_topics, only_names_the_aspect, place_names, provinces_named, two_asks,
-                                     understand, without_asker)
+from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up,
+                                     names_a_document, names_members, off_field_topics, only_names_the_aspect,
+                                     place_names, provinces_named, two_asks, understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
