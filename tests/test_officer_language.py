@@ -914,6 +914,13 @@ def test_a_title_after_doi_tuong_duoc_tang_is_asked_not_held():
     assert slots.subjects[0] == "co_thi_dua_chinh_phu"
 
 
+def test_my_office_asking_for_an_order_is_a_collective(assistant):
+    """ "Phòng em đã được tặng … có đủ tiêu chuẩn HCLĐ hạng Ba không?": a collective's khoản (Điều 44 khoản 4)."""
+    answer = assistant.answerer().answer("Phòng em đã được tặng Bằng khen của Thủ tướng và Cờ thi đua của tỉnh, nay có đủ "
+                                         "tiêu chuẩn Huân chương Lao động hạng Ba không?")
+    assert answer.citations[0].location == "Điều 44, khoản 4" and "tập thể" in answer.lead
+
+
 def test_two_steps_of_one_ladder_named_together_are_both_asked_the_first_step_first(assistant):
     """"NGND, NGƯT" side by side asks both titles (neither is held); the lower one's khoản comes first."""
     slots = understand("Nhà giáo nhân dân, nhà giáo ưu tú thì phải có thời gian giảng dạy bao lâu?")
