@@ -71,11 +71,16 @@ class CatalogueEntry:
         return self.ocr.strip().lower() in {"1", "true", "x", "có"}
 
     @property
+    def is_normative(self) -> bool:
+        """A law, decree or circular (not an agency's plan, decision or letter)."""
+        return self.doc_type in NORMATIVE_TYPES
+
+    @property
     def sets_rules(self) -> bool:
         """A law, decree or circular, or a decision numbered as a legal normative text ("71/2025/QĐ-UBND": the
         year inside the number; an individual decision is "4036/QĐ-ĐHĐN"): the years a question names are the
         date whose rules apply, not words its text must hold."""
-        return self.doc_type in NORMATIVE_TYPES or bool(_RULE_NUMBER.match(self.number))
+        return self.is_normative or bool(_RULE_NUMBER.match(self.number))
 
     @property
     def year(self) -> int | None:
@@ -166,6 +171,16 @@ class Catalogue:
 
     def get(self, doc_id: str) -> CatalogueEntry | None:
         return self._entries.get(doc_id)
+
+    def is_normative(self, doc_id: str) -> bool:
+        """The document is a law, decree or circular (False for one the catalogue does not know)."""
+        entry = self.get(doc_id)
+        return entry is not None and entry.is_normative
+
+    def sets_rules(self, doc_id: str) -> bool:
+        """See `CatalogueEntry.sets_rules` (False for a document the catalogue does not know)."""
+        entry = self.get(doc_id)
+        return entry is not None and entry.sets_rules
 
     def entries(self) -> list[CatalogueEntry]:
         """Rows of the current documents (replaced versions are history, see `history`)."""

@@ -19,7 +19,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.catalogue import NORMATIVE_TYPES, Catalogue
+from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables,
@@ -163,9 +163,9 @@ class HybridSearcher:
         """The khoản the law map gives for (title/award × aspect) first: the text in force on the
         question's date, then older versions (which `_adjust` already ranked down)."""
         subjects = lookup_subjects(slots)
-        if not subjects or slots.reads_a_plan_part or any(entry.doc_type not in NORMATIVE_TYPES for entry in named):
+        if not subjects or slots.reads_a_plan_part or any(not entry.is_normative for entry in named):
             return hits
-        if local and hits and hits[0].chunk.doc_id in local and not self._is_normative(hits[0].chunk.doc_id):
+        if local and hits and hits[0].chunk.doc_id in local and not self.catalogue.is_normative(hits[0].chunk.doc_id):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
         doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
         chosen = self._mapped_chunks(subjects, slots, hits, doc_ids, day)
@@ -227,7 +227,7 @@ class HybridSearcher:
         """"Ai ký…?", "gửi những nơi nào?": the closing block (Nơi nhận and the signature) of the
         document the question is about — the best-ranked one — comes first. "Khối gồm những cơ quan
         nào?": the passage of that document naming the members, often only its Nơi nhận."""
-        if slots.part not in ("signer", "recipients", "members") or not hits or self._is_normative(hits[0].chunk.doc_id):
+        if slots.part not in ("signer", "recipients", "members") or not hits or self.catalogue.is_normative(hits[0].chunk.doc_id):
             return hits
         chunks = self._document_chunks(hits[0].chunk.doc_id)
         if slots.part == "members":
@@ -246,10 +246,6 @@ class HybridSearcher:
         listing = [c for c in chunks if names_members(c.body)]
         ranked = {hit.chunk.chunk_id: n for n, hit in enumerate(hits)}
         return min(listing, key=lambda c: ranked.get(c.chunk_id, len(hits)), default=None)
-
-    def _is_normative(self, doc_id: str) -> bool:
-        entry = self.catalogue.get(doc_id)
-        return entry is not None and entry.doc_type in NORMATIVE_TYPES
 
     def warm_up(self) -> None:
         """Load what the first question would otherwise wait for: the lexical index, the vocabulary, the law map."""

@@ -390,14 +390,15 @@ def two_asks(question: str) -> tuple[str, str] | None:
     mới?"): the first ask with the story told before it, and the second; None when both sentences ask the
     same aspect of the same title or fewer than two sentences ask."""
     sentences = split_sentences(question)
-    asking = [i for i, s in enumerate(sentences) if s.endswith("?") and (detect_aspect(s) or awards_named(s))]
+    asks = [(i, detect_aspect(s), awards_named(s)) for i, s in enumerate(sentences) if s.endswith("?")]
+    asking = [(i, aspect, titles) for i, aspect, titles in asks if aspect or titles]
     if len(asking) < 2:
         return None
-    first, second = sentences[asking[0]], sentences[asking[1]]
-    same_titles = not awards_named(first) or not awards_named(second) or awards_named(first) == awards_named(second)
-    if detect_aspect(first) == detect_aspect(second) and same_titles:
+    (first, first_aspect, first_titles), (second, second_aspect, second_titles) = asking[:2]
+    same_titles = not first_titles or not second_titles or first_titles == second_titles
+    if first_aspect == second_aspect and same_titles:
         return None
-    return " ".join(sentences[:asking[0] + 1]), " ".join(sentences[asking[0] + 1:asking[1] + 1])
+    return " ".join(sentences[:first + 1]), " ".join(sentences[first + 1:second + 1])
 
 
 def awards_named(text: str) -> tuple[str, ...]:

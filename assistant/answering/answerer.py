@@ -19,7 +19,7 @@ from assistant.answering.lead import lead_text, point_label
 from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (FOLLOW_UP_JOINER, Turn, addresses_a_model, is_follow_up, required_names,
                                           standalone_question)
-from assistant.catalogue import NORMATIVE_TYPES, Catalogue
+from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
@@ -176,8 +176,8 @@ class Answerer:
                 pass
         if history:
             previous = history[-1].standalone or history[-1].question
-            on_a_plan = bool(history[-1].doc_ids) and not self._is_normative(history[-1].doc_ids[0])
-            rewritten = follow_up(question, previous, on_a_plan) if is_follow_up(question, history) else None
+            rewritten = (follow_up(question, previous, self._from_a_plan(history[-1]))
+                         if is_follow_up(question, history) else None)
             if rewritten:
                 return rewritten
         return standalone_question(question, history)
@@ -186,12 +186,12 @@ class Answerer:
         hits = [hit for hit in self.searcher.search(standalone, RETRIEVE_K) if not addresses_a_model(hit.chunk.body)]
         if history and history[-1].doc_ids and standalone != history[-1].standalone:
             previous_docs = list(dict.fromkeys(history[-1].doc_ids))
-            on_a_plan = not self._is_normative(previous_docs[0])
             focused = [hit for hit in self.searcher.search(standalone, RETRIEVE_K, SearchFilter(doc_ids=previous_docs))
                        if not addresses_a_model(hit.chunk.body)][:FOCUSED_K]
             seen = {h.chunk.chunk_id for h in focused}
             rest = [h for h in hits if h.chunk.chunk_id not in seen]
-            hits = focused + (_scored_below(rest, focused[-1].score) if on_a_plan and focused else rest)
+            hits = focused + (_scored_below(rest, focused[-1].score) if self._from_a_plan(history[-1]) and focused
+                              else rest)
         return hits
 
     def _extractive(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer:
@@ -218,7 +218,7 @@ class Answerer:
         factors = self._hit_factors(standalone, hits, day)
         slots = understand(standalone)
         spelled = slots.spelled or standalone  # matched with the words the texts use
-        if FOLLOW_UP_JOINER in standalone and hits and not self._is_normative(hits[0].chunk.doc_id):
+        if FOLLOW_UP_JOINER in standalone and hits and not self.catalogue.is_normative(hits[0].chunk.doc_id):
             # a follow-up on a plan: the plan is found, the follow-up's own words pick its line
             spelled = understand(standalone.split(FOLLOW_UP_JOINER)[0]).spelled
         # "bắt buộc" also finds "không nhất thiết"; "Chủ tịch xã" also "Chủ tịch Ủy ban nhân dân các cấp"
@@ -277,7 +277,7 @@ class Answerer:
     def _missing_article(self, standalone: str) -> str:
         """"Điều 120 Luật Thi đua, khen thưởng 2022 …": an article the named text does not have."""
         asked = _ARTICLE.search(standalone)
-        named = [e for e in mentioned_documents(standalone, self.catalogue) if e.doc_type in NORMATIVE_TYPES and e.file]
+        named = [e for e in mentioned_documents(standalone, self.catalogue) if e.is_normative and e.file]
         if not asked or not named:
             return ""
         article = f"Điều {asked.group(1)}"
@@ -428,7 +428,7 @@ class Answerer:
         a passage that applies one (a 2021 plan quoting Nghị định 91/2017)."""
         if not_in_force(self.catalogue.get(hit.chunk.doc_id), day):
             return True
-        if about_a_plan or self._normative(hit):  # a text in force names the one it replaces
+        if about_a_plan or self.catalogue.is_normative(hit.chunk.doc_id):  # a text in force names the one it replaces
             return False
         cited = mentioned_documents(hit.chunk.body, self.catalogue)
         return any(entry.doc_id not in named and not_in_force(entry, day) for entry in cited)
@@ -446,18 +446,12 @@ class Answerer:
         if not names:
             return hits
         return [hit for hit in hits
-                if all(name in self._document_text(hit.chunk.doc_id) for name in (places if self._sets_rules(hit) else names))]
+                if all(name in self._document_text(hit.chunk.doc_id)
+                       for name in (places if self.catalogue.sets_rules(hit.chunk.doc_id) else names))]
 
-    def _sets_rules(self, hit: Hit) -> bool:
-        entry = self.catalogue.get(hit.chunk.doc_id)
-        return entry is not None and entry.sets_rules
-
-    def _normative(self, hit: Hit) -> bool:
-        return self._is_normative(hit.chunk.doc_id)
-
-    def _is_normative(self, doc_id: str) -> bool:
-        entry = self.catalogue.get(doc_id)
-        return entry is not None and entry.doc_type in NORMATIVE_TYPES
+    def _from_a_plan(self, turn: Turn) -> bool:
+        """The turn was answered from a plan (its first document is no law, decree or circular)."""
+        return bool(turn.doc_ids) and not self.catalogue.is_normative(turn.doc_ids[0])
 
     def _document_text(self, doc_id: str) -> str:
         """Folded words of a whole document, cached until that document changes."""
