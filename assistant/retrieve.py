@@ -196,17 +196,18 @@ class HybridSearcher:
             one = slots.with_changes(subjects=(subject,))
             steps = held_steps(one, doc_ids)
             for map_rank, provision in enumerate([*steps, *mapped_provisions(one, doc_ids)]):
-                for chunk in self._provision_chunks(provision):
+                for chunk in self._provision_chunks(provision, slots.question):
                     previous = chosen.get(chunk.chunk_id)
                     clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
-                    # the text in force first; then the title asked about first; then the step from the
-                    # title held; then the khoản for the group the question names, then the general case;
-                    # then the khoản on the families of the titles named together ("vừa LĐTT vừa CSTĐCS");
+                    # the text in force first; then the title asked about first; then the khoản for the group
+                    # the question names ("nông dân … mô hình sản xuất"); then the step from the title held;
+                    # then the general case; then the khoản on the families of the titles named together
+                    # ("vừa LĐTT vừa CSTĐCS");
                     # then, no recipient named, the individual's khoản (the law's own order); then the words
                     # of the question
+                    group = group_order(chunk.body, slots.question, provision.group)
                     order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
-                                                          provision not in steps,
-                                                          group_order(chunk.body, slots.question, provision.group),
+                                                          group != 0, provision not in steps, group,
                                                           _names_order(provision, slots),
                                                           _for_others(provision, slots),
                                                           -lexical.get(chunk.chunk_id, 0.0), map_rank)
@@ -251,13 +252,17 @@ class HybridSearcher:
         """Load what the first question would otherwise wait for: the lexical index, the vocabulary, the law map."""
         self.search("Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?", 1, mode="bm25")
 
-    def _provision_chunks(self, provision: LawMapEntry) -> list[StoredChunk]:
-        """The chunks holding a mapped article, narrowed to its khoản when the chunker split it."""
+    def _provision_chunks(self, provision: LawMapEntry, question: str) -> list[StoredChunk]:
+        """The chunks holding a mapped article, narrowed to its khoản when the chunker split it; an
+        article mapped whole gives, before its quoted khoản, the one written for a group the question
+        names ("người nước ngoài … Huân chương Hồ Chí Minh": Điều 35 khoản 5)."""
         article = [c for c in self._document_chunks(provision.doc)
                    if c.location == provision.article or c.location.startswith(provision.article + ",")]
         narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in _clause_numbers(provision))]
         quoted = [c for c in article if collapse_spaces(provision.quote[:QUOTE_PROBE_CHARS]) in collapse_spaces(c.text)]
-        return narrowed or quoted[:1] or article[:1]
+        for_the_group = [c for c in article if c.location != provision.article
+                         and group_order(c.body, question) == 0]
+        return narrowed or for_the_group[:1] + quoted[:1] or article[:1]
 
     def _document_chunks(self, doc_id: str) -> list[StoredChunk]:
         key = (doc_id, self.index.version())

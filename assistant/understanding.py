@@ -142,7 +142,10 @@ def without_asker(question: str) -> str:
 @lru_cache(maxsize=1)
 def _asker_intro() -> re.Pattern:
     openers = "|".join(re.escape(o) for o in _parts()["asker_openers"])
-    return re.compile(rf"^\s*(?:{openers})\b[^?:]{{0,200}}?\bhỏi\s*:", re.IGNORECASE)
+    # "… hỏi:" ends any asker's intro; "… hỏi," only a name's or a place's ("Bà N.T.L (Bình Định) hỏi, …"),
+    # not "cho em hỏi, …", which opens the question itself
+    named = r"(?:\)|\b[A-ZĐ]\w*)\s+(?i:hỏi)\s*,"
+    return re.compile(rf"^\s*(?i:{openers})\b(?:[^?:]{{0,200}}?\b(?i:hỏi)\s*:|[^?:]{{0,160}}?{named})")
 
 
 def names_a_document(question: str) -> bool:
@@ -273,11 +276,15 @@ def understand(question: str) -> Slots:
     focus = asking_part(question)
     focus_matches = vocabulary.find(focus) if focus else []
     follow_up_part = question.split(FOLLOW_UP_JOINER)[0] if FOLLOW_UP_JOINER in question else ""
-    aspect = ((focus and (detect_aspect(focus) or _implied_by_focus(focus_matches, subjects, vocabulary)))
+    aspect = ((focus and (detect_aspect(_main_asks(focus))
+                          or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
-              or detect_aspect(question) or _implied_aspect(subjects, terms) or _asks_a_definition(question, matches)
+              or detect_aspect(_main_asks(question)) or _implied_aspect(subjects, terms)
+              or _asks_a_definition(question, matches)
               # beside a title too: "dùng lại sáng kiến năm trước để đề nghị CSTĐCS được không" asks the principle
               or _implied_aspect((), terms))
+    if aspect == "truong_hop_ap_dung":
+        aspect = _cases_of_an_act(terms) or _cases_of_a_title(subjects) or aspect
     named_titles = [m.entry for m in award_matches]
     if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
         aspect = "tieu_chuan"  # "đạt LĐTT rồi mới được CSTĐCS?": the higher title's criteria require the lower
@@ -285,18 +292,22 @@ def understand(question: str) -> Slots:
     pair = _a_pair_of_steps(question, award_matches)
     if pair:  # "NSND, NSƯT cần bao lâu?": both are asked, the first step first
         subjects = tuple(dict.fromkeys([*pair, *subjects]))
-    elif aspect in (None, "tieu_chuan"):
-        subjects, held = _higher_first(subjects, named_titles)
+    elif aspect in (None, "tieu_chuan") or "tieu_chuan" in _ASPECT_FALLBACKS.get(aspect, ()):
+        # "tỷ lệ LĐTT trong tập thể" asked of TTLĐXS: the higher title's criteria hold the lower one
+        subjects, held = _higher_first(subjects, named_titles, _only_held(question, award_matches))
     if focus:  # a story asks about the titles of its asking sentences; the others it tells as held
         asked_here = {m.entry.id for m in focus_matches}
         subjects = tuple(sorted(subjects, key=lambda s: s not in asked_here))
+    if aspect is None and _may_one_be_proposed(question, subjects, award_matches):
+        aspect = "tieu_chuan"
     return Slots(
         question=question,
         subjects=subjects,
         terms=terms,
         aspect=aspect,
+        # a story's asking sentence says who it asks for ("… trường học … Xin hỏi, tôi có đủ …?")
         target=(_target_of(subjects, vocabulary) or _first_cue(form, parts["explicit_targets"])
-                or _target(form)),
+                or (focus and _target(_question_form(focus))) or _target(form)),
         level=_level(form),
         years=tuple(find_years(question)),
         part=part,
@@ -384,6 +395,18 @@ def asking_part(question: str) -> str:
     return " ".join(sentences[first:])
 
 
+# "Và nếu … cố ý làm trái thì …" asks of a new case; "Nếu được thì ai ký?" asks on in the first ask's case
+_IF_THEN = re.compile(r"^\W*(?:và|còn)?\s*nếu\b(?!\s+(?:được|có|đúng|vậy|như vậy|không|phải|đủ)\b)", re.IGNORECASE)
+
+
+def _main_asks(text: str) -> str:
+    """The asks without those that follow from the first's answer ("… là đúng hay sai? Và nếu … cố ý làm
+    trái thì có hình thức kỷ luật nào?"): the aspect asked is the first's."""
+    sentences = split_sentences(text)
+    kept = sentences[:1] + [s for s in sentences[1:] if not _IF_THEN.match(s)]
+    return " ".join(kept) if len(kept) < len(sentences) else text
+
+
 def two_asks(question: str) -> tuple[str, str] | None:
     """A question asking two things in two sentences ("Nghệ nhân ưu tú do ai quyết định tặng ạ? Danh hiệu này
     được xét mấy năm một lần?", "Danh hiệu xã tiêu biểu quy định thế nào? Danh hiệu thôn văn hóa theo quy định
@@ -461,6 +484,30 @@ def _words_before(question: str, match, accented: bool) -> _Form:
     return _form(re.split(r"[.?!;]", question[max(0, match.start - 24):match.start])[-1], accented)
 
 
+# "… có được không?", "… được chưa ạ?": whether it may be done
+_MAY_IT = re.compile(r"\b(?:được|đủ)\b[^?.]{0,30}\b(?:không|chưa|ko|k)\s*(?:ạ|vậy|nhỉ|nhé)?\s*[?.]*\s*$", re.IGNORECASE)
+
+
+def _may_one_be_proposed(question: str, subjects: tuple[str, ...], award_matches) -> bool:
+    """ "Đã có Huân chương Lao động, 2 năm sau trình Bằng khen tỉnh được không?": whether one title may be
+    proposed beside another named, with no aspect said, asks the criteria of the one proposed."""
+    return (len(subjects) == 1 and any(m.entry.id not in subjects for m in award_matches)
+            and bool(_MAY_IT.search(question)))
+
+
+def _only_held(question: str, matches) -> frozenset[str]:
+    """The titles a story tells as held and does not ask for, read in the words between a title and the one
+    before it ("3 lần CSTĐCS thì đủ đk HCLĐ hạng Ba": only CSTĐCS is held; "đề xuất được tặng Bằng khen" asks)."""
+    accented, parts = not looks_unaccented(question), _parts()
+    held = set()
+    for match in matches:
+        start = max([m.end for m in matches if m.end <= match.start] + [match.start - 24, 0])
+        before = _form(re.split(r"[.?!;]", question[start:match.start])[-1], accented)
+        if _has_any(before, parts["held_cues"]) and not _has_any(before, parts["asked_cues"]):
+            held.add(match.entry.id)
+    return frozenset(held)
+
+
 def _told_as_held(question: str, match, accented: bool) -> bool:
     """ "đã được tặng HCLĐ hạng Ba": a title the story says is already held."""
     return _has_any(_words_before(question, match, accented), _parts()["held_cues"])
@@ -494,16 +541,20 @@ def _a_pair_of_steps(question: str, matches) -> tuple[str, ...]:
     return ()
 
 
-def _higher_first(ids: tuple[str, ...], named) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _higher_first(ids: tuple[str, ...], named, told_held: frozenset[str] = frozenset()
+                  ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Asked for its criteria, a title that requires another named title is the one asked, the other
     is what the officer holds: "đạt LĐTT rồi thì CSTĐCS cần thêm gì" asks for CSTĐCS (Điều 23
     requires LĐTT). Asked who awards them, both stay ("CSTĐCS hay chỉ LĐTT"). Of such titles, one the
-    question asks for in so many words comes first. Returns the titles asked and those held."""
+    question asks for in so many words comes first; one it tells as held is not asked ("được tặng Huân
+    chương Lao động hạng Ba, hai năm sau trình Bằng khen Thủ tướng"). Returns the titles asked and those held."""
     named_ids = {entry.id for entry in named}
     required = {needed for entry in named for needed, _ in entry.builds_on if needed in named_ids}
-    top = [entry.id for entry in named if entry.id not in required
+    top = [entry.id for entry in named if entry.id not in required and entry.id not in told_held
            and any(needed in required for needed, _ in entry.builds_on)]
     asked = dict.fromkeys(top + [i for i in ids if i not in required])
+    if not asked:
+        return ids, tuple(sorted(told_held & named_ids))
     return tuple(sorted(asked, key=lambda i: i not in ids)), tuple(sorted(required))
 
 
@@ -647,6 +698,28 @@ def _yields_to_an_event(notion: str, notions: tuple[str, ...]) -> bool:
     return any(_only_aspect(t) for t in others) and not _named_in_its_provisions(notion).intersection(others)
 
 
+def _cases_of_an_act(terms: tuple[str, ...]) -> str | None:
+    """ "Trường hợp nào danh hiệu Nhà giáo ưu tú bị tước?": the cases of an act the law rules on (tước, hủy
+    bỏ) are in the provision its name points to (xử lý vi phạm), when none is on the cases it applies to."""
+    law_map, vocabulary = load_law_map(), load_vocabulary()
+    for term in terms:
+        aspects = law_map.aspects_of(term)
+        if vocabulary.get(term).kind == "hoat_dong" and "truong_hop_ap_dung" not in aspects:
+            named = _aspect_named_by(term)
+            if named in aspects:
+                return named
+    return None
+
+
+def _cases_of_a_title(subjects: tuple[str, ...]) -> str | None:
+    """ "Người nước ngoài được tặng Huân chương Hồ Chí Minh trong trường hợp nào?": the cases a title or
+    award is given in are its criteria."""
+    law_map = load_law_map()
+    if subjects and not any("truong_hop_ap_dung" in law_map.aspects_of(s) for s in subjects):
+        return "tieu_chuan"
+    return None
+
+
 def only_names_the_aspect(notion: str, aspect: str | None) -> bool:
     """A notion whose name only names the aspect asked ("tiền thưởng" asked the reward, "trao tặng" asked
     how an award is handed over) rules on nothing the question asks."""
@@ -696,7 +769,7 @@ GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # đồng"); the broadest notions name no provision of their own, and an emulation bloc (cụm, khối thi đua)
 # is asked about in the plan that organises it, unless no place is named and an aspect is asked ("cụm, khối
 # do cấp nào tổ chức?": Điều 16).
-NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong", "doi_tuong",
+NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_tuc", "co_quan", "hoat_dong", "doi_tuong", "cap",
                 "van_ban"}
 TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua"}
 LOCAL_NOTIONS = {"cum_khoi_thi_dua"}
@@ -722,9 +795,11 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     # whose name only names the aspect ("trao tặng") comes after it, and so does a broader one
     specific = any(_only_aspect(t) for t in notions)
     named_notions = tuple(notions)  # a list being sorted reads as empty
+    # … and a level named ("khen thưởng cấp Nhà nước") narrows the kind of award beside it
     notions.sort(key=lambda t: (specific and only_names_the_aspect(t, slots.aspect),
                                 _yields_to_an_event(t, named_notions), specific and not _only_aspect(t),
-                                not (t in named and slots.aspect in load_law_map().aspects_of(t))))
+                                not (t in named and slots.aspect in load_law_map().aspects_of(t)),
+                                vocabulary.get(t).kind != "cap"))
     if slots.aspect == "dinh_nghia":
         found = [*notions, *slots.subjects]
     elif slots.subjects:
@@ -795,7 +870,7 @@ def follow_up(question: str, previous: str, on_a_plan: bool = False) -> str | No
     """
     # a plan's question keeps all its words: a level named there is a row of its table, not the awarding body
     swaps = (_swap_subject, _swap_target, *(() if on_a_plan else (_swap_level,)), _swap_pattern(_PERIOD),
-             _swap_pattern(_ROLE), _swap_pattern(_RANK), *(() if on_a_plan else (_swap_aspect,)))
+             _swap_pattern(_ROLE), _swap_pattern(_RANK, last=True), *(() if on_a_plan else (_swap_aspect,)))
     for replace_slot in swaps:
         rewritten = replace_slot(question, previous)
         if rewritten:
@@ -825,9 +900,12 @@ def _swap_aspect(question: str, previous: str) -> str | None:
     return f"{question.rstrip(' ?')} ({names})?"
 
 
-def _swap_pattern(pattern: re.Pattern):
+def _swap_pattern(pattern: re.Pattern, last: bool = False):
+    """`last`: the previous question's last match is swapped ("đã có hạng Ba, muốn lên hạng Nhì" → the rank
+    asked, after the one held)."""
     def swap(question: str, previous: str) -> str | None:
-        new, old = pattern.search(question), pattern.search(previous)
+        found = list(pattern.finditer(previous))
+        new, old = pattern.search(question), (found[-1] if last else found[0]) if found else None
         if not new:
             return None
         if old:  # in the previous question's case: "… hạng Nhất" → "… hạng Ba", whatever "Hạng Ba?" began with

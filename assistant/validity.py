@@ -26,6 +26,18 @@ _STORY_YEAR = re.compile(r"\bđã\b[^.?!;,]{0,60}?\b(?:19|20)\d\d\b", re.IGNOREC
 _NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại|hiện giờ|\bđến nay\b|\bnăm nay\b|(?:^|[,.;]\s*)nay\b", re.IGNORECASE)
 
 
+# "NĐ 152 có hiệu lực từ ngày nào, hồ sơ trình hồi tháng 6/2025 …": a text's validity is asked, not the rules of a date
+_ASKS_VALIDITY = re.compile(r"hiệu lực (?:thi hành )?(?:từ |kể từ )?(?:ngày nào|khi nào|bao giờ|lúc nào)|"
+                            r"(?:còn|hết) hiệu lực (?:không|chưa|chưa ạ)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"\b(?:tháng|thg|th|t)\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+# words that place the question at a past time, whose rules then apply
+_PAST_FRAME = re.compile(r"\b(?:hồi|lúc đó|lúc ấy|khi đó|khi ấy|thời điểm đó|thời điểm ấy|còn áp dụng|đang áp dụng|"
+                         r"vẫn áp dụng|quy định năm|quy định của năm)\b", re.IGNORECASE)
+# "Năm 2019, tiêu chuẩn CSTĐCS là gì?": a year that opens a question on the rules, not a story ("Năm 2017, tôi …")
+_YEAR_FRAME = re.compile(r"^\s*(?:trong |vào |đến )?năm\s+(?:19|20)\d\d\s*,(?![^.?!]*\b(?:tôi|em|mình|chúng tôi|"
+                         r"chúng em|đơn vị tôi|đơn vị em)\b)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _type_codes() -> dict[str, str]:
     """How a question names a document type, folded and lower-cased: its name ("nghi dinh") or the
@@ -62,20 +74,49 @@ def without_dates(question: str) -> str:
     return _FULL_DATE.sub(" ", re.sub(r"\b(?:vào\s+)?ngày\s+(?=\d)", " ", question, flags=re.IGNORECASE))
 
 
+def _month_dates(question: str) -> list[date]:
+    """ "Tháng 3/2024 Hội đồng họp xét …": the month the question places itself in; not the month of a
+    document it names ("công điện của Thủ tướng tháng 11/2025")."""
+    return [date(int(m[2]), int(m[1]), 15) for m in _MONTH_YEAR.finditer(question)
+            if 1 <= int(m[1]) <= 12 and not _dates_a_document(question[max(0, m.start() - 40):m.start()])]
+
+
+def _dates_a_document(before: str) -> bool:
+    words = fold_accents(before).lower()
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in _type_codes())
+
+
 def reference_date(question: str, today: date) -> date:
     """The date whose rules the question is about; years inside document numbers do not count.
-    A full date ("ngày 15/3/2025") is taken as it is."""
-    if _NOW.search(question):
+    A full date ("ngày 15/3/2025") or a month ("tháng 3/2024") is taken as it is; a bare year only
+    when the question places itself then ("Năm 2019, tiêu chuẩn … là gì?", "hồi năm 2024, lúc đó …"):
+    "năm 2013 được Bằng khen, năm 2014 trình Huân chương được không?" is answered by today's rules,
+    the older ones after them."""
+    if _NOW.search(question) or _ASKS_VALIDITY.search(question):
         return today
-    days = [d for d in _full_dates(question) if d <= today]
+    days = [d for d in _full_dates(question) + _month_dates(question) if d <= today]
     if days:
         return max(days)
+    if not (_PAST_FRAME.search(question) or _YEAR_FRAME.match(question)):
+        return today
+    return _year_asked(question, today) or today
+
+
+def past_year_named(question: str, today: date) -> date | None:
+    """A past year the question names without placing itself then ("năm 2014 trình Huân chương … được
+    không?"): today's rules answer, and the rule of that year follows them. None when the question names
+    none, or its rules are that year's already."""
+    year = _year_asked(question, today)
+    return year if year is not None and reference_date(question, today) != year else None
+
+
+def _year_asked(question: str, today: date) -> date | None:
+    """The latest past year the question names, beside no document number, law name or past event."""
     without_numbers = without_document_numbers(_LAW_YEAR.sub(" ", _STORY_YEAR.sub(" ", question)))
     years = [int(y) for y in _YEAR.findall(without_numbers)]
-    if not years:
-        return today
-    year = max(years)
-    return today if year >= today.year else date(year, 7, 1)
+    if not years or max(years) >= today.year:
+        return None
+    return date(max(years), 7, 1)
 
 
 def without_document_numbers(question: str) -> str:

@@ -28,7 +28,7 @@ from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, Hybr
 from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up,
                                      names_a_document, names_members, off_field_topics, only_names_the_aspect,
                                      place_names, provinces_named, two_asks, understand, without_asker)
-from assistant.validity import mentioned_documents, not_in_force, reference_date, without_dates
+from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
 from documents.text import fold_accents, format_vn_date, normalize, syllable_tokenize
@@ -238,14 +238,16 @@ class Answerer:
         lead = self._lead(kind, first, first_hit, record, wording)
         lead = self._with_other_authorities(lead, kind, pieces, hits, wording)
         lead = self._with_the_other_named(lead, kind, pieces, hits, standalone)
-        pieces = self._adding_something(pieces, hits, day)
+        then = past_year_named(understand(standalone).focus or standalone, self.settings.current_date())
+        pieces = self._adding_something(pieces, hits, day) + self._rule_of_then(wording, kind, hits, day, then)
         listed = "\n".join(_listed_khoans(kind, first_hit, wording))
         citations = [self._citation(n, hits[piece.hit_index], (n == 1 and listed) or _shown(piece, kind, hits[piece.hit_index]), day)
                      for n, piece in enumerate(pieces, 1)]
         citations[0].quote = _holding_lead_points(citations[0].quote, lead, first_hit)
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
-        lines += [f"Ngoài ra, theo {c.document} ({_where(c)}): {_quoted(c, c.quote)} [{c.n}]" for c in citations[1:]]
+        lines += [f"{self._besides(c, day, then)} {c.document} ({_where(c)}): {_quoted(c, c.quote)} [{c.n}]"
+                  for c in citations[1:]]
         notes = self._validity_notes(citations, day)
         text = "\n\n".join(lines + notes)
         return Answer(question, text, citations, False, "extractive", standalone, notes, lead=lead)
@@ -295,6 +297,24 @@ class Answerer:
         if repealed(pieces[0]):
             return pieces
         return [pieces[0]] + [piece for piece in pieces[1:] if not repealed(piece)]
+
+    def _rule_of_then(self, wording: str, kind: str, hits: list[Hit], day: date, then: date | None) -> list:
+        """A past year the question names ("năm 2014 trình Huân chương … được không?") under today's rules:
+        the law map's provision of the text in force that year, after today's."""
+        if then is None:
+            return []
+        for index, hit in enumerate(hits):
+            entry = self.catalogue.get(hit.chunk.doc_id)
+            if hit.provision and not_in_force(entry, day) and not not_in_force(entry, then):
+                best = extractive.best_pieces(wording, kind, [hit], self.index.idf)
+                return [replace(best[0], hit_index=index)] if best else []
+        return []
+
+    def _besides(self, citation, day: date, then: date | None) -> str:
+        """How a further passage is introduced: the rule of a past year named, or one more text."""
+        if then is not None and not_in_force(self.catalogue.get(citation.doc_id), day):
+            return f"Năm {then.year} (văn bản áp dụng khi đó), theo"
+        return "Ngoài ra, theo"
 
     def _closing_answer(self, question: str, standalone: str, hits: list[Hit], day: date) -> Answer | None:
         """"Ai ký …?" / "gửi những nơi nào?": read off the document's closing block."""
@@ -436,7 +456,8 @@ class Answerer:
     def _hits_with_names(self, standalone: str, hits: list[Hit]) -> list[Hit]:
         """Keep only passages whose document contains the years and places the question names; for a
         legal text, or a decision numbered as one ("71/2025/QĐ-UBND" issuing a quy chế), a year is the date
-        whose rules apply (its validity decides), not a word to find, and a place told in a story's
+        whose rules apply (its validity decides), not a word to find; a law, decree or circular holds everywhere,
+        whatever place the question names; and a place told in a story's
         background ("Em là cán bộ ở xã Tân Phú, tỉnh Đồng Nai", "chi nhánh của tổng công ty thuộc Bộ Công
         Thương") says where the asker works, not whose text is asked."""
         focus = understand(standalone).focus
@@ -446,7 +467,7 @@ class Answerer:
         if not names:
             return hits
         return [hit for hit in hits
-                if all(name in self._document_text(hit.chunk.doc_id)
+                if self.catalogue.is_normative(hit.chunk.doc_id) or all(name in self._document_text(hit.chunk.doc_id)
                        for name in (places if self.catalogue.sets_rules(hit.chunk.doc_id) else names))]
 
     def _from_a_plan(self, turn: Turn) -> bool:
@@ -481,8 +502,10 @@ class Answerer:
         """Too few of the question's words in the best passage (fewer still needed when the law map chose
         it); a story passes when its asking sentences are covered, whatever its background; a provision
         that rules on a notion the question names passes whatever words it shares ("đã được tặng Huy
-        chương Hữu nghị mới có thể được tặng Huân chương Hữu nghị?": the rule on lower awards first)."""
-        if best.provision and _rules_on_a_named_notion(question, best):
+        chương Hữu nghị mới có thể được tặng Huân chương Hữu nghị?": the rule on lower awards first); nor
+        does the provision that sets out a title or award the question names, however long the letter around
+        it ("… khác nhau giữa Kỷ niệm chương và Giấy khen, … Chi hội trưởng Hội NCT ấp 57 …")."""
+        if best.provision and _rules_on_a_named_notion(question, best) or _sets_out_a_named_title(question, best):
             return False
         question = without_dates(question)
         needed = MIN_PROVISION_COVERAGE if best.provision else MIN_COVERAGE
@@ -611,6 +634,13 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
         return slots.aspect in WHETHER_ASPECTS and notion.kind == "khai_niem" and holds_its_rule(notion, None)
 
     return any(rules_as_asked(notion) for notion in notions)
+
+
+def _sets_out_a_named_title(question: str, hit: Hit) -> bool:
+    """The passage holds the words the vocabulary cites for a title or award the question names."""
+    vocabulary, body = load_vocabulary(), normalize(hit.chunk.body)
+    sources = [vocabulary.get(subject).source for subject in understand(question).subjects]
+    return any(source.doc == hit.chunk.doc_id and source.quote in body for source in sources)
 
 
 def _off_field(question: str, hits: list[Hit]) -> bool:

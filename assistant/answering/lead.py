@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.understanding import asks, names_members, states_entry_into_force
+from assistant.understanding import asking_part, asks, names_members, states_entry_into_force
 from assistant.vocabulary import load_vocabulary
 from documents.text import DATE_MENTION, UPPER_LETTERS, collapse_spaces, fold_accents, without_document_dates
 
@@ -58,7 +58,7 @@ def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: st
     builders = {"date": _date_lead, "unit": _unit_lead, "list": _list_lead, "number": _number_lead,
                 "members": _members_lead}
     text = builders.get(kind, _sentence_lead)(source)
-    if kind not in ("list", "date") and _intro_only(text, source):
+    if kind not in ("list", "date") and (_intro_only(text, source) or _no_point_asked(source)):
         text = _points_lead(source, best_only=True) or text
     if not text and kind == "date":  # "khi nào thì bị hủy quyết định …": no date, the cases the khoản lists
         text = _points_lead(source, best_only=True)
@@ -175,15 +175,24 @@ def _a_list_of_khoan(lines: list[str]) -> bool:
             and all(_CLAUSE_ITEM.match(line) and len(line) <= SHORT_KHOAN_CHARS for line in lines[1:]))
 
 
+def _no_point_asked(source: Source) -> bool:
+    """ "Những nguyên tắc khen thưởng nào?": the question names what the points are about and nothing one
+    point says, so no one point answers it; the list does."""
+    intro, items = _points(source)
+    phrases = {term for term in _asked_terms(source) - _terms(intro) if "_" in term}  # one word is too common
+    return len(items) >= 2 and not any(phrases & _terms(item) for item in items)
+
+
 def _points_lead(source: Source, best_only: bool) -> str:
     """All the points (a list question), or the one or two that share most words with the question."""
     intro, items = _points(source)
     if len(items) < 2:
         return ""
     named = [item for item in items if point_label(item) in source.points]
-    if best_only and not _short(items):
-        # the title asked, named in the opening line ("Bằng khen của Bộ, ban, ngành, tỉnh …"), is what every point is about
-        wanted = _terms(_still_asked(source.question)) - (_title_terms(source.subjects) & _terms(intro))
+    if best_only and not _short(items) and not _no_point_asked(source):
+        # what the opening line names ("Bằng khen của Bộ, ban, ngành, tỉnh …", "Thời gian tham gia công tác để
+        # xét …:") is what every point is about: the question's other words pick the point
+        wanted = _asked_terms(source) - _terms(intro)
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
         # beside the điểm the law map names (the one naming a title held), the one the question's words
         # point to ("… có sáng kiến … dùng sáng kiến năm trước được không")
@@ -195,6 +204,12 @@ def _points_lead(source: Source, best_only: bool) -> str:
     if len(items) > MAX_ITEMS:
         shown.append(f"- … (còn {len(items) - MAX_ITEMS} điểm nữa)")
     return "\n".join([_trim(intro, SENTENCE_CHARS)] + shown)
+
+
+def _asked_terms(source: Source) -> set[str]:
+    """The words of the asking sentences still asked ("… Vậy tiêu chuẩn là sao?" after a story asks all the
+    points: the story's words name none)."""
+    return _terms(_still_asked(asking_part(source.question) or source.question))
 
 
 _STILL_ASKED = re.compile(r"\bcòn\b(?=[^?.]*\bnữa\b)", re.IGNORECASE)
@@ -304,11 +319,6 @@ def _best_sentence(unit: str, source: Source) -> str:
     sentences = _sentences(unit) or [collapse_spaces(unit)]
     wanted = _terms(source.question)
     return max(sentences, key=lambda s: (_names_any(s, source.subjects), len(wanted & _terms(s)), -sentences.index(s)))
-
-
-def _title_terms(subjects: tuple[str, ...]) -> set[str]:
-    vocabulary = load_vocabulary()
-    return set().union(*(_terms(vocabulary.get(subject).name) for subject in subjects))
 
 
 def _names_any(sentence: str, subjects: tuple[str, ...]) -> bool:

@@ -48,6 +48,8 @@ FILES = {
     "followups3_dev.jsonl": "followup",
     "posted4_dev.jsonl": "officer",
     "posted5_dev.jsonl": "officer",
+    "posted6_dev.jsonl": "officer",
+    "posted7_dev.jsonl": "officer",
     "out_of_corpus.jsonl": "out_of_corpus",
     "out_of_corpus2.jsonl": "out_of_corpus",
     "eligibility_stories.jsonl": "eligibility",

@@ -1,0 +1,149 @@
+"""Questions as people post them: an asker's intro and signature around the question, a place that only says
+where the asker lives, several asks where one follows from another, past years that tell a story, and the
+titles and acts they name in their own words (real lexical index of the Law, the decrees and the old Law)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.build import Assistant, build_assistant
+from assistant.config import Settings
+from assistant.understanding import understand, without_asker
+from assistant.validity import past_year_named, reference_date
+from tests.conftest import KNOWLEDGE, LAW
+
+OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
+DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
+OLD_DECREE = KNOWLEDGE / "legal" / "nd-98-2023-ND-CP.txt"
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory) -> Assistant:
+    data = tmp_path_factory.mktemp("posted") / "data"
+    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today=TODAY.isoformat()))
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_LAW, DECREE, OLD_DECREE]))
+    return built
+
+
+def _first_cited(built: Assistant, question: str):
+    answer = built.answerer().answer(question)
+    assert not answer.not_found, answer.text
+    return answer.citations[0]
+
+
+def test_a_named_askers_intro_ends_at_hoi_with_a_comma_but_a_question_opening_with_cho_em_hoi_stays():
+    assert without_asker("Ông Trần Văn Cường (Quảng Nam) hỏi, giấy khen của xã có kèm tiền thưởng không?") == \
+        "giấy khen của xã có kèm tiền thưởng không?"
+    story = "Chị phó phòng em có Bằng khen tỉnh năm 2020, cho em hỏi, chị ấy đủ điều kiện Bằng khen Thủ tướng chưa?"
+    assert without_asker(story) == story
+
+
+def test_a_province_the_asker_lives_in_does_not_hide_the_law_that_holds_everywhere(assistant):
+    """No stored text belongs to Quảng Trị, but the Law and the decree rule there too: the answer is not refused."""
+    cited = _first_cited(assistant, "Chi nhánh của công ty ngoài tỉnh đóng trên địa bàn tỉnh Quảng Trị có thành tích "
+                                    "thì có được Chủ tịch UBND tỉnh xét khen thưởng không?")
+    assert cited.doc_id in {LAW.stem, DECREE.stem, OLD_DECREE.stem}
+
+
+def test_the_article_on_an_award_the_letter_names_answers_however_long_the_letter(assistant):
+    cited = _first_cited(assistant, "Kính gửi Ban biên tập, nhờ giải thích giúp Kỷ niệm chương với Bằng khen khác nhau "
+                                    "ở điểm nào, ai thì được tặng Kỷ niệm chương? Lê Văn Tám, Chi hội trưởng Hội Cựu "
+                                    "chiến binh ấp Bình Minh, xã Tân An, huyện Cần Đước")
+    assert cited.doc_id == LAW.stem and cited.location.startswith("Điều 71")
+
+
+@pytest.mark.parametrize("question,article,khoan", [
+    # the cases an act happens in are in its own rule, not in the title's criteria
+    ("Danh hiệu Thầy thuốc nhân dân bị tước trong những trường hợp nào?", "Điều 93", "khoản 3"),
+    # who may cancel an award: the act named in the officer's words ("hủy bỏ bằng khen")
+    ("Thanh tra phát hiện kê khai sai thành tích, vậy ai ra quyết định hủy bỏ giấy khen đã tặng?", "Điều 93", "khoản 8"),
+    # a forbidden act on the fund, beside the general ban list
+    ("Dùng quỹ thi đua, khen thưởng để chi tiếp khách có phải hành vi bị nghiêm cấm không?", "Điều 15", "khoản 6"),
+    # the cases a title is given in are its criteria, and the khoản written for the group named
+    ("Người nước ngoài được tặng Huân chương Hồ Chí Minh trong trường hợp nào?", "Điều 35", "khoản 5"),
+    # "huy chương dành cho thanh niên xung phong": the award's spoken name
+    ("Huy chương dành cho thanh niên xung phong thời kỳ chống Mỹ xét cho ai?", "Điều 96", ""),
+    # "bn năm" in chat is "bao nhiêu năm"
+    ("Cờ TĐ tỉnh cho TT dẫn đầu PTTĐ chuyên đề do tỉnh phát động thì phong trào phải có bn năm?", "Điều 26", "khoản 2"),
+])
+def test_what_is_asked_of_a_title_or_an_act_reaches_its_khoan(assistant, question, article, khoan):
+    cited = _first_cited(assistant, question)
+    assert cited.doc_id == LAW.stem and cited.location.startswith(article) and khoan in cited.location
+
+
+def test_a_title_held_told_before_the_one_proposed_asks_the_proposed_ones_criteria(assistant):
+    cited = _first_cited(assistant, "Trường tôi được tặng Huân chương Lao động hạng Ba, hai năm sau trình Bằng khen "
+                                    "của Thủ tướng Chính phủ có được không?")
+    assert cited.location.startswith("Điều 73, khoản 4")  # the collective's khoản
+
+
+def test_a_collective_holding_a_provincial_award_is_answered_by_the_collectives_step():
+    from assistant.understanding import held_steps
+
+    slots = understand("Tập thể đã có Bằng khen của Chủ tịch UBND tỉnh, muốn đề nghị Bằng khen Thủ tướng thì cần gì?")
+    assert [(s.article, s.khoan, s.diem) for s in held_steps(slots)] == [("Điều 73", 4, "e")]
+
+
+def test_the_asking_sentence_says_the_award_is_for_the_person_not_the_school_the_story_names(assistant):
+    story = ("Năm 2021 tôi được Bằng khen của Bộ vì thành tích trong phong trào thi đua của trường học. Các năm sau "
+             "tôi đều hoàn thành tốt nhiệm vụ và có 3 lần Chiến sĩ thi đua cơ sở. Xin hỏi, tôi có đủ tiêu chuẩn "
+             "Bằng khen của Thủ tướng không?")
+    assert understand(story).target == "ca_nhan"
+    assert _first_cited(assistant, story).location.startswith("Điều 73, khoản 1")
+
+
+def test_the_khoan_for_the_group_named_comes_before_the_step_from_the_title_held(assistant):
+    cited = _first_cited(assistant, "Ông Tư là nông dân ở xã tôi, đã có Huân chương Lao động hạng Nhì, mô hình trồng "
+                                    "cam ổn định và giúp nhiều hộ thoát nghèo. Đề nghị hạng Nhất thì mô hình phải "
+                                    "ổn định bao lâu?")
+    assert cited.location.startswith("Điều 42, khoản 2")
+
+
+def test_a_ratio_asked_of_a_collective_title_is_read_in_its_criteria_not_the_lower_titles():
+    slots = understand("TTLĐXS thì tỷ lệ cá nhân đạt LĐTT trong tập thể tối thiểu là bao nhiêu %?")
+    assert slots.subjects == ("tap_the_lao_dong_xuat_sac",) and slots.held == ("lao_dong_tien_tien",)
+
+
+def test_two_titles_counted_for_the_same_year_ask_the_rule_on_rewards_at_once_even_without_diacritics(assistant):
+    cited = _first_cited(assistant, "co giao truong em nam nay dat ca LDTT va CSTDCS, cung tinh thanh tich nam hoc do, "
+                                    "thi duoc thuong ca hai hay chi mot?")
+    assert cited.doc_id == DECREE.stem and cited.location.startswith("Điều 49")
+
+
+def test_an_ask_about_a_new_case_after_the_first_does_not_take_over_the_question(assistant):
+    answer = assistant.answerer().answer(
+        "Chị em trong trường nghỉ sinh con 6 tháng, công đoàn bảo không được xét thi đua cuối năm, như vậy đúng hay "
+        "sai? Và nếu công đoàn cố ý làm trái thì bị xử lý thế nào?")
+    assert answer.citations[0].doc_id == DECREE.stem and answer.citations[0].location.startswith("Điều 4, khoản 5")
+
+
+def test_if_so_then_who_asks_on_in_the_case_of_the_first_ask():
+    assert understand("Chi hội có được tặng giấy khen cho hội viên không? Nếu được thì ai ký?").aspect == \
+        "tham_quyen_quyet_dinh"
+
+
+def test_a_list_asked_as_a_whole_is_led_by_its_points_in_the_laws_order(assistant):
+    answer = assistant.answerer().answer("Bà Hoa hỏi: pháp luật quy định những nguyên tắc khen thưởng nào?")
+    assert answer.lead.split("\n")[1].startswith("- a) Chính xác, công khai, minh bạch")
+
+
+def test_a_past_year_in_the_story_is_answered_by_todays_rules_then_the_rule_of_that_year(assistant):
+    question = "Đơn vị tôi năm 2012 được Bằng khen Thủ tướng, năm 2014 trình Huân chương Lao động hạng Ba được không?"
+    assert reference_date(question, TODAY) == TODAY and past_year_named(question, TODAY) == date(2014, 7, 1)
+    answer = assistant.answerer().answer(question)
+    assert answer.citations[0].doc_id == LAW.stem
+    assert OLD_LAW.stem in [c.doc_id for c in answer.citations[1:]]
+    assert "Năm 2014 (văn bản áp dụng khi đó), theo Luật 15/2003/QH11" in answer.text
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Năm 2019, tiêu chuẩn Lao động tiên tiến là gì?", date(2019, 7, 1)),  # the year frames the rule asked
+    ("Hồi năm 2024, lúc đó hội đồng xét theo tỷ lệ phiếu nào?", date(2024, 7, 1)),
+    ("Tháng 3/2024 hội đồng tỉnh họp xét chiến sĩ thi đua tỉnh thì cần bao nhiêu phiếu?", date(2024, 3, 15)),
+    ("Công điện của Thủ tướng tháng 11/2025 yêu cầu báo cáo khi nào?", TODAY),  # the month dates the document
+    ("Nghị định 152 có hiệu lực từ ngày nào, hồ sơ tôi trình hồi tháng 6/2025?", TODAY),  # validity itself asked
+])
+def test_which_dates_set_the_rules_asked(question, expected):
+    assert reference_date(question, TODAY) == expected
