@@ -23,8 +23,8 @@ from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables,
-                                     group_order, held_steps, lookup_subjects, mapped_provisions, names_members,
-                                     plain_spelling, states_entry_into_force, understand, without_asker)
+                                     group_order, held_steps, lookup_subjects, mapped_provisions, names_a_sector,
+                                     names_members, plain_spelling, states_entry_into_force, understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import (collapse_spaces, looks_unaccented, mentions_a_date, mentions_a_quantity, normalize,
@@ -195,11 +195,13 @@ class HybridSearcher:
         for subject_rank, subject in enumerate(subjects):
             one = slots.with_changes(subjects=(subject,))
             steps = held_steps(one, doc_ids)
-            for map_rank, provision in enumerate([*steps, *mapped_provisions(one, doc_ids)]):
+            delegated = self._delegated(one, doc_ids)
+            for map_rank, provision in enumerate([*delegated, *steps, *mapped_provisions(one, doc_ids)]):
                 for chunk in self._provision_chunks(provision, slots.question):
                     previous = chosen.get(chunk.chunk_id)
                     clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
-                    # the text in force first; then the title asked about first; then the khoản for the group
+                    # the text in force first; then the title asked about first; then, asked of one ministry's
+                    # or sector's award, the khoản leaving its details to it; then the khoản for the group
                     # the question names ("nông dân … mô hình sản xuất"); then the step from the title held;
                     # then the general case; then the khoản on the families of the titles named together
                     # ("vừa LĐTT vừa CSTĐCS");
@@ -207,7 +209,8 @@ class HybridSearcher:
                     # of the question
                     group = group_order(chunk.body, slots.question, provision.group)
                     order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
-                                                          group != 0, provision not in steps, group,
+                                                          provision not in delegated, group != 0,
+                                                          provision not in steps, group,
                                                           _names_order(provision, slots),
                                                           _for_others(provision, slots),
                                                           -lexical.get(chunk.chunk_id, 0.0), map_rank)
@@ -251,6 +254,14 @@ class HybridSearcher:
     def warm_up(self) -> None:
         """Load what the first question would otherwise wait for: the lexical index, the vocabulary, the law map."""
         self.search("Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?", 1, mode="bm25")
+
+    @staticmethod
+    def _delegated(slots: Slots, doc_ids) -> list[LawMapEntry]:
+        """ "Tiêu chuẩn Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư?": the criteria of one ministry's or sector's
+        award are set by it, in the frame of the Law's khoản ("Bộ, ban, ngành, tỉnh … quy định chi tiết …")."""
+        if slots.aspect not in ("tieu_chuan", "doi_tuong") or not names_a_sector(slots.question):
+            return []
+        return mapped_provisions(slots.with_changes(aspect="tham_quyen_quy_dinh"), doc_ids)
 
     def _provision_chunks(self, provision: LawMapEntry, question: str) -> list[StoredChunk]:
         """The chunks holding a mapped article, narrowed to its khoản when the chunker split it; an

@@ -430,6 +430,13 @@ def awards_named(text: str) -> tuple[str, ...]:
                                if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind))
 
 
+def names_a_sector(question: str) -> bool:
+    """The question names one ministry or sector ("Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư", "ngành Tư
+    pháp"), a capitalised name after its marker; "Bộ, ban, ngành, tỉnh" names none."""
+    markers = "|".join(re.escape(m) for m in sorted(_parts()["sector_markers"], key=len, reverse=True))
+    return bool(re.search(rf"(?<!\w)(?:{markers})\s+[A-ZĐ][^\W\d_]", question))
+
+
 def place_names(question: str) -> tuple[str, ...]:
     """Names after a place marker ("huyện Tam Đường", "tỉnh Hà Giang"), folded: the document that
     answers must contain them.

@@ -147,3 +147,20 @@ def test_a_past_year_in_the_story_is_answered_by_todays_rules_then_the_rule_of_t
 ])
 def test_which_dates_set_the_rules_asked(question, expected):
     assert reference_date(question, TODAY) == expected
+
+
+def test_the_criteria_of_one_ministrys_award_are_left_to_it_in_the_frame_of_the_law(assistant):
+    answer = assistant.answerer().answer("Tiêu chuẩn Bằng khen của Bộ trưởng Bộ Tài chính cho cá nhân là gì?")
+    assert [c.location for c in answer.citations[:2]] == ["Điều 74, khoản 6", "Điều 74, khoản 1"]
+    assert answer.lead.startswith("Bộ, ban, ngành, tỉnh, trong phạm vi nhiệm vụ, quyền hạn của mình, quy định chi tiết")
+
+
+@pytest.mark.parametrize("question,named", [
+    ("Tập thể lao động xuất sắc ngành Tư pháp xét cho đơn vị nào?", True),
+    ("Bằng khen của Bộ, ban, ngành, tỉnh tặng cho ai?", False),
+    ("Giấy khen của giám đốc sở cần tiêu chuẩn gì?", False),
+])
+def test_one_ministry_or_sector_is_named_by_its_capitalised_name(question, named):
+    from assistant.understanding import names_a_sector
+
+    assert names_a_sector(question) is named
