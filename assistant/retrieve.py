@@ -199,6 +199,8 @@ class HybridSearcher:
             for map_rank, provision in enumerate([*delegated, *steps, *mapped_provisions(one, doc_ids)]):
                 for chunk in self._provision_chunks(provision, slots.question):
                     previous = chosen.get(chunk.chunk_id)
+                    if previous and previous[2][1] != subject_rank and subject in GENERAL_SUBJECTS:
+                        continue  # thi đua or khen thưởng, the one named first ("nguyên tắc thi đua": Điều 5 khoản 1)
                     clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
                     # the text in force first; then the title asked about first; then, asked of one ministry's
                     # or sector's award, the khoản leaving its details to it; then the khoản for the group

@@ -265,6 +265,8 @@ def understand(question: str) -> Slots:
     form = _question_form(question)
     parts = _parts()
     terms = tuple(dict.fromkeys(m.entry.id for m in matches))
+    if _two_awards_for_one_achievement(question, matches, vocabulary):
+        terms = ("khen_mot_thanh_tich", *terms)
     award_matches = [m for m in matches if m.entry.kind in AWARD_KINDS]
     subjects = _asked_subjects(question, award_matches)
     part = _first_cue(form, parts["document_parts"])
@@ -434,7 +436,7 @@ def names_a_sector(question: str) -> bool:
     """The question names one ministry or sector ("Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư", "ngành Tư
     pháp"), a capitalised name after its marker; "Bộ, ban, ngành, tỉnh" names none."""
     markers = "|".join(re.escape(m) for m in sorted(_parts()["sector_markers"], key=len, reverse=True))
-    return bool(re.search(rf"(?<!\w)(?:{markers})\s+[A-ZĐ][^\W\d_]", question))
+    return bool(re.search(rf"(?<!\w)(?:{markers})\s+[A-ZĐ]", question))
 
 
 def place_names(question: str) -> tuple[str, ...]:
@@ -489,6 +491,22 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
 def _words_before(question: str, match, accented: bool) -> _Form:
     """The few words before a match, in its clause only."""
     return _form(re.split(r"[.?!;]", question[max(0, match.start - 24):match.start])[-1], accented)
+
+
+_BOTH = re.compile(r"\b(?:vừa|vua)\b(.{1,60}?)\b(?:vừa|vua)\b(.{1,60})", re.IGNORECASE)
+
+
+def _two_awards_for_one_achievement(question: str, matches, vocabulary) -> bool:
+    """ "Một thành tích chống lũ mà đơn vị vừa đề nghị bằng khen tỉnh vừa tặng giấy khen sở cho cùng người đó":
+    two hình thức khen thưởng for one achievement, which the principle of Điều 5 khoản 2 điểm c rules on (two
+    danh hiệu at once, "vừa LĐTT vừa CSTĐCS", are rewards counted together instead)."""
+    found = _BOTH.search(question)
+    if not found:
+        return False
+    def an_award_in(start: int, end: int) -> bool:
+        return any(start <= m.start < end and "hinh_thuc_khen_thuong" in vocabulary.ancestors(m.entry.id)
+                   for m in matches)
+    return an_award_in(found.start(1), found.end(1)) and an_award_in(found.start(2), found.end(2))
 
 
 # "… có được không?", "… được chưa ạ?": whether it may be done
@@ -825,8 +843,8 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         found = [*ruled, *owners, *notions]
     else:
         found = []
-    if slots.aspect in GENERAL_ASPECTS:
-        found += GENERAL_SUBJECTS
+    if slots.aspect in GENERAL_ASPECTS:  # "nguyên tắc thi đua": the one named first
+        found += sorted(GENERAL_SUBJECTS, key=lambda subject: subject not in slots.terms)
     return tuple(dict.fromkeys(found))
 
 

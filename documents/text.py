@@ -126,7 +126,7 @@ def format_vn_date(day: date | str | None) -> str:
 # "quý II/2021", "tháng 10 năm 2025", "6 tháng đầu năm", "trong 25 ngày làm việc", "trước 15:00 ngày thứ Sáu".
 DATE_MENTION = re.compile(
     r"(?:(?:trước|sau|từ|đến|hết|trong)\s+(?:ngày\s+)?)?(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"  # not "98/2023/NĐ-CP"
-    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|[Qq]uý\s+[IV]+(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
+    r"|(?:(?:trước|sau|từ|đến|hết|chậm nhất)\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|[Qq]uý\s+[IV]+(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
     r"|\d+\s+tháng\s+(?:đầu|cuối)\s+năm|hết\s+năm\s+\d{4}|(?:trong|trước)\s+\d+\s+ngày(?:\s+làm\s+việc)?"
     r"|(?:trước\s+)?\d{1,2}(?::\d{2}|\s*giờ|h\d{0,2})?\s+(?:ngày\s+)?thứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b",
     re.IGNORECASE,

@@ -159,8 +159,37 @@ def test_the_criteria_of_one_ministrys_award_are_left_to_it_in_the_frame_of_the_
     ("Tập thể lao động xuất sắc ngành Tư pháp xét cho đơn vị nào?", True),
     ("Bằng khen của Bộ, ban, ngành, tỉnh tặng cho ai?", False),
     ("Giấy khen của giám đốc sở cần tiêu chuẩn gì?", False),
+    ("Bằng khen của Bộ trưởng Bộ Y tế cho tập thể cần gì?", True),  # a one-letter word begins the name
 ])
 def test_one_ministry_or_sector_is_named_by_its_capitalised_name(question, named):
     from assistant.understanding import names_a_sector
 
     assert names_a_sector(question) is named
+
+
+def test_a_deadline_written_in_words_keeps_its_before():
+    from assistant.answering.lead import lead_text
+
+    lead = lead_text("date", "2. Hồ sơ gửi về Bộ Giáo dục và Đào tạo (qua Vụ Tổ chức cán bộ) trước ngày 31 tháng 8 của "
+                             "năm xét chọn.", question="Hồ sơ gửi về Bộ trước ngày nào?")
+    assert lead.startswith("Thời hạn: trước ngày 31 tháng 8")
+
+
+def test_the_principles_asked_are_those_of_what_the_question_names(assistant):
+    answer = assistant.answerer().answer("Pháp luật quy định những nguyên tắc thi đua nào?")
+    assert answer.citations[0].location.startswith("Điều 5")
+    assert answer.lead.startswith("Việc thi đua được thực hiện theo các nguyên tắc sau đây:")
+
+
+def test_two_awards_for_one_achievement_ask_the_principle_against_rewarding_it_twice(assistant):
+    answer = assistant.answerer().answer("Cùng một thành tích phòng chống bão, đơn vị vừa trình Bằng khen của Chủ tịch "
+                                         "UBND tỉnh vừa tặng Giấy khen của Giám đốc Sở cho anh ấy thì có đúng không?")
+    assert answer.citations[0].location.startswith("Điều 5, khoản 2")
+    assert "không khen thưởng nhiều lần, nhiều hình thức cho một thành tích" in answer.lead
+
+
+def test_a_list_of_khoan_asked_for_is_led_by_every_khoan(assistant):
+    answer = assistant.answerer().answer("Những hành vi nào bị nghiêm cấm trong thi đua, khen thưởng?")
+    assert answer.lead.startswith("Hành vi bị nghiêm cấm trong thi đua, khen thưởng:")
+    assert "- 1. Tổ chức thi đua, khen thưởng trái với chính sách" in answer.lead
+    assert "- 6. Sử dụng quỹ thi đua, khen thưởng trái quy định của pháp luật." in answer.lead

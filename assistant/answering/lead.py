@@ -22,6 +22,7 @@ SECOND_SENTENCE_TERMS = 6  # question words (a pair counts twice) a second sente
 PARALLEL_OPENING_WORDS = 8  # two sentences of a khoản opening with these many same words state two cases
 ITEM_CHARS = 160
 SHORT_KHOAN_CHARS = 80  # a khoản this short is an item of a list the article's title introduces
+LISTED_KHOAN_CHARS = 160  # asked for a list, a khoản of one sentence this long is still an item
 MAX_ITEMS = 8
 _CLAUSE_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 _SENTENCE_BREAK = re.compile(rf"\n+|(?<=[.;])\s+(?=[{UPPER_LETTERS}\-–+•]|[a-zđ]\))")
@@ -70,16 +71,21 @@ def _intro_only(text: str, source: Source) -> bool:
     return not text or text.rstrip(" .").endswith(":") or len(_points(source)[1]) >= 2 and not _POINT.search(text)
 
 
+_FROM = re.compile(r"^(?:kể\s+)?từ\s+", re.IGNORECASE)  # "Hiệu lực từ: ngày …", not "từ: từ ngày …"
+
+
 def _date_lead(source: Source) -> str:
     unit, due = source.unit, source.due
     when = _time_cell(source)
+    starts = states_entry_into_force(unit)  # a text's start date is no deadline
     if not when:
-        when = "; ".join(dict.fromkeys(m.group(0) for m in DATE_MENTION.finditer(without_document_dates(unit))))
+        mentions = (m.group(0) for m in DATE_MENTION.finditer(without_document_dates(unit)))
+        when = "; ".join(dict.fromkeys(_FROM.sub("", m) if starts else m for m in mentions))
     if not when and not due:
         return ""
     shown = f"{when} (tức {due})" if due and due not in when else (when or due)
     roles = _roles(source) if asks(source.question, "unit") else []
-    label = "Hiệu lực từ" if states_entry_into_force(unit) else "Thời hạn"  # a text's start date is no deadline
+    label = "Hiệu lực từ" if starts else "Thời hạn"
     return f"{label}: {shown}" + "".join(f"; {role}" for role in roles) + f" — {_trim(_task(source), SENTENCE_CHARS)}"
 
 
@@ -121,7 +127,8 @@ def _members_lead(source: Source) -> str:
 
 
 def _list_lead(source: Source) -> str:
-    return _points_lead(source, best_only=False) or _inline_list(source)
+    # asked for a list, an article's khoản are its items however long ("Những hành vi nào bị nghiêm cấm?")
+    return _points_lead(source, best_only=False, long_khoan=True) or _inline_list(source)
 
 
 def _inline_list(source: Source) -> str:
@@ -131,10 +138,10 @@ def _inline_list(source: Source) -> str:
     return _trim(_NUMBERING.sub("", line.strip()), SENTENCE_CHARS)
 
 
-def _points(source: Source) -> tuple[str, list[str]]:
+def _points(source: Source, long_khoan: bool = False) -> tuple[str, list[str]]:
     """The line introducing the points of a khoản, and its points a), b)… or dashes."""
     lines = [line.strip() for line in source.unit.split("\n") if line.strip()]
-    if _a_list_of_khoan(lines):  # "Điều 9. Hình thức khen thưởng" then "1. Huân chương." … "7. Giấy khen."
+    if _a_list_of_khoan(lines, long_khoan):  # "Điều 9. Hình thức khen thưởng" then "1. Huân chương." … "7. Giấy khen."
         return f"{_ARTICLE_NUMBER.sub('', lines[0])}:", lines[1:]
     if len(lines) > 2 and _ARTICLE_TITLE.match(lines[0]) and not _POINT.match(lines[1]):
         lines = lines[1:]  # the article's title; the khoản below it introduces the list
@@ -169,10 +176,12 @@ def _short(items: list[str]) -> bool:
     return sum(len(item) for item in items) <= SENTENCE_CHARS
 
 
-def _a_list_of_khoan(lines: list[str]) -> bool:
-    """An article whose khoản are each a short item: its title introduces the list."""
+def _a_list_of_khoan(lines: list[str], long_khoan: bool = False) -> bool:
+    """An article whose khoản are each a short item (`long_khoan`: an item of a sentence, as the acts Điều 15
+    forbids; asked for a list): its title introduces the list."""
+    limit = LISTED_KHOAN_CHARS if long_khoan else SHORT_KHOAN_CHARS
     return (len(lines) >= 4 and bool(_ARTICLE_TITLE.match(lines[0]))
-            and all(_CLAUSE_ITEM.match(line) and len(line) <= SHORT_KHOAN_CHARS for line in lines[1:]))
+            and all(_CLAUSE_ITEM.match(line) and len(line) <= limit for line in lines[1:]))
 
 
 def _no_point_asked(source: Source) -> bool:
@@ -183,9 +192,9 @@ def _no_point_asked(source: Source) -> bool:
     return len(items) >= 2 and not any(phrases & _terms(item) for item in items)
 
 
-def _points_lead(source: Source, best_only: bool) -> str:
+def _points_lead(source: Source, best_only: bool, long_khoan: bool = False) -> str:
     """All the points (a list question), or the one or two that share most words with the question."""
-    intro, items = _points(source)
+    intro, items = _points(source, long_khoan)
     if len(items) < 2:
         return ""
     named = [item for item in items if point_label(item) in source.points]
