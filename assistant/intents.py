@@ -140,6 +140,7 @@ def _eligibility(question: str, folded: str, today: date) -> Intent | None:
     """An eligibility request, its form pre-filled by the narrative parser (assistant/eligibility/narrative.py);
     a narrative one (someone's facts + "có được … không") also gets the verdict as `reply`."""
     from assistant.eligibility.narrative import form_params, parse_narrative, reply
+    from assistant.eligibility.vocab import supported_from
 
     aspect = understand(question).aspect
     if aspect and aspect not in cues()["eligibility"]["asked_aspects"]:
@@ -148,6 +149,8 @@ def _eligibility(question: str, folded: str, today: date) -> Intent | None:
     named = _has_any(folded, cues()["eligibility"]["cues"]) and _longest(folded, cues()["eligibility"]["awards"])
     if not (parse.is_narrative or (named and parse.award)):
         return None
+    if parse.year < supported_from().year:
+        return None  # "năm 2019 trình Huân chương …": the rules of that year are not the checker's; the texts answer
     return Intent("eligibility", form_params(parse), reply(parse) if parse.is_narrative else "")
 
 
