@@ -149,9 +149,10 @@ def _eligibility(question: str, folded: str, today: date) -> Intent | None:
     named = _has_any(folded, cues()["eligibility"]["cues"]) and _longest(folded, cues()["eligibility"]["awards"])
     if not (parse.is_narrative or (named and parse.award)):
         return None
-    if parse.year < supported_from().year:
-        return None  # "năm 2019 trình Huân chương …": the rules of that year are not the checker's; the texts answer
-    return Intent("eligibility", form_params(parse), reply(parse) if parse.is_narrative else "")
+    # "năm 2019 trình Huân chương …": the rules of a year before the checker's are not its own; the texts answer,
+    # and the form is still offered
+    judged = parse.is_narrative and parse.year >= supported_from().year
+    return Intent("eligibility", form_params(parse), reply(parse) if judged else "")
 
 
 # ---------------------------------------------------------------- drafting

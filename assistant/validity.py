@@ -1,8 +1,10 @@
 """Which rules a question is about: the date it refers to and the documents it names.
 
-"theo quy định hiện hành" (or no date) means today; "năm 2020" means the rules
-in force in 2020. A document named in the question ("Nghị định 91/2017",
-"Thông tư 12/2019") is what the user wants, in force or not.
+"theo quy định hiện hành" (or no date) means today; "Năm 2020, tiêu chuẩn … là gì?",
+"hồi năm 2024 …" or "tháng 3/2024" mean the rules then; a year a story only tells
+("năm 2014 trình Huân chương …") keeps today's rules, that year's after them. A document
+named in the question ("Nghị định 91/2017", "Thông tư 12/2019") is what the user wants, in
+force or not.
 """
 from __future__ import annotations
 

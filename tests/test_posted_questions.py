@@ -197,10 +197,11 @@ def test_a_list_of_khoan_asked_for_is_led_by_every_khoan(assistant):
 
 def test_a_nomination_in_a_year_before_the_checkers_rules_gets_no_verdict_from_them(assistant):
     """The eligibility checker holds the rules in force from 01/01/2024: a proposal of 2019 is answered by the
-    texts (today's rule, then that year's), not judged by today's conditions."""
+    texts (today's rule, then that year's), not judged by today's conditions; the form is still offered."""
     answer = assistant.answerer().answer("Đơn vị tôi năm 2015 được Bằng khen Thủ tướng, năm 2019 trình Huân chương "
                                          "Lao động hạng Ba có được không?")
-    assert answer.tool is None
+    assert answer.tool is not None and answer.tool.tool == "eligibility" and not answer.tool.text
+    assert answer.citations[0].doc_id == LAW.stem and "Chưa đủ thông tin" not in answer.text
     recent = assistant.answerer().answer("Tôi đạt Lao động tiên tiến năm 2024 và năm 2025, năm 2025 hoàn thành xuất "
                                          "sắc nhiệm vụ và có một sáng kiến được công nhận, có được xét Chiến sĩ thi đua "
                                          "cơ sở năm 2025 không?")
