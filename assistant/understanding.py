@@ -215,12 +215,12 @@ def _level(form: _Form) -> str | None:
     return _first_cue(_without(form, _parts()["not_levels"]), _parts()["levels"])
 
 
-def _target(form: _Form) -> str | None:
+def _target(form: _Form, table: str = "targets") -> str | None:
     """Who the award is for; of a collective and a person both named, the one after "cho" ("đơn vị đề nghị
-    Huân chương cho tôi" is for a person)."""
+    Huân chương cho tôi" is for a person; "… cho cá nhân thì … có cần tập thể suy tôn không?")."""
     form = _without(form, _parts()["not_targets"])
-    found = [key for key, cues in _parts()["targets"].items() if any(_cue_in(form, cue) for cue in cues)]
-    given_to = [key for key in found if any(_cue_in(form, f"cho {cue}") for cue in _parts()["targets"][key])]
+    found = [key for key, cues in _parts()[table].items() if any(_cue_in(form, cue) for cue in cues)]
+    given_to = [key for key in found if any(_cue_in(form, f"cho {cue}") for cue in _parts()[table][key])]
     return (given_to or found or [None])[0]
 
 
@@ -308,7 +308,7 @@ def understand(question: str) -> Slots:
         terms=terms,
         aspect=aspect,
         # a story's asking sentence says who it asks for ("… trường học … Xin hỏi, tôi có đủ …?")
-        target=(_target_of(subjects, vocabulary) or _first_cue(form, parts["explicit_targets"])
+        target=(_target_of(subjects, vocabulary) or _target(form, "explicit_targets")
                 or (focus and _target(_question_form(focus))) or _target(form)),
         level=_level(form),
         years=tuple(find_years(question)),

@@ -206,3 +206,19 @@ def test_a_nomination_in_a_year_before_the_checkers_rules_gets_no_verdict_from_t
                                          "sắc nhiệm vụ và có một sáng kiến được công nhận, có được xét Chiến sĩ thi đua "
                                          "cơ sở năm 2025 không?")
     assert recent.tool is not None and recent.tool.tool == "eligibility"
+
+
+def test_a_shortened_point_keeps_the_figure_it_states(assistant):
+    answer = assistant.answerer().answer("Tiêu chuẩn danh hiệu Anh hùng Lao động đối với tập thể là gì?")
+    point_b = next(line for line in answer.lead.split("\n") if line.startswith("- b)"))
+    assert "trong thời gian từ 10 năm trở lên" in point_b
+
+
+def test_a_title_written_after_danh_hieu_is_the_title_not_its_family():
+    assert understand("Tiêu chuẩn danh hiệu Anh hùng Lao động đối với tập thể là gì?").subjects == ("anh_hung_lao_dong",)
+    assert understand("Hồ sơ đề nghị danh hiệu Anh hùng gồm những gì?").subjects == ("anh_hung",)
+
+
+def test_the_recipient_named_after_cho_wins_over_one_named_elsewhere():
+    slots = understand("Danh hiệu Anh hùng Lao động cho cá nhân thì phải đóng góp bao nhiêu năm, có cần tập thể suy tôn không?")
+    assert slots.target == "ca_nhan"

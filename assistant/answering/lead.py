@@ -249,7 +249,8 @@ def _item_limit(item: str, items: list[str], source: Source, best_only: bool) ->
 
 def _point_text(item: str, question: str, limit: int) -> str:
     """A point keeps its label and opening words ("d) Chứng nhận hoặc xác nhận …") when they hold as many of
-    the question's words as any later stretch; else its label and the stretch that holds most."""
+    the question's words as any later stretch; else its label and the stretch that holds most. Shortened,
+    it keeps the figure it states ("… trong thời gian từ 10 năm trở lên")."""
     opening = item[:limit]
     if len(item) <= limit:
         return _trim(item, limit)
@@ -257,9 +258,27 @@ def _point_text(item: str, question: str, limit: int) -> str:
     later = _around_match(item, question, limit)
     shortened = limit < SENTENCE_CHARS  # a point shown beside the one that answers keeps its opening words
     if wanted & _terms(opening[2:]) and (shortened or len(wanted & _terms(opening)) >= len(wanted & _terms(later))):
-        return _trim(item, limit)
+        return _with_its_figure(_trim(item, limit), item)
     label = point_label(item)
-    return f"{label}) {later}" if label and later.startswith("…") else later
+    return _with_its_figure(f"{label}) {later}" if label and later.startswith("…") else later, item)
+
+
+FIGURE_CONTEXT_CHARS = 40  # the words before a figure that say what it counts ("trong thời gian từ")
+
+
+def _with_its_figure(shown: str, item: str) -> str:
+    """A shortened point that lost the figure it states gets it back, with the few words before it."""
+    found = _FIGURE.search(collapse_spaces(item))
+    if found is None or _FIGURE.search(shown) or not shown.endswith("…"):
+        return shown
+    text = collapse_spaces(item)
+    start = text.rfind(" ", 0, max(0, found.start() - FIGURE_CONTEXT_CHARS)) + 1
+    end = text.find(" ", found.end() + 12)
+    end = end if end > 0 else len(text)
+    kept = shown[:-1].rstrip()
+    if text.startswith(kept) and start <= len(kept):  # the figure follows close on: the point goes on to it
+        return f"{kept}{text[len(kept):end].rstrip(' ,;.')} …"
+    return f"{shown} {text[start:end].rstrip(' ,;.')} …"
 
 
 def _number_lead(source: Source) -> str:
