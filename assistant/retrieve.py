@@ -202,20 +202,20 @@ class HybridSearcher:
                     if previous and previous[2][1] != subject_rank and subject in GENERAL_SUBJECTS:
                         continue  # thi đua or khen thưởng, the one named first ("nguyên tắc thi đua": Điều 5 khoản 1)
                     clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
-                    # the text in force first; then the title asked about first; then, asked of one ministry's
-                    # or sector's award, the khoản leaving its details to it; then the khoản for the group
-                    # the question names ("nông dân … mô hình sản xuất"); then the step from the title held;
-                    # then the general case; then the khoản on the families of the titles named together
-                    # ("vừa LĐTT vừa CSTĐCS");
-                    # then, no recipient named, the individual's khoản (the law's own order); then the words
-                    # of the question
-                    group = group_order(chunk.body, slots.question, provision.group)
-                    order = previous[2] if previous else (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
-                                                          provision not in delegated, group != 0,
-                                                          provision not in steps, group,
-                                                          _names_order(provision, slots),
-                                                          _for_others(provision, slots),
-                                                          -lexical.get(chunk.chunk_id, 0.0), map_rank)
+                    if previous:
+                        order = previous[2]
+                    else:
+                        # the text in force first; then the title asked about first; then, asked of one
+                        # ministry's or sector's award, the khoản leaving its details to it; then the khoản for
+                        # the group the question names ("nông dân … mô hình sản xuất"); then the step from the
+                        # title held; then the general case; then the khoản on the families of the titles named
+                        # together ("vừa LĐTT vừa CSTĐCS"); then, no recipient named, the individual's khoản
+                        # (the law's own order); then the words of the question
+                        group = group_order(chunk.body, slots.question, provision.group)
+                        order = (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
+                                 provision not in delegated, group != 0, provision not in steps, group,
+                                 _names_order(provision, slots), _for_others(provision, slots),
+                                 -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     points = (previous[3] if previous else ()) + _point_letters(provision)
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)
         return chosen
@@ -272,10 +272,12 @@ class HybridSearcher:
         article = [c for c in self._document_chunks(provision.doc)
                    if c.location == provision.article or c.location.startswith(provision.article + ",")]
         narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in _clause_numbers(provision))]
+        if narrowed:
+            return narrowed
         quoted = [c for c in article if collapse_spaces(provision.quote[:QUOTE_PROBE_CHARS]) in collapse_spaces(c.text)]
         for_the_group = [c for c in article if c.location != provision.article
                          and group_order(c.body, question) == 0]
-        return narrowed or for_the_group[:1] + quoted[:1] or article[:1]
+        return for_the_group[:1] + quoted[:1] or article[:1]
 
     def _document_chunks(self, doc_id: str) -> list[StoredChunk]:
         key = (doc_id, self.index.version())

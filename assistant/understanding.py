@@ -488,9 +488,9 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
 
 
-def _words_before(question: str, match, accented: bool) -> _Form:
-    """The few words before a match, in its clause only."""
-    return _form(re.split(r"[.?!;]", question[max(0, match.start - 24):match.start])[-1], accented)
+def _words_before(question: str, match, accented: bool, since: int = 0) -> _Form:
+    """The few words before a match, in its clause only, and not before `since`."""
+    return _form(re.split(r"[.?!;]", question[max(since, match.start - 24):match.start])[-1], accented)
 
 
 _BOTH = re.compile(r"\b(?:vừa|vua)\b(.{1,60}?)\b(?:vừa|vua)\b(.{1,60})", re.IGNORECASE)
@@ -526,8 +526,8 @@ def _only_held(question: str, matches) -> frozenset[str]:
     accented, parts = not looks_unaccented(question), _parts()
     held = set()
     for match in matches:
-        start = max([m.end for m in matches if m.end <= match.start] + [match.start - 24, 0])
-        before = _form(re.split(r"[.?!;]", question[start:match.start])[-1], accented)
+        previous_end = max((m.end for m in matches if m.end <= match.start), default=0)
+        before = _words_before(question, match, accented, since=previous_end)
         if _has_any(before, parts["held_cues"]) and not _has_any(before, parts["asked_cues"]):
             held.add(match.entry.id)
     return frozenset(held)

@@ -268,10 +268,10 @@ FIGURE_CONTEXT_CHARS = 40  # the words before a figure that say what it counts (
 
 def _with_its_figure(shown: str, item: str) -> str:
     """A shortened point that lost the figure it states gets it back, with the few words before it."""
-    found = _FIGURE.search(collapse_spaces(item))
+    text = collapse_spaces(item)
+    found = _FIGURE.search(text)
     if found is None or _FIGURE.search(shown) or not shown.endswith("…"):
         return shown
-    text = collapse_spaces(item)
     start = text.rfind(" ", 0, max(0, found.start() - FIGURE_CONTEXT_CHARS)) + 1
     end = text.find(" ", found.end() + 12)
     end = end if end > 0 else len(text)
