@@ -19,6 +19,7 @@ from documents.text import format_vn_date
 # Normative legal texts (Luật, Nghị định, Thông tư): validity periods and replacements apply.
 NORMATIVE_TYPES = frozenset(t.code for t in document_types() if t.normative)
 _RULE_NUMBER = re.compile(r"\d+/(19|20)\d\d/")
+_REPLACEMENT_NUMBER = re.compile(r"\d+/(?:19|20)\d\d/[^\s,;]+")
 
 
 @dataclass
@@ -228,6 +229,13 @@ class Catalogue:
             self._entries[doc_id] = entry
             self._own_ids.add(doc_id)
             self._save()
+
+    def replacement_stored(self, entry: CatalogueEntry) -> bool:
+        """Whether the text that replaced `entry` is in the store (the 2025 decree is; the circular that replaced
+        Thông tư 01/2024 is known only by its number)."""
+        number = _REPLACEMENT_NUMBER.search(entry.replaced_by or "")
+        found = self.find_by_number(number.group(0)) if number else None
+        return found is not None and bool(found.file)
 
     def find_by_number(self, number: str) -> CatalogueEntry | None:
         wanted = _number_key(number)

@@ -12,6 +12,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -22,9 +23,10 @@ from pydantic import ConfigDict
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, folded_syllables,
-                                     group_order, held_steps, lookup_subjects, mapped_provisions, names_a_sector,
-                                     names_members, plain_spelling, states_entry_into_force, understand, without_asker)
+from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, awards_named,
+                                     folded_syllables, group_order, held_steps, lookup_subjects, mapped_provisions,
+                                     names_a_sector, names_members, plain_spelling, states_entry_into_force, understand,
+                                     without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import (collapse_spaces, looks_unaccented, mentions_a_date, mentions_a_quantity, normalize,
@@ -180,8 +182,8 @@ class HybridSearcher:
         top = hits[0].score if hits else 1.0
         lifted = {}
         ranked = sorted(chosen.values(), key=lambda item: item[2])
-        for rank, (chunk, clauses, _, points) in enumerate(ranked, 1):
-            factor = NOT_IN_FORCE_FACTOR if not_in_force(self.catalogue.get(chunk.doc_id), day) else 1.0
+        for rank, (chunk, clauses, order, points) in enumerate(ranked, 1):
+            factor = NOT_IN_FORCE_FACTOR if order[0] else 1.0
             lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True, clauses=clauses,
                                          points=points)
         rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
@@ -196,8 +198,17 @@ class HybridSearcher:
             one = slots.with_changes(subjects=(subject,))
             steps = held_steps(one, doc_ids)
             delegated = self._delegated(one, doc_ids)
-            for map_rank, provision in enumerate([*delegated, *steps, *mapped_provisions(one, doc_ids)]):
+            provisions = [*delegated, *steps, *mapped_provisions(one, doc_ids)]
+            ruled_now = any(not not_in_force(self.catalogue.get(p.doc), day) for p in provisions)
+            for map_rank, provision in enumerate(provisions):
+                entry = self.catalogue.get(provision.doc)
+                ended = not_in_force(entry, day)
+                # a case of the title asked that no text in force rules on, its replacement not stored (the
+                # training time the ended Thông tư 01/2024 counted for "Lao động tiên tiến"), is answered by the
+                # last rule on it, flagged, before the title's general criteria
+                may_stand_in = ended and not ruled_now and not self.catalogue.replacement_stored(entry)
                 for chunk in self._provision_chunks(provision, slots.question):
+                    standing_in = may_stand_in and bool(set(awards_named(chunk.body)) & set(slots.subjects))
                     previous = chosen.get(chunk.chunk_id)
                     if previous and previous[2][1] != subject_rank and subject in GENERAL_SUBJECTS:
                         continue  # thi đua or khen thưởng, the one named first ("nguyên tắc thi đua": Điều 5 khoản 1)
@@ -205,20 +216,27 @@ class HybridSearcher:
                     if previous:
                         order = previous[2]
                     else:
-                        # the text in force first; then the title asked about first; then, asked of one
+                        # the text in force first (or a rule standing in for a missing one, above); then the
+                        # title asked about first; then, of ended texts, the latest; then, asked of one
                         # ministry's or sector's award, the khoản leaving its details to it; then the khoản for
                         # the group the question names ("nông dân … mô hình sản xuất"); then the step from the
                         # title held; then the general case; then the khoản on the families of the titles named
                         # together ("vừa LĐTT vừa CSTĐCS"); then, no recipient named, the individual's khoản
                         # (the law's own order); then the words of the question
                         group = group_order(chunk.body, slots.question, provision.group)
-                        order = (not_in_force(self.catalogue.get(chunk.doc_id), day), subject_rank,
-                                 provision not in delegated, group != 0, provision not in steps, group,
+                        order = (ended and not standing_in, subject_rank, ended,
+                                 ended and self._newest_first(provision.doc), provision not in delegated, group != 0, provision not in steps, group,
                                  _names_order(provision, slots), _for_others(provision, slots),
                                  -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     points = (previous[3] if previous else ()) + _point_letters(provision)
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)
         return chosen
+
+    def _newest_first(self, doc_id: str) -> int:
+        """Of two ended texts, the later one first."""
+        entry = self.catalogue.get(doc_id)
+        issued = entry.date_in_force or entry.date_issued if entry else ""
+        return -date.fromisoformat(issued).toordinal() if issued else 0
 
     @staticmethod
     def _raise_found(hits: list[Hit], chosen: dict) -> list[Hit]:
@@ -260,10 +278,16 @@ class HybridSearcher:
     @staticmethod
     def _delegated(slots: Slots, doc_ids) -> list[LawMapEntry]:
         """ "Tiêu chuẩn Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư?": the criteria of one ministry's or sector's
-        award are set by it, in the frame of the Law's khoản ("Bộ, ban, ngành, tỉnh … quy định chi tiết …")."""
+        award are set by it, in the frame of the Law's khoản ("Bộ, ban, ngành, tỉnh … quy định chi tiết …"). Only
+        the award's own khoản: one on a whole family (Điều 32, "các danh hiệu thi đua khác") leaves the details to
+        other bodies (the army, the national universities), and a title with none (CSTĐ toàn quốc) has one set of
+        criteria for every sector."""
         if slots.aspect not in ("tieu_chuan", "doi_tuong") or not names_a_sector(slots.question):
             return []
-        return mapped_provisions(slots.with_changes(aspect="tham_quyen_quy_dinh"), doc_ids)
+        vocabulary = load_vocabulary()
+        return [p for p in mapped_provisions(slots.with_changes(aspect="tham_quyen_quy_dinh"), doc_ids)
+                if p.subject in slots.subjects and vocabulary.get(p.subject).kind in AWARD_KINDS
+                and not vocabulary.get(p.subject).names_a_kind]
 
     def _provision_chunks(self, provision: LawMapEntry, question: str) -> list[StoredChunk]:
         """The chunks holding a mapped article, narrowed to its khoản when the chunker split it; an

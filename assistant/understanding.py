@@ -136,7 +136,17 @@ def without_asker(question: str) -> str:
     'Tiêu chuẩn Tập thể lao động xuất sắc là gì?'
     """
     found = _asker_intro().match(question)
-    return question[found.end():].lstrip() if found and question[found.end():].strip() else question
+    asked = question[found.end():].lstrip() if found and question[found.end():].strip() else question
+    return _without_source_ask(asked)
+
+
+def _without_source_ask(question: str) -> str:
+    """ "… được quy định như thế nào? Văn bản nào quy định vấn đề này?" → the first sentence: the closing ask for
+    the text is answered by every citation."""
+    sentences = split_sentences(question)
+    asks_source = {folded_syllables(phrase) for phrase in _parts()["source_asks"]}
+    kept = [s for s in sentences if folded_syllables(s.rstrip("?.! ")) not in asks_source]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else question
 
 
 @lru_cache(maxsize=1)
@@ -278,7 +288,8 @@ def understand(question: str) -> Slots:
     focus = asking_part(question)
     focus_matches = vocabulary.find(focus) if focus else []
     follow_up_part = question.split(FOLLOW_UP_JOINER)[0] if FOLLOW_UP_JOINER in question else ""
-    aspect = ((focus and (detect_aspect(_main_asks(focus))
+    aspect = (detect_aspect(asking_clause(focus or question))
+              or (focus and (detect_aspect(_main_asks(focus))
                           or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
               or detect_aspect(_main_asks(question)) or _implied_aspect(subjects, terms)
@@ -407,6 +418,25 @@ def _main_asks(text: str) -> str:
     sentences = split_sentences(text)
     kept = sentences[:1] + [s for s in sentences[1:] if not _IF_THEN.match(s)]
     return " ".join(kept) if len(kept) < len(sentences) else text
+
+
+ASK_CLAUSE_MIN_SYLLABLES = 4
+
+
+def asking_clause(question: str) -> str:
+    """The clause of the first asking sentence that an asking phrase opens, after the clauses that tell
+    ("… có sáng kiến được công nhận cấp tỉnh, nhưng không biết như vậy đã đủ điều kiện để trình chiến sĩ thi đua
+    toàn quốc chưa?"): the aspect asked is in it. "" when no clause is opened so.
+
+    >>> asking_clause("Tôi có sáng kiến được công nhận, vậy tôi đủ điều kiện chưa?")
+    'tôi đủ điều kiện chưa?'
+    """
+    sentences = split_sentences(_main_asks(question))
+    sentence = next((s for s in sentences if s.endswith("?")), sentences[-1] if sentences else "")
+    openers = "|".join(re.escape(o) for o in sorted(_parts()["ask_openers"], key=len, reverse=True))
+    found = list(re.finditer(rf",\s*(?:nhưng\s+|mà\s+|thì\s+)?(?i:{openers})\b[\s,]*", sentence))
+    clause = sentence[found[-1].end():] if found else ""
+    return clause if len(syllable_tokenize(clause)) >= ASK_CLAUSE_MIN_SYLLABLES else ""
 
 
 def two_asks(question: str) -> tuple[str, str] | None:
@@ -621,7 +651,9 @@ def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | 
     return next((only[0] for term in terms if term not in broad and (only := _only_aspect(term))), None)
 
 
-_DEFINED_AS = re.compile(r"^\s+(?:là|la)\b", re.IGNORECASE)
+# "là" then what asks, within a few words ("là gì", "là năm như thế nào"); "Tập thể là phòng chuyên môn … có đề
+# nghị … được không?" tells who asks
+_DEFINED_AS = re.compile(r"^\s+(?:là|la)\b(?:\s+\w+){0,3}?\s+(?:gì|gi|nào|nao|sao|ai)\b", re.IGNORECASE)
 
 
 def _asks_a_definition(question: str, matches) -> str | None:
@@ -700,7 +732,8 @@ def _spelled(question: str, matches) -> str:
 # definition ("Khen thưởng theo niên hạn là … cho cá nhân thuộc …"), when the map has nothing narrower;
 # a title with no quota asked for "tỷ lệ" is asked for the share its criteria set (70% đạt LĐTT).
 _ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia"), "ty_le_so_luong": ("tieu_chuan",),
-                     "thoi_gian_nhan_he_so": ("tieu_chuan",)}
+                     "thoi_gian_nhan_he_so": ("tieu_chuan",), "nguon_quy": ("quy_khen_thuong",),
+                     "su_dung_quy": ("quy_khen_thuong",)}
 # Aspects a family of titles rules on for each of its ranks (time counted twice at sea, on islands): asked of a
 # rank, the family's rule answers before the rank's own criteria.
 _FAMILY_FIRST = {"thoi_gian_nhan_he_so"}
@@ -845,6 +878,8 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         found = []
     if slots.aspect in GENERAL_ASPECTS:  # "nguyên tắc thi đua": the one named first
         found += sorted(GENERAL_SUBJECTS, key=lambda subject: subject not in slots.terms)
+    elif not found and slots.aspect:  # "tuyến trình khen thưởng …": nothing narrower named, the general rule
+        found = [subject for subject in GENERAL_SUBJECTS if subject in slots.terms]
     return tuple(dict.fromkeys(found))
 
 

@@ -364,7 +364,7 @@ class Aspects:
         self.aspects = aspects
         self._strong, self._weak, self._idioms = _PhraseIndex(), _PhraseIndex(), _PhraseIndex()
         self._interrogatives = {self._strong.fold(w) for w in interrogatives}
-        self._bare = {self._strong.fold(w) for w in bare_questions}
+        self._bare = {self._strong.fold(form) for w in bare_questions for form in expand_alternatives(w)}
         self._yes_no = {self._strong.fold(w)[0] for w in yes_no}
         for idiom in idioms:
             for form in expand_alternatives(idiom):

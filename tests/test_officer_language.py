@@ -131,7 +131,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Phong trào thi đua chuyên đề phải kéo dài ít nhất mấy năm mới xét cờ thi đua cấp tỉnh khi tổng kết?", "tieu_chuan"),
     ("Tiêu chuẩn Gia đình văn hóa cụ thể là do cấp nào quy định, xã có tự đặt ra được không?", "tham_quyen_quy_dinh"),
     ("Bằng khen của Bộ trưởng tặng cho giáo viên thì đơn vị nào phải trả tiền thưởng, trường hay Bộ?", "chi_tra_thuong"),
-    ("Quỹ thi đua, khen thưởng được dùng để chi những khoản gì?", "quy_khen_thuong"),
+    ("Quỹ thi đua, khen thưởng được dùng để chi những khoản gì?", "su_dung_quy"),
     ("Tên kỷ niệm chương của tỉnh có cần đăng ký ở đâu không?", "dang_ky"),
     ("Danh hiệu CSTĐ toàn quốc thì cấp nào ra QĐ tặng ạ?", "tham_quyen_quyet_dinh"),
     ("Cờ thi đua của Chính phủ cho đơn vị thuộc tỉnh thì Chủ tịch UBND tỉnh đề nghị ai?", "tham_quyen_de_nghi"),

@@ -222,3 +222,35 @@ def test_a_title_written_after_danh_hieu_is_the_title_not_its_family():
 def test_the_recipient_named_after_cho_wins_over_one_named_elsewhere():
     slots = understand("Danh hiệu Anh hùng Lao động cho cá nhân thì phải đóng góp bao nhiêu năm, có cần tập thể suy tôn không?")
     assert slots.target == "ca_nhan"
+
+
+def test_the_clause_after_khong_biet_says_what_a_story_sentence_asks(assistant):
+    """The story's "sáng kiến được công nhận" is told; "không biết … đủ điều kiện … chưa" asks the criteria."""
+    question = ("Chị trưởng phòng tôi hai lần liên tục được chiến sĩ thi đua cấp tỉnh, có sáng kiến được công nhận có "
+                "phạm vi ảnh hưởng toàn quốc, nhưng không biết như vậy đã đủ điều kiện đề nghị chiến sĩ thi đua toàn "
+                "quốc chưa?")
+    assert understand(question).aspect == "tieu_chuan"
+    cited = _first_cited(assistant, question)
+    assert cited.location.startswith("Điều 21, khoản 1")
+
+
+def test_how_much_a_reward_is_is_answered_with_the_amounts_and_how_it_is_reckoned_with_the_principle(assistant):
+    amounts = assistant.answerer().answer("Mức tiền thưởng các danh hiệu thi đua hiện nay là bao nhiêu?")
+    assert amounts.citations[0].location.startswith("Điều 50") and "1,0 lần mức lương cơ sở" in amounts.lead
+    principle = _first_cited(assistant, "Tiền thưởng thi đua được tính trên cơ sở mức lương nào?")
+    assert principle.location.startswith("Điều 49, khoản 1")
+
+
+def test_the_amount_of_one_title_is_led_by_its_point_alone(assistant):
+    lead = assistant.answerer().answer("CSTĐCS được thưởng bao nhiêu tiền?").lead
+    assert "1,0 lần mức lương cơ sở" in lead
+    assert "4,5 lần" not in lead and "0,3 lần" not in lead
+
+
+def test_two_asks_are_both_answered_when_the_checker_only_offers_its_form(assistant):
+    answer = assistant.answerer().answer("Muốn được công nhận Chiến sĩ thi đua cơ sở thì phải đạt tiêu chuẩn gì? Hồ sơ "
+                                         "đề nghị công nhận Chiến sĩ thi đua cơ sở cần những gì?")
+    located = [c.location for c in answer.citations]
+    assert located[0].startswith("Điều 23") and any(loc.startswith("Điều 84, khoản 1") for loc in located)
+    assert "Tờ trình đề nghị xét tặng danh hiệu thi đua" in answer.lead
+    assert answer.tool is not None and answer.tool.tool == "eligibility"  # the pre-filled form stays offered

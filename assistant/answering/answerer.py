@@ -27,7 +27,8 @@ from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up,
                                      names_a_document, names_members, off_field_topics, only_names_the_aspect,
-                                     place_names, provinces_named, two_asks, understand, without_asker)
+                                     place_names, provinces_named, split_sentences, two_asks, understand,
+                                     without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -132,17 +133,17 @@ class Answerer:
         """ "Nghệ nhân ưu tú do ai quyết định tặng ạ? Danh hiệu này được xét mấy năm một lần?": the answer
         to the whole answers one ask; the other, read with the first's title ("Danh hiệu này …"), is
         answered after it. A short add-on asked second ("Mức tiền thưởng là bao nhiêu?") comes after the main
-        ask, whichever the whole answered. Unchanged when the question asks once, a tool answered, or nothing
-        is found."""
+        ask, whichever the whole answered. Unchanged when the question asks once, a tool answered (one that only
+        offers its page answers nothing), or nothing is found."""
         parts = two_asks(question)
-        if parts is None or answer.not_found or answer.tool is not None:
+        if parts is None or answer.not_found or _a_tool_answered(answer):
             return answer
         answered = _part_answered(understand(standalone), parts)
         if answered is None:
             return answer
         other = (follow_up(parts[1], parts[0]) or parts[1]) if answered == 0 else parts[0]
         extra = self.answer(other)
-        if extra.not_found or extra.tool is not None:
+        if extra.not_found or _a_tool_answered(extra):
             return answer
         if answered == 1 and _an_add_on(parts[1]):
             return _joined(extra, answer, whole=answer)
@@ -244,6 +245,7 @@ class Answerer:
         citations = [self._citation(n, hits[piece.hit_index], (n == 1 and listed) or _shown(piece, kind, hits[piece.hit_index]), day)
                      for n, piece in enumerate(pieces, 1)]
         citations[0].quote = _holding_lead_points(citations[0].quote, lead, first_hit)
+        lead = _flagged_if_ended(lead, citations[0], then)
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
         lines += [f"{self._besides(c, day, then)} {c.document} ({_where(c)}): {_quoted(c, c.quote)} [{c.n}]"
@@ -266,11 +268,12 @@ class Answerer:
     def _province_without_documents(self, standalone: str, kind: str) -> str:
         """ "Sở Nội vụ Lào Cai đã có hướng dẫn chưa, hạn nộp là ngày nào?": a province no stored document
         belongs to, asked about its documents or deadlines — another province's plan is no answer. A province
-        told in a story's background only says where the asker works."""
+        told in a story's background, or in a sentence that asks nothing ("Tôi đang sống và làm việc tại Bình
+        Thuận."), only says where the asker works."""
         asked = understand(standalone).focus or standalone
         if kind != "date" and not names_a_document(asked):
             return ""
-        named = provinces_named(asked)
+        named = provinces_named(" ".join(s for s in split_sentences(asked) if s.endswith("?")) or asked)
         if not named:
             return ""
         places = " ".join(folded_syllables(f"{e.place} {e.issuer} {e.title}") for e in self.catalogue.entries() if e.file)
@@ -643,6 +646,14 @@ def _sets_out_a_named_title(question: str, hit: Hit) -> bool:
     return any(source.doc == hit.chunk.doc_id and source.quote in body for source in sources)
 
 
+def _flagged_if_ended(lead: str, first: Citation, then: date | None) -> str:
+    """A lead taken from a text no longer in force, asked of today (no text in force in the store rules on the
+    case), says so before the rule."""
+    if not first.status or then is not None:
+        return lead
+    return f"Quy định gần nhất tìm thấy là của {first.document} ({first.status}), cần đối chiếu văn bản đang có hiệu lực:\n{lead}"
+
+
 def _off_field(question: str, hits: list[Hit]) -> bool:
     """The question asks about a neighbouring subject (tax on a reward, a pension) that no passage found names."""
     topics = off_field_topics(understand(question).focus or question)
@@ -676,6 +687,10 @@ def _part_answered(slots, parts: tuple[str, str]) -> int | None:
     return None
 
 
+def _a_tool_answered(answer: Answer) -> bool:
+    return answer.tool is not None and bool(answer.tool.text)
+
+
 def _joined(first: Answer, second: Answer, whole: Answer | None = None) -> Answer:
     """Two answers as one: both leads, the second's citations numbered after the first's, its notes once;
     the question and what was searched are those of `whole`, the answer to the whole question (the first)."""
@@ -687,9 +702,11 @@ def _joined(first: Answer, second: Answer, whole: Answer | None = None) -> Answe
     text = "\n\n".join([first.text, *[p for p in renumbered.split("\n\n") if p not in said]])
     notes = first.notes + [n for n in second.notes if n not in first.notes]
     understood = f"{first.standalone_question} — {second.standalone_question}"
-    return Answer(whole.question, text, citations, False, whole.mode, understood, notes,
-                  lead="\n".join(dict.fromkeys([*first.lead.split("\n"), *second.lead.split("\n")])),
-                  searched=whole.searched)
+    joined = Answer(whole.question, text, citations, False, whole.mode, understood, notes,
+                    lead="\n".join(dict.fromkeys([*first.lead.split("\n"), *second.lead.split("\n")])),
+                    searched=whole.searched)
+    joined.tool = whole.tool  # the page a tool offers for the whole question
+    return joined
 
 
 def _listed_khoans(kind: str, hit: Hit, question: str) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.understanding import asking_part, asks, names_members, states_entry_into_force
+from assistant.understanding import asking_part, asks, awards_named, names_members, states_entry_into_force
 from assistant.vocabulary import load_vocabulary
 from documents.text import DATE_MENTION, UPPER_LETTERS, collapse_spaces, fold_accents, without_document_dates
 
@@ -188,8 +188,12 @@ def _no_point_asked(source: Source) -> bool:
     """ "Những nguyên tắc khen thưởng nào?": the question names what the points are about and nothing one
     point says, so no one point answers it; the list does."""
     intro, items = _points(source)
+    if len(items) < 2 or source.points:  # the law map names the point that answers
+        return False
+    if not source.subjects and all(awards_named(item) for item in items):
+        return True  # "mức tiền thưởng các danh hiệu thi đua là bao nhiêu": a point for each title, none named
     phrases = {term for term in _asked_terms(source) - _terms(intro) if "_" in term}  # one word is too common
-    return len(items) >= 2 and not any(phrases & _terms(item) for item in items)
+    return not any(phrases & _terms(item) for item in items)
 
 
 def _points_lead(source: Source, best_only: bool, long_khoan: bool = False) -> str:
@@ -202,9 +206,12 @@ def _points_lead(source: Source, best_only: bool, long_khoan: bool = False) -> s
         # what the opening line names ("Bằng khen của Bộ, ban, ngành, tỉnh …", "Thời gian tham gia công tác để
         # xét …:") is what every point is about: the question's other words pick the point
         wanted = _asked_terms(source) - _terms(intro)
+        # beside the điểm the law map names (the one naming a title held), the one the question's other words
+        # point to ("… có sáng kiến … dùng sáng kiến năm trước được không"); not one that only repeats the
+        # title's words ("CSTĐCS được thưởng bao nhiêu": c), not a) "Chiến sĩ thi đua toàn quốc")
         ranked = sorted(items, key=lambda item: -len(wanted & _terms(item)))
-        # beside the điểm the law map names (the one naming a title held), the one the question's words
-        # point to ("… có sáng kiến … dùng sáng kiến năm trước được không")
+        if named:  # a pair of words, as one syllable folded is too loose ("tiền" / "tiến")
+            wanted = {term for term in wanted - set().union(*map(_terms, named)) if "_" in term}
         best = (named + [item for item in ranked if item not in named and wanted & _terms(item)])[:2]
         items = [item for item in items if item in best] or items
     items = named + [item for item in items if item not in named]  # the điểm the law map names first

@@ -50,6 +50,8 @@ FILES = {
     "posted5_dev.jsonl": "officer",
     "posted6_dev.jsonl": "officer",
     "posted7_dev.jsonl": "officer",
+    "posted8_dev.jsonl": "officer",
+    "posted9_dev.jsonl": "officer",
     "out_of_corpus.jsonl": "out_of_corpus",
     "out_of_corpus2.jsonl": "out_of_corpus",
     "eligibility_stories.jsonl": "eligibility",

@@ -1,0 +1,94 @@
+"""Posted questions on procedures, funds, councils and the cases a circular rules on: a ministry's procedure
+decision does not answer for every sector, an ended circular's rule is flagged as such, and an asker's
+self-introduction or the closing "Văn bản nào quy định vấn đề này?" changes nothing (real lexical index of the
+Law, the decrees, the ended circular and Bộ Y tế's procedure decision)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.build import Assistant, build_assistant
+from assistant.config import Settings
+from assistant.understanding import understand, without_asker
+from assistant.vocabulary import detect_aspect
+from tests.conftest import KNOWLEDGE, LAW
+
+DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
+OLD_DECREE = KNOWLEDGE / "legal" / "nd-98-2023-ND-CP.txt"
+CIRCULAR = KNOWLEDGE / "legal" / "tt-01-2024-TT-BNV.txt"
+OLDEST_DECREE = KNOWLEDGE / "legal" / "nd-91-2017-ND-CP.txt"
+HEALTH_PROCEDURES = KNOWLEDGE / "plans" / "qd-3621-2025-byt.txt"
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory) -> Assistant:
+    data = tmp_path_factory.mktemp("procedures") / "data"
+    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today=TODAY.isoformat()))
+    files = [LAW, DECREE, OLD_DECREE, CIRCULAR, OLDEST_DECREE, HEALTH_PROCEDURES]
+    assert all(r.status == "indexed" for r in built.ingestor().ingest(files))
+    return built
+
+
+def _answer(built: Assistant, question: str):
+    answer = built.answerer().answer(question)
+    assert not answer.not_found, answer.text
+    return answer
+
+
+@pytest.mark.parametrize("question,doc,location", [
+    # the use of the fund, not the bodies that set one up (khoản 3 names "Bộ, ban, ngành" as the question does)
+    ("Sử dụng quỹ thi đua, khen thưởng trong ngành Tài chính được quy định như thế nào?", LAW, "Điều 11, khoản 2"),
+    ("Quỹ thi đua khen thưởng được hình thành từ những nguồn nào?", LAW, "Điều 11, khoản 1"),
+    # "tuyến trình" in one sector: the Law's rule on who proposes, not a line of Bộ Y tế's procedure table
+    ("Tuyến trình khen thưởng trong ngành Y tế được thực hiện ra sao?", LAW, "Điều 83, khoản 1"),
+    # the criteria of a title with one set for every sector
+    ("Tiêu chuẩn danh hiệu Chiến sĩ thi đua toàn quốc ngành Công Thương", LAW, "Điều 21, khoản 1"),
+    # the reward of the provincial flag, from the decree in force (not the ended one)
+    ("Tập thể nhận được danh hiệu Cờ thi đua cấp tỉnh được nhận mức tiền thưởng bao nhiêu?", DECREE, "Điều 50, khoản 2"),
+    # the principles of honouring businesses are the points of their own khoản
+    ("Việc xét tôn vinh doanh nghiệp, doanh nhân phải theo những nguyên tắc nào?", LAW, "Điều 81, khoản 2"),
+    # a council is set up under the Law's article on councils
+    ("Thành lập Hội đồng thi đua khen thưởng ở cấp sở thì căn cứ vào đâu, như thế nào?", LAW, "Điều 90"),
+])
+def test_a_posted_question_reaches_the_provision_that_rules_on_it(assistant, question, doc, location):
+    cited = _answer(assistant, question).citations[0]
+    assert cited.doc_id == doc.stem and cited.location.startswith(location), (cited.doc_id, cited.location)
+
+
+def test_the_asker_saying_where_he_lives_is_no_province_the_question_is_about(assistant):
+    answer = _answer(assistant, "Quỹ thi đua, khen thưởng được dùng để chi những gì? Tôi đang sống và làm việc tại "
+                                "Bình Thuận. Văn bản nào quy định vấn đề này?")
+    assert answer.citations[0].location.startswith("Điều 11, khoản 2")
+
+
+def test_the_closing_ask_for_the_text_is_dropped_from_the_question():
+    assert without_asker("Tiêu chuẩn Bằng khen của Bộ Tài chính được quy định như thế nào? Văn bản nào quy định "
+                         "vấn đề này?") == "Tiêu chuẩn Bằng khen của Bộ Tài chính được quy định như thế nào?"
+
+
+def test_a_collective_introducing_itself_with_la_asks_no_definition():
+    slots = understand("Tập thể là tổ chuyên môn thuộc trường có đề nghị Bằng khen Thủ tướng Chính phủ được không?")
+    assert slots.aspect != "dinh_nghia"
+    assert understand("Năm tròn là năm như thế nào?").aspect == "dinh_nghia"
+
+
+def test_the_founding_day_of_an_anniversary_is_no_council_being_set_up():
+    assert detect_aspect("Kỷ niệm ngày thành lập trường lần thứ 25 có được đề nghị khen không?") != "to_chuc_hoi_dong"
+
+
+def test_a_posthumous_award_asked_after_a_story_asks_its_criteria():
+    slots = understand("Bố tôi được trao tặng Huân chương Chiến công hạng Ba năm 1985. Nay ông đã mất, thì không biết "
+                       "có được truy tặng Huân chương Chiến công hạng Nhì không?")
+    assert slots.aspect == "tieu_chuan"
+
+
+def test_a_case_only_an_ended_circular_ruled_on_is_answered_by_it_and_flagged(assistant):
+    """The Law says nothing of training time; the circular that counted it has ended: its rule comes first, and
+    the lead says it is the last rule found and has ended."""
+    answer = _answer(assistant, "Tôi được cơ quan cử đi học lớp bồi dưỡng 3 tháng, cuối năm có được xét lao động "
+                                "tiên tiến không?")
+    assert answer.citations[0].doc_id == CIRCULAR.stem and answer.citations[0].location.startswith("Điều 1, khoản 5")
+    assert "đào tạo, bồi dưỡng ngắn hạn dưới 01 năm" in answer.lead
+    assert "hết hiệu lực" in answer.lead.split("\n")[0]
