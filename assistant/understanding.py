@@ -464,9 +464,11 @@ def awards_named(text: str) -> tuple[str, ...]:
 
 def names_a_sector(question: str) -> bool:
     """The question names one ministry or sector ("Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư", "ngành Tư
-    pháp"), a capitalised name after its marker; "Bộ, ban, ngành, tỉnh" names none."""
+    pháp"), a capitalised name after its marker, or a body of that level by name ("Ngân hàng Nhà nước");
+    "Bộ, ban, ngành, tỉnh" names none."""
     markers = "|".join(re.escape(m) for m in sorted(_parts()["sector_markers"], key=len, reverse=True))
-    return bool(re.search(rf"(?<!\w)(?:{markers})\s+[A-ZĐ]", question))
+    return (bool(re.search(rf"(?<!\w)(?:{markers})\s+[A-ZĐ]", question))
+            or _has_any(_question_form(question), _parts()["sector_bodies"]))
 
 
 def place_names(question: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
 OLD_DECREE = KNOWLEDGE / "legal" / "nd-98-2023-ND-CP.txt"
 CIRCULAR = KNOWLEDGE / "legal" / "tt-01-2024-TT-BNV.txt"
 OLDEST_DECREE = KNOWLEDGE / "legal" / "nd-91-2017-ND-CP.txt"
+OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
 HEALTH_PROCEDURES = KNOWLEDGE / "plans" / "qd-3621-2025-byt.txt"
 TODAY = date(2026, 6, 1)
 
@@ -26,7 +27,7 @@ TODAY = date(2026, 6, 1)
 def assistant(tmp_path_factory) -> Assistant:
     data = tmp_path_factory.mktemp("procedures") / "data"
     built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today=TODAY.isoformat()))
-    files = [LAW, DECREE, OLD_DECREE, CIRCULAR, OLDEST_DECREE, HEALTH_PROCEDURES]
+    files = [LAW, DECREE, OLD_DECREE, CIRCULAR, OLDEST_DECREE, OLD_LAW, HEALTH_PROCEDURES]
     assert all(r.status == "indexed" for r in built.ingestor().ingest(files))
     return built
 
@@ -49,6 +50,10 @@ def _answer(built: Assistant, question: str):
     ("Tập thể nhận được danh hiệu Cờ thi đua cấp tỉnh được nhận mức tiền thưởng bao nhiêu?", DECREE, "Điều 50, khoản 2"),
     # the principles of honouring businesses are the points of their own khoản
     ("Việc xét tôn vinh doanh nghiệp, doanh nhân phải theo những nguyên tắc nào?", LAW, "Điều 81, khoản 2"),
+    # keeping the files: the second sentence of the khoản on their number
+    ("Quản lý, lưu trữ hồ sơ khen thưởng ngành Nội vụ được quy định như thế nào?", LAW, "Điều 84, khoản 6"),
+    # a body at a ministry's level named without "Bộ": its award's details are its own to set
+    ("Tiêu chuẩn xét tặng Bằng khen của Thống đốc Ngân hàng Nhà nước là gì?", LAW, "Điều 74, khoản 6"),
     # a council is set up under the Law's article on councils
     ("Thành lập Hội đồng thi đua khen thưởng ở cấp sở thì căn cứ vào đâu, như thế nào?", LAW, "Điều 90"),
 ])
@@ -92,3 +97,5 @@ def test_a_case_only_an_ended_circular_ruled_on_is_answered_by_it_and_flagged(as
     assert answer.citations[0].doc_id == CIRCULAR.stem and answer.citations[0].location.startswith("Điều 1, khoản 5")
     assert "đào tạo, bồi dưỡng ngắn hạn dưới 01 năm" in answer.lead
     assert "hết hiệu lực" in answer.lead.split("\n")[0]
+    # beside it, the Law in force may add something; the 2003 Law, replaced by a text in the store, adds nothing
+    assert OLD_LAW.stem not in {c.doc_id for c in answer.citations}

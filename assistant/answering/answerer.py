@@ -292,14 +292,14 @@ class Answerer:
         return f"{named[0].label} trong kho tài liệu không có {article}."
 
     def _adding_something(self, pieces: list, hits: list[Hit], day: date) -> list:
-        """Besides the answering passage, only those that add something: no text no longer in force
-        when the answer's own text is in force."""
+        """Besides the answering passage, only those that add something: no other text no longer in force
+        (an ended text that answers stands in for a missing one; the old Law beside it adds nothing)."""
         def repealed(piece) -> bool:
             return not_in_force(self.catalogue.get(hits[piece.hit_index].chunk.doc_id), day)
 
-        if repealed(pieces[0]):
-            return pieces
-        return [pieces[0]] + [piece for piece in pieces[1:] if not repealed(piece)]
+        first_doc = hits[pieces[0].hit_index].chunk.doc_id
+        return [pieces[0]] + [piece for piece in pieces[1:]
+                              if not repealed(piece) or hits[piece.hit_index].chunk.doc_id == first_doc]
 
     def _rule_of_then(self, wording: str, kind: str, hits: list[Hit], day: date, then: date | None) -> list:
         """A past year the question names ("năm 2014 trình Huân chương … được không?") under today's rules:
