@@ -25,8 +25,8 @@ from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, awards_named,
                                      folded_syllables, group_order, held_steps, lookup_subjects, mapped_provisions,
-                                     names_a_sector, names_members, plain_spelling, states_entry_into_force, understand,
-                                     without_asker)
+                                     names_members, plain_spelling, sector_delegation, states_entry_into_force,
+                                     understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.text import (collapse_spaces, looks_unaccented, mentions_a_date, mentions_a_quantity, normalize,
@@ -197,7 +197,7 @@ class HybridSearcher:
         for subject_rank, subject in enumerate(subjects):
             one = slots.with_changes(subjects=(subject,))
             steps = held_steps(one, doc_ids)
-            delegated = self._delegated(one, doc_ids)
+            delegated = sector_delegation(one, doc_ids)
             provisions = [*delegated, *steps, *mapped_provisions(one, doc_ids)]
             ruled_now = any(not not_in_force(self.catalogue.get(p.doc), day) for p in provisions)
             for map_rank, provision in enumerate(provisions):
@@ -274,20 +274,6 @@ class HybridSearcher:
     def warm_up(self) -> None:
         """Load what the first question would otherwise wait for: the lexical index, the vocabulary, the law map."""
         self.search("Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?", 1, mode="bm25")
-
-    @staticmethod
-    def _delegated(slots: Slots, doc_ids) -> list[LawMapEntry]:
-        """ "Tiêu chuẩn Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư?": the criteria of one ministry's or sector's
-        award are set by it, in the frame of the Law's khoản ("Bộ, ban, ngành, tỉnh … quy định chi tiết …"). Only
-        the award's own khoản: one on a whole family (Điều 32, "các danh hiệu thi đua khác") leaves the details to
-        other bodies (the army, the national universities), and a title with none (CSTĐ toàn quốc) has one set of
-        criteria for every sector."""
-        if slots.aspect not in ("tieu_chuan", "doi_tuong") or not names_a_sector(slots.question):
-            return []
-        vocabulary = load_vocabulary()
-        return [p for p in mapped_provisions(slots.with_changes(aspect="tham_quyen_quy_dinh"), doc_ids)
-                if p.subject in slots.subjects and vocabulary.get(p.subject).kind in AWARD_KINDS
-                and not vocabulary.get(p.subject).names_a_kind]
 
     def _provision_chunks(self, provision: LawMapEntry, question: str) -> list[StoredChunk]:
         """The chunks holding a mapped article, narrowed to its khoản when the chunker split it; an

@@ -885,6 +885,20 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def sector_delegation(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:
+    """ "Tiêu chuẩn Bằng khen của Bộ trưởng Bộ Kế hoạch và Đầu tư?": the criteria of one ministry's or sector's
+    award are set by it, in the frame of the Law's khoản ("Bộ, ban, ngành, tỉnh … quy định chi tiết …"). Only
+    the award's own khoản: one on a whole family (Điều 32, "các danh hiệu thi đua khác") leaves the details to
+    other bodies (the army, the national universities), and a title with none (CSTĐ toàn quốc) has one set of
+    criteria for every sector."""
+    if slots.aspect not in ("tieu_chuan", "doi_tuong") or not names_a_sector(slots.question):
+        return []
+    vocabulary = load_vocabulary()
+    return [p for p in mapped_provisions(slots.with_changes(aspect="tham_quyen_quy_dinh"), doc_ids)
+            if p.subject in slots.subjects and vocabulary.get(p.subject).kind in AWARD_KINDS
+            and not vocabulary.get(p.subject).names_a_kind]
+
+
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:
     """The law map's answer to (title/award × aspect): the provisions a question points at."""
     # One title named and no aspect: what it takes to get it ("TTLĐXS phải có bao nhiêu % …?").

@@ -99,3 +99,10 @@ def test_a_case_only_an_ended_circular_ruled_on_is_answered_by_it_and_flagged(as
     assert "hết hiệu lực" in answer.lead.split("\n")[0]
     # beside it, the Law in force may add something; the 2003 Law, replaced by a text in the store, adds nothing
     assert OLD_LAW.stem not in {c.doc_id for c in answer.citations}
+
+
+def test_a_titles_criteria_asked_of_one_sector_are_led_with_the_khoan_leaving_them_to_it(assistant):
+    lead = _answer(assistant, "Tiêu chuẩn danh hiệu Lao động tiên tiến trong ngành Tài chính được quy định như thế "
+                              "nào?").lead
+    assert "Hoàn thành tốt nhiệm vụ trở lên" in lead
+    assert "quy định chi tiết, hướng dẫn cụ thể tiêu chuẩn xét tặng danh hiệu “Lao động tiên tiến”" in lead

@@ -27,8 +27,8 @@ from assistant.lawstate import SUMMARY_PREFIX, citation_notes
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up,
                                      names_a_document, names_members, off_field_topics, only_names_the_aspect,
-                                     place_names, provinces_named, split_sentences, two_asks, understand,
-                                     without_asker)
+                                     place_names, provinces_named, sector_delegation, split_sentences, two_asks,
+                                     understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -245,6 +245,7 @@ class Answerer:
         citations = [self._citation(n, hits[piece.hit_index], (n == 1 and listed) or _shown(piece, kind, hits[piece.hit_index]), day)
                      for n, piece in enumerate(pieces, 1)]
         citations[0].quote = _holding_lead_points(citations[0].quote, lead, first_hit)
+        lead = _with_the_sectors_rule(lead, first_hit, standalone)
         lead = _flagged_if_ended(lead, citations[0], then)
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
@@ -644,6 +645,19 @@ def _sets_out_a_named_title(question: str, hit: Hit) -> bool:
     vocabulary, body = load_vocabulary(), normalize(hit.chunk.body)
     sources = [vocabulary.get(subject).source for subject in understand(question).subjects]
     return any(source.doc == hit.chunk.doc_id and source.quote in body for source in sources)
+
+
+def _with_the_sectors_rule(lead: str, hit: Hit, question: str) -> str:
+    """ "Tiêu chuẩn Lao động tiên tiến trong ngành Kế hoạch và Đầu tư": beside the title's criteria, the khoản of
+    the same article leaving their details to the sector named (an article stored whole holds both)."""
+    if "khoản" in hit.chunk.location:
+        return lead
+    for provision in sector_delegation(understand(question)):
+        if provision.doc == hit.chunk.doc_id and hit.chunk.location == provision.article:
+            number = provision.khoan[0] if isinstance(provision.khoan, list) else provision.khoan
+            rule = extractive.khoan_text(hit.chunk.body, number) if number else ""
+            return f"{lead}\n{rule}" if rule and rule not in lead else lead
+    return lead
 
 
 def _flagged_if_ended(lead: str, first: Citation, then: date | None) -> str:

@@ -298,6 +298,12 @@ def mapped_khoan(hit: Hit) -> str:
     return "\n".join(named[0]) if len(clauses) > 1 and named else ""
 
 
+def khoan_text(body: str, number: int) -> str:
+    """Khoản `number` of an article stored whole, without its number ("" when the article has no such khoản)."""
+    found = [lines for lines in _clause_lines(body) if (m := _CLAUSE_NUMBER.match(lines[0])) and int(m.group(1)) == number]
+    return re.sub(r"^\d{1,2}\.\s*", "", "\n".join(found[0])) if found else ""
+
+
 def named_khoans(hit: Hit) -> list[str]:
     """The khoản of an article stored whole that the law map names, when it names several ("Điều 80 khoản
     1–4": each names an authority that awards Lao động tiên tiến)."""
