@@ -52,6 +52,7 @@ def _answer(built: Assistant, question: str):
     ("Việc xét tôn vinh doanh nghiệp, doanh nhân phải theo những nguyên tắc nào?", LAW, "Điều 81, khoản 2"),
     # keeping the files: the second sentence of the khoản on their number
     ("Quản lý, lưu trữ hồ sơ khen thưởng ngành Nội vụ được quy định như thế nào?", LAW, "Điều 84, khoản 6"),
+    ("Hồ sơ khen thưởng sau khi xét xong thì cơ quan phải lưu trữ thế nào?", LAW, "Điều 84, khoản 6"),
     # a body at a ministry's level named without "Bộ": its award's details are its own to set
     ("Tiêu chuẩn xét tặng Bằng khen của Thống đốc Ngân hàng Nhà nước là gì?", LAW, "Điều 74, khoản 6"),
     # a council is set up under the Law's article on councils
@@ -106,3 +107,9 @@ def test_a_titles_criteria_asked_of_one_sector_are_led_with_the_khoan_leaving_th
                               "nào?").lead
     assert "Hoàn thành tốt nhiệm vụ trở lên" in lead
     assert "quy định chi tiết, hướng dẫn cụ thể tiêu chuẩn xét tặng danh hiệu “Lao động tiên tiến”" in lead
+
+
+def test_the_closing_ask_for_the_text_is_no_second_ask(assistant):
+    answer = _answer(assistant, "Sử dụng quỹ thi đua, khen thưởng được quy định như thế nào? Văn bản nào quy định vấn "
+                                "đề này?")
+    assert "Văn bản nào" not in answer.standalone_question

@@ -135,7 +135,7 @@ class Answerer:
         answered after it. A short add-on asked second ("Mức tiền thưởng là bao nhiêu?") comes after the main
         ask, whichever the whole answered. Unchanged when the question asks once, a tool answered (one that only
         offers its page answers nothing), or nothing is found."""
-        parts = two_asks(question)
+        parts = two_asks(without_asker(question))
         if parts is None or answer.not_found or _a_tool_answered(answer):
             return answer
         answered = _part_answered(understand(standalone), parts)
