@@ -55,6 +55,9 @@ def _answer(built: Assistant, question: str):
     ("Hồ sơ khen thưởng sau khi xét xong thì cơ quan phải lưu trữ thế nào?", LAW, "Điều 84, khoản 6"),
     # a body at a ministry's level named without "Bộ": its award's details are its own to set
     ("Tiêu chuẩn xét tặng Bằng khen của Thống đốc Ngân hàng Nhà nước là gì?", LAW, "Điều 74, khoản 6"),
+    # maternity leave is ruled on once, for every title; discipline is spoken of in the titles' own criteria
+    ("Giáo viên nữ nghỉ thai sản 6 tháng năm nay có được xét chiến sĩ thi đua cơ sở không?", DECREE, "Điều 4, khoản 5"),
+    ("Tập thể lao động tiên tiến có yêu cầu gì về kỷ luật của các thành viên không?", LAW, "Điều 28"),
     # a council is set up under the Law's article on councils
     ("Thành lập Hội đồng thi đua khen thưởng ở cấp sở thì căn cứ vào đâu, như thế nào?", LAW, "Điều 90"),
 ])
