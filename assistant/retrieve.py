@@ -225,8 +225,9 @@ class HybridSearcher:
                         # (the law's own order); then the words of the question
                         group = group_order(chunk.body, slots.question, provision.group)
                         order = (ended and not standing_in, subject_rank, ended,
-                                 ended and self._newest_first(provision.doc), provision not in delegated, group != 0, provision not in steps, group,
-                                 _names_order(provision, slots), _for_others(provision, slots),
+                                 ended and self._newest_first(provision.doc), provision not in delegated, group != 0,
+                                 provision not in steps, group, _names_order(provision, slots),
+                                 _for_others(provision, slots),
                                  -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     points = (previous[3] if previous else ()) + _point_letters(provision)
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)

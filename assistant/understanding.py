@@ -130,7 +130,8 @@ def provinces_named(question: str) -> list[str]:
 
 
 def without_asker(question: str) -> str:
-    """ "Bà Nguyễn Thị Hà, Phòng Nội vụ huyện Bác Ái, hỏi: Tập thể … do cấp nào xét?" → the question itself.
+    """ "Bà Nguyễn Thị Hà, Phòng Nội vụ huyện Bác Ái, hỏi: Tập thể … do cấp nào xét?" → the question itself,
+    without who asks and without a closing "Văn bản nào quy định vấn đề này?".
 
     >>> without_asker("Ông Lý T trú tại thị xã Hương Thủy hỏi: Tiêu chuẩn Tập thể lao động xuất sắc là gì?")
     'Tiêu chuẩn Tập thể lao động xuất sắc là gì?'

@@ -665,7 +665,8 @@ def _flagged_if_ended(lead: str, first: Citation, then: date | None) -> str:
     case), says so before the rule."""
     if not first.status or then is not None:
         return lead
-    return f"Quy định gần nhất tìm thấy là của {first.document} ({first.status}), cần đối chiếu văn bản đang có hiệu lực:\n{lead}"
+    return (f"Quy định gần nhất tìm thấy là của {first.document} ({first.status}), cần đối chiếu văn bản đang có "
+            f"hiệu lực:\n{lead}")
 
 
 def _off_field(question: str, hits: list[Hit]) -> bool:

@@ -300,7 +300,8 @@ def mapped_khoan(hit: Hit) -> str:
 
 def khoan_text(body: str, number: int) -> str:
     """Khoản `number` of an article stored whole, without its number ("" when the article has no such khoản)."""
-    found = [lines for lines in _clause_lines(body) if (m := _CLAUSE_NUMBER.match(lines[0])) and int(m.group(1)) == number]
+    found = [lines for lines in _clause_lines(body)
+             if (match := _CLAUSE_NUMBER.match(lines[0])) and int(match.group(1)) == number]
     return re.sub(r"^\d{1,2}\.\s*", "", "\n".join(found[0])) if found else ""
 
 
