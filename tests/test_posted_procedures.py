@@ -116,3 +116,10 @@ def test_the_closing_ask_for_the_text_is_no_second_ask(assistant):
     answer = _answer(assistant, "Sử dụng quỹ thi đua, khen thưởng được quy định như thế nào? Văn bản nào quy định vấn "
                                 "đề này?")
     assert "Văn bản nào" not in answer.standalone_question
+
+
+def test_two_lists_of_an_article_stored_whole_each_keep_their_heading_in_the_lead(assistant):
+    lines = _answer(assistant, "Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?").lead.split("\n")
+    heading = next(i for i, line in enumerate(lines) if "để tặng cho công nhân, nông dân" in line)
+    assert any("Hoàn thành tốt nhiệm vụ trở lên" in line for line in lines[:heading])
+    assert any("Lao động, sản xuất có hiệu quả" in line for line in lines[heading + 1:])

@@ -157,15 +157,19 @@ def _points(source: Source, long_khoan: bool = False) -> tuple[str, list[str]]:
 def _with_continuations(lines: list[str]) -> list[str]:
     """The points a), b)… and the unlabelled paragraphs that continue one (QĐ 86/2025 Điều 8 khoản 4 b): "Hội
     đồng họp khi có ít nhất 2/3 …" is a paragraph of its own under b), an item the question may point to); a
-    new khoản ("2. Ủy ban nhân dân cấp tỉnh quy định chi tiết …") continues no point."""
+    new khoản ("2. Ủy ban nhân dân cấp tỉnh quy định chi tiết …") continues no point. A later khoản that has
+    points of its own heads them ("3. Danh hiệu “Lao động tiên tiến” để tặng cho công nhân, nông dân …:"), so
+    the two lists of an article stored whole are not read as one."""
     items: list[str] = []
     in_point = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if _POINT.match(line):
             items.append(line)
             in_point = True
         elif _CLAUSE_ITEM.match(line):
             in_point = False
+            if items and index + 1 < len(lines) and _POINT.match(lines[index + 1]):
+                items.append(_NUMBERING.sub("", line))
         elif in_point:
             items.append(line)
     return items
