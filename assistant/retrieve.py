@@ -183,7 +183,7 @@ class HybridSearcher:
         lifted = {}
         ranked = sorted(chosen.values(), key=lambda item: item[2])
         for rank, (chunk, clauses, order, points) in enumerate(ranked, 1):
-            factor = NOT_IN_FORCE_FACTOR if order[0] else 1.0
+            factor = NOT_IN_FORCE_FACTOR if order[0] else 1.0  # an ended text, unless it stands in for a missing rule
             lifted[chunk.chunk_id] = Hit(chunk, top * (1.0 + factor / rank), provision=True, clauses=clauses,
                                          points=points)
         rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
@@ -199,20 +199,21 @@ class HybridSearcher:
             steps = held_steps(one, doc_ids)
             delegated = sector_delegation(one, doc_ids)
             provisions = [*delegated, *steps, *mapped_provisions(one, doc_ids)]
-            ruled_now = any(not not_in_force(self.catalogue.get(p.doc), day) for p in provisions)
+            ended_docs = {p.doc: not_in_force(self.catalogue.get(p.doc), day) for p in provisions}
+            ruled_now = not all(ended_docs.values())
             for map_rank, provision in enumerate(provisions):
-                entry = self.catalogue.get(provision.doc)
-                ended = not_in_force(entry, day)
+                ended = ended_docs[provision.doc]
                 # a case of the title asked that no text in force rules on, its replacement not stored (the
                 # training time the ended Thông tư 01/2024 counted for "Lao động tiên tiến"), is answered by the
                 # last rule on it, flagged, before the title's general criteria
-                may_stand_in = ended and not ruled_now and not self.catalogue.replacement_stored(entry)
+                may_stand_in = (ended and not ruled_now
+                                and not self.catalogue.replacement_stored(self.catalogue.get(provision.doc)))
                 for chunk in self._provision_chunks(provision, slots.question):
                     standing_in = may_stand_in and bool(set(awards_named(chunk.body)) & set(slots.subjects))
                     previous = chosen.get(chunk.chunk_id)
                     if previous and previous[2][1] != subject_rank and subject in GENERAL_SUBJECTS:
                         continue  # thi đua or khen thưởng, the one named first ("nguyên tắc thi đua": Điều 5 khoản 1)
-                    clauses = (previous[1] if previous else ()) + _clause_numbers(provision)
+                    clauses = (previous[1] if previous else ()) + provision.khoan_numbers
                     if previous:
                         order = previous[2]
                     else:
@@ -224,12 +225,11 @@ class HybridSearcher:
                         # together ("vừa LĐTT vừa CSTĐCS"); then, no recipient named, the individual's khoản
                         # (the law's own order); then the words of the question
                         group = group_order(chunk.body, slots.question, provision.group)
-                        order = (ended and not standing_in, subject_rank, ended,
-                                 ended and self._newest_first(provision.doc), provision not in delegated, group != 0,
-                                 provision not in steps, group, _names_order(provision, slots),
-                                 _for_others(provision, slots),
-                                 -lexical.get(chunk.chunk_id, 0.0), map_rank)
-                    points = (previous[3] if previous else ()) + _point_letters(provision)
+                        order = (ended and not standing_in, subject_rank,
+                                 self._newest_first(provision.doc) if ended else 0, provision not in delegated,
+                                 group != 0, provision not in steps, group, _names_order(provision, slots),
+                                 _for_others(provision, slots), -lexical.get(chunk.chunk_id, 0.0), map_rank)
+                    points = (previous[3] if previous else ()) + provision.diem_letters
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)
         return chosen
 
@@ -282,7 +282,7 @@ class HybridSearcher:
         names ("người nước ngoài … Huân chương Hồ Chí Minh": Điều 35 khoản 5)."""
         article = [c for c in self._document_chunks(provision.doc)
                    if c.location == provision.article or c.location.startswith(provision.article + ",")]
-        narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in _clause_numbers(provision))]
+        narrowed = [c for c in article if any(re.search(rf"khoản {k}\b", c.location) for k in provision.khoan_numbers)]
         if narrowed:
             return narrowed
         quoted = [c for c in article if collapse_spaces(provision.quote[:QUOTE_PROBE_CHARS]) in collapse_spaces(c.text)]
@@ -358,19 +358,6 @@ def _names_order(provision: LawMapEntry, slots: Slots) -> int:
 def _named_kinds() -> frozenset[str]:
     """The families law-map `names` are written in (danh hiệu thi đua, hình thức khen thưởng)."""
     return frozenset(family for entry in load_law_map().entries for family in entry.names)
-
-
-def _point_letters(provision: LawMapEntry) -> tuple[str, ...]:
-    return tuple(_listed(provision.diem))
-
-
-def _clause_numbers(provision: LawMapEntry) -> tuple[int, ...]:
-    return tuple(int(k) for k in _listed(provision.khoan))
-
-
-def _listed(value) -> list:
-    """A law-map field written as one value, a list, or nothing."""
-    return value if isinstance(value, list) else [value] if value else []
 
 
 def _rrf(rankings: list[list[tuple[str, float]]], weights: list[float], k: int) -> list[tuple[str, float]]:

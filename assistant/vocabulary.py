@@ -546,6 +546,15 @@ class LawMapEntry:
     def article_number(self) -> int:
         return int(re.search(r"\d+", self.article).group())
 
+    @property
+    def khoan_numbers(self) -> tuple[int, ...]:
+        """The khoản it names, written as one number or a list."""
+        return tuple(int(k) for k in _as_tuple(self.khoan))
+
+    @property
+    def diem_letters(self) -> tuple[str, ...]:
+        return _as_tuple(self.diem)
+
     def citation(self) -> str:
         """"điểm a khoản 1 Điều 27" style reference."""
         parts = []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 import shutil
@@ -19,6 +20,9 @@ KNOWLEDGE = ROOT / "knowledge"
 SEEDS = sorted((KNOWLEDGE / "plans").glob("0*.txt"))
 SEED_001 = KNOWLEDGE / "plans" / "001_f3c46f3a27ae00a1.txt"
 LAW = KNOWLEDGE / "legal" / "luat-06-2022-QH15.txt"
+OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
+DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
+OLD_DECREE = KNOWLEDGE / "legal" / "nd-98-2023-ND-CP.txt"
 
 
 @pytest.fixture
@@ -27,14 +31,26 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path / "data", knowledge_dir=KNOWLEDGE, llm_provider="none")
 
 
-def build_index(data_dir: Path, files: list[Path]) -> Path:
+def indexed_assistant(data_dir: Path, files: list[Path], today: date | None = None):
+    """A real assistant (no model) over a fresh index of `files`, its clock set to `today` when given."""
     from assistant.build import build_assistant
-    from assistant.config import Settings
 
-    settings = Settings(data_dir=data_dir, knowledge_dir=KNOWLEDGE, llm_provider="none")
-    results = build_assistant(settings).ingestor().ingest(files)
+    built = build_assistant(Settings(data_dir=data_dir, knowledge_dir=KNOWLEDGE, llm_provider="none", today=today))
+    results = built.ingestor().ingest(files)
     assert all(r.status == "indexed" for r in results), [r.as_line() for r in results]
+    return built
+
+
+def build_index(data_dir: Path, files: list[Path]) -> Path:
+    indexed_assistant(data_dir, files)
     return data_dir
+
+
+def answered(built, question: str):
+    """The assistant's answer, which must not be a refusal."""
+    answer = built.answerer().answer(question)
+    assert not answer.not_found, answer.text
+    return answer
 
 
 @pytest.fixture(scope="session")

@@ -8,34 +8,21 @@ from datetime import date
 
 import pytest
 
-from assistant.build import Assistant, build_assistant
-from assistant.config import Settings
+from assistant.build import Assistant
 from assistant.understanding import understand, without_asker
 from assistant.vocabulary import detect_aspect
-from tests.conftest import KNOWLEDGE, LAW
+from tests.conftest import DECREE, KNOWLEDGE, LAW, OLD_DECREE, OLD_LAW, answered, indexed_assistant
 
-DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
-OLD_DECREE = KNOWLEDGE / "legal" / "nd-98-2023-ND-CP.txt"
 CIRCULAR = KNOWLEDGE / "legal" / "tt-01-2024-TT-BNV.txt"
 OLDEST_DECREE = KNOWLEDGE / "legal" / "nd-91-2017-ND-CP.txt"
-OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
 HEALTH_PROCEDURES = KNOWLEDGE / "plans" / "qd-3621-2025-byt.txt"
 TODAY = date(2026, 6, 1)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory) -> Assistant:
-    data = tmp_path_factory.mktemp("procedures") / "data"
-    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today=TODAY.isoformat()))
     files = [LAW, DECREE, OLD_DECREE, CIRCULAR, OLDEST_DECREE, OLD_LAW, HEALTH_PROCEDURES]
-    assert all(r.status == "indexed" for r in built.ingestor().ingest(files))
-    return built
-
-
-def _answer(built: Assistant, question: str):
-    answer = built.answerer().answer(question)
-    assert not answer.not_found, answer.text
-    return answer
+    return indexed_assistant(tmp_path_factory.mktemp("procedures") / "data", files, TODAY)
 
 
 @pytest.mark.parametrize("question,doc,location", [
@@ -62,13 +49,13 @@ def _answer(built: Assistant, question: str):
     ("Thành lập Hội đồng thi đua khen thưởng ở cấp sở thì căn cứ vào đâu, như thế nào?", LAW, "Điều 90"),
 ])
 def test_a_posted_question_reaches_the_provision_that_rules_on_it(assistant, question, doc, location):
-    cited = _answer(assistant, question).citations[0]
+    cited = answered(assistant, question).citations[0]
     assert cited.doc_id == doc.stem and cited.location.startswith(location), (cited.doc_id, cited.location)
 
 
 def test_the_asker_saying_where_he_lives_is_no_province_the_question_is_about(assistant):
-    answer = _answer(assistant, "Quỹ thi đua, khen thưởng được dùng để chi những gì? Tôi đang sống và làm việc tại "
-                                "Bình Thuận. Văn bản nào quy định vấn đề này?")
+    answer = answered(assistant, "Quỹ thi đua, khen thưởng được dùng để chi những gì? Tôi đang sống và làm việc tại "
+                                 "Bình Thuận. Văn bản nào quy định vấn đề này?")
     assert answer.citations[0].location.startswith("Điều 11, khoản 2")
 
 
@@ -96,8 +83,8 @@ def test_a_posthumous_award_asked_after_a_story_asks_its_criteria():
 def test_a_case_only_an_ended_circular_ruled_on_is_answered_by_it_and_flagged(assistant):
     """The Law says nothing of training time; the circular that counted it has ended: its rule comes first, and
     the lead says it is the last rule found and has ended."""
-    answer = _answer(assistant, "Tôi được cơ quan cử đi học lớp bồi dưỡng 3 tháng, cuối năm có được xét lao động "
-                                "tiên tiến không?")
+    answer = answered(assistant, "Tôi được cơ quan cử đi học lớp bồi dưỡng 3 tháng, cuối năm có được xét lao động "
+                                 "tiên tiến không?")
     assert answer.citations[0].doc_id == CIRCULAR.stem and answer.citations[0].location.startswith("Điều 1, khoản 5")
     assert "đào tạo, bồi dưỡng ngắn hạn dưới 01 năm" in answer.lead
     assert "hết hiệu lực" in answer.lead.split("\n")[0]
@@ -106,20 +93,20 @@ def test_a_case_only_an_ended_circular_ruled_on_is_answered_by_it_and_flagged(as
 
 
 def test_a_titles_criteria_asked_of_one_sector_are_led_with_the_khoan_leaving_them_to_it(assistant):
-    lead = _answer(assistant, "Tiêu chuẩn danh hiệu Lao động tiên tiến trong ngành Tài chính được quy định như thế "
-                              "nào?").lead
+    lead = answered(assistant, "Tiêu chuẩn danh hiệu Lao động tiên tiến trong ngành Tài chính được quy định như thế "
+                               "nào?").lead
     assert "Hoàn thành tốt nhiệm vụ trở lên" in lead
     assert "quy định chi tiết, hướng dẫn cụ thể tiêu chuẩn xét tặng danh hiệu “Lao động tiên tiến”" in lead
 
 
 def test_the_closing_ask_for_the_text_is_no_second_ask(assistant):
-    answer = _answer(assistant, "Sử dụng quỹ thi đua, khen thưởng được quy định như thế nào? Văn bản nào quy định vấn "
-                                "đề này?")
+    answer = answered(assistant, "Sử dụng quỹ thi đua, khen thưởng được quy định như thế nào? Văn bản nào quy định vấn "
+                                 "đề này?")
     assert "Văn bản nào" not in answer.standalone_question
 
 
 def test_two_lists_of_an_article_stored_whole_each_keep_their_heading_in_the_lead(assistant):
-    lines = _answer(assistant, "Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?").lead.split("\n")
+    lines = answered(assistant, "Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?").lead.split("\n")
     heading = next(i for i, line in enumerate(lines) if "để tặng cho công nhân, nông dân" in line)
     assert any("Hoàn thành tốt nhiệm vụ trở lên" in line for line in lines[:heading])
     assert any("Lao động, sản xuất có hiệu quả" in line for line in lines[heading + 1:])

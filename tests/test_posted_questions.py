@@ -7,30 +7,21 @@ from datetime import date
 
 import pytest
 
-from assistant.build import Assistant, build_assistant
-from assistant.config import Settings
+from assistant.build import Assistant
 from assistant.understanding import understand, without_asker
 from assistant.validity import past_year_named, reference_date
-from tests.conftest import KNOWLEDGE, LAW
+from tests.conftest import DECREE, LAW, OLD_DECREE, OLD_LAW, answered, indexed_assistant
 
-OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
-DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
-OLD_DECREE = KNOWLEDGE / "legal" / "nd-98-2023-ND-CP.txt"
 TODAY = date(2026, 6, 1)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory) -> Assistant:
-    data = tmp_path_factory.mktemp("posted") / "data"
-    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today=TODAY.isoformat()))
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, OLD_LAW, DECREE, OLD_DECREE]))
-    return built
+    return indexed_assistant(tmp_path_factory.mktemp("posted") / "data", [LAW, OLD_LAW, DECREE, OLD_DECREE], TODAY)
 
 
 def _first_cited(built: Assistant, question: str):
-    answer = built.answerer().answer(question)
-    assert not answer.not_found, answer.text
-    return answer.citations[0]
+    return answered(built, question).citations[0]
 
 
 def test_a_named_askers_intro_ends_at_hoi_with_a_comma_but_a_question_opening_with_cho_em_hoi_stays():

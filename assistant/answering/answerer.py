@@ -654,8 +654,7 @@ def _with_the_sectors_rule(lead: str, hit: Hit, question: str) -> str:
         return lead
     for provision in sector_delegation(understand(question)):
         if provision.doc == hit.chunk.doc_id and hit.chunk.location == provision.article:
-            number = provision.khoan[0] if isinstance(provision.khoan, list) else provision.khoan
-            rule = extractive.khoan_text(hit.chunk.body, number) if number else ""
+            rule = extractive.khoan_text(hit.chunk.body, provision.khoan_numbers[0]) if provision.khoan_numbers else ""
             return f"{lead}\n{rule}" if rule and rule not in lead else lead
     return lead
 

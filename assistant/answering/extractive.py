@@ -293,15 +293,14 @@ def mapped_khoan(hit: Hit) -> str:
         return hit.chunk.body if hit.points else ""
     if len(set(hit.clauses)) != 1:
         return ""
-    clauses = [lines for lines in _clause_lines(hit.chunk.body) if _CLAUSE_NUMBER.match(lines[0])]
-    named = [lines for lines in clauses if int(_CLAUSE_NUMBER.match(lines[0]).group(1)) == hit.clauses[0]]
+    clauses = _numbered_clauses(hit.chunk.body)
+    named = [lines for number, lines in clauses if number == hit.clauses[0]]
     return "\n".join(named[0]) if len(clauses) > 1 and named else ""
 
 
 def khoan_text(body: str, number: int) -> str:
     """Khoản `number` of an article stored whole, without its number ("" when the article has no such khoản)."""
-    found = [lines for lines in _clause_lines(body)
-             if (match := _CLAUSE_NUMBER.match(lines[0])) and int(match.group(1)) == number]
+    found = [lines for clause, lines in _numbered_clauses(body) if clause == number]
     return re.sub(r"^\d{1,2}\.\s*", "", "\n".join(found[0])) if found else ""
 
 
@@ -310,8 +309,13 @@ def named_khoans(hit: Hit) -> list[str]:
     1–4": each names an authority that awards Lao động tiên tiến)."""
     if "khoản" in hit.chunk.location or len(set(hit.clauses)) < 2:
         return []
-    clauses = [lines for lines in _clause_lines(hit.chunk.body) if _CLAUSE_NUMBER.match(lines[0])]
-    return ["\n".join(lines) for lines in clauses if int(_CLAUSE_NUMBER.match(lines[0]).group(1)) in hit.clauses]
+    return ["\n".join(lines) for number, lines in _numbered_clauses(hit.chunk.body) if number in hit.clauses]
+
+
+def _numbered_clauses(body: str) -> list[tuple[int, list[str]]]:
+    """The khoản of an article with their numbers (the lines before the first numbered one are left out)."""
+    return [(int(match.group(1)), lines) for lines in _clause_lines(body)
+            if (match := _CLAUSE_NUMBER.match(lines[0]))]
 
 
 def uncapped(unit: str, hit: Hit) -> str:
