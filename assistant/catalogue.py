@@ -230,12 +230,12 @@ class Catalogue:
             self._own_ids.add(doc_id)
             self._save()
 
-    def replacement_stored(self, entry: CatalogueEntry) -> bool:
-        """Whether the text that replaced `entry` is in the store (the 2025 decree is; the circular that replaced
-        Thông tư 01/2024 is known only by its number)."""
+    def stored_replacement(self, entry: CatalogueEntry) -> str | None:
+        """The id of the stored text that replaced `entry` (the 2025 decree is stored; the circular that replaced
+        Thông tư 01/2024 is known only by its number: None)."""
         number = _REPLACEMENT_NUMBER.search(entry.replaced_by or "")
         found = self.find_by_number(number.group(0)) if number else None
-        return found is not None and bool(found.file)
+        return found.doc_id if found is not None and found.file else None
 
     def find_by_number(self, number: str) -> CatalogueEntry | None:
         wanted = _number_key(number)

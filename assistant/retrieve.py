@@ -200,14 +200,16 @@ class HybridSearcher:
             delegated = sector_delegation(one, doc_ids)
             provisions = [*delegated, *steps, *mapped_provisions(one, doc_ids)]
             ended_docs = {p.doc: not_in_force(self.catalogue.get(p.doc), day) for p in provisions}
-            ruled_now = not all(ended_docs.values())
+            ruled_now = any(not ended_docs[p.doc] and _for_the_recipient(p, slots) for p in provisions)
+            in_force = {doc for doc, ended in ended_docs.items() if not ended}
             for map_rank, provision in enumerate(provisions):
                 ended = ended_docs[provision.doc]
-                # a case of the title asked that no text in force rules on, its replacement not stored (the
-                # training time the ended Thông tư 01/2024 counted for "Lao động tiên tiến"), is answered by the
-                # last rule on it, flagged, before the title's general criteria
-                may_stand_in = (ended and not ruled_now
-                                and not self.catalogue.replacement_stored(self.catalogue.get(provision.doc)))
+                # a case of the title asked that no text in force rules on is answered by the last rule on it,
+                # flagged, before the title's general criteria: when its replacement is not stored (the training
+                # time the ended Thông tư 01/2024 counted for "Lao động tiên tiến"), or is stored but rules here
+                # only on others (an individual's amount, the 2025 decree storing only the collectives')
+                replacement = self.catalogue.stored_replacement(self.catalogue.get(provision.doc)) if ended else None
+                may_stand_in = ended and not ruled_now and (replacement is None or replacement in in_force)
                 for chunk in self._provision_chunks(provision, slots.question):
                     standing_in = may_stand_in and bool(set(awards_named(chunk.body)) & set(slots.subjects))
                     previous = chosen.get(chunk.chunk_id)
@@ -233,17 +235,21 @@ class HybridSearcher:
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)
         return chosen
 
+    def _superseded(self, doc_id: str, order: tuple) -> bool:
+        """An ended text (not standing in for a missing rule) whose replacement is stored."""
+        return bool(order[0]) and self.catalogue.stored_replacement(self.catalogue.get(doc_id)) is not None
+
     def _newest_first(self, doc_id: str) -> int:
         """Of two ended texts, the later one first."""
         entry = self.catalogue.get(doc_id)
         issued = entry.date_in_force or entry.date_issued if entry else ""
         return -date.fromisoformat(issued).toordinal() if issued else 0
 
-    @staticmethod
-    def _raise_found(hits: list[Hit], chosen: dict) -> list[Hit]:
-        """The aspect only assumed, the khoản it would name is a guess: the question's words choose the khoản."""
+    def _raise_found(self, hits: list[Hit], chosen: dict) -> list[Hit]:
+        """The aspect only assumed, the khoản it would name is a guess: the question's words choose the khoản
+        (not that of an ended text whose replacement is stored: the 2003 Law's beside the 2022 Law's)."""
         for hit in hits:
-            if hit.chunk.chunk_id in chosen:
+            if hit.chunk.chunk_id in chosen and not self._superseded(hit.chunk.doc_id, chosen[hit.chunk.chunk_id][2]):
                 hit.score *= ASSUMED_PROVISION_FACTOR
                 hit.provision = True
         return sorted(hits, key=lambda hit: -hit.score)
@@ -334,6 +340,12 @@ def _local_place(place: str, issuer: str) -> str | None:
     Đắk Lắk, not a ministry that signs in Hà Nội)."""
     folded = folded_syllables(place).strip()
     return folded if folded and f" {folded} " in folded_syllables(issuer) else None
+
+
+def _for_the_recipient(provision: LawMapEntry, slots: Slots) -> bool:
+    """The provision is written for whom the question asks about (no recipient named: a person); the
+    collectives' amounts in force do not rule on an individual's."""
+    return not provision.for_ or (slots.target or "ca_nhan") in provision.for_
 
 
 def _for_others(provision: LawMapEntry, slots: Slots) -> bool:

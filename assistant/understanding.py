@@ -867,7 +867,9 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         # "khen đột xuất", "nghỉ thai sản", "cùng thời điểm": a notion the law rules on in the aspect
         # asked qualifies the title, and its own provision answers first (one that only names the
         # aspect, "tiền thưởng" for the reward, qualifies nothing; nor does a body or a group of recipients)
+        families = {parent for subject in slots.subjects for parent in vocabulary.ancestors(subject)}
         qualifiers = [n for n in notions if vocabulary.get(n).kind not in ("co_quan", "doi_tuong")
+                      and n not in families  # "danh hiệu thi đua Lao động tiên tiến" names the title's family
                       and (slots.aspect in load_law_map().aspects_of(n) or n in _parts()["case_notions"])
                       and not only_names_the_aspect(n, slots.aspect)]
         return tuple(dict.fromkeys([*qualifiers, *slots.subjects, *aspect_owners(slots.aspect)]))

@@ -47,6 +47,14 @@ def assistant(tmp_path_factory) -> Assistant:
     ("Tập thể lao động tiên tiến có yêu cầu gì về kỷ luật của các thành viên không?", LAW, "Điều 28"),
     # a council is set up under the Law's article on councils
     ("Thành lập Hội đồng thi đua khen thưởng ở cấp sở thì căn cứ vào đâu, như thế nào?", LAW, "Điều 90"),
+    # two awards for one achievement: the principle, not a table of rewards
+    ("Có quy định nào hạn chế cá nhân chỉ được nhận một trong hai hình thức là danh hiệu Chiến sĩ thi đua cấp tỉnh "
+     "và bằng khen cấp tỉnh không?", LAW, "Điều 5, khoản 2"),
+    # whether both rewards are paid, asked as paying: the decree's khoản on a title and an award at once
+    ("Cá nhân vừa đạt Lao động tiên tiến vừa được tặng giấy khen thì đơn vị chi trả tiền thưởng của cả hai không?",
+     DECREE, "Điều 49, khoản 7"),
+    # a bằng khen of the Fatherland Front or a union: its own organisation sets it
+    ("Tiêu chuẩn tặng bằng khen của Liên đoàn Lao động tỉnh do cơ quan nào quy định?", LAW, "Điều 76, khoản 1"),
 ])
 def test_a_posted_question_reaches_the_provision_that_rules_on_it(assistant, question, doc, location):
     cited = answered(assistant, question).citations[0]
@@ -110,3 +118,48 @@ def test_two_lists_of_an_article_stored_whole_each_keep_their_heading_in_the_lea
     heading = next(i for i, line in enumerate(lines) if "để tặng cho công nhân, nông dân" in line)
     assert any("Hoàn thành tốt nhiệm vụ trở lên" in line for line in lines[:heading])
     assert any("Lao động, sản xuất có hiệu quả" in line for line in lines[heading + 1:])
+
+
+@pytest.mark.parametrize("question,location,amount", [
+    # the 2025 decree is stored only as the collectives' amounts: they answer a collective's question
+    ("Tập thể được tặng Giấy khen của Giám đốc Sở thì được thưởng bao nhiêu tiền?", "Điều 54", "0,6 lần"),
+    ("Tổ công đoàn được tặng Huân chương Lao động hạng Ba thì được thưởng bao nhiêu?", "Điều 51", "9"),
+])
+def test_a_collectives_reward_comes_from_the_decree_in_force(assistant, question, location, amount):
+    answer = answered(assistant, question)
+    cited = answer.citations[0]
+    assert (cited.doc_id, cited.location) == (DECREE.stem, location)
+    assert amount in answer.lead
+
+
+def test_an_individuals_reward_the_decree_in_force_does_not_give_is_the_last_one_flagged(assistant):
+    answer = answered(assistant, "Cá nhân được tặng Bằng khen của Thủ tướng Chính phủ được thưởng bao nhiêu tiền?")
+    cited = answer.citations[0]
+    assert cited.doc_id == OLD_DECREE.stem and cited.location.startswith("Điều 58, khoản 1")
+    assert "3,5 lần" in answer.lead and answer.lead.startswith("Quy định gần nhất")
+
+
+@pytest.mark.parametrize("question,articles", [
+    # the titles asked as a family: their criteria, not a page of the format decree naming a ministry
+    ("Tiêu chuẩn các danh hiệu thi đua đối với cá nhân trong ngành Kế hoạch và Đầu tư được quy định như thế nào?",
+     ("Điều 21", "Điều 22", "Điều 23", "Điều 24")),
+    ("Tiêu chuẩn các danh hiệu thi đua đối với tập thể là gì?", ("Điều 25", "Điều 26", "Điều 27", "Điều 28")),
+    # the family named before one title changes nothing
+    ("Tiêu chuẩn danh hiệu thi đua Lao động tiên tiến là gì?", ("Điều 24",)),
+])
+def test_the_criteria_of_the_titles_asked_as_a_family(assistant, question, articles):
+    cited = answered(assistant, question).citations[0]
+    assert cited.doc_id == LAW.stem and cited.location.split(",")[0] in articles, (cited.doc_id, cited.location)
+
+
+def test_an_ended_law_is_not_raised_when_the_law_that_replaced_it_is_stored(assistant):
+    answer = answered(assistant, "Cá nhân được tặng Bằng khen của Ủy ban MTTQVN tỉnh có được xem là hình thức khen "
+                                 "thưởng để trình Bằng khen Thủ tướng Chính phủ không?")
+    assert answer.citations[0].doc_id != OLD_LAW.stem
+    assert not answer.lead.startswith("Quy định gần nhất")
+
+
+def test_asking_which_body_names_no_collective():
+    """ "… thuộc về cơ quan, tổ chức nào?" asks who decides: the award is not a collective's."""
+    assert understand("Thẩm quyền quyết định tặng Bằng khen thuộc về cơ quan, tổ chức nào?").target is None
+    assert understand("Tổ chức công đoàn của trường được tặng bằng khen thì thưởng bao nhiêu?").target == "tap_the"

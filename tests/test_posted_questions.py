@@ -135,6 +135,9 @@ def test_a_past_year_in_the_story_is_answered_by_todays_rules_then_the_rule_of_t
     ("Tháng 3/2024 hội đồng tỉnh họp xét chiến sĩ thi đua tỉnh thì cần bao nhiêu phiếu?", date(2024, 3, 15)),
     ("Công điện của Thủ tướng tháng 11/2025 yêu cầu báo cáo khi nào?", TODAY),  # the month dates the document
     ("Nghị định 152 có hiệu lực từ ngày nào, hồ sơ tôi trình hồi tháng 6/2025?", TODAY),  # validity itself asked
+    # "if in 2021 I am only rated …": the question places itself in that year
+    ("Tôi được tặng Bằng khen của Bộ năm 2015. Nếu năm 2021 tôi chỉ hoàn thành tốt nhiệm vụ thì có đủ điều kiện "
+     "đề nghị Bằng khen của Thủ tướng không?", date(2021, 7, 1)),
 ])
 def test_which_dates_set_the_rules_asked(question, expected):
     assert reference_date(question, TODAY) == expected

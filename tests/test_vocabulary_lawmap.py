@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LEGAL = ROOT / "knowledge" / "legal"
 EDITORIAL_DOCS = {"nd-152-2025-ND-CP"}  # lines starting with "[" are notes, not the decree's words
 HEADING = re.compile(r"^\s*Điều\s+(\d+)\s*(?:[.:]|$)")
+SUMMARY_ONLY = "CHƯA CÓ NGUYÊN VĂN"
 LAW = "luat-06-2022-QH15"
 
 VOCAB = load_vocabulary()
@@ -30,9 +31,16 @@ def _collapse(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _lines(doc: str) -> tuple[str, ...]:
+    """The text's lines without its editorial notes, except under an article stored only as a source's summary
+    (heading "… CHƯA CÓ NGUYÊN VĂN"): that summary is all the text there is, and the answer says so."""
     text = unicodedata.normalize("NFC", (LEGAL / f"{doc}.txt").read_text(encoding="utf-8"))
-    return tuple(line for line in text.splitlines()
-                 if not (doc in EDITORIAL_DOCS and line.lstrip().startswith("[")))
+    kept, summary_only = [], False
+    for line in text.splitlines():
+        if HEADING.match(line):
+            summary_only = SUMMARY_ONLY in line
+        if not (doc in EDITORIAL_DOCS and line.lstrip().startswith("[") and not summary_only):
+            kept.append(line)
+    return tuple(kept)
 
 
 def _article(doc: str, article: str) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.understanding import asking_part, asks, awards_named, names_members, states_entry_into_force
+from assistant.understanding import AWARD_KINDS, asking_part, asks, awards_named, names_members, states_entry_into_force
 from assistant.vocabulary import load_vocabulary
 from documents.text import DATE_MENTION, UPPER_LETTERS, collapse_spaces, fold_accents, without_document_dates
 
@@ -360,8 +360,16 @@ def _best_sentence(unit: str, source: Source) -> str:
     return max(sentences, key=lambda s: (_names_any(s, source.subjects), len(wanted & _terms(s)), -sentences.index(s)))
 
 
-def _names_any(sentence: str, subjects: tuple[str, ...]) -> bool:
-    return bool(subjects) and any(match.entry.id in subjects for match in load_vocabulary().find(sentence))
+def _names_any(sentence: str, subjects: tuple[str, ...]) -> int:
+    """2 when the sentence names a title asked about, 1 when it names only the award it is a kind of ("Giấy khen
+    các cấp" for the Giấy khen of a department's director; not "danh hiệu thi đua", a notion), else 0."""
+    vocabulary = load_vocabulary()
+    named = {match.entry.id for match in vocabulary.find(sentence)}
+    if named & set(subjects):
+        return 2
+    awards = {parent for subject in subjects for parent in vocabulary.ancestors(subject)
+              if vocabulary.get(parent).kind in AWARD_KINDS}
+    return int(bool(named & awards))
 
 
 def _with_parallel_cases(best: str, unit: str) -> str:

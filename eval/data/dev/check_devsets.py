@@ -52,6 +52,7 @@ FILES = {
     "posted7_dev.jsonl": "officer",
     "posted8_dev.jsonl": "officer",
     "posted9_dev.jsonl": "officer",
+    "posted10_dev.jsonl": "officer",
     "out_of_corpus.jsonl": "out_of_corpus",
     "out_of_corpus2.jsonl": "out_of_corpus",
     "eligibility_stories.jsonl": "eligibility",
