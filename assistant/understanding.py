@@ -736,7 +736,7 @@ def _spelled(question: str, matches) -> str:
 # a title with no quota asked for "tỷ lệ" is asked for the share its criteria set (70% đạt LĐTT).
 _ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia"), "ty_le_so_luong": ("tieu_chuan",),
                      "thoi_gian_nhan_he_so": ("tieu_chuan",), "nguon_quy": ("quy_khen_thuong",),
-                     "su_dung_quy": ("quy_khen_thuong",)}
+                     "su_dung_quy": ("quy_khen_thuong",), "thu_tuc": ("ho_so",)}
 # Aspects a family of titles rules on for each of its ranks (time counted twice at sea, on islands): asked of a
 # rank, the family's rule answers before the rank's own criteria.
 _FAMILY_FIRST = {"thoi_gian_nhan_he_so"}
@@ -748,6 +748,12 @@ def _only_aspect(subject: str) -> tuple[str, ...]:
     ("nghỉ thai sản có được xét thi đua không": the principle that the leave counts)."""
     aspects = load_law_map().aspects_of(subject)
     return tuple(aspects) if len(aspects) == 1 and load_vocabulary().get(subject).kind == "khai_niem" else ()
+
+
+def _case_aspects(subject: str) -> tuple[str, ...]:
+    """A case that qualifies any title (maternity leave, several titles at once) is answered by its own rules
+    whatever is asked of the title ("đề nghị CSTĐ cấp tỉnh và bằng khen cùng một lúc, quy trình ra sao?")."""
+    return tuple(load_law_map().aspects_of(subject)) if subject in _parts()["case_notions"] else ()
 
 
 def _yields_to_an_event(notion: str, notions: tuple[str, ...]) -> bool:
@@ -810,13 +816,15 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
     own = law_map.locate(subject, aspect, doc_ids, inherit=False)
     if not own and aspect in _FAMILY_FIRST:
         own = law_map.locate(subject, aspect, doc_ids)
-    for fallback in (*_ASPECT_FALLBACKS.get(aspect, ()), *_only_aspect(subject)):
-        own = own or law_map.locate(subject, fallback, doc_ids, inherit=False)
+    answered = aspect  # the aspect asked, or the fallback that found the subject's own entries
+    for fallback in (*_ASPECT_FALLBACKS.get(aspect, ()), *_only_aspect(subject), *_case_aspects(subject)):
+        if not own:
+            own, answered = law_map.locate(subject, fallback, doc_ids, inherit=False), fallback
     if not own:
         return law_map.locate(subject, aspect, doc_ids)
     covered = {entry.doc for entry in own}
     laws = [doc for doc in (doc_ids or law_map.documents) if doc not in covered and law_map.is_law(doc)]
-    return own + (law_map.locate(subject, aspect, laws) if laws else [])
+    return own + (law_map.locate(subject, answered, laws) if laws else [])
 
 
 # Aspects said of thi đua and khen thưởng as a whole: asked without a title, the general provisions answer.

@@ -53,6 +53,12 @@ def assistant(tmp_path_factory) -> Assistant:
     # whether both rewards are paid, asked as paying: the decree's khoản on a title and an award at once
     ("Cá nhân vừa đạt Lao động tiên tiến vừa được tặng giấy khen thì đơn vị chi trả tiền thưởng của cả hai không?",
      DECREE, "Điều 49, khoản 7"),
+    # the procedure of a title the map gives no steps for: what its file holds
+    ("Muốn đề nghị danh hiệu Tập thể lao động xuất sắc thì trình tự, thủ tục thực hiện thế nào?", LAW,
+     "Điều 84, khoản 1"),
+    # a title and an award at once is a case ruled on once, whatever else is asked ("thủ tục ra sao")
+    ("Đơn vị đề nghị cùng một lúc danh hiệu Chiến sĩ thi đua cấp tỉnh và Bằng khen của Chủ tịch UBND tỉnh cho một "
+     "người thì có được không, thủ tục ra sao?", DECREE, "Điều 49, khoản 7"),
     # a bằng khen of the Fatherland Front or a union: its own organisation sets it
     ("Tiêu chuẩn tặng bằng khen của Liên đoàn Lao động tỉnh do cơ quan nào quy định?", LAW, "Điều 76, khoản 1"),
 ])
