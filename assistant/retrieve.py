@@ -36,6 +36,7 @@ MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
 PLACE_BOOST = 1.5
 NOT_IN_FORCE_FACTOR = 0.6
+SUBJECT_RANK_AT = 2  # the place of the subject's rank in a mapped chunk's order (`_mapped_chunks`)
 RECIPIENTS_FACTOR = 0.5
 # The opening lines (number, title, căn cứ) repeat the words that identify a plan, so they match
 # every question about it; they answer only questions about the plan as a whole. So does an
@@ -213,7 +214,7 @@ class HybridSearcher:
                 for chunk in self._provision_chunks(provision, slots.question):
                     standing_in = may_stand_in and bool(set(awards_named(chunk.body)) & set(slots.subjects))
                     previous = chosen.get(chunk.chunk_id)
-                    if previous and previous[2][1] != subject_rank and subject in GENERAL_SUBJECTS:
+                    if previous and previous[2][SUBJECT_RANK_AT] != subject_rank and subject in GENERAL_SUBJECTS:
                         continue  # thi đua or khen thưởng, the one named first ("nguyên tắc thi đua": Điều 5 khoản 1)
                     clauses = (previous[1] if previous else ()) + provision.khoan_numbers
                     if previous:
@@ -227,7 +228,7 @@ class HybridSearcher:
                         # together ("vừa LĐTT vừa CSTĐCS"); then, no recipient named, the individual's khoản
                         # (the law's own order); then the words of the question
                         group = group_order(chunk.body, slots.question, provision.group)
-                        order = (ended and not standing_in, subject_rank,
+                        order = (ended and not standing_in, not _title_named(chunk, slots.question), subject_rank,
                                  self._newest_first(provision.doc) if ended else 0, provision not in delegated,
                                  group != 0, provision not in steps, group, _names_order(provision, slots),
                                  _for_others(provision, slots), -lexical.get(chunk.chunk_id, 0.0), map_rank)
@@ -340,6 +341,20 @@ def _local_place(place: str, issuer: str) -> str | None:
     Đắk Lắk, not a ministry that signs in Hà Nội)."""
     folded = folded_syllables(place).strip()
     return folded if folded and f" {folded} " in folded_syllables(issuer) else None
+
+
+_ARTICLE_TITLE_LINE = re.compile(r"^Điều\s+\d+[a-z]?\.\s+([^\[\n›]+)", re.MULTILINE)  # before "› khoản 1"
+TITLE_NAMED_SYLLABLES = 5  # a title this long named word for word is the question's subject
+
+
+def _title_named(chunk: StoredChunk, question: str) -> bool:
+    """ "nguyên tắc xét danh hiệu thi đua và hình thức khen thưởng": the question names the article's title
+    (Nghị định 152/2025 Điều 4) word for word."""
+    title = _ARTICLE_TITLE_LINE.search(chunk.text)
+    if not title:
+        return False
+    folded = folded_syllables(title.group(1).strip(" .:"))
+    return len(folded.split()) >= TITLE_NAMED_SYLLABLES and f" {folded.strip()} " in folded_syllables(question)
 
 
 def _for_the_recipient(provision: LawMapEntry, slots: Slots) -> bool:

@@ -59,6 +59,8 @@ def assistant(tmp_path_factory) -> Assistant:
     # a title and an award at once is a case ruled on once, whatever else is asked ("thủ tục ra sao")
     ("Đơn vị đề nghị cùng một lúc danh hiệu Chiến sĩ thi đua cấp tỉnh và Bằng khen của Chủ tịch UBND tỉnh cho một "
      "người thì có được không, thủ tục ra sao?", DECREE, "Điều 49, khoản 7"),
+    # the question names an article's title word for word: that article, before the Law's general principles
+    ("Nguyên tắc xét danh hiệu thi đua và hình thức khen thưởng hiện nay được quy định thế nào?", DECREE, "Điều 4"),
     # a bằng khen of the Fatherland Front or a union: its own organisation sets it
     ("Tiêu chuẩn tặng bằng khen của Liên đoàn Lao động tỉnh do cơ quan nào quy định?", LAW, "Điều 76, khoản 1"),
 ])
