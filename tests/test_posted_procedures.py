@@ -171,3 +171,8 @@ def test_asking_which_body_names_no_collective():
     """ "… thuộc về cơ quan, tổ chức nào?" asks who decides: the award is not a collective's."""
     assert understand("Thẩm quyền quyết định tặng Bằng khen thuộc về cơ quan, tổ chức nào?").target is None
     assert understand("Tổ chức công đoàn của trường được tặng bằng khen thì thưởng bao nhiêu?").target == "tap_the"
+
+
+def test_rights_and_duties_asked_in_a_hurry_are_still_what_is_asked():
+    """ "Quyền, nghĩa của cá nhân …": "nghĩa vụ" cut short; not the duties of a body, nor a definition."""
+    assert detect_aspect("Quyền, nghĩa của cá nhân, tập thể trong thi đua, khen thưởng quy định thế nào?") == "trach_nhiem"
