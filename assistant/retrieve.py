@@ -220,7 +220,8 @@ class HybridSearcher:
                     if previous:
                         order = previous[2]
                     else:
-                        # the text in force first (or a rule standing in for a missing one, above); then the
+                        # the text in force first (or a rule standing in for a missing one, above); then an
+                        # article whose title the question names word for word; then the
                         # title asked about first; then, of ended texts, the latest; then, asked of one
                         # ministry's or sector's award, the khoản leaving its details to it; then the khoản for
                         # the group the question names ("nông dân … mô hình sản xuất"); then the step from the
