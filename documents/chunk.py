@@ -138,10 +138,20 @@ def location_of(path: list[str]) -> str:
     return text
 
 
+PATH_JOINER = " › "
+
+
 def _make(heading: str, path: list[tuple[str, str]], body: str, page: int | None, kind: str) -> Chunk:
     location = _location(path)
-    context = " › ".join(full for _, full in path)
+    context = PATH_JOINER.join(full for _, full in path)
     return Chunk(f"{heading}\n{context}\n{body}", body, location, page, kind)
+
+
+def context_path(text: str) -> list[str]:
+    """The headings a chunk's text stands under, read back from its second line (`_make` writes them):
+    ["Chương I. NHỮNG QUY ĐỊNH CHUNG", "Điều 4. Nguyên tắc …", "khoản 1"]."""
+    lines = text.split("\n", 2)
+    return lines[1].split(PATH_JOINER) if len(lines) > 1 and lines[1] else []
 
 
 def _split_clause(heading: str, path: list[tuple[str, str]], node: Node) -> list[Chunk]:

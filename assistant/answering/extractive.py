@@ -15,6 +15,7 @@ from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
 from assistant.understanding import asks_the_issuer, folded_syllables
 from assistant.vocabulary import mask_subjects
+from documents.chunk import PATH_JOINER, context_path
 from documents.text import UPPER_LETTERS, fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
 
 MAX_PIECES = 3
@@ -127,10 +128,10 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
     named_sections = _named_sections(hits, folded_question)
     issuer_asked = asks_the_issuer(question)  # a caption then names who issued the document
     for index, hit in enumerate(hits):
-        doc_heading, _, rest = hit.chunk.text.partition("\n")
-        path_line = rest.partition("\n")[0]
-        path_terms = _terms(path_line)
-        last_heading = path_line.split(" › ")[-1]
+        doc_heading = hit.chunk.text.partition("\n")[0]
+        path = context_path(hit.chunk.text)
+        path_terms = _terms(PATH_JOINER.join(path))
+        last_heading = path[-1] if path else ""
         article_title = last_heading if last_heading.startswith("Điều ") else ""
         section_bonus = TITLE_BONUS if index in named_sections else 0.0
         doc_terms = _terms(doc_heading)
