@@ -29,6 +29,7 @@ from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GEN
                                      understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
+from documents.chunk import context_path
 from documents.text import (collapse_spaces, looks_unaccented, mentions_a_date, mentions_a_quantity, normalize,
                             without_document_dates)
 
@@ -194,6 +195,7 @@ class HybridSearcher:
         """chunk id → (chunk, the khoản the map names, rank order, the điểm it names) for what the law map
         gives the subjects."""
         lexical = {hit.chunk.chunk_id: hit.score for hit in hits}
+        folded_question = folded_syllables(slots.question)
         chosen: dict[str, tuple[StoredChunk, tuple[int, ...], tuple, tuple[str, ...]]] = {}
         for subject_rank, subject in enumerate(subjects):
             one = slots.with_changes(subjects=(subject,))
@@ -229,7 +231,7 @@ class HybridSearcher:
                         # together ("vừa LĐTT vừa CSTĐCS"); then, no recipient named, the individual's khoản
                         # (the law's own order); then the words of the question
                         group = group_order(chunk.body, slots.question, provision.group)
-                        order = (ended and not standing_in, not _title_named(chunk, slots.question), subject_rank,
+                        order = (ended and not standing_in, not _title_named(chunk, folded_question), subject_rank,
                                  self._newest_first(provision.doc) if ended else 0, provision not in delegated,
                                  group != 0, provision not in steps, group, _names_order(provision, slots),
                                  _for_others(provision, slots), -lexical.get(chunk.chunk_id, 0.0), map_rank)
@@ -344,18 +346,18 @@ def _local_place(place: str, issuer: str) -> str | None:
     return folded if folded and f" {folded} " in folded_syllables(issuer) else None
 
 
-_ARTICLE_TITLE_LINE = re.compile(r"^Điều\s+\d+[a-z]?\.\s+([^\[\n›]+)", re.MULTILINE)  # before "› khoản 1"
+_ARTICLE_TITLE = re.compile(r"^Điều\s+\d+[a-z]?\.\s+([^\[]+)")  # a bracketed title is an editor's, not the text's
 TITLE_NAMED_SYLLABLES = 5  # a title this long named word for word is the question's subject
 
 
-def _title_named(chunk: StoredChunk, question: str) -> bool:
-    """ "nguyên tắc xét danh hiệu thi đua và hình thức khen thưởng": the question names the article's title
-    (Nghị định 152/2025 Điều 4) word for word."""
-    title = _ARTICLE_TITLE_LINE.search(chunk.text)
-    if not title:
-        return False
-    folded = folded_syllables(title.group(1).strip(" .:"))
-    return len(folded.split()) >= TITLE_NAMED_SYLLABLES and f" {folded.strip()} " in folded_syllables(question)
+def _title_named(chunk: StoredChunk, folded_question: str) -> bool:
+    """ "nguyên tắc xét danh hiệu thi đua và hình thức khen thưởng": the question names the title of the article
+    the chunk is in (Nghị định 152/2025 Điều 4) word for word. A title that is an award's name ("Huân chương Lao
+    động” hạng Ba") names the subject, which the subjects' own order already ranks."""
+    titles = [found.group(1) for part in context_path(chunk.text) if (found := _ARTICLE_TITLE.match(part))]
+    folded = folded_syllables(titles[0].strip(" .:")) if titles else ""
+    return (len(folded.split()) >= TITLE_NAMED_SYLLABLES and folded in folded_question
+            and not awards_named(titles[0]))
 
 
 def _for_the_recipient(provision: LawMapEntry, slots: Slots) -> bool:

@@ -176,3 +176,19 @@ def test_asking_which_body_names_no_collective():
 def test_rights_and_duties_asked_in_a_hurry_are_still_what_is_asked():
     """ "Quyền, nghĩa của cá nhân …": "nghĩa vụ" cut short; not the duties of a body, nor a definition."""
     assert detect_aspect("Quyền, nghĩa của cá nhân, tập thể trong thi đua, khen thưởng quy định thế nào?") == "trach_nhiem"
+
+
+def test_an_article_is_named_by_its_title_inside_a_chapter_too(assistant):
+    """A khoản of the Law stands under a chapter ("Chương V. … › Điều 84. Hồ sơ đề nghị … › khoản 2") and carries
+    its article's title only in that path; an award's name as a title ("“Huân chương Lao động” hạng Ba") is the
+    subject's, not a topic named."""
+    from assistant.retrieve import _title_named
+    from assistant.understanding import folded_syllables
+
+    chunks = {c.location: c for c in assistant.searcher.index.doc_chunks(LAW.stem)}
+    files = chunks["Điều 84, khoản 2"]
+    labour_order = chunks["Điều 44, khoản 1"]
+    asked = "Hồ sơ đề nghị xét tặng danh hiệu thi đua và hình thức khen thưởng gồm những gì?"
+    assert _title_named(files, folded_syllables(asked))
+    assert not _title_named(files, folded_syllables("Hồ sơ đề nghị khen thưởng gồm những gì?"))
+    assert not _title_named(labour_order, folded_syllables("Tiêu chuẩn Huân chương Lao động hạng Ba là gì?"))
