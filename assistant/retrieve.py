@@ -234,7 +234,7 @@ class HybridSearcher:
                         order = (ended and not standing_in, not _title_named(chunk, folded_question), subject_rank,
                                  self._newest_first(provision.doc) if ended else 0, provision not in delegated,
                                  group != 0, provision not in steps, group, _names_order(provision, slots),
-                                 _for_others(provision, slots), -lexical.get(chunk.chunk_id, 0.0), map_rank)
+                                 _recipient_order(provision, slots), -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     points = (previous[3] if previous else ()) + provision.diem_letters
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)
         return chosen
@@ -366,9 +366,13 @@ def _for_the_recipient(provision: LawMapEntry, slots: Slots) -> bool:
     return not provision.for_ or (slots.target or "ca_nhan") in provision.for_
 
 
-def _for_others(provision: LawMapEntry, slots: Slots) -> bool:
-    """A provision only for collectives or households, asked with no recipient named."""
-    return not slots.target and bool(provision.for_) and "ca_nhan" not in provision.for_
+def _recipient_order(provision: LawMapEntry, slots: Slots) -> int:
+    """0 for a provision written for the recipient the question names ("quyền của cá nhân, tập thể": Điều 86,
+    not the agencies' duties beside it), 1 for one written for anyone, 2 for one only for collectives or
+    households asked with no recipient named."""
+    if slots.target and slots.target in provision.for_:
+        return 0
+    return 2 if not slots.target and provision.for_ and "ca_nhan" not in provision.for_ else 1
 
 
 def _names_order(provision: LawMapEntry, slots: Slots) -> int:

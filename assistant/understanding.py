@@ -415,9 +415,14 @@ _IF_THEN = re.compile(r"^\W*(?:và|còn)?\s*nếu\b(?!\s+(?:được|có|đúng|
 
 def _main_asks(text: str) -> str:
     """The asks without those that follow from the first's answer ("… là đúng hay sai? Và nếu … cố ý làm
-    trái thì có hình thức kỷ luật nào?"): the aspect asked is the first's."""
+    trái thì có hình thức kỷ luật nào?"): the aspect asked is the first's. An ask listing its topics
+    between semicolons ("Quyền, nghĩa vụ của cá nhân…; việc huỷ bỏ quyết định khen thưởng…?") asks first
+    about the first."""
     sentences = split_sentences(text)
     kept = sentences[:1] + [s for s in sentences[1:] if not _IF_THEN.match(s)]
+    if len(kept) == 1 and ";" in kept[0]:
+        topic = kept[0].split(";")[0]
+        return topic if detect_aspect(topic) else text
     return " ".join(kept) if len(kept) < len(sentences) else text
 
 
@@ -627,6 +632,7 @@ def group_order(opening: str, question: str, group: str = "") -> int:
     stands to the question: 0 written for a group the question names, 1 for no group (the general
     case), 2 for a group it does not name."""
     text, asked = _form(opening[:OPENING_CHARS], accented=True), _question_form(question)  # "công nhận" is no "công nhân"
+    text = _without(text, _parts()["every_recipient"])
     groups = _parts()["population_groups"]
     written_for = ([groups[group]] if group
                    else [words for words in groups.values() if any(_cue_in(text, w) for w in words)])
@@ -831,7 +837,7 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
 GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
 # Asked of a title that has no rule of its own on them, the general provisions answer too: a title
 # awarded under the old law keeps its value by the Law's transitional article.
-TITLE_TO_GENERAL_ASPECTS = GENERAL_ASPECTS | {"hieu_luc"}
+TITLE_TO_GENERAL_ASPECTS = GENERAL_ASPECTS | {"hieu_luc", "chuyen_tiep"}
 GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # Named notions, bodies, acts and groups of recipients the law map may answer for when no title or award
 # is named ("khen niên hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng", "giáo viên hợp
@@ -891,8 +897,10 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         found = []
     if slots.aspect in GENERAL_ASPECTS:  # "nguyên tắc thi đua": the one named first
         found += sorted(GENERAL_SUBJECTS, key=lambda subject: subject not in slots.terms)
-    elif not found and slots.aspect:  # "tuyến trình khen thưởng …": nothing narrower named, the general rule
-        found = [subject for subject in GENERAL_SUBJECTS if subject in slots.terms]
+    elif slots.aspect and not any(slots.aspect in load_law_map().aspects_of(n) for n in found):
+        # "tuyến trình khen thưởng …", "quyền của cá nhân, tập thể trong thi đua, khen thưởng": nothing named
+        # that the law rules on in the aspect, the general rule
+        found += [subject for subject in GENERAL_SUBJECTS if subject in slots.terms]
     return tuple(dict.fromkeys(found))
 
 

@@ -136,7 +136,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Danh hiệu CSTĐ toàn quốc thì cấp nào ra QĐ tặng ạ?", "tham_quyen_quyet_dinh"),
     ("Cờ thi đua của Chính phủ cho đơn vị thuộc tỉnh thì Chủ tịch UBND tỉnh đề nghị ai?", "tham_quyen_de_nghi"),
     ("Sáng kiến hiểu là cái gì, có phải được ai công nhận mới tính không?", "dinh_nghia"),
-    ("Huân chương được tặng theo luật cũ thì nay có còn được công nhận không?", "hieu_luc"),
+    ("Huân chương được tặng theo luật cũ thì nay có còn được công nhận không?", "chuyen_tiep"),
     ("Hồ sơ đề nghị Bằng khen có bắt buộc phải kèm xác nhận của cơ quan có thẩm quyền về sáng kiến không?", "ho_so"),
     ("Vai trò của Hội đồng Thi đua - Khen thưởng cơ sở là gì, có tự ra quyết định được không?", "to_chuc_hoi_dong"),
     ("Năm dạy ở xã đặc biệt khó khăn được nhân hệ số bao nhiêu khi xét Nhà giáo ưu tú?", "thoi_gian_nhan_he_so"),
@@ -620,6 +620,14 @@ def test_numbers_are_matched_without_their_leading_zeros(can_tho):
     assert word_tokenize("Đợt 02 trong 03 ngày") == word_tokenize("đợt 2 trong 3 ngày")
     answer = can_tho.answerer().answer("Cần Thơ chi trả không dùng tiền mặt: đợt 2 làm vét trong 3 ngày là những ngày nào?")
     assert "Đợt 02" in answer.citations[0].quote
+
+
+def test_an_ordinal_in_words_is_the_plans_number(can_tho):
+    """ "Đợt thứ nhất" is what the plan numbers "Đợt 01"."""
+    for question in ("Thi đua chi trả trợ giúp xã hội không dùng tiền mặt của Cần Thơ đợt thứ nhất là khi nào?",
+                     "Kế hoạch thi đua chi trả trợ cấp không dùng tiền mặt của Cần Thơ, đợt I bắt đầu khi nào?"):
+        assert _first(can_tho, question).location == "II. ĐỐI TƯỢNG VÀ THỜI GIAN THI ĐUA"
+        assert "Đợt 01" in can_tho.answerer().answer(question).citations[0].quote
 
 
 def test_follow_ups_the_way_officers_write_them(assistant):

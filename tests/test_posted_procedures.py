@@ -63,6 +63,23 @@ def assistant(tmp_path_factory) -> Assistant:
     ("Nguyên tắc xét danh hiệu thi đua và hình thức khen thưởng hiện nay được quy định thế nào?", DECREE, "Điều 4"),
     # a bằng khen of the Fatherland Front or a union: its own organisation sets it
     ("Tiêu chuẩn tặng bằng khen của Liên đoàn Lao động tỉnh do cơ quan nào quy định?", LAW, "Điều 76, khoản 1"),
+    # topics listed between semicolons: the first is asked first; the rights of those rewarded, not an agency's duty
+    ("Quyền của cá nhân, tập thể trong thi đua khen thưởng; việc hủy bỏ quyết định khen thưởng thì quy định ra "
+     "sao?", LAW, "Điều 86"),
+    # "gấp đôi" is the coefficient 02 as officers say it; working at sea or on islands earns that, no priority rule
+    ("Em dạy ở trường huyện đảo 6 năm, nghe nói thời gian đó được tính gấp đôi khi xét Nhà giáo ưu tú, có đúng "
+     "không?", LAW, "Điều 64, khoản 4"),
+    ("Quân nhân công tác ở vùng biên giới có được ưu tiên gì khi xét tặng Huy chương Chiến sĩ vẻ vang?", LAW,
+     "Điều 57, khoản 3"),
+    # a collective mostly of women, asked whether it goes first: the rule choosing women and such collectives
+    ("Hai tổ trong trường cùng đủ tiêu chuẩn nhưng chỉ được chọn một tổ đề nghị bằng khen, tổ mình 10 người thì 8 "
+     "người là nữ, vậy tổ mình có được ưu tiên không?", DECREE, "Điều 4, khoản 6"),
+    ("Chủ tịch UBND xã có được đứng ra phát động phong trào thi đua trên địa bàn xã không?", LAW, "Điều 18"),
+    # an award given long ago, asked whether it still counts under the new Law: the transitional article
+    ("Mẹ tôi được tặng Huy chương kháng chiến từ năm 1990, nay đã có luật thi đua khen thưởng mới thì huy chương "
+     "đó có còn giá trị không?", LAW, "Điều 95"),
+    # the office that does the work, named by what it does
+    ("Bộ phận phụ trách công tác thi đua khen thưởng của huyện có nhiệm vụ cụ thể là gì?", LAW, "Điều 13, khoản 5"),
 ])
 def test_a_posted_question_reaches_the_provision_that_rules_on_it(assistant, question, doc, location):
     cited = answered(assistant, question).citations[0]
@@ -176,6 +193,16 @@ def test_asking_which_body_names_no_collective():
 def test_rights_and_duties_asked_in_a_hurry_are_still_what_is_asked():
     """ "Quyền, nghĩa của cá nhân …": "nghĩa vụ" cut short; not the duties of a body, nor a definition."""
     assert detect_aspect("Quyền, nghĩa của cá nhân, tập thể trong thi đua, khen thưởng quy định thế nào?") == "trach_nhiem"
+
+
+def test_the_rights_and_duties_of_those_rewarded_are_their_own_articles(assistant):
+    """Asked of individuals and collectives, the articles written for them (Điều 86, 87), not the duties of the
+    heads of agencies (Điều 13) nor the chapter's heading."""
+    question = "Cá nhân, tập thể có những quyền và nghĩa vụ gì trong thi đua, khen thưởng?"
+    found = assistant.searcher.search(question, 3)[0].chunk
+    cited = answered(assistant, question).citations[0]
+    for doc_id, location in ((found.doc_id, found.location), (cited.doc_id, cited.location)):
+        assert doc_id == LAW.stem and location in ("Điều 86", "Điều 87"), location
 
 
 def test_an_article_is_named_by_its_title_inside_a_chapter_too(assistant):

@@ -40,6 +40,7 @@ FILES = {
     "heldout12_officer.jsonl": "officer",
     "heldout13_officer.jsonl": "officer",
     "heldout14_officer.jsonl": "officer",
+    "heldout15_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
