@@ -158,8 +158,9 @@ def _eligibility(question: str, folded: str, today: date) -> Intent | None:
 # ---------------------------------------------------------------- drafting
 
 def _asks_for_a_draft(question: str) -> bool:
-    """A sentence that opens with a drafting verb and asks no who/which/what: "Soạn giúp mục …",
-    not "Phòng nào chủ trì xây dựng kế hoạch …?" nor "bên Văn phòng soạn xong tên rồi, …"."""
+    """A sentence that opens with a drafting verb, names what the drafter writes (a plan, a section) and asks no
+    who/which/what: "Soạn giúp mục …", not "Phòng nào chủ trì xây dựng kế hoạch …?", "bên Văn phòng soạn xong tên
+    rồi, …" nor "Em cần để soạn bài tập huấn …"."""
     data = cues()["drafting"]
     for sentence in split_sentences(question):
         folded = _folded(sentence)
@@ -167,7 +168,8 @@ def _asks_for_a_draft(question: str) -> bool:
             continue
         opening = " " + " ".join(folded.split()[: data["opening_words"]]) + " "
         cue = next((cue for cue in data["cues"] if cue in opening), None)
-        if cue and not _has_any(opening[: opening.index(cue) + 1], data["statement_words"]):
+        if (cue and not _has_any(opening[: opening.index(cue) + 1], data["statement_words"])
+                and _has_any(folded, [*data["objects"], *(f" {name} " for name in data["sections"])])):
             return True
     return False
 

@@ -11,6 +11,8 @@ Public API:
   provision of a repealed decree shown as the previous rule;
 * `citation_notes(citations, day, catalogue)` — both of the above for an answer's citations
   (what the answerer calls);
+* `past_rule_note(entry, today, catalogue)` — for a text cited as the rule of a past date asked: ended
+  since when, and the text in force today;
 * `successor_in_force(entry, day, catalogue)` — the end of the replacement chain;
 * `amendments(entry, catalogue)` — texts amending an entry;
 * `related_numbers(value)` — the numbers of a relation cell.
@@ -117,6 +119,16 @@ def replacement_note(entry: CatalogueEntry, successor: CatalogueEntry, day: date
         text += f"; văn bản này {MISSING_TEXT}, cần tra cứu toàn văn trước khi áp dụng"
     elif successor.partial:
         text += f"; kho tài liệu chỉ có một phần văn bản này ({successor.partial})"
+    return text + "."
+
+
+def past_rule_note(entry: CatalogueEntry, today: date, catalogue: Catalogue) -> str:
+    """For a text cited as the rule of a past date the question names ("quy định mới nhất 2024"), ended today:
+    when it ended, and the text in force today at the end of its chain."""
+    text = f"Lưu ý: {entry.label} là quy định áp dụng vào thời điểm câu hỏi nêu; văn bản này {entry.status(today)}"
+    successor = successor_in_force(entry, today, catalogue)
+    if successor is not None and successor.label not in text:
+        text += f"; văn bản đang có hiệu lực ngày {format_vn_date(today)} là {successor.label}"
     return text + "."
 
 

@@ -21,7 +21,8 @@ from typing import NamedTuple
 
 import yaml
 
-from assistant.vocabulary import LawMapEntry, aspect_owners, detect_aspect, load_law_map, load_vocabulary
+from assistant.vocabulary import (LawMapEntry, aspect_owners, detect_aspect, holds_a_question_word, load_law_map,
+                                 load_vocabulary)
 from documents.text import find_years, fold_accents, looks_unaccented, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
@@ -355,10 +356,13 @@ def _open_lists() -> dict:
 
 
 def _kind_asked(question: str, aspect: str | None) -> str:
-    """The question's kind; criteria or files asked openly ("Tiêu chuẩn BK TTg cho tập thể là gì?") want the list."""
+    """The question's kind; criteria or files asked openly ("Tiêu chuẩn BK TTg cho tập thể là gì?"), or named
+    like a headline ("Hồ sơ xét tặng Bằng khen của Thủ tướng Chính phủ mới nhất?"), want the list."""
     kind = question_kind(question)
     if kind != "general" or aspect not in _open_lists()["aspects"]:
         return kind
+    if not holds_a_question_word(plain_spelling(question)):  # "… được ko?" asks
+        return "list"
     words = folded_syllables(question).split()
     while words and words[-1] in _open_lists()["particles"]:
         words.pop()

@@ -34,7 +34,9 @@ _ASKS_VALIDITY = re.compile(r"hiệu lực (?:thi hành )?(?:từ |kể từ )?(
 _MONTH_YEAR = re.compile(r"\b(?:tháng|thg|th|t)\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)\b", re.IGNORECASE)
 # words that place the question at a past time, whose rules then apply
 _PAST_FRAME = re.compile(r"\b(?:hồi|lúc đó|lúc ấy|khi đó|khi ấy|thời điểm đó|thời điểm ấy|còn áp dụng|đang áp dụng|"
-                         r"vẫn áp dụng|quy định năm|quy định của năm|nếu (?:trong |vào |đến )?năm (?:19|20)\d\d)\b",
+                         r"vẫn áp dụng|quy định năm|quy định của năm|nếu (?:trong |vào |đến )?năm (?:19|20)\d\d|"
+                         # "quy định mới nhất 2024": the latest as of that year
+                         r"mới nhất (?:năm |của năm |)(?:19|20)\d\d)\b",
                          re.IGNORECASE)
 # "Năm 2019, tiêu chuẩn CSTĐCS là gì?": a year that opens a question on the rules, not a story ("Năm 2017, tôi …")
 _YEAR_FRAME = re.compile(r"^\s*(?:trong |vào |đến )?năm\s+(?:19|20)\d\d\s*,(?![^.?!]*\b(?:tôi|em|mình|chúng tôi|"

@@ -448,6 +448,9 @@ class Aspects:
         found = self.detect_all(text)
         return found[0] if found else None
 
+    def holds_a_question_word(self, text: str) -> bool:
+        return self._asks(self._strong.fold(text))
+
 
 @lru_cache(maxsize=1)
 def field_phrases() -> tuple[str, ...]:
@@ -503,6 +506,11 @@ def mask_subjects(text: str, vocabulary: Vocabulary | None = None) -> str:
 def aspect_owners(aspect_id: str) -> tuple[str, ...]:
     """The notions that answer an aspect for any title ("quỹ thi đua, khen thưởng" for who pays)."""
     return _default_aspects().owners(aspect_id)
+
+
+def holds_a_question_word(text: str) -> bool:
+    """ "… gồm những gì?", "… không?": False for a headline ("Hồ sơ xét tặng Bằng khen Thủ tướng 2024?")."""
+    return _default_aspects().holds_a_question_word(text)
 
 
 def detect_aspect(text: str, vocabulary: Vocabulary | None = None) -> str | None:

@@ -57,6 +57,8 @@ def test_a_polite_drafting_request_is_a_request(question):
     "Ở quận Hoàng Mai, phòng nào chủ trì xây dựng kế hoạch phong trào thi đua “An toàn thực phẩm”?",
     "Tôi là người soạn hồ sơ thi đua của phòng. Hồ sơ đề nghị Bằng khen gồm những gì?",
     "Bên Văn phòng đã soạn xong tên kỷ niệm chương rồi. Có phải đăng ký với trung ương không?",
+    # something the drafter does not write, named as the purpose of the question
+    "Hội đồng Thi đua - Khen thưởng Trung ương do ai làm Chủ tịch? Em cần để soạn bài giảng tập huấn cho cán bộ xã.",
 ])
 def test_drafting_words_in_a_question_or_a_story_are_not_a_request(question):
     intent = detect(question, TODAY)

@@ -80,10 +80,48 @@ def assistant(tmp_path_factory) -> Assistant:
      "đó có còn giá trị không?", LAW, "Điều 95"),
     # the office that does the work, named by what it does
     ("Bộ phận phụ trách công tác thi đua khen thưởng của huyện có nhiệm vụ cụ thể là gì?", LAW, "Điều 13, khoản 5"),
+    # everyone made to sign is no signer asked about; forcing people asks the first principle, that it is voluntary
+    ("Trưởng phòng bắt mọi người ký cam kết thi đua, ai không ký bị hạ điểm đánh giá, như vậy có trái tinh thần thi "
+     "đua không?", LAW, "Điều 5"),
+    # "cho TT": for the collective; "đủ để trình … chưa" asks the criteria of the award
+    ("Phòng Tài chính 2 năm liền HTXSNV nhưng chưa có TTLĐXS, đã đủ để trình BK UBND tỉnh cho TT chưa?", LAW,
+     "Điều 74, khoản 3"),
+    # who recognises the initiative a title requires, not who awards the title
+    ("Thầy Nam đã hai lần chiến sĩ thi đua cấp tỉnh, trường muốn đề nghị chiến sĩ thi đua toàn quốc. Vậy ai là người "
+     "có thẩm quyền công nhận sáng kiến của thầy để đủ hồ sơ?", LAW, "Điều 21"),
+    ("Đại đội chỉ có 60% quân nhân đạt chiến sĩ tiên tiến thì có được đề nghị danh hiệu quyết thắng không?", LAW,
+     "Điều 27"),
+    # a mass organisation named by its name: its own titles are its own to set
+    ("Hội Nông dân tỉnh có được tự đặt ra danh hiệu thi đua cho hội viên không, tiêu chuẩn do cấp nào quy định?", LAW,
+     "Điều 32"),
+    ("Hiệp hội doanh nghiệp muốn mở thêm giải thưởng toàn quốc cho doanh nghiệp thì có bị giới hạn số giải không?", LAW,
+     "Điều 81"),
+    ("Giấy khen của giám đốc sở tặng nhầm người thì ai là người có quyền hủy quyết định?", LAW, "Điều 93, khoản 8"),
+    # the khoản for every unit ("cơ quan, tổ chức, đơn vị, doanh nghiệp và tổ chức kinh tế khác") is no business's own
+    ("Thẩm quyền đề nghị khen thưởng được quy định như thế nào?", LAW, "Điều 83, khoản 1"),
 ])
 def test_a_posted_question_reaches_the_provision_that_rules_on_it(assistant, question, doc, location):
     cited = answered(assistant, question).citations[0]
     assert cited.doc_id == doc.stem and cited.location.startswith(location), (cited.doc_id, cited.location)
+
+
+def test_the_latest_rules_of_a_past_year_are_that_years_and_today_s_text_is_named(assistant):
+    """ "Theo quy định mới nhất năm 2024": the decree in force in 2024 answers, its list in the lead (asked like a
+    headline, without a question word); a note says it has ended since and which decree replaced it."""
+    answer = answered(assistant, "Hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ theo quy định mới nhất năm 2024")
+    assert answer.citations[0].doc_id == OLD_DECREE.stem and answer.citations[0].location.startswith("Điều 42")
+    assert "Biên bản xét khen thưởng" in answer.lead and answer.lead.count("\n- ") >= 3
+    assert any("thời điểm câu hỏi nêu" in note and "Nghị định 152/2025/NĐ-CP" in note for note in answer.notes)
+    reward = answered(assistant, "Mức tiền thưởng danh hiệu Chiến sĩ thi đua cơ sở theo quy định mới nhất năm 2024 là "
+                                 "bao nhiêu?")
+    assert reward.citations[0].doc_id == OLD_DECREE.stem and "1,0 lần mức lương cơ sở" in reward.lead
+
+
+def test_a_past_years_rule_names_the_text_in_force_today_at_the_end_of_the_chain(assistant):
+    """Nghị định 91/2017 was replaced by 98/2023, itself replaced by 152/2025: the note names today's decree."""
+    answer = answered(assistant, "Năm 2019, tiêu chuẩn chiến sĩ thi đua cơ sở là gì?")
+    assert answer.citations[0].doc_id == OLDEST_DECREE.stem
+    assert any("Nghị định 98/2023/NĐ-CP" in note and "Nghị định 152/2025/NĐ-CP" in note for note in answer.notes)
 
 
 def test_the_asker_saying_where_he_lives_is_no_province_the_question_is_about(assistant):

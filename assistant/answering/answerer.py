@@ -23,7 +23,7 @@ from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
-from assistant.lawstate import SUMMARY_PREFIX, citation_notes
+from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up,
                                      names_a_document, names_members, off_field_topics, only_names_the_aspect,
@@ -582,9 +582,13 @@ class Answerer:
     def _repeal_notes(self, citations: list[Citation], today: date) -> list[str]:
         seen, notes = set(), []
         for citation in citations:
+            entry = self.catalogue.get(citation.doc_id)
             if citation.status and citation.doc_id not in seen:
                 seen.add(citation.doc_id)
                 notes.append(f"Lưu ý: {citation.document} {citation.status}; không áp dụng quy định đã hết hiệu lực.")
+            elif citation.doc_id not in seen and not_in_force(entry, today):  # the rule of the past date asked
+                seen.add(citation.doc_id)
+                notes.append(past_rule_note(entry, today, self.catalogue))
             for entry in mentioned_documents(citation.passage or citation.quote, self.catalogue):
                 if entry.doc_id not in seen and not_in_force(entry, today):
                     seen.add(entry.doc_id)

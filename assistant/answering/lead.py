@@ -29,7 +29,8 @@ _SENTENCE_BREAK = re.compile(rf"\n+|(?<=[.;])\s+(?=[{UPPER_LETTERS}\-–+•]|[a
 _ARTICLE_TITLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[\dIVXL]+")
 _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _ARTICLE_NUMBER = re.compile(r"^Điều\s+\d+[a-z]?\.\s*")
-_NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.\s+|\(\d{1,2}\)\s+)")
+# a khoản's number, also as the OCR of NĐ 98/2023 wrote it ("1 . Khen thưởng", "1.Đối với"), not "10.000 đồng"
+_NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2} ?\.(?:\s+|(?=[^\W\d_]))|\(\d{1,2}\)\s+)")
 _FIGURE = re.compile(
     r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm|tháng|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
     r"|(?:quá|trên)\s+(?:bán|\d+\s*%)|từ\s+\d+\s*%\s+trở\s+lên",
