@@ -124,6 +124,21 @@ def test_a_past_years_rule_names_the_text_in_force_today_at_the_end_of_the_chain
     assert any("Nghị định 98/2023/NĐ-CP" in note and "Nghị định 152/2025/NĐ-CP" in note for note in answer.notes)
 
 
+def test_a_share_asked_yes_or_no_is_answered_against_the_bound_the_rule_sets(assistant):
+    """ "68% … có được không?" against "ít nhất là 70%": the lead says no, in the rule's words, before the rule;
+    a share that meets it says so for that condition only; a share of something else gets no verdict."""
+    short = answered(assistant, "Tiểu đoàn có 68% quân nhân đạt chiến sĩ tiên tiến thì có đề nghị danh hiệu quyết thắng "
+                                "được không?")
+    assert short.lead.startswith("Không: 68% chưa đạt mức “ít nhất là 70%”.")
+    assert "Đơn vị quyết thắng" in short.lead and short.citations[0].location.startswith("Điều 27")
+    enough = answered(assistant, "Tổ chuyên môn có 80% giáo viên đạt lao động tiên tiến, không ai bị kỷ luật thì có đủ "
+                                 "điều kiện tập thể lao động tiên tiến không?")
+    assert enough.lead.startswith("Về tỷ lệ này thì đạt (80%, mức quy định “ít nhất là 70%”)")
+    from assistant.answering.lead import share_verdict
+    assert share_verdict("Trường có 20% giáo viên đạt CSTĐCS thì có được không?",
+                         "không quá 15% tổng số cá nhân đạt danh hiệu “Lao động tiên tiến”") == ""
+
+
 def test_the_asker_saying_where_he_lives_is_no_province_the_question_is_about(assistant):
     answer = answered(assistant, "Quỹ thi đua, khen thưởng được dùng để chi những gì? Tôi đang sống và làm việc tại "
                                  "Bình Thuận. Văn bản nào quy định vấn đề này?")

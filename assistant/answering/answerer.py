@@ -15,7 +15,7 @@ from typing import Iterator
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import extractive, generative
-from assistant.answering.lead import lead_text, point_label
+from assistant.answering.lead import lead_text, point_label, share_verdict
 from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (FOLLOW_UP_JOINER, Turn, addresses_a_model, is_follow_up, required_names,
                                           standalone_question)
@@ -246,6 +246,8 @@ class Answerer:
                      for n, piece in enumerate(pieces, 1)]
         citations[0].quote = _holding_lead_points(citations[0].quote, lead, first_hit)
         lead = _with_the_sectors_rule(lead, first_hit, standalone)
+        verdict = share_verdict(spelled, lead)  # "68% … có được không?" against "ít nhất là 70%"
+        lead = f"{verdict}\n{lead}" if verdict else lead
         lead = _flagged_if_ended(lead, citations[0], then)
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")

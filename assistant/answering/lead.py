@@ -67,6 +67,46 @@ def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: st
     return text or _sentence_lead(source)
 
 
+# A share the law sets as a bound: "ít nhất là 70%", "từ 90% trở lên", "không quá 15%"
+_LOWER_BOUND = re.compile(r"(?:(?:ít nhất|tối thiểu)(?: là)?|từ)\s+(\d+(?:[.,]\d+)?)\s*%(?:\s*trở lên)?|(\d+(?:[.,]\d+)?)\s*%\s*trở lên",
+                          re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"(?:không quá|không vượt quá|tối đa)(?: là)?\s+(\d+(?:[.,]\d+)?)\s*%", re.IGNORECASE)
+_SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)", re.IGNORECASE)
+_YES_NO_ENDING = re.compile(r"\b(?:không|chưa)\s*(?:ạ|vậy|nhỉ|nhé)?\s*[?.!]*\s*$", re.IGNORECASE)
+SHARE_CONTEXT_WORDS = 10  # the words after a share that say what it is a share of
+SHARED_CONTEXT_WORDS = 2  # … of which the question's and the rule's must have this many in common
+
+
+def share_verdict(question: str, rule: str) -> str:
+    """ "Tiểu đoàn có 68% … đạt chiến sĩ tiên tiến thì có đề nghị … được không?" asked of a rule setting one
+    bound ("… ít nhất là 70% cá nhân …"): the share given against that bound, in the rule's own words. "" when
+    the question asks no yes/no, gives no single share, or the rule sets no single bound on a share.
+
+    >>> share_verdict("Tổ có 68% cá nhân đạt Lao động tiên tiến thì được không?",
+    ...               "c) Có ít nhất là 70% cá nhân trong tập thể đạt danh hiệu “Lao động tiên tiến”;")
+    'Không: 68% chưa đạt mức “ít nhất là 70%”.'
+    """
+    shares = list(_SHARE.finditer(question))
+    given = {float(found.group(1).replace(",", ".")) for found in shares}
+    lower, upper = list(_LOWER_BOUND.finditer(rule)), list(_UPPER_BOUND.finditer(rule))
+    if not _YES_NO_ENDING.search(question) or len(given) != 1 or len(lower) + len(upper) != 1:
+        return ""
+    share, bound = given.pop(), (lower or upper)[0]
+    if len(_words_after(question, shares[0]) & _words_after(rule, bound)) < SHARED_CONTEXT_WORDS:
+        return ""  # a share of something else ("20% đạt CSTĐCS" beside "không quá 15% … đạt danh hiệu LĐTT")
+    limit = float((bound.group(1) or bound.group(2) if lower else bound.group(1)).replace(",", "."))
+    shown = f"{share:g}%".replace(".", ",")
+    if lower and share < limit:
+        return f"Không: {shown} chưa đạt mức “{bound.group(0)}”."
+    if upper and share > limit:
+        return f"Không: {shown} vượt mức “{bound.group(0)}”."
+    return f"Về tỷ lệ này thì đạt ({shown}, mức quy định “{bound.group(0)}”); các tiêu chuẩn khác vẫn phải đủ."
+
+
+def _words_after(text: str, match: re.Match) -> set[str]:
+    return set(fold_accents(text[match.end():].lower()).split()[:SHARE_CONTEXT_WORDS])
+
+
 def _intro_only(text: str, source: Source) -> bool:
     """The lead is the sentence that introduces the points ("… đạt các tiêu chuẩn sau đây:")."""
     return not text or text.rstrip(" .").endswith(":") or len(_points(source)[1]) >= 2 and not _POINT.search(text)
