@@ -230,6 +230,21 @@ def test_the_criteria_of_the_titles_asked_as_a_family(assistant, question, artic
     assert cited.doc_id == LAW.stem and cited.location.split(",")[0] in articles, (cited.doc_id, cited.location)
 
 
+def test_a_family_asked_as_a_whole_is_led_by_all_its_titles_in_the_laws_order(assistant):
+    """Every title of the family for the recipient asked, with its article, before the first one's rule; none for a
+    title named, nor for a yes/no question that only mentions the family."""
+    lead = answered(assistant, "Các danh hiệu thi đua cho cá nhân cần những tiêu chuẩn gì?").lead
+    overview = lead.split("\n")[0]
+    assert overview.startswith("Theo từng danh hiệu:")
+    titles = ["Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua Bộ, ban, ngành, tỉnh", "Chiến sĩ thi đua cơ sở",
+              "Lao động tiên tiến"]
+    assert [overview.index(f"“{title}”") for title in titles] == sorted(overview.index(f"“{title}”") for title in titles)
+    assert "Điều 24" in overview and "Tập thể" not in overview
+    assert not answered(assistant, "Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?").lead.startswith("Theo từng")
+    assert not answered(assistant, "Tập thể không đăng ký danh hiệu thi đua thì có được xét tặng danh hiệu thi đua "
+                                   "không?").lead.startswith("Theo từng")
+
+
 def test_an_ended_law_is_not_raised_when_the_law_that_replaced_it_is_stored(assistant):
     answer = answered(assistant, "Cá nhân được tặng Bằng khen của Ủy ban MTTQVN tỉnh có được xem là hình thức khen "
                                  "thưởng để trình Bằng khen Thủ tướng Chính phủ không?")

@@ -15,7 +15,7 @@ from typing import Iterator
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import extractive, generative
-from assistant.answering.lead import lead_text, point_label, share_verdict
+from assistant.answering.lead import asks_yes_no, lead_text, point_label, share_verdict
 from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (FOLLOW_UP_JOINER, Turn, addresses_a_model, is_follow_up, required_names,
                                           standalone_question)
@@ -25,7 +25,7 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up,
+from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up, mapped_provisions,
                                      names_a_document, names_members, off_field_topics, only_names_the_aspect,
                                      place_names, provinces_named, sector_delegation, split_sentences, two_asks,
                                      understand, without_asker)
@@ -248,6 +248,9 @@ class Answerer:
         lead = _with_the_sectors_rule(lead, first_hit, standalone)
         verdict = share_verdict(spelled, lead)  # "68% … có được không?" against "ít nhất là 70%"
         lead = f"{verdict}\n{lead}" if verdict else lead
+        # "Tiêu chuẩn các danh hiệu thi đua đối với tập thể?" (not "… có được xét danh hiệu thi đua không?")
+        overview = "" if asks_yes_no(spelled) else _family_overview(slots, citations[0])
+        lead = f"{overview}\n{lead}" if overview else lead
         lead = _flagged_if_ended(lead, citations[0], then)
         lines = [f"{lead} [1]"] + self._deadline_lines(record, kind)
         lines.append(f"Căn cứ: {citations[0].document} ({_where(citations[0])}): {_quoted(citations[0], citations[0].quote)} [1]")
@@ -663,6 +666,24 @@ def _with_the_sectors_rule(lead: str, hit: Hit, question: str) -> str:
             rule = extractive.khoan_text(hit.chunk.body, provision.khoan_numbers[0]) if provision.khoan_numbers else ""
             return f"{lead}\n{rule}" if rule and rule not in lead else lead
     return lead
+
+
+def _family_overview(slots, first: Citation) -> str:
+    """A whole family asked ("Tiêu chuẩn các danh hiệu thi đua đối với tập thể?"): every title of the family the
+    law map gives for the aspect and the recipient, in the text's order, each with where it is ruled on, before
+    the first one's rule. "" when a title is named, or the map gives fewer than two."""
+    if slots.subjects:
+        return ""
+    vocabulary = load_vocabulary()
+    for family in slots.terms:
+        titles: dict[str, str] = {}
+        for entry in mapped_provisions(slots.with_changes(subjects=(family,)), [first.doc_id]):
+            named = [award for award in awards_named(entry.quote) if family in vocabulary.ancestors(award)]
+            if named:
+                titles.setdefault(vocabulary.get(named[0]).name.strip("“”\""), entry.citation())
+        if len(titles) >= 2:
+            return "Theo từng danh hiệu: " + "; ".join(f"“{name}” ({where})" for name, where in titles.items()) + "."
+    return ""
 
 
 def _flagged_if_ended(lead: str, first: Citation, then: date | None) -> str:

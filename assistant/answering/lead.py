@@ -29,8 +29,9 @@ _SENTENCE_BREAK = re.compile(rf"\n+|(?<=[.;])\s+(?=[{UPPER_LETTERS}\-–+•]|[a
 _ARTICLE_TITLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[\dIVXL]+")
 _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _ARTICLE_NUMBER = re.compile(r"^Điều\s+\d+[a-z]?\.\s*")
-# a khoản's number, also as the OCR of NĐ 98/2023 wrote it ("1 . Khen thưởng", "1.Đối với"), not "10.000 đồng"
-_NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2} ?\.(?:\s+|(?=[^\W\d_]))|\(\d{1,2}\)\s+)")
+# a khoản's number, also written close to its text ("1 . Khen thưởng", "1.Đối với", "1.“Huân chương …”"), not
+# "10.000 đồng"
+_NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2} ?\.(?:\s+|(?=[^\W\d_]|[“\"]))|\(\d{1,2}\)\s+)")
 _FIGURE = re.compile(
     r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm|tháng|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
     r"|(?:quá|trên)\s+(?:bán|\d+\s*%)|từ\s+\d+\s*%\s+trở\s+lên",
@@ -89,7 +90,7 @@ def share_verdict(question: str, rule: str) -> str:
     shares = list(_SHARE.finditer(question))
     given = {float(found.group(1).replace(",", ".")) for found in shares}
     lower, upper = list(_LOWER_BOUND.finditer(rule)), list(_UPPER_BOUND.finditer(rule))
-    if not _YES_NO_ENDING.search(question) or len(given) != 1 or len(lower) + len(upper) != 1:
+    if not asks_yes_no(question) or len(given) != 1 or len(lower) + len(upper) != 1:
         return ""
     share, bound = given.pop(), (lower or upper)[0]
     if len(_words_after(question, shares[0]) & _words_after(rule, bound)) < SHARED_CONTEXT_WORDS:
@@ -101,6 +102,11 @@ def share_verdict(question: str, rule: str) -> str:
     if upper and share > limit:
         return f"Không: {shown} vượt mức “{bound.group(0)}”."
     return f"Về tỷ lệ này thì đạt ({shown}, mức quy định “{bound.group(0)}”); các tiêu chuẩn khác vẫn phải đủ."
+
+
+def asks_yes_no(question: str) -> bool:
+    """ "… có được không?", "… đủ điều kiện chưa ạ?" """
+    return bool(_YES_NO_ENDING.search(question))
 
 
 def _words_after(text: str, match: re.Match) -> set[str]:
