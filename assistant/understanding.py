@@ -426,7 +426,8 @@ def _main_asks(text: str) -> str:
     kept = sentences[:1] + [s for s in sentences[1:] if not _IF_THEN.match(s)]
     if len(kept) == 1 and ";" in kept[0]:
         topic = kept[0].split(";")[0]
-        return topic if detect_aspect(topic) else text
+        if detect_aspect(topic):
+            return topic
     return " ".join(kept) if len(kept) < len(sentences) else text
 
 

@@ -258,6 +258,14 @@ def test_asking_which_body_names_no_collective():
     assert understand("Tổ chức công đoàn của trường được tặng bằng khen thì thưởng bao nhiêu?").target == "tap_the"
 
 
+def test_a_semicolon_in_a_story_keeps_the_follow_on_ask_dropped():
+    """ "…; vậy … có đủ điều kiện … không? Và nếu … thì bị xử lý thế nào?": the first topic asks nothing, so the
+    first ask is the sentence, and the ask that follows from its answer still does not count."""
+    slots = understand("Anh A bị kỷ luật khiển trách năm 2024; vậy năm 2025 anh có đủ điều kiện xét Lao động tiên "
+                       "tiến không? Và nếu anh cố ý che giấu việc bị kỷ luật thì bị xử lý thế nào?")
+    assert slots.aspect == "tieu_chuan"
+
+
 def test_rights_and_duties_asked_in_a_hurry_are_still_what_is_asked():
     """ "Quyền, nghĩa của cá nhân …": "nghĩa vụ" cut short; not the duties of a body, nor a definition."""
     assert detect_aspect("Quyền, nghĩa của cá nhân, tập thể trong thi đua, khen thưởng quy định thế nào?") == "trach_nhiem"

@@ -587,13 +587,13 @@ class Answerer:
     def _repeal_notes(self, citations: list[Citation], today: date) -> list[str]:
         seen, notes = set(), []
         for citation in citations:
-            entry = self.catalogue.get(citation.doc_id)
+            cited = self.catalogue.get(citation.doc_id)
             if citation.status and citation.doc_id not in seen:
                 seen.add(citation.doc_id)
                 notes.append(f"Lưu ý: {citation.document} {citation.status}; không áp dụng quy định đã hết hiệu lực.")
-            elif citation.doc_id not in seen and not_in_force(entry, today):  # the rule of the past date asked
+            elif citation.doc_id not in seen and not_in_force(cited, today):  # the rule of the past date asked
                 seen.add(citation.doc_id)
-                notes.append(past_rule_note(entry, today, self.catalogue))
+                notes.append(past_rule_note(cited, today, self.catalogue))
             for entry in mentioned_documents(citation.passage or citation.quote, self.catalogue):
                 if entry.doc_id not in seen and not_in_force(entry, today):
                     seen.add(entry.doc_id)
