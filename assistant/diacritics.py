@@ -20,9 +20,11 @@ from typing import Iterable
 from documents.text import fold_accents
 
 _TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
-BIGRAM_WEIGHT = 2.0
+BIGRAM_LAMBDA = 0.9  # the weight of the pair's own count against the form's count alone
 QUESTION_PHRASES = Path(__file__).resolve().parent / "data" / "question_phrases.txt"
+CHAT_PHRASES = Path(__file__).resolve().parent / "data" / "chat_phrases.txt"
 PHRASE_REPEAT = 3
+CHAT_FORM_REPEAT = 300  # a chat word against a legal text's word of the same letters ("tôi" against "tối")
 _STOPS = ".;:,!?\n()"  # punctuation that ends a run of syllables read together
 # "dung" folds dụng, dung, đứng, dựng, dùng, đúng, dũng…: "d" and "đ" share a folded form, so keep enough
 CANDIDATES_PER_SYLLABLE = 10
@@ -46,38 +48,54 @@ def count_syllables(texts: Iterable[str]) -> tuple[Counter, Counter]:
     return forms, pairs
 
 
-def question_phrases() -> list[str]:
-    """The everyday question words the corpus seldom contains ("ai", "ở đâu") and the field's phrases
-    the assistant looks for in a question, repeated to weigh more."""
+def phrase_counts() -> tuple[Counter, Counter]:
+    """Counts of the everyday question words the corpus seldom contains ("ai", "ở đâu") and of the field's phrases
+    the assistant looks for in a question, repeated to weigh more; and of the chat's words ("tôi", "hỏi", "thì"),
+    whose forms weigh much more but whose pairs only as much as the others: "cho tôi hỏi" must not turn
+    "cho tối đa" into "cho tôi đa"."""
     from assistant.vocabulary import field_phrases  # the vocabulary reads yaml; load it only when restoring
 
-    return [*QUESTION_PHRASES.read_text(encoding="utf-8").splitlines(), *field_phrases()] * PHRASE_REPEAT
+    forms, pairs = count_syllables([*QUESTION_PHRASES.read_text(encoding="utf-8").splitlines(), *field_phrases()]
+                                   * PHRASE_REPEAT)
+    chat = [line for line in CHAT_PHRASES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    chat_forms, chat_pairs = count_syllables(chat)
+    for form, n in chat_forms.items():
+        forms[form] += n * CHAT_FORM_REPEAT
+    for pair, n in chat_pairs.items():
+        pairs[pair] += n * PHRASE_REPEAT
+    return forms, pairs
 
 
 class DiacriticsModel:
-    def __init__(self, unigrams: dict[str, Counter], bigrams: Counter):
+    def __init__(self, unigrams: dict[str, Counter], bigrams: Counter, total: int | None = None):
         self.unigrams = unigrams  # folded syllable -> Counter of accented forms
         self.bigrams = bigrams  # (accented, accented) -> count
+        self._form_counts = {form: n for forms in unigrams.values() for form, n in forms.items()}
+        self.total = total or sum(self._form_counts.values()) or 1  # every syllable counted, for P(form)
 
     @classmethod
     def for_corpus(cls, texts: Iterable[str]) -> "DiacriticsModel":
         """The corpus plus the everyday question words it seldom contains ("ai", "ở đâu")."""
-        return cls.from_texts([*texts, *question_phrases()])
+        forms, pairs = count_syllables(texts)
+        phrase_forms, phrase_pairs = phrase_counts()
+        return cls.from_counts(forms + phrase_forms, pairs + phrase_pairs)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "DiacriticsModel":
-        forms, pairs = count_syllables(texts)
+        return cls.from_counts(*count_syllables(texts))
+
+    @classmethod
+    def from_counts(cls, forms: Counter, pairs: Counter) -> "DiacriticsModel":
         unigrams: dict[str, Counter] = defaultdict(Counter)
         for (folded, form), n in forms.items():
             unigrams[folded][form] += n
         return cls(dict(unigrams), pairs)
 
-    def candidates(self, syllable: str) -> list[tuple[str, float]]:
+    def candidates(self, syllable: str) -> list[tuple[str, int]]:
         forms = self.unigrams.get(syllable)
         if not forms:
-            return [(syllable, 0.0)]
-        total = sum(forms.values())
-        return [(form, math.log(count / total)) for form, count in forms.most_common(CANDIDATES_PER_SYLLABLE)]
+            return [(syllable, 1)]
+        return forms.most_common(CANDIDATES_PER_SYLLABLE)
 
     def restore(self, text: str) -> str:
         """Accent every syllable typed without diacritics; keep everything else as typed."""
@@ -88,29 +106,38 @@ class DiacriticsModel:
                 tokens[index] = _match_case(tokens[index], form)
         return "".join(tokens)
 
+    def _transition(self, previous: str, form: str, count: int) -> float:
+        """log P(form | previous): how often the previous form is followed by this one, interpolated with how
+        often this form occurs at all. A frequent neighbour ("đã được") does not outweigh a rarer pair that
+        nearly always goes together ("tối đa")."""
+        seen = self._form_counts.get(previous, 0)
+        following = self.bigrams.get((previous, form), 0) / seen if seen else 0.0
+        return math.log(BIGRAM_LAMBDA * following + (1 - BIGRAM_LAMBDA) * count / self.total + 1e-12)
+
     def _viterbi(self, syllables: list[str]) -> list[str]:
         if not syllables:
             return []
-        paths = {form: (score, [form]) for form, score in self.candidates(syllables[0])}
+        paths = {form: (math.log(count / self.total), [form]) for form, count in self.candidates(syllables[0])}
         for syllable in syllables[1:]:
             new_paths = {}
-            for form, score in self.candidates(syllable):
-                options = []
-                for prev_form, (prev_score, path) in paths.items():
-                    pair = self.bigrams.get((prev_form, form), 0)
-                    options.append((prev_score + score + BIGRAM_WEIGHT * math.log(1 + pair), path))
-                best_score, best_path = max(options, key=lambda item: item[0])
+            for form, count in self.candidates(syllable):
+                best_score, best_path = max(((score + self._transition(previous, form, count), path)
+                                             for previous, (score, path) in paths.items()), key=lambda item: item[0])
                 new_paths[form] = (best_score, best_path + [form])
             paths = new_paths
         return max(paths.values(), key=lambda item: item[0])[1]
 
 
 def _runs_between_stops(tokens: list[str]) -> list[list[int]]:
-    """Indexes of the syllables typed without diacritics, in runs that punctuation separates."""
+    """Indexes of the syllables typed without diacritics, in runs that punctuation separates. A capital letter
+    alone names someone ("anh A", "trường B"): it stays as typed and breaks the run."""
     runs: list[list[int]] = [[]]
     for index, token in enumerate(tokens):
         if not token[0].isalnum():
             if any(ch in token for ch in _STOPS) and runs[-1]:
+                runs.append([])
+        elif len(token) == 1 and token.isupper():
+            if runs[-1]:
                 runs.append([])
         elif token.isascii():
             runs[-1].append(index)
@@ -188,9 +215,11 @@ class StoredDiacritics:
             for a, b, n in db.execute(
                     f"SELECT a, b, n FROM diacritic_pairs WHERE a IN ({marks}) AND b IN ({marks})", forms + forms):
                 bigrams[(a, b)] += n
-        return DiacriticsModel(dict(unigrams), bigrams)
+        total = (db.execute("SELECT COALESCE(SUM(n), 0) FROM diacritic_forms").fetchone()[0]
+                 + sum(phrase_forms.values()))
+        return DiacriticsModel(dict(unigrams), bigrams, total)
 
     def _phrase_counts(self) -> tuple[Counter, Counter]:
         if self._phrases is None:
-            self._phrases = count_syllables(question_phrases())
+            self._phrases = phrase_counts()
         return self._phrases

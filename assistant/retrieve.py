@@ -214,6 +214,8 @@ class HybridSearcher:
                 replacement = self.catalogue.stored_replacement(self.catalogue.get(provision.doc)) if ended else None
                 may_stand_in = ended and not ruled_now and (replacement is None or replacement in in_force)
                 for chunk in self._provision_chunks(provision, slots.question):
+                    if provision.group and group_order(chunk.body, slots.question, provision.group):
+                        continue  # written for a group the question does not name
                     standing_in = may_stand_in and bool(set(awards_named(chunk.body)) & set(slots.subjects))
                     previous = chosen.get(chunk.chunk_id)
                     if previous and previous[2][SUBJECT_RANK_AT] != subject_rank and subject in GENERAL_SUBJECTS:

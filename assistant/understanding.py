@@ -230,10 +230,33 @@ def _level(form: _Form) -> str | None:
 def _target(form: _Form, table: str = "targets") -> str | None:
     """Who the award is for; of a collective and a person both named, the one after "cho" ("đơn vị đề nghị
     Huân chương cho tôi" is for a person; "… cho cá nhân thì … có cần tập thể suy tôn không?")."""
+    found, given_to = _recipients_named(form, table)
+    return (given_to or found or [None])[0]
+
+
+def _explicit_target(question: str, form: _Form) -> str | None:
+    """The recipient the question names as such ("tập thể", "hộ gia đình"); of several, the one after "cho", else
+    the only one its last asking sentence names ("… chủ yếu tặng cá nhân, tập thể. Vậy hộ gia đình … có thuộc
+    diện … không?")."""
+    found, given_to = _recipients_named(form, "explicit_targets")
+    if given_to or len(found) < 2:
+        return (given_to or found or [None])[0]
+    asked, _ = _recipients_named(_question_form(_last_ask(question)), "explicit_targets")
+    return asked[0] if len(asked) == 1 else found[0]
+
+
+def _recipients_named(form: _Form, table: str) -> tuple[list[str], list[str]]:
+    """The kinds of recipient named, and those named after "cho"."""
     form = _without(form, _parts()["not_targets"])
     found = [key for key, cues in _parts()[table].items() if any(_cue_in(form, cue) for cue in cues)]
     given_to = [key for key in found if any(_cue_in(form, f"cho {cue}") for cue in _parts()[table][key])]
-    return (given_to or found or [None])[0]
+    return found, given_to
+
+
+def _last_ask(question: str) -> str:
+    """The last sentence that asks ("… chủ yếu tặng cá nhân, tập thể. Vậy hộ gia đình … có thuộc diện … không?":
+    households are asked about); "" when none ends with a question mark."""
+    return next((s for s in reversed(split_sentences(question)) if s.endswith("?")), "")
 
 
 def _without(form: _Form, words: list[str]) -> _Form:
@@ -297,7 +320,8 @@ def understand(question: str) -> Slots:
               or detect_aspect(_main_asks(question)) or _implied_aspect(subjects, terms)
               or _asks_a_definition(question, matches)
               # beside a title too: "dùng lại sáng kiến năm trước để đề nghị CSTĐCS được không" asks the principle
-              or _implied_aspect((), terms))
+              or _implied_aspect((), terms)
+              or (_implied_by_an_act(terms) if subjects else None))
     if aspect == "truong_hop_ap_dung":
         aspect = _cases_of_an_act(terms) or _cases_of_a_title(subjects) or aspect
     named_titles = [m.entry for m in award_matches]
@@ -321,7 +345,7 @@ def understand(question: str) -> Slots:
         terms=terms,
         aspect=aspect,
         # a story's asking sentence says who it asks for ("… trường học … Xin hỏi, tôi có đủ …?")
-        target=(_target_of(subjects, vocabulary) or _target(form, "explicit_targets")
+        target=(_target_of(subjects, vocabulary) or _explicit_target(question, form)
                 or (focus and _target(_question_form(focus))) or _target(form)),
         level=_level(form),
         years=tuple(find_years(question)),
@@ -445,7 +469,8 @@ def asking_clause(question: str) -> str:
     sentences = split_sentences(_main_asks(question))
     sentence = next((s for s in sentences if s.endswith("?")), sentences[-1] if sentences else "")
     openers = "|".join(re.escape(o) for o in sorted(_parts()["ask_openers"], key=len, reverse=True))
-    found = list(re.finditer(rf",\s*(?:nhưng\s+|mà\s+|thì\s+)?(?i:{openers})\b[\s,]*", sentence))
+    # "…, vậy tôi đủ …", "… nên tôi muốn biết danh hiệu … có bị tước không"
+    found = list(re.finditer(rf"(?:,\s*|\s(?i:nên)\s+(?:\w+\s+)?)(?:nhưng\s+|mà\s+|thì\s+)?(?i:{openers})\b[\s,]*", sentence))
     clause = sentence[found[-1].end():] if found else ""
     return clause if len(syllable_tokenize(clause)) >= ASK_CLAUSE_MIN_SYLLABLES else ""
 
@@ -759,6 +784,14 @@ def _only_aspect(subject: str) -> tuple[str, ...]:
     ("nghỉ thai sản có được xét thi đua không": the principle that the leave counts)."""
     aspects = load_law_map().aspects_of(subject)
     return tuple(aspects) if len(aspects) == 1 and load_vocabulary().get(subject).kind == "khai_niem" else ()
+
+
+def _implied_by_an_act(terms: tuple[str, ...]) -> str | None:
+    """ "đối tác ở Lào được tặng HC Hữu nghị, ĐSQ mình bên đó trao luôn được không": an act the law rules on in one
+    respect only (presenting an award abroad), named beside the award, is what is asked of it."""
+    vocabulary, law_map = load_vocabulary(), load_law_map()
+    acts = [t for t in terms if vocabulary.get(t).kind == "hoat_dong" and len(law_map.aspects_of(t)) == 1]
+    return next(iter(law_map.aspects_of(acts[0])), None) if acts else None
 
 
 def _case_aspects(subject: str) -> tuple[str, ...]:

@@ -42,6 +42,7 @@ LAW_MAP_PATH = DATA_DIR / "law_map.yaml"
 ASPECTS_PATH = DATA_DIR / "aspects.yaml"
 
 _SYLLABLE = re.compile(r"\w+", re.UNICODE)
+_BREAK = re.compile(r"[,.;:?!]")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -59,6 +60,7 @@ class _Syllable:
     marks: tuple[str, ...]  # diacritics, in any order of placement ("hoá" = "hóa"); () if none
     start: int
     end: int
+    after_break: bool = False  # a comma or a full stop comes between it and the syllable before
 
 
 def _marks(syllable: str) -> tuple[str, ...]:
@@ -82,7 +84,7 @@ class _PhraseIndex:
 
     def __init__(self, equivalents: dict[str, str] | None = None):
         self._equivalents = equivalents or {}
-        self._keys: dict[tuple[str, ...], list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
+        self._keys: dict[tuple[str, ...], list[tuple[tuple[tuple[str, ...], ...], tuple[bool, ...], str]]] = {}
         self._lengths: dict[str, set[int]] = {}
 
     def syllables(self, text: str) -> list[_Syllable]:
@@ -90,7 +92,8 @@ class _PhraseIndex:
         out = []
         for m in _SYLLABLE.finditer(text):
             folded = fold_accents(m.group())
-            out.append(_Syllable(self._equivalents.get(folded, folded), _marks(m.group()), m.start(), m.end()))
+            broken = bool(out) and bool(_BREAK.search(text[out[-1].end:m.start()]))
+            out.append(_Syllable(self._equivalents.get(folded, folded), _marks(m.group()), m.start(), m.end(), broken))
         return out
 
     def fold(self, phrase: str) -> tuple[str, ...]:
@@ -103,16 +106,19 @@ class _PhraseIndex:
             return None
         folded, marks = tuple(s.folded for s in sylls), tuple(s.marks for s in sylls)
         owners = self._keys.setdefault(folded, [])
-        for known_marks, owner in owners:
+        for known_marks, _, owner in owners:
             if known_marks == marks:
                 return owner if owner != key else None
-        owners.append((marks, key))
+        owners.append((marks, tuple(s.after_break for s in sylls), key))
         self._lengths.setdefault(folded[0], set()).add(len(folded))
         return None
 
     def _lookup(self, sylls: list[_Syllable]) -> str | None:
-        for marks, key in self._keys.get(tuple(s.folded for s in sylls), ()):
-            if all(_compatible(s.marks, m) for s, m in zip(sylls, marks)):
+        """A phrase does not run across a comma or a full stop the phrase itself does not have ("Xã đã tặng
+        giấy khen, huyện cũng đề nghị" names no district's Giấy khen)."""
+        for marks, breaks, key in self._keys.get(tuple(s.folded for s in sylls), ()):
+            if (all(_compatible(s.marks, m) for s, m in zip(sylls, marks))
+                    and all(b or not s.after_break for s, b in zip(sylls[1:], breaks[1:]))):
                 return key
         return None
 
@@ -222,6 +228,16 @@ def _with_rank_aliases(form: str, aliases: dict[str, list[str]]) -> list[str]:
     return out
 
 
+_KIN_WORDS = ("anh", "chị", "ông", "bà", "em", "cô", "chú", "bác")
+
+
+def _names_a_person(written: str) -> bool:
+    """ "anh Hùng bảo vệ cơ quan": a kinship word written small before a capitalised given name calls a person,
+    not the title "Anh hùng"."""
+    words = written.split()
+    return len(words) >= 2 and words[0] in _KIN_WORDS and words[1][:1].isupper()
+
+
 @dataclass(frozen=True)
 class Match:
     entry: VocabEntry
@@ -269,7 +285,7 @@ class Vocabulary:
         """
         text = normalize(text)
         return [Match(self._by_id[key], start, end, text[start:end])
-                for key, start, end in self._index.search(text)]
+                for key, start, end in self._index.search(text) if not _names_a_person(text[start:end])]
 
     def expand(self, text: str) -> str:
         """Official names of the entries named in `text`, once each, joined by "; "."""

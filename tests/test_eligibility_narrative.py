@@ -407,6 +407,18 @@ def test_a_members_reprimand_does_not_disqualify_the_collective():
     assert result.verdict == "not_eligible" and failed and all("cảnh cáo" in text for text in failed)
 
 
+def test_a_question_about_discipline_is_no_discipline_and_the_short_collective_name_is_the_title():
+    """ "chuyện kỷ luật được tính thế nào" asks about discipline, it tells of none; "tập thể tiên tiến" is the
+    collective's title, so "8 người được bình xét LĐTT" stays the members' count."""
+    parse = _parse("Phòng có 10 người, năm 2025 có 8 người được bình xét Lao động tiên tiến. Hồi tháng 5 một anh bị kỷ "
+                   "luật khiển trách. Tôi sợ phòng mất danh hiệu tập thể tiên tiến. Cho hỏi chuyện kỷ luật được tính "
+                   "thế nào, phòng tôi còn đủ điều kiện không?")
+    record = parse.records[2025]
+    assert parse.award == "tap_the_lao_dong_tien_tien"
+    assert record["members_disciplined_canh_cao_or_higher"] == 0 and record["members_lao_dong_tien_tien"] == 8
+    assert check(parse).verdict != "not_eligible"
+
+
 def test_the_verdicts_first_paragraph_quotes_the_criterion_it_rests_on():
     """The lead says in the law's words what was met or missed: the option of "one of the following"
     that decided, or the failed condition's own wording."""

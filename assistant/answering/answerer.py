@@ -25,8 +25,8 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (NOTION_KINDS, TOO_BROAD, awards_named, folded_syllables, follow_up, mapped_provisions,
-                                     names_a_document, names_members, off_field_topics, only_names_the_aspect,
+from assistant.understanding import (NOTION_KINDS, TOO_BROAD, asking_clause, awards_named, folded_syllables, follow_up,
+                                     mapped_provisions, names_a_document, names_members, off_field_topics, only_names_the_aspect,
                                      place_names, provinces_named, sector_delegation, split_sentences, two_asks,
                                      understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
@@ -520,6 +520,9 @@ class Answerer:
         needed = MIN_PROVISION_COVERAGE if best.provision else MIN_COVERAGE
         focus = understand(question).focus
         if focus and extractive.question_coverage(focus, best.chunk.text) >= needed:
+            return False
+        clause = asking_clause(question)  # "… nên tôi muốn biết danh hiệu của ông ấy có bị tước không"
+        if clause and extractive.question_coverage(clause, best.chunk.text) >= needed:
             return False
         size = extractive.question_size(question)
         if size > LONG_QUESTION_TERMS:  # a story: its details are not in the law

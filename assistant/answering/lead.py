@@ -32,8 +32,10 @@ _ARTICLE_NUMBER = re.compile(r"^Điều\s+\d+[a-z]?\.\s*")
 # a khoản's number, also written close to its text ("1 . Khen thưởng", "1.Đối với", "1.“Huân chương …”"), not
 # "10.000 đồng"
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2} ?\.(?:\s+|(?=[^\W\d_]|[“\"]))|\(\d{1,2}\)\s+)")
+# a figure the rule sets ("05 năm", "70%", "1,5 lần mức lương cơ sở"), not a date ("ngày 15 tháng 6 năm 2022")
 _FIGURE = re.compile(
-    r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm|tháng|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
+    r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm(?!\s+\d)|tháng(?!\s+\d)"
+    r"|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
     r"|(?:quá|trên)\s+(?:bán|\d+\s*%)|từ\s+\d+\s*%\s+trở\s+lên",
     re.IGNORECASE,
 )

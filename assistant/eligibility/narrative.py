@@ -550,6 +550,8 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     elif category == "rating":
         if not _negated(folded, m, data):  # "(không phải hoàn thành tốt)"
             record["rating"] = m.value
+    elif category == "discipline" and _a_topic_of_the_question(folded, m, data):
+        return
     elif category == "discipline" and parse.kind == "collective":
         if not _form_follows(m, items):
             _member_discipline(parse, record, m.value, data)
@@ -698,6 +700,11 @@ def _form_follows(m: _Match, items: list[_Match]) -> bool:
     """A bare "bị kỷ luật" followed by its form ("… kỷ luật khiển trách"): the form says it."""
     return m.value == "ky_luat" and any(x.category == "discipline" and x.value != "ky_luat"
                                         and 0 <= x.start - m.end <= 1 for x in items)
+
+
+def _a_topic_of_the_question(folded: list[str], m: _Match, data) -> bool:
+    """ "chuyện kỷ luật được tính thế nào?": a bare "kỷ luật" (no "bị", no form) after a topic word tells no event."""
+    return m.value == "ky_luat" and folded[m.start] != "bi" and _preceded_by(folded, m, data["discipline_topics"])
 
 
 def _member_discipline(parse: NarrativeParse, record: dict, form: str, data) -> None:

@@ -1,0 +1,109 @@
+"""How officers write in a chat: unaccented everyday words beside the field's, medals abbreviated with a space,
+people called by name, the kind of recipient asked last, the force a medal is for (real lexical index)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.build import Assistant, build_assistant
+from assistant.config import Settings
+from assistant.understanding import asking_clause, understand
+from assistant.vocabulary import load_vocabulary
+from tests.conftest import KNOWLEDGE, LAW
+
+DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory) -> Assistant:
+    data = tmp_path_factory.mktemp("chat") / "data"
+    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01"))
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, DECREE]))
+    return built
+
+
+@pytest.mark.parametrize("typed,restored", [
+    # the chat's words ("tôi", "hỏi") and the law's ("tối đa") in one question
+    ("cho toi hoi ty le toi da duoc khen thuong la bao nhieu", "cho tôi hỏi tỷ lệ tối đa được khen thưởng là bao nhiêu"),
+    ("bo em cong tac 26 nam trong quan doi", "quân đội"),
+    ("moi don vi duoc de nghi toi da may nguoi", "mỗi đơn vị được đề nghị tối đa mấy người"),
+    # a capital letter alone names someone and stays as typed
+    ("anh A da duoc tang giay khen", "anh A đã được tặng giấy khen"),
+])
+def test_a_question_typed_without_diacritics_is_read_in_the_chats_words_and_the_laws(assistant, typed, restored):
+    assert restored in assistant.searcher.restore_diacritics(typed)
+
+
+@pytest.mark.parametrize("text,entry", [
+    ("Đủ điều kiện đề nghị HC BVTQ hạng Ba chưa?", "huan_chuong_bao_ve_to_quoc_hang_ba"),
+    ("Thời gian ở đảo khi tính HC CSVV có được nhân hệ số không?", "huy_chuong_chien_si_ve_vang"),
+    ("Năm 2018 em được Thủ tướng tặng bằng khen", "bang_khen_thu_tuong"),
+    ("Chủ tịch Hội đồng thành viên được ký gì?", "lanh_dao_doanh_nghiep"),
+])
+def test_the_fields_spellings_name_their_award_or_body(text, entry):
+    assert entry in [m.entry.id for m in load_vocabulary().find(text)]
+
+
+def test_a_name_does_not_run_across_a_comma_nor_is_a_person_a_title():
+    vocabulary = load_vocabulary()
+    told = [m.entry.id for m in vocabulary.find("Xã đã tặng giấy khen, huyện cũng đề nghị tỉnh khen.")]
+    assert "giay_khen_chu_tich_ubnd_huyen" not in told and "giay_khen" in told
+    assert "anh_hung" not in [m.entry.id for m in vocabulary.find("anh Hùng bảo vệ cơ quan đã cứu 2 cháu nhỏ")]
+    assert "anh_hung_lao_dong" in [m.entry.id for m in vocabulary.find("Anh hùng Lao động cần tiêu chuẩn gì?")]
+
+
+@pytest.mark.parametrize("question,target", [
+    # the school is where the asker works, not who is asked about
+    ("Em là giáo viên một trường THCS, đã 3 lần CSTĐCS. Em có đủ điều kiện đề nghị Bằng khen của UBND tỉnh chưa?",
+     "ca_nhan"),
+    # of several kinds named, the one the last asking sentence names
+    ("Tôi thấy Bằng khen Thủ tướng thường tặng cá nhân, tập thể. Vậy hộ gia đình hiến đất làm đường có được "
+     "tặng không?", "ho_gia_dinh"),
+    ("Chồng em là quân nhân chuyên nghiệp ở Trường Sa 4 năm, có được tính hệ số khi xét huy chương không?", "ca_nhan"),
+])
+def test_who_is_asked_about_is_read_where_the_question_asks(question, target):
+    assert understand(question).target == target
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Bố em là thượng tá công an, công tác liên tục 26 năm, sắp được nhận huy chương gì của ngành?", "Điều 56"),
+    ("Anh tôi là sĩ quan quân đội công tác 27 năm, được xét huy chương gì, cần bao nhiêu năm?", "Điều 55"),
+    ("Ai là người có quyền ra quyết định hủy cái giấy khen đã tặng cho trường năm ngoái?", "Điều 93, khoản 8"),
+    ("Tôi thấy Bằng khen Thủ tướng thường tặng cá nhân, tập thể. Vậy hộ gia đình hiến đất làm đường có được "
+     "tặng không, cần điều kiện gì?", "Điều 73, khoản 6"),
+    ("Công ty tôi thì Chủ tịch Hội đồng thành viên được ký những gì, giám đốc được quyết những danh hiệu nào?",
+     "Điều 80"),
+    ("Đồng chí hạ sĩ quan hy sinh khi làm nhiệm vụ ở đảo được hơn 3 năm thì được truy tặng HC CSVV hạng mấy?",
+     "Điều 57, khoản 3"),
+    ("Các tờ báo, đài phát thanh có trách nhiệm gì trong công tác thi đua, khen thưởng?", "Điều 13, khoản 4"),
+    ("Việc chia các đơn vị thành từng cụm, từng khối để thi đua do ai đứng ra tổ chức?", "Điều 16"),
+])
+def test_the_officers_question_reaches_the_khoan_that_answers(assistant, question, location):
+    first = assistant.searcher.search(question, 3)[0].chunk
+    assert first.doc_id == LAW.stem and first.location.startswith(location)
+
+
+def test_the_time_to_propose_a_career_award_is_read_in_the_decree():
+    slots = understand("Tỉnh trình khen cống hiến cho cán bộ sắp nghỉ hưu vào lúc nào, có phải đợi quyết định nghỉ hưu?")
+    assert slots.aspect == "thoi_diem_xet"
+
+
+def test_an_ask_after_the_reason_for_asking_is_answered_not_refused(assistant):
+    """ "… cần báo cáo lên Sở nên tôi muốn biết danh hiệu của ông ấy có bị tước không.": the clause after "muốn
+    biết" asks; the background around it is the asker's."""
+    question = ("Nguyên phó giám đốc bệnh viện tôi được phong Thầy thuốc ưu tú năm 2017. Năm nay ông bị tòa tuyên 5 "
+                "năm tù giam, bản án đã có hiệu lực. Phòng tổ chức chúng tôi cần báo cáo lên Sở Y tế nên tôi muốn "
+                "biết danh hiệu của ông ấy có bị tước không.")
+    assert asking_clause(question) == "danh hiệu của ông ấy có bị tước không."
+    answer = assistant.answerer().answer(question)
+    assert not answer.not_found and answer.citations[0].location.startswith("Điều 93, khoản 3")
+    assert "tước danh hiệu vinh dự nhà nước" in answer.lead
+
+
+def test_a_date_is_no_figure_of_the_rule():
+    """ "Luật này … thông qua ngày 15 tháng 6 năm 2022" under the last khoản gives no "15 tháng; 6 năm"."""
+    from assistant.answering.lead import lead_text
+
+    unit = ("3. Chính phủ quy định chi tiết trình tự, thủ tục xét tặng “Huy chương Thanh niên xung phong vẻ vang”.\n"
+            "Luật này được Quốc hội thông qua ngày 15 tháng 6 năm 2022.")
+    lead = lead_text("number", unit, question="Thời gian tại ngũ là bao nhiêu năm?")
+    assert "—" not in lead and not lead.startswith("15 tháng")  # no "15 tháng; 6 năm — …" read as the rule's figures
