@@ -134,6 +134,7 @@ class HybridSearcher:
         question asks for them."""
         named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.reads_closing_block
+        shares = [_number(m.group(1)) for m in _SHARE.finditer(slots.question)]  # "phường em có 92% …"
         for hit in hits:
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
@@ -153,6 +154,8 @@ class HybridSearcher:
                 hit.score *= PERIOD_BOOST
             if _a_criteria_row_for_a_quota(hit.chunk, slots):
                 hit.score *= CRITERIA_ROW_FACTOR
+            if shares and _a_range_holding(hit.chunk.body, shares):
+                hit.score *= QUANTITY_BOOST
         return sorted(hits, key=lambda hit: -hit.score)
 
     def _local_documents(self, query: str) -> set[str]:
@@ -321,6 +324,19 @@ def _a_criteria_row_for_a_quota(chunk: StoredChunk, slots: Slots) -> bool:
     if not (slots.subjects and slots.aspect == "ty_le_so_luong" and chunk.kind == "table_row"):
         return False
     return not any(m.entry.kind in AWARD_KINDS for m in load_vocabulary().find(chunk.body))
+
+
+_SHARE = re.compile(r"(\d+(?:,\d+)?)\s*%")
+_RANGE = re.compile(r"(\d+(?:,\d+)?)\s*%?\s*(?:-|–|đến)\s*(?:dưới\s*)?(\d+(?:,\d+)?)\s*%")
+
+
+def _number(written: str) -> float:
+    return float(written.replace(",", "."))
+
+
+def _a_range_holding(body: str, shares: list[float]) -> bool:
+    """ "92% … được cộng mấy điểm?": a scoring row with a band that holds the share ("từ 90-95% cộng 03 điểm")."""
+    return any(_number(low) <= share <= _number(high) for low, high in _RANGE.findall(body) for share in shares)
 
 
 def _names_a_period(text: str, periods: tuple[str, ...]) -> bool:

@@ -107,3 +107,27 @@ def test_a_date_is_no_figure_of_the_rule():
             "Luật này được Quốc hội thông qua ngày 15 tháng 6 năm 2022.")
     lead = lead_text("number", unit, question="Thời gian tại ngũ là bao nhiêu năm?")
     assert "—" not in lead and not lead.startswith("15 tháng")  # no "15 tháng; 6 năm — …" read as the rule's figures
+
+
+CAN_THO = KNOWLEDGE / "plans" / "kh-157-2025-ubnd-can-tho.txt"
+
+
+@pytest.fixture(scope="module")
+def scoring_plan(tmp_path_factory) -> Assistant:
+    data = tmp_path_factory.mktemp("scores") / "data"
+    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01"))
+    assert all(r.status == "indexed" for r in built.ingestor().ingest([CAN_THO]))
+    return built
+
+
+def test_a_share_asked_reaches_the_scoring_band_that_holds_it(scoring_plan):
+    """ "92% … được cộng mấy điểm?": the row whose bands ("từ 90-95% cộng 03 điểm") hold 92%, not the rows on other
+    shares of the same people."""
+    first = scoring_plan.searcher.search("Phường em có 92% người hưởng trợ cấp nhận tiền qua tài khoản thì được cộng "
+                                         "mấy điểm thi đua?", 3)[0].chunk
+    assert "từ 90-95% cộng 03 điểm" in first.body
+
+
+def test_the_latest_day_is_asked_as_the_deadline():
+    slots = understand("Cá nhân phải nộp hồ sơ cho đơn vị quản lý mình muộn nhất là ngày nào?")
+    assert slots.aspect == "thoi_diem_xet" and "chậm nhất" in slots.synonyms
