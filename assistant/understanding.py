@@ -874,8 +874,8 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
 # Aspects said of thi đua and khen thưởng as a whole: asked without a title, the general provisions answer.
 GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
 # Asked of a title that has no rule of its own on them, the general provisions answer too: a title
-# awarded under the old law keeps its value by the Law's transitional article.
-TITLE_TO_GENERAL_ASPECTS = GENERAL_ASPECTS | {"hieu_luc", "chuyen_tiep"}
+# awarded under the old law keeps its value by the Law's transitional article; who presents an award.
+TITLE_TO_GENERAL_ASPECTS = GENERAL_ASPECTS | {"hieu_luc", "chuyen_tiep", "trao_tang"}
 GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # Named notions, bodies, acts and groups of recipients the law map may answer for when no title or award
 # is named ("khen niên hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng", "giáo viên hợp
