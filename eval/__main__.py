@@ -10,6 +10,7 @@ EVALUATIONS = {
     "deadlines": "eval.deadlines",
     "eligibility": "eval.eligibility",
     "lawmap": "eval.lawmap",
+    "diacritics": "eval.diacritics",
     "ingest-speed": "eval.ingest_speed",
     "latency": "eval.latency",
     "scale": "eval.scale",

@@ -151,3 +151,15 @@ def test_the_latest_day_is_asked_as_the_deadline():
 def test_recurring_questions_on_presenting_receiving_and_paying_reach_their_article(assistant, question, location):
     first = assistant.searcher.search(question, 3)[0].chunk
     assert first.doc_id == LAW.stem and first.location.startswith(location)
+
+
+def test_the_diacritics_evaluation_reads_back_folded_questions(assistant, tmp_path, monkeypatch):
+    """`python -m eval diacritics` folds accented questions, restores them and counts the syllables read back."""
+    import eval.diacritics as evaluation
+
+    questions = tmp_path / "q.jsonl"
+    questions.write_text('{"id": "a", "q": "Cho tôi hỏi tỷ lệ tối đa được khen thưởng là bao nhiêu?"}\n'
+                         '{"id": "b", "q": "khong dau nen bo qua"}\n', encoding="utf-8")
+    monkeypatch.setattr(evaluation, "build_assistant", lambda: assistant)
+    report = evaluation.evaluate([questions])
+    assert report["n"] == 1 and report["syllable_accuracy"] == 1.0 and report["question_accuracy"] == 1.0
