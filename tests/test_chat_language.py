@@ -163,3 +163,12 @@ def test_the_diacritics_evaluation_reads_back_folded_questions(assistant, tmp_pa
     monkeypatch.setattr(evaluation, "build_assistant", lambda: assistant)
     report = evaluation.evaluate([questions])
     assert report["n"] == 1 and report["syllable_accuracy"] == 1.0 and report["question_accuracy"] == 1.0
+
+
+def test_the_fields_other_words_for_the_ask_let_the_right_passage_answer(assistant):
+    """ "in hình huân chương lên … giấy tờ chính thức" shares few words with "sử dụng biểu tượng … trên các văn bản,
+    tài liệu chính thức", which answers it: the field's other words for the ask count too."""
+    answer = assistant.answerer().answer("Công ty tôi được tặng Huân chương Lao động hạng Ba. Công ty có được in hình "
+                                         "huân chương lên công văn và giấy tờ chính thức không?")
+    assert not answer.not_found and answer.citations[0].location.startswith("Điều 86")
+    assert "biểu tượng" in answer.lead

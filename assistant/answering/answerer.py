@@ -224,7 +224,9 @@ class Answerer:
             spelled = understand(standalone.split(FOLLOW_UP_JOINER)[0]).spelled
         # "bắt buộc" also finds "không nhất thiết"; "Chủ tịch xã" also "Chủ tịch Ủy ban nhân dân các cấp"
         wording = " ".join([spelled, slots.synonyms, *_body_names(slots)]).strip()
-        asked = (spelled, standalone)  # the officer's own words may share more with the text than its names spelled out
+        # the officer's own words may share more with the text than its names spelled out; the field's other words
+        # for them ("in hình" — "sử dụng biểu tượng") may share more still
+        asked = (spelled, standalone, f"{spelled} {slots.synonyms}".strip())
         pieces = self._pieces(wording, asked, kind, hits, factors)
         if kind == "members":  # the passage naming the bloc's members, not one on what the members do
             pieces.sort(key=lambda piece: not names_members(hits[piece.hit_index].chunk.body))
