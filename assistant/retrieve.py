@@ -30,8 +30,8 @@ from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GEN
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.chunk import context_path
-from documents.text import (collapse_spaces, looks_unaccented, mentions_a_date, mentions_a_quantity, normalize,
-                            without_document_dates)
+from documents.text import (collapse_spaces, decimal_value, looks_unaccented, mentions_a_date, mentions_a_quantity,
+                            normalize, without_document_dates)
 
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
@@ -134,7 +134,7 @@ class HybridSearcher:
         question asks for them."""
         named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.reads_closing_block
-        shares = [_number(m.group(1)) for m in _SHARE.finditer(slots.question)]  # "phường em có 92% …"
+        shares = [decimal_value(m.group(1)) for m in _SHARE.finditer(slots.question)]  # "phường em có 92% …"
         for hit in hits:
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
@@ -217,7 +217,8 @@ class HybridSearcher:
                 replacement = self.catalogue.stored_replacement(self.catalogue.get(provision.doc)) if ended else None
                 may_stand_in = ended and not ruled_now and (replacement is None or replacement in in_force)
                 for chunk in self._provision_chunks(provision, slots.question):
-                    if provision.group and group_order(chunk.body, slots.question, provision.group):
+                    group = group_order(chunk.body, slots.question, provision.group)
+                    if provision.group and group:
                         continue  # written for a group the question does not name
                     standing_in = may_stand_in and bool(set(awards_named(chunk.body)) & set(slots.subjects))
                     previous = chosen.get(chunk.chunk_id)
@@ -235,7 +236,6 @@ class HybridSearcher:
                         # title held; then the general case; then the khoản on the families of the titles named
                         # together ("vừa LĐTT vừa CSTĐCS"); then, no recipient named, the individual's khoản
                         # (the law's own order); then the words of the question
-                        group = group_order(chunk.body, slots.question, provision.group)
                         order = (ended and not standing_in, not _title_named(chunk, folded_question), subject_rank,
                                  self._newest_first(provision.doc) if ended else 0, provision not in delegated,
                                  group != 0, provision not in steps, group, _names_order(provision, slots),
@@ -330,13 +330,10 @@ _SHARE = re.compile(r"(\d+(?:,\d+)?)\s*%")
 _RANGE = re.compile(r"(\d+(?:,\d+)?)\s*%?\s*(?:-|–|đến)\s*(?:dưới\s*)?(\d+(?:,\d+)?)\s*%")
 
 
-def _number(written: str) -> float:
-    return float(written.replace(",", "."))
-
-
 def _a_range_holding(body: str, shares: list[float]) -> bool:
     """ "92% … được cộng mấy điểm?": a scoring row with a band that holds the share ("từ 90-95% cộng 03 điểm")."""
-    return any(_number(low) <= share <= _number(high) for low, high in _RANGE.findall(body) for share in shares)
+    return any(decimal_value(low) <= share <= decimal_value(high)
+               for low, high in _RANGE.findall(body) for share in shares)
 
 
 def _names_a_period(text: str, periods: tuple[str, ...]) -> bool:

@@ -75,6 +75,11 @@ def plain_number(token: str) -> str:
     return token.lstrip("0") or "0" if token.isdigit() and len(token) <= 3 else token
 
 
+def decimal_value(written: str) -> float:
+    """ "1,5" → 1.5, "70" → 70.0: a figure written with the Vietnamese decimal comma."""
+    return float(written.replace(",", "."))
+
+
 def word_tokenize(text: str) -> list[str]:
     """Lower-cased Vietnamese word tokens; multi-syllable words joined by '_' (`thi_đua`).
 

@@ -2,23 +2,21 @@
 people called by name, the kind of recipient asked last, the force a medal is for (real lexical index)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from assistant.build import Assistant, build_assistant
-from assistant.config import Settings
+from assistant.build import Assistant
 from assistant.understanding import asking_clause, understand
 from assistant.vocabulary import load_vocabulary
-from tests.conftest import KNOWLEDGE, LAW
+from tests.conftest import DECREE, KNOWLEDGE, LAW, answered, indexed_assistant
 
-DECREE = KNOWLEDGE / "legal" / "nd-152-2025-ND-CP.txt"
+TODAY = date(2026, 6, 1)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory) -> Assistant:
-    data = tmp_path_factory.mktemp("chat") / "data"
-    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01"))
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([LAW, DECREE]))
-    return built
+    return indexed_assistant(tmp_path_factory.mktemp("chat") / "data", [LAW, DECREE], TODAY)
 
 
 @pytest.mark.parametrize("typed,restored", [
@@ -108,8 +106,8 @@ def test_an_ask_after_the_reason_for_asking_is_answered_not_refused(assistant):
                 "năm tù giam, bản án đã có hiệu lực. Phòng tổ chức chúng tôi cần báo cáo lên Sở Y tế nên tôi muốn "
                 "biết danh hiệu của ông ấy có bị tước không.")
     assert asking_clause(question) == "danh hiệu của ông ấy có bị tước không."
-    answer = assistant.answerer().answer(question)
-    assert not answer.not_found and answer.citations[0].location.startswith("Điều 93, khoản 3")
+    answer = answered(assistant, question)
+    assert answer.citations[0].location.startswith("Điều 93, khoản 3")
     assert "tước danh hiệu vinh dự nhà nước" in answer.lead
 
 
@@ -128,10 +126,7 @@ CAN_THO = KNOWLEDGE / "plans" / "kh-157-2025-ubnd-can-tho.txt"
 
 @pytest.fixture(scope="module")
 def scoring_plan(tmp_path_factory) -> Assistant:
-    data = tmp_path_factory.mktemp("scores") / "data"
-    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01"))
-    assert all(r.status == "indexed" for r in built.ingestor().ingest([CAN_THO]))
-    return built
+    return indexed_assistant(tmp_path_factory.mktemp("scores") / "data", [CAN_THO], TODAY)
 
 
 def test_a_share_asked_reaches_the_scoring_band_that_holds_it(scoring_plan):
@@ -162,7 +157,7 @@ def test_the_diacritics_evaluation_reads_back_folded_questions(assistant, tmp_pa
 def test_the_fields_other_words_for_the_ask_let_the_right_passage_answer(assistant):
     """ "in hình huân chương lên … giấy tờ chính thức" shares few words with "sử dụng biểu tượng … trên các văn bản,
     tài liệu chính thức", which answers it: the field's other words for the ask count too."""
-    answer = assistant.answerer().answer("Công ty tôi được tặng Huân chương Lao động hạng Ba. Công ty có được in hình "
-                                         "huân chương lên công văn và giấy tờ chính thức không?")
-    assert not answer.not_found and answer.citations[0].location.startswith("Điều 86")
+    answer = answered(assistant, "Công ty tôi được tặng Huân chương Lao động hạng Ba. Công ty có được in hình huân chương "
+                                 "lên công văn và giấy tờ chính thức không?")
+    assert answer.citations[0].location.startswith("Điều 86")
     assert "biểu tượng" in answer.lead

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.question import Turn
-from assistant.build import Assistant, build_assistant
-from assistant.config import Settings
+from assistant.build import Assistant
 from assistant.understanding import held_steps, understand
-from tests.conftest import KNOWLEDGE, LAW, SEED_001
+from tests.conftest import KNOWLEDGE, LAW, SEED_001, indexed_assistant
 
 OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
 TAM_DUONG = KNOWLEDGE / "plans" / "002_8dcd8df503d34be0.txt"
@@ -30,10 +29,7 @@ def _first_law_article(built, question: str) -> str | None:
 
 def _indexed(tmp_path_factory, name: str, files: list) -> Assistant:
     """An assistant over a real lexical index of these files, on 1 June 2026."""
-    data = tmp_path_factory.mktemp(name) / "data"
-    built = build_assistant(Settings(data_dir=data, knowledge_dir=KNOWLEDGE, llm_provider="none", today="2026-06-01"))
-    assert all(r.status == "indexed" for r in built.ingestor().ingest(files))
-    return built
+    return indexed_assistant(tmp_path_factory.mktemp(name) / "data", files, "2026-06-01")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from assistant.understanding import AWARD_KINDS, asking_part, asks, awards_named, names_members, states_entry_into_force
 from assistant.vocabulary import load_vocabulary
-from documents.text import DATE_MENTION, UPPER_LETTERS, collapse_spaces, fold_accents, without_document_dates
+from documents.text import (DATE_MENTION, UPPER_LETTERS, collapse_spaces, decimal_value, fold_accents,
+                            without_document_dates)
 
 SENTENCE_CHARS = 400
 SECOND_SENTENCE_TERMS = 6  # question words (a pair counts twice) a second sentence must add to be led too
@@ -90,14 +91,14 @@ def share_verdict(question: str, rule: str) -> str:
     'Không: 68% chưa đạt mức “ít nhất là 70%”.'
     """
     shares = list(_SHARE.finditer(question))
-    given = {float(found.group(1).replace(",", ".")) for found in shares}
+    given = {decimal_value(found.group(1)) for found in shares}
     lower, upper = list(_LOWER_BOUND.finditer(rule)), list(_UPPER_BOUND.finditer(rule))
     if not asks_yes_no(question) or len(given) != 1 or len(lower) + len(upper) != 1:
         return ""
     share, bound = given.pop(), (lower or upper)[0]
     if len(_words_after(question, shares[0]) & _words_after(rule, bound)) < SHARED_CONTEXT_WORDS:
         return ""  # a share of something else ("20% đạt CSTĐCS" beside "không quá 15% … đạt danh hiệu LĐTT")
-    limit = float((bound.group(1) or bound.group(2) if lower else bound.group(1)).replace(",", "."))
+    limit = decimal_value(bound.group(1) or bound.group(2) if lower else bound.group(1))
     shown = f"{share:g}%".replace(".", ",")
     if lower and share < limit:
         return f"Không: {shown} chưa đạt mức “{bound.group(0)}”."
