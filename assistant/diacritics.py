@@ -67,11 +67,15 @@ def phrase_counts() -> tuple[Counter, Counter]:
 
 
 class DiacriticsModel:
-    def __init__(self, unigrams: dict[str, Counter], bigrams: Counter, total: int | None = None):
+    def __init__(self, unigrams: dict[str, Counter], bigrams: Counter, total: int | None = None,
+                 followed: dict[str, int] | None = None):
         self.unigrams = unigrams  # folded syllable -> Counter of accented forms
         self.bigrams = bigrams  # (accented, accented) -> count
         self._form_counts = {form: n for forms in unigrams.values() for form, n in forms.items()}
         self.total = total or sum(self._form_counts.values()) or 1  # every syllable counted, for P(form)
+        # how often each form is followed by another syllable: the denominator of P(next | form), apart from the
+        # form's own count, which the chat's words inflate to win their letters ("tôi" against "tối")
+        self.followed = followed if followed is not None else _followed(bigrams)
 
     @classmethod
     def for_corpus(cls, texts: Iterable[str]) -> "DiacriticsModel":
@@ -110,7 +114,7 @@ class DiacriticsModel:
         """log P(form | previous): how often the previous form is followed by this one, interpolated with how
         often this form occurs at all. A frequent neighbour ("đã được") does not outweigh a rarer pair that
         nearly always goes together ("tối đa")."""
-        seen = self._form_counts.get(previous, 0)
+        seen = self.followed.get(previous, 0)
         following = self.bigrams.get((previous, form), 0) / seen if seen else 0.0
         return math.log(BIGRAM_LAMBDA * following + (1 - BIGRAM_LAMBDA) * count / self.total + 1e-12)
 
@@ -126,6 +130,13 @@ class DiacriticsModel:
                 new_paths[form] = (best_score, best_path + [form])
             paths = new_paths
         return max(paths.values(), key=lambda item: item[0])[1]
+
+
+def _followed(bigrams: Counter) -> dict[str, int]:
+    followed: Counter = Counter()
+    for (previous, _), n in bigrams.items():
+        followed[previous] += n
+    return dict(followed)
 
 
 def _runs_between_stops(tokens: list[str]) -> list[list[int]]:
@@ -168,6 +179,7 @@ class StoredDiacritics:
     def __init__(self, connect):
         self._connect = connect  # returns this thread's sqlite3 connection
         self._phrases: tuple[Counter, Counter] | None = None
+        self._phrases_followed: dict[str, int] | None = None
 
     @staticmethod
     def install(db) -> None:
@@ -217,7 +229,20 @@ class StoredDiacritics:
                 bigrams[(a, b)] += n
         total = (db.execute("SELECT COALESCE(SUM(n), 0) FROM diacritic_forms").fetchone()[0]
                  + sum(phrase_forms.values()))
-        return DiacriticsModel(dict(unigrams), bigrams, total)
+        return DiacriticsModel(dict(unigrams), bigrams, total, self._followed(db, forms))
+
+    def _followed(self, db, forms: list[str]) -> dict[str, int]:
+        followed = Counter({form: n for form, n in self._phrase_followed().items() if form in forms})
+        if forms:
+            marks = ",".join("?" * len(forms))
+            for form, n in db.execute(f"SELECT a, SUM(n) FROM diacritic_pairs WHERE a IN ({marks}) GROUP BY a", forms):
+                followed[form] += n
+        return dict(followed)
+
+    def _phrase_followed(self) -> dict[str, int]:
+        if self._phrases_followed is None:
+            self._phrases_followed = _followed(self._phrase_counts()[1])
+        return self._phrases_followed
 
     def _phrase_counts(self) -> tuple[Counter, Counter]:
         if self._phrases is None:

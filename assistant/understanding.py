@@ -241,7 +241,7 @@ def _explicit_target(question: str, form: _Form) -> str | None:
     found, given_to = _recipients_named(form, "explicit_targets")
     if given_to or len(found) < 2:
         return (given_to or found or [None])[0]
-    asked, _ = _recipients_named(_question_form(_last_ask(question)), "explicit_targets")
+    asked, _ = _recipients_named(_question_form(last_ask(question)), "explicit_targets")
     return asked[0] if len(asked) == 1 else found[0]
 
 
@@ -253,7 +253,7 @@ def _recipients_named(form: _Form, table: str) -> tuple[list[str], list[str]]:
     return found, given_to
 
 
-def _last_ask(question: str) -> str:
+def last_ask(question: str) -> str:
     """The last sentence that asks ("… chủ yếu tặng cá nhân, tập thể. Vậy hộ gia đình … có thuộc diện … không?":
     households are asked about); "" when none ends with a question mark."""
     return next((s for s in reversed(split_sentences(question)) if s.endswith("?")), "")
@@ -339,6 +339,9 @@ def understand(question: str) -> Slots:
         subjects = tuple(sorted(subjects, key=lambda s: s not in asked_here))
     if aspect is None and _may_one_be_proposed(question, subjects, award_matches):
         aspect = "tieu_chuan"
+    asks_which = _asks_which(question, award_matches)
+    if asks_which and aspect == "dinh_nghia":
+        aspect = "hinh_thuc_phu_hop"  # "… đó là huân chương gì?" asks which award fits, not what one is
     return Slots(
         question=question,
         subjects=subjects,
@@ -358,7 +361,7 @@ def understand(question: str) -> Slots:
         focus=focus,
         kind=_kind_asked(focus or question, aspect),
         held=held,
-        asks_which=_asks_which(question, award_matches),
+        asks_which=asks_which,
     )
 
 
@@ -490,6 +493,39 @@ def two_asks(question: str) -> tuple[str, str] | None:
     if first_aspect == second_aspect and same_titles:
         return None
     return " ".join(sentences[:first + 1]), " ".join(sentences[first + 1:second + 1])
+
+
+_YES_NO_ENDING = re.compile(r"\b(?:không|chưa)\s*(?:ạ|vậy|nhỉ|nhé)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_yes_no(question: str) -> bool:
+    """ "… có được không?", "… đủ điều kiện chưa ạ?" """
+    return bool(_YES_NO_ENDING.search(question))
+
+
+# ", và ai được chủ trì …?", ", có truy tặng không?": a comma, perhaps a joining word, then the clause's own ask
+_CLAUSE_JOIN = re.compile(r",\s+(?:(?:và|còn|với lại|hay|rồi)\s+)?(?=\S)", re.IGNORECASE)
+CLAUSE_ASK_MIN_SYLLABLES = 3
+
+
+def two_asks_in_a_sentence(question: str) -> tuple[str, str] | None:
+    """A question asking two things in one sentence ("… mỗi năm xét tặng tối đa bao nhiêu người, có truy tặng
+    không?", "… phải có bao nhiêu thành viên dự, và ai được chủ trì …?"): the first ask with the story told before
+    it, and the second; None unless each clause asks an aspect of its own (the second may ask yes or no)."""
+    sentences = split_sentences(question)
+    asking = [i for i, s in enumerate(sentences) if s.endswith("?")]
+    if len(asking) != 1:
+        return None
+    sentence = sentences[asking[0]]
+    for join in reversed(list(_CLAUSE_JOIN.finditer(sentence))):
+        left, right = sentence[:join.start()], sentence[join.end():]
+        if len(syllable_tokenize(right)) < CLAUSE_ASK_MIN_SYLLABLES:
+            continue
+        left_aspect, right_aspect = detect_aspect(left), detect_aspect(right)
+        right_asks = right_aspect or asks_yes_no(right)
+        if left_aspect and right_asks and left_aspect != right_aspect and holds_a_question_word(left):
+            return " ".join([*sentences[:asking[0]], left.rstrip(" ,") + "?"]), right[:1].upper() + right[1:]
+    return None
 
 
 def awards_named(text: str) -> tuple[str, ...]:

@@ -1,6 +1,8 @@
 """Queries typed without diacritics: restored from the corpus, same passages, accented display."""
 from __future__ import annotations
 
+from collections import Counter
+
 from assistant.build import build_assistant
 from assistant.diacritics import DiacriticsModel
 from tests.conftest import KNOWLEDGE
@@ -52,3 +54,16 @@ def test_a_rarer_reading_of_a_syllable_many_words_share_is_still_a_candidate():
               + ["đúng hạn"] * 5 + ["chứa đựng"] * 4)
     model = DiacriticsModel.from_texts([*common, "Huân chương Dũng cảm", "hành động dũng cảm"])
     assert model.restore("huan chuong dung cam") == "huân chương dũng cảm"
+
+
+def test_what_follows_a_chat_word_is_read_in_its_own_pairs_however_much_its_form_weighs():
+    """The chat's words weigh far more than their pairs ("tôi" must beat "tối"): the word after one is still
+    the one that follows it in the counts, not the one most frequent on its own."""
+    forms = Counter({("a", "à"): 1000, ("b", "bẻ"): 10, ("b", "bé"): 1000})
+    model = DiacriticsModel.from_counts(forms, Counter({("à", "bẻ"): 1}))
+    assert model.restore("a b") == "à bẻ"
+
+
+def test_everyday_words_of_a_question_are_restored():
+    model = DiacriticsModel.for_corpus(["phong trào thi đua", "trao tặng huân chương", "đứng đầu cơ quan"])
+    assert model.restore("ai dung ra trao") == "ai đứng ra trao"

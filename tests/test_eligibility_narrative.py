@@ -464,3 +464,10 @@ def test_a_member_not_completing_breaks_the_hundred_percent():
     result = check(parse)
     failed = [c["text"] for c in result.top_level() if c["status"] == "failed"]
     assert result.verdict == "not_eligible" and failed == ["Có 100% cá nhân trong tập thể hoàn thành nhiệm vụ được giao"]
+
+
+def test_a_title_asked_about_as_a_step_stands_for_the_title_it_leads_to():
+    parse = _parse("Em được CSTĐ cấp tỉnh năm 2022 và năm 2025, có một đề tài khoa học đã nghiệm thu. Trường định đề "
+                   "xuất em lên CSTĐ toàn quốc. Cho em hỏi điều kiện về số lần CSTĐ tỉnh liên tục là mấy lần, đề tài chỉ "
+                   "áp dụng trong tỉnh thì có được không?")
+    assert parse.award == "chien_si_thi_dua_toan_quoc"

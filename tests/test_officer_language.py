@@ -168,9 +168,47 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Khoa em đang làm hồ sơ Nhà giáo ưu tú cho một thầy làm quản lý. Cho em hỏi yêu cầu về số năm công tác với "
      "cán bộ quản lý giáo dục là thế nào?", "tieu_chuan"),
     ("Cái GK đột xuất năm ngoái có được tính vào thành tích để đề nghị BK của tỉnh theo công trạng không?", "nguyen_tac"),
+    # what a title's criteria ask besides the years; the discipline that bars a collective
+    ("Năm nay chị ấy được giới thiệu NSƯT, ngoài số năm thì có bắt buộc phải có giải ở liên hoan không?", "tieu_chuan"),
+    ("Tổ bị loại khỏi TTLĐTT vì có người bị kỷ luật, vậy kỷ luật từ mức nào thì mới bị loại?", "tieu_chuan"),
+    ("Đài truyền hình tỉnh có vai trò gì trong công tác khen thưởng?", "trach_nhiem"),
+    ("Được tặng huân chương rồi thì pháp luật yêu cầu người được khen phải làm gì?", "trach_nhiem"),
+    ("Chủ tịch xã có được tự kêu gọi thi đua trong xã không?", "tham_quyen_phat_dong"),
+    ("Huân chương tặng cho đối tác nước ngoài thì ai đứng ra trao?", "trao_tang"),
+    # "đó là huân chương gì" asks which award fits the deed told, not what a huân chương is
+    ("Anh ấy lao xuống sông cứu ba em học sinh rồi hy sinh. Xin hỏi đó là huân chương gì?", "hinh_thuc_phu_hop"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
+
+
+@pytest.mark.parametrize("question,subject", [
+    ("Muốn được chiến sĩ cơ sở thì cần gì?", "chien_si_thi_dua_co_so"),
+    ("Chiến sĩ tỉnh xét cho những ai?", "chien_si_thi_dua_cap_tinh"),
+    ("HC QKQT xét cho quân nhân bao nhiêu năm?", "huy_chuong_quan_ky_quyet_thang"),
+    ("Điều kiện HCVANTQ là gì?", "huy_chuong_vi_an_ninh_to_quoc"),
+])
+def test_spoken_and_shortened_names_of_titles_and_medals_are_understood(question, subject):
+    assert understand(question).subjects[:1] == (subject,)
+
+
+@pytest.mark.parametrize("question,target", [
+    # the personnel office ("phòng tổ chức") and the verb ("tổ chức một lần") name no collective
+    ("Tôi là chuyên viên, phòng tổ chức bảo tôi có thể được đề nghị bằng khen, vậy cần điều kiện gì?", "ca_nhan"),
+    ("Giải thưởng này bao lâu tổ chức một lần?", None),
+    ("Huân chương tặng cho một tổ chức ở nước ngoài thì ai trao?", "tap_the"),
+    # the asker's family speaking is no household asked about
+    ("Gia đình nghe nói bố tôi có thể được truy tặng huân chương, cần điều kiện gì?", "ca_nhan"),
+])
+def test_who_an_award_is_for_is_not_read_in_the_askers_office_or_family(question, target):
+    assert understand(question).target == target
+
+
+def test_an_act_told_in_the_askers_own_words_reaches_the_acts_the_law_bans(assistant):
+    answer = assistant.answerer().answer(
+        "Ông hàng xóm lấy huân chương kháng chiến của cha ra đeo rồi quay video nhảy múa, chửi tục để câu like "
+        "trên mạng. Làm thế thì luật có cấm không?")
+    assert not answer.not_found and answer.citations[0].location.startswith("Điều 15")
 
 
 def test_a_notion_without_a_title_still_reaches_its_provision(assistant):
@@ -1502,3 +1540,18 @@ def test_the_addressees_cited_bring_no_note_on_the_legal_bases_read_out_beside_t
     answer = built.answerer().answer("Công văn 2851/BGDĐT-TĐKT gửi những đơn vị nào?")
     assert "- Đại học Quốc gia Hà Nội;" in answer.lead.split("\n")
     assert "Nghị định 91/2017" not in answer.text
+
+
+def test_the_lead_cut_from_a_long_khoan_keeps_the_texts_word_for_the_askers(assistant):
+    """ "file mềm" is the officer's word for the Law's "tệp tin điện tử": the stretch of Điều 84 khoản 4 shown
+    as the lead holds it."""
+    answer = assistant.answerer().answer("Hồ sơ trình Bằng khen Thủ tướng gửi lên trung ương mấy bộ? Có phải kèm file mềm "
+                                         "không ạ?")
+    assert "01 bộ hồ sơ bản chính" in answer.lead and "tệp tin điện tử" in answer.lead
+
+
+def test_two_asks_in_one_sentence_are_both_answered(tmp_path_factory):
+    hanoi = _indexed(tmp_path_factory, "hanoi", [LAW, KNOWLEDGE / "plans" / "qd-71-2025-ubnd-ha-noi.txt"])
+    answer = hanoi.answerer().answer("Danh hiệu Công dân Thủ đô ưu tú mỗi năm thành phố xét tặng không quá bao nhiêu "
+                                     "người, có truy tặng cho người đã mất không?")
+    assert "10 cá nhân" in answer.lead and "truy tặng" in answer.lead

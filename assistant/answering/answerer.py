@@ -15,7 +15,7 @@ from typing import Iterator
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import extractive, generative
-from assistant.answering.lead import asks_yes_no, lead_text, point_label, share_verdict
+from assistant.answering.lead import lead_text, point_label, share_verdict
 from assistant.answering.tools import ChatTools, ToolReply
 from assistant.answering.question import (FOLLOW_UP_JOINER, Turn, addresses_a_model, is_follow_up, required_names,
                                           standalone_question)
@@ -25,10 +25,11 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (NOTION_KINDS, TOO_BROAD, asking_clause, awards_named, folded_syllables, follow_up,
-                                     mapped_provisions, names_a_document, names_members, off_field_topics, only_names_the_aspect,
-                                     place_names, provinces_named, sector_delegation, split_sentences, two_asks,
-                                     understand, without_asker)
+from assistant.understanding import (NOTION_KINDS, TOO_BROAD, asking_clause, asks_yes_no, awards_named, folded_syllables,
+                                     follow_up, last_ask, mapped_provisions, names_a_document, names_members,
+                                     off_field_topics, only_names_the_aspect, place_names, provinces_named,
+                                     sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
+                                     without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -48,6 +49,7 @@ LIST_OF_AWARDS_FACTOR = 0.5  # asked which award of a kind fits, a passage namin
 RETRIEVE_K = 8
 MAX_LISTED_KHOANS = 4  # an authority question asked of no level lists the khoản naming the title, up to these
 WHETHER_ASPECTS = (None, "tieu_chuan", "doi_tuong")  # what "có được xét … không?" is read as
+TOLD_ACT_ASPECTS = ("hanh_vi_bi_cam", "xu_ly_vi_pham")  # asked of an act the question tells in its own words
 
 
 @dataclass
@@ -135,9 +137,11 @@ class Answerer:
         answered after it. A short add-on asked second ("Mức tiền thưởng là bao nhiêu?") comes after the main
         ask, whichever the whole answered. Unchanged when the question asks once, a tool answered (one that only
         offers its page answers nothing), or nothing is found."""
-        parts = two_asks(without_asker(question))
-        if parts is None or answer.not_found or _a_tool_answered(answer):
+        if answer.not_found or _a_tool_answered(answer):
             return answer
+        parts = two_asks(without_asker(question))
+        if parts is None:
+            return self._with_each_clause_answered(answer, question)
         answered = _part_answered(understand(standalone), parts)
         if answered is None:
             return answer
@@ -149,6 +153,21 @@ class Answerer:
             return _joined(extra, answer, whole=answer)
         return _joined(answer, extra)
 
+    def _with_each_clause_answered(self, answer: Answer, question: str) -> Answer:
+        """ "… mỗi năm xét tặng tối đa bao nhiêu người, có truy tặng không?": two asks in one sentence. The answer
+        to the whole often answers both ("nộp về đâu, hạn chót là ngày nào": one khoản); each ask's own answer
+        follows it when it cites a passage the whole's does not."""
+        parts = two_asks_in_a_sentence(without_asker(question))
+        if parts is None:
+            return answer
+        cited = {(c.doc_id, c.location) for c in answer.citations}
+        for ask in (parts[0], follow_up(parts[1], parts[0]) or parts[1]):
+            extra = self.answer(ask)
+            if not (extra.not_found or _a_tool_answered(extra)) and (extra.citations[0].doc_id,
+                                                                     extra.citations[0].location) not in cited:
+                answer = _joined(answer, extra)
+                cited |= {(c.doc_id, c.location) for c in extra.citations}
+        return answer
 
     def _with_tool(self, answer: Answer, question: str) -> None:
         """A question for a tool is answered by it; the passages found stay as grounds (a draft needs none)."""
@@ -403,11 +422,12 @@ class Answerer:
                 else piece.unit)
         unit = extractive.mapped_khoan(hit) or extractive.uncapped(unit, hit)  # the điểm asked may lie past the cut
         heading = hit.chunk.location.split(" › ")[-1]
-        subjects = understand(question).subjects
+        slots = understand(question)
         listed = _listed_khoans(kind, hit, question)
         if listed:
-            return "\n".join(f"- {lead_text(kind, khoan, question=question, subjects=subjects)}" for khoan in listed)
-        return lead_text(kind, unit, cells, due, question, heading, hit.points, subjects)
+            return "\n".join(f"- {lead_text(kind, khoan, question=question, subjects=slots.subjects)}"
+                             for khoan in listed)
+        return lead_text(kind, unit, cells, due, question, heading, hit.points, slots.subjects, slots.synonyms)
 
     def _register_record(self, hit: Hit, piece, kind: str):
         """The deadlines register's record of the task a dated or assigned passage states, if any."""
@@ -516,7 +536,8 @@ class Answerer:
         chương Hữu nghị mới có thể được tặng Huân chương Hữu nghị?": the rule on lower awards first); nor
         does the provision that sets out a title or award the question names, however long the letter around
         it ("… khác nhau giữa Kỷ niệm chương và Giấy khen, … Chi hội trưởng Hội NCT ấp 57 …")."""
-        if best.provision and _rules_on_a_named_notion(question, best) or _sets_out_a_named_title(question, best):
+        if best.provision and (_rules_on_a_named_notion(question, best) or _rules_as_last_asked(question, best)) \
+                or _sets_out_a_named_title(question, best):
             return False
         question = without_dates(question)
         needed = MIN_PROVISION_COVERAGE if best.provision else MIN_COVERAGE
@@ -652,6 +673,18 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
         return slots.aspect in WHETHER_ASPECTS and notion.kind == "khai_niem" and holds_its_rule(notion, None)
 
     return any(rules_as_asked(notion) for notion in notions)
+
+
+def _rules_as_last_asked(question: str, hit: Hit) -> bool:
+    """The provision the law map gives on an act told in the question's own words, when its last asking sentence
+    asks whether the act is banned or how it is punished ("… lấy huân chương … đeo rồi quay clip … Làm vậy luật
+    có cấm không?": the acts the Law bans)."""
+    slots = understand(question)
+    if slots.aspect not in TOLD_ACT_ASPECTS or not slots.subjects or detect_aspect(last_ask(question)) != slots.aspect:
+        return False
+    body = normalize(hit.chunk.body)
+    return any(e.aspect == slots.aspect and e.doc == hit.chunk.doc_id and e.quote in body
+               for e in load_law_map().entries)
 
 
 def _sets_out_a_named_title(question: str, hit: Hit) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.understanding import AWARD_KINDS, asking_part, asks, awards_named, names_members, states_entry_into_force
+from assistant.understanding import (AWARD_KINDS, asking_part, asks, asks_yes_no, awards_named, names_members,
+                                     states_entry_into_force)
 from assistant.vocabulary import load_vocabulary
 from documents.text import (DATE_MENTION, UPPER_LETTERS, collapse_spaces, decimal_value, fold_accents,
                             without_document_dates)
@@ -56,11 +57,12 @@ class Source:
     heading: str = ""  # the heading the unit stands under ("3. Văn phòng Sở")
     points: tuple[str, ...] = ()  # the điểm the law map names for the question ("đ")
     subjects: tuple[str, ...] = ()  # the titles/awards the question names (vocabulary ids)
+    synonyms: str = ""  # the texts' words for the question's phrases ("tệp tin điện tử" for "file mềm")
 
 
 def lead_text(kind: str, unit: str, cells: dict[str, str] | None = None, due: str = "", question: str = "",
-              heading: str = "", points: tuple[str, ...] = (), subjects: tuple[str, ...] = ()) -> str:
-    source = Source(unit, question, cells or {}, due, heading, points, subjects)
+              heading: str = "", points: tuple[str, ...] = (), subjects: tuple[str, ...] = (), synonyms: str = "") -> str:
+    source = Source(unit, question, cells or {}, due, heading, points, subjects, synonyms)
     builders = {"date": _date_lead, "unit": _unit_lead, "list": _list_lead, "number": _number_lead,
                 "members": _members_lead}
     text = builders.get(kind, _sentence_lead)(source)
@@ -76,7 +78,6 @@ _LOWER_BOUND = re.compile(r"(?:(?:ít nhất|tối thiểu)(?: là)?|từ)\s+(\d
                           re.IGNORECASE)
 _UPPER_BOUND = re.compile(r"(?:không quá|không vượt quá|tối đa)(?: là)?\s+(\d+(?:[.,]\d+)?)\s*%", re.IGNORECASE)
 _SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)", re.IGNORECASE)
-_YES_NO_ENDING = re.compile(r"\b(?:không|chưa)\s*(?:ạ|vậy|nhỉ|nhé)?\s*[?.!]*\s*$", re.IGNORECASE)
 SHARE_CONTEXT_WORDS = 10  # the words after a share that say what it is a share of
 SHARED_CONTEXT_WORDS = 2  # … of which the question's and the rule's must have this many in common
 
@@ -105,11 +106,6 @@ def share_verdict(question: str, rule: str) -> str:
     if upper and share > limit:
         return f"Không: {shown} vượt mức “{bound.group(0)}”."
     return f"Về tỷ lệ này thì đạt ({shown}, mức quy định “{bound.group(0)}”); các tiêu chuẩn khác vẫn phải đủ."
-
-
-def asks_yes_no(question: str) -> bool:
-    """ "… có được không?", "… đủ điều kiện chưa ạ?" """
-    return bool(_YES_NO_ENDING.search(question))
 
 
 def _words_after(text: str, match: re.Match) -> set[str]:
@@ -361,7 +357,8 @@ def _sentence_lead(source: Source) -> str:
     if listing and best in collapse_spaces(listing):
         return listing  # one item of "… gồm: A; B; C" answers only with the others beside it
     second = _second_asked(best, source.unit, source.question)
-    return " ".join(_around_match(sentence, source.question) for sentence in (best, second) if sentence)
+    asked = f"{source.question} {source.synonyms}"
+    return " ".join(_around_match(sentence, asked) for sentence in (best, second) if sentence)
 
 
 def _second_asked(best: str, unit: str, question: str) -> str:

@@ -343,6 +343,7 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
     items = sorted([m for m in matches if m.category != "year_word"] + groups, key=lambda m: m.start)
     clauses = _clauses(folded, groups)
     target, asked = _target(items, folded)
+    target = _the_title_it_leads_to(target, items, folded)
     kind = _kind(items, target)
     if target and kind == "collective" and target.value in cues()["collective_variant"]:
         target.value = cues()["collective_variant"][target.value]
@@ -404,6 +405,24 @@ def _target(items: list[_Match], folded: list[str]) -> tuple[_Match | None, bool
     if target:
         target.used = True
     return target, True
+
+
+def _the_title_it_leads_to(target: _Match | None, items: list[_Match], folded: list[str]) -> _Match | None:
+    """ "… trường định đề xuất em lên CSTĐ toàn quốc. Cho em hỏi điều kiện về số lần CSTĐ tỉnh liên tục là mấy
+    lần?": a title asked about as a step that the criteria of another title, put forward in the story, require
+    stands for that title."""
+    if target is None:
+        return None
+    from assistant.vocabulary import load_vocabulary  # the titles' ladder (builds_on) is the vocabulary's
+
+    vocabulary = load_vocabulary()
+    higher = [m for m in items if m.category == "award" and m.value != target.value and m.value in vocabulary
+              and any(needed == target.value for needed, _ in vocabulary.get(m.value).builds_on)
+              and _preceded_by(folded, m, cues()["nomination_words"])]
+    if not higher:
+        return target
+    higher[0].used = True
+    return higher[0]
 
 
 def _members_holding(folded: list[str], award: _Match) -> bool:
