@@ -313,7 +313,7 @@ def understand(question: str) -> Slots:
     focus = asking_part(question)
     focus_matches = vocabulary.find(focus) if focus else []
     follow_up_part = question.split(FOLLOW_UP_JOINER)[0] if FOLLOW_UP_JOINER in question else ""
-    aspect = (detect_aspect(asking_clause(focus or question))
+    aspect = (detect_aspect(asking_clause(focus or question)) or _first_ask_aspect(focus or question)
               or (focus and (detect_aspect(_main_asks(focus))
                           or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
@@ -459,6 +459,28 @@ def _main_asks(text: str) -> str:
 
 
 ASK_CLAUSE_MIN_SYLLABLES = 4
+
+
+_ON_ITS_ANSWER = re.compile(r"^\W*(?:và|còn)?\s*nếu\b", re.IGNORECASE)  # "Nếu được thì ai ký?" asks on from the first
+
+
+def _first_ask_aspect(question: str) -> str | None:
+    """ "Hồ sơ đề nghị … gồm những gì? Mức tiền thưởng là bao nhiêu?": asks added after the main one, short and
+    naming nothing of their own, leave the main ask its aspect."""
+    asks_made = [s for s in split_sentences(question) if s.endswith("?")]
+    if len(asks_made) < 2 or not all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks_made[1:]):
+        return None
+    return detect_aspect(asks_made[0])
+
+
+ADD_ON_SYLLABLES = 12
+
+
+def an_add_on(ask: str) -> bool:
+    """ "Mức tiền thưởng là bao nhiêu?": a short ask that names no title or body of its own, added after the
+    question's main ask."""
+    return (len(syllable_tokenize(ask)) <= ADD_ON_SYLLABLES and not awards_named(ask)
+            and not any(load_vocabulary().get(term).kind == "co_quan" for term in understand(ask).terms))
 
 
 def asking_clause(question: str) -> str:

@@ -177,6 +177,9 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Huân chương tặng cho đối tác nước ngoài thì ai đứng ra trao?", "trao_tang"),
     # "đó là huân chương gì" asks which award fits the deed told, not what a huân chương is
     ("Anh ấy lao xuống sông cứu ba em học sinh rồi hy sinh. Xin hỏi đó là huân chương gì?", "hinh_thuc_phu_hop"),
+    # a short ask added after the main one leaves it its aspect
+    ("Thủ tục đề nghị Bằng khen của Thủ tướng gồm những bước nào? Mức thưởng bao nhiêu?", "thu_tuc"),
+    ("Cờ thi đua cấp tỉnh trao cho đơn vị đạt thành tích gì?", "tieu_chuan"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect

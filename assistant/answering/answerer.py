@@ -25,7 +25,7 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (NOTION_KINDS, TOO_BROAD, asking_clause, asks_yes_no, awards_named, folded_syllables,
+from assistant.understanding import (NOTION_KINDS, TOO_BROAD, an_add_on, asking_clause, asks_yes_no, awards_named, folded_syllables,
                                      follow_up, last_ask, mapped_provisions, names_a_document, names_members,
                                      off_field_topics, only_names_the_aspect, place_names, provinces_named,
                                      sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
@@ -33,7 +33,7 @@ from assistant.understanding import (NOTION_KINDS, TOO_BROAD, asking_clause, ask
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
-from documents.text import fold_accents, format_vn_date, normalize, syllable_tokenize
+from documents.text import fold_accents, format_vn_date, normalize
 
 _ARTICLE = re.compile(r"\bĐiều\s+(\d{1,3})\b")
 NOT_FOUND_TEXT = "Không tìm thấy nội dung trả lời câu hỏi này trong kho tài liệu."
@@ -149,7 +149,7 @@ class Answerer:
         extra = self.answer(other)
         if extra.not_found or _a_tool_answered(extra):
             return answer
-        if answered == 1 and _an_add_on(parts[1]):
+        if answered == 1 and an_add_on(parts[1]):
             return _joined(extra, answer, whole=answer)
         return _joined(answer, extra)
 
@@ -741,16 +741,6 @@ def _off_field(question: str, hits: list[Hit]) -> bool:
 
 
 _MARKER = re.compile(r"\[(\d+)\]")
-
-
-ADD_ON_SYLLABLES = 12
-
-
-def _an_add_on(ask: str) -> bool:
-    """ "Mức tiền thưởng là bao nhiêu?": a short ask that names no title or body of its own, added after the
-    question's main ask."""
-    return (len(syllable_tokenize(ask)) <= ADD_ON_SYLLABLES and not awards_named(ask)
-            and not any(load_vocabulary().get(term).kind == "co_quan" for term in understand(ask).terms))
 
 
 def _part_answered(slots, parts: tuple[str, str]) -> int | None:
