@@ -49,6 +49,10 @@ FOCUS_WEIGHT = 0.5
 DATED_BOOST = 1.5  # "trước ngày nào?": a passage that gives a date
 QUANTITY_BOOST = 1.5  # "tối đa bao nhiêu người?": a passage that gives a share or a ceiling
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
+FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that says every how many years
+# "bao lâu (thì) xét một lần", "mấy năm một lần" asked; "02 năm/lần", "03 năm một lần" stated
+_ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,3}?(?:một|1)\s+lần\b", re.IGNORECASE)
+_STATES_FREQUENCY = re.compile(r"\b\d+\s*năm\s*(?:/\s*|một\s+|1\s+)lần\b", re.IGNORECASE)
 CRITERIA_ROW_FACTOR = 0.6  # a table row of criteria, asked the quota of an award
 QUOTE_PROBE_CHARS = 60  # a law-map quote is found in its chunk by its first words (it may run past the chunk)
 
@@ -135,6 +139,7 @@ class HybridSearcher:
         named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.reads_closing_block
         shares = [decimal_value(m.group(1)) for m in _SHARE.finditer(slots.question)]  # "phường em có 92% …"
+        asks_frequency = bool(_ASKS_FREQUENCY.search(slots.question))
         for hit in hits:
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
@@ -152,6 +157,8 @@ class HybridSearcher:
                 hit.score *= QUANTITY_BOOST
             if slots.periods and _names_a_period(hit.chunk.body, slots.periods):
                 hit.score *= PERIOD_BOOST
+            if asks_frequency and _STATES_FREQUENCY.search(hit.chunk.body):
+                hit.score *= FREQUENCY_BOOST
             if _a_criteria_row_for_a_quota(hit.chunk, slots):
                 hit.score *= CRITERIA_ROW_FACTOR
             if shares and _a_range_holding(hit.chunk.body, shares):

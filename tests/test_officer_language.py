@@ -1558,3 +1558,9 @@ def test_two_asks_in_one_sentence_are_both_answered(tmp_path_factory):
     answer = hanoi.answerer().answer("Danh hiệu Công dân Thủ đô ưu tú mỗi năm thành phố xét tặng không quá bao nhiêu "
                                      "người, có truy tặng cho người đã mất không?")
     assert "10 cá nhân" in answer.lead and "truy tặng" in answer.lead
+
+
+def test_how_often_asked_of_a_plan_reaches_the_passage_stating_every_how_many_years(tmp_path_factory):
+    built = _indexed(tmp_path_factory, "often", [LAW, KNOWLEDGE / "plans" / "qd-2040-2024-bgddt.txt"])
+    first = _first(built, "Xét chọn Nhà giáo tiêu biểu của Bộ Giáo dục bao lâu thì tổ chức một lần, bắt đầu từ năm nào?")
+    assert "02 năm/lần" in first.body
