@@ -532,8 +532,8 @@ CLAUSE_ASK_MIN_SYLLABLES = 3
 
 def two_asks_in_a_sentence(question: str) -> tuple[str, str] | None:
     """A question asking two things in one sentence ("… mỗi năm xét tặng tối đa bao nhiêu người, có truy tặng
-    không?", "… phải có bao nhiêu thành viên dự, và ai được chủ trì …?"): the first ask with the story told before
-    it, and the second; None unless each clause asks an aspect of its own (the second may ask yes or no)."""
+    không?", "Hồ sơ … nộp về đâu, hạn chót là ngày nào?"): the first ask with the story told before it, and the
+    second; None unless each clause asks an aspect of its own (the second may ask yes or no)."""
     sentences = split_sentences(question)
     asking = [i for i, s in enumerate(sentences) if s.endswith("?")]
     if len(asking) != 1:
