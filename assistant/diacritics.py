@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -178,8 +179,6 @@ class StoredDiacritics:
 
     def __init__(self, connect):
         self._connect = connect  # returns this thread's sqlite3 connection
-        self._phrases: tuple[Counter, Counter] | None = None
-        self._phrases_followed: dict[str, int] | None = None
 
     @staticmethod
     def install(db) -> None:
@@ -211,7 +210,7 @@ class StoredDiacritics:
     def model_for(self, text: str) -> DiacriticsModel:
         """A model holding just the counts this text needs: its syllables' forms and their pairs."""
         typed = {t.lower() for t in _TOKEN.findall(text) if t[0].isalnum() and t.isascii()}
-        phrase_forms, phrase_pairs = self._phrase_counts()
+        phrase_forms, phrase_pairs = self._phrases
         db = self._connect()
         unigrams: dict[str, Counter] = defaultdict(Counter)
         for (folded, form), n in phrase_forms.items():
@@ -232,19 +231,17 @@ class StoredDiacritics:
         return DiacriticsModel(dict(unigrams), bigrams, total, self._followed(db, forms))
 
     def _followed(self, db, forms: list[str]) -> dict[str, int]:
-        followed = Counter({form: n for form, n in self._phrase_followed().items() if form in forms})
+        followed = Counter({form: self._phrase_followed[form] for form in forms if form in self._phrase_followed})
         if forms:
             marks = ",".join("?" * len(forms))
             for form, n in db.execute(f"SELECT a, SUM(n) FROM diacritic_pairs WHERE a IN ({marks}) GROUP BY a", forms):
                 followed[form] += n
         return dict(followed)
 
+    @cached_property
     def _phrase_followed(self) -> dict[str, int]:
-        if self._phrases_followed is None:
-            self._phrases_followed = _followed(self._phrase_counts()[1])
-        return self._phrases_followed
+        return _followed(self._phrases[1])
 
-    def _phrase_counts(self) -> tuple[Counter, Counter]:
-        if self._phrases is None:
-            self._phrases = phrase_counts()
-        return self._phrases
+    @cached_property
+    def _phrases(self) -> tuple[Counter, Counter]:
+        return phrase_counts()

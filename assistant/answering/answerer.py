@@ -25,8 +25,8 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (NOTION_KINDS, TOO_BROAD, an_add_on, asking_clause, asks_yes_no, awards_named, folded_syllables,
-                                     follow_up, last_ask, mapped_provisions, names_a_document, names_members,
+from assistant.understanding import (NOTION_KINDS, TOO_BROAD, an_add_on, asking_clause, asks_yes_no, awards_named,
+                                     folded_syllables, follow_up, last_ask, mapped_provisions, names_a_document, names_members,
                                      off_field_topics, only_names_the_aspect, place_names, provinces_named,
                                      sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
                                      without_asker)
@@ -160,13 +160,10 @@ class Answerer:
         parts = two_asks_in_a_sentence(without_asker(question))
         if parts is None:
             return answer
-        cited = {(c.doc_id, c.location) for c in answer.citations}
         for ask in (parts[0], follow_up(parts[1], parts[0]) or parts[1]):
             extra = self.answer(ask)
-            if not (extra.not_found or _a_tool_answered(extra)) and (extra.citations[0].doc_id,
-                                                                     extra.citations[0].location) not in cited:
+            if not (extra.not_found or _a_tool_answered(extra)) and not _cites(answer, extra.citations[0]):
                 answer = _joined(answer, extra)
-                cited |= {(c.doc_id, c.location) for c in extra.citations}
         return answer
 
     def _with_tool(self, answer: Answer, question: str) -> None:
@@ -663,8 +660,7 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
     notions = [vocabulary.get(t) for t in slots.terms if vocabulary.get(t).kind in ("khai_niem", "doi_tuong", "hoat_dong")]
     def holds_its_rule(notion, aspect: str | None) -> bool:
         mapped = [e for e in law_map.entries if e.subject == notion.id and aspect in (None, e.aspect)]
-        return (notion.source.doc == hit.chunk.doc_id and notion.source.quote in body
-                or any(e.doc == hit.chunk.doc_id and e.quote in body for e in mapped))
+        return notion.source.doc == hit.chunk.doc_id and notion.source.quote in body or _holds_a_quote_of(mapped, hit)
 
     def rules_as_asked(notion) -> bool:
         if slots.aspect in law_map.aspects_of(notion.id):
@@ -682,9 +678,13 @@ def _rules_as_last_asked(question: str, hit: Hit) -> bool:
     slots = understand(question)
     if slots.aspect not in TOLD_ACT_ASPECTS or not slots.subjects or detect_aspect(last_ask(question)) != slots.aspect:
         return False
+    return _holds_a_quote_of([e for e in load_law_map().entries if e.aspect == slots.aspect], hit)
+
+
+def _holds_a_quote_of(entries: list, hit: Hit) -> bool:
+    """The passage is one of these law-map entries' provisions: it holds an entry's quote."""
     body = normalize(hit.chunk.body)
-    return any(e.aspect == slots.aspect and e.doc == hit.chunk.doc_id and e.quote in body
-               for e in load_law_map().entries)
+    return any(e.doc == hit.chunk.doc_id and e.quote in body for e in entries)
 
 
 def _sets_out_a_named_title(question: str, hit: Hit) -> bool:
@@ -754,6 +754,10 @@ def _part_answered(slots, parts: tuple[str, str]) -> int | None:
     if titles[0] != titles[1] and first_title:
         return next((i for i, named in enumerate(titles) if first_title in named), None)
     return None
+
+
+def _cites(answer: Answer, citation: Citation) -> bool:
+    return any((c.doc_id, c.location) == (citation.doc_id, citation.location) for c in answer.citations)
 
 
 def _a_tool_answered(answer: Answer) -> bool:

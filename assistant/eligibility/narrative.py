@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.vocabulary import load_vocabulary
 from documents.text import fold_accents, normalize
 
 from .vocab import award_label, discipline_label, rating_label, scope_label, vocabulary
@@ -413,9 +414,7 @@ def _the_title_it_leads_to(target: _Match | None, items: list[_Match], folded: l
     stands for that title."""
     if target is None:
         return None
-    from assistant.vocabulary import load_vocabulary  # the titles' ladder (builds_on) is the vocabulary's
-
-    vocabulary = load_vocabulary()
+    vocabulary = load_vocabulary()  # the titles' ladder (builds_on) is the field vocabulary's
     higher = [m for m in items if m.category == "award" and m.value != target.value and m.value in vocabulary
               and any(needed == target.value for needed, _ in vocabulary.get(m.value).builds_on)
               and _preceded_by(folded, m, cues()["nomination_words"])]
