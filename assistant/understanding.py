@@ -1006,12 +1006,27 @@ def sector_delegation(slots: Slots, doc_ids: list[str] | None = None) -> list[La
     the award's own khoản: one on a whole family (Điều 32, "các danh hiệu thi đua khác") leaves the details to
     other bodies (the army, the national universities), and a title with none (CSTĐ toàn quốc) has one set of
     criteria for every sector."""
-    if slots.aspect not in ("tieu_chuan", "doi_tuong") or not names_a_sector(slots.question):
+    if slots.aspect not in ("tieu_chuan", "doi_tuong"):
         return []
+    if not names_a_sector(slots.question):
+        return _organisation_delegation(slots, doc_ids)
     vocabulary = load_vocabulary()
     return [p for p in mapped_provisions(slots.with_changes(aspect="tham_quyen_quy_dinh"), doc_ids)
             if p.subject in slots.subjects and vocabulary.get(p.subject).kind in AWARD_KINDS
             and not vocabulary.get(p.subject).names_a_kind]
+
+
+SELF_RULING_ORGANISATION = "to_chuc_chinh_tri_xa_hoi"
+
+
+def _organisation_delegation(slots: Slots, doc_ids: list[str] | None) -> list[LawMapEntry]:
+    """ "Tiêu chuẩn TTLĐXS của tổ chức công đoàn?": a socio-political organisation's emulation titles and their
+    criteria are set by its central body (Luật 06/2022 Điều 32 khoản 1), before the title's general criteria."""
+    vocabulary = load_vocabulary()
+    if SELF_RULING_ORGANISATION not in slots.terms or not any(
+            vocabulary.get(s).kind == "danh_hieu_thi_dua" for s in slots.subjects):
+        return []
+    return load_law_map().locate(SELF_RULING_ORGANISATION, "tham_quyen_quy_dinh", doc_ids, inherit=False)
 
 
 def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:

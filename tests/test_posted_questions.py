@@ -248,3 +248,28 @@ def test_two_asks_are_both_answered_when_the_checker_only_offers_its_form(assist
     assert located[0].startswith("Điều 23") and any(loc.startswith("Điều 84, khoản 1") for loc in located)
     assert "Tờ trình đề nghị xét tặng danh hiệu thi đua" in answer.lead
     assert answer.tool is not None and answer.tool.tool == "eligibility"  # the pre-filled form stays offered
+
+
+def test_being_awarded_a_title_asks_its_criteria_not_who_presents_it(assistant):
+    """ "… để một nhà giáo được trao tặng danh hiệu …": the passive of being awarded; the ceremony is not asked."""
+    question = "Điều kiện để một nhà giáo được trao tặng danh hiệu Nhà giáo ưu tú là gì? Ai trao danh hiệu này?"
+    assert understand(question).aspect == "tieu_chuan"
+    assert _first_cited(assistant, question).location.startswith("Điều 64")
+
+
+def test_a_socio_political_organisations_titles_are_left_to_its_central_body_first(assistant):
+    """Luật 06/2022 Điều 32 khoản 1: the trade union sets its own titles' criteria; the Law's Điều 27 follows."""
+    located = [c.location for c in answered(
+        assistant, "Công đoàn cơ sở của trường muốn xét Tập thể lao động xuất sắc thì theo tiêu chuẩn nào?").citations]
+    assert located[0].startswith("Điều 32") and any(loc.startswith("Điều 27") for loc in located)
+    assert _first_cited(assistant, "Tiêu chuẩn danh hiệu Tập thể lao động xuất sắc là gì?").location.startswith("Điều 27")
+
+
+def test_paying_out_a_reward_is_the_reward_money(assistant):
+    cited = _first_cited(assistant, "Việc chi thưởng khi khen thưởng phải theo nguyên tắc gì?")
+    assert cited.doc_id == DECREE.stem and cited.location.startswith("Điều 49")
+
+
+def test_for_which_organisations_asks_who_may_receive_the_title():
+    assert understand("Danh hiệu Tập thể lao động xuất sắc xét cho những tổ chức nào và ai quyết định tặng?").aspect \
+        == "doi_tuong"
