@@ -273,3 +273,33 @@ def test_paying_out_a_reward_is_the_reward_money(assistant):
 def test_for_which_organisations_asks_who_may_receive_the_title():
     assert understand("Danh hiệu Tập thể lao động xuất sắc xét cho những tổ chức nào và ai quyết định tặng?").aspect \
         == "doi_tuong"
+
+
+def test_who_presents_in_the_deciders_place_is_answered_from_the_rule_not_refused(assistant):
+    """Few of the story's words are in Điều 82, but it is the rule the map gives on presenting any award."""
+    answer = answered(assistant, "hom truoc le tong ket giam doc ban dot xuat, pho giam doc len trao giay khen thay "
+                                 "co dung khong hay phai cho giam doc ve?")
+    assert answer.citations[0].location.startswith("Điều 82")
+
+
+def test_an_award_the_law_does_not_know_is_still_refused_when_asked_how_it_is_presented(assistant):
+    """The rule on presenting awards (Điều 82) is no answer about a foreign order the law does not name."""
+    question = "Huân chương Bắc Đẩu Bội tinh của Pháp có mấy hạng, tiêu chuẩn trao tặng ra sao?"
+    assert assistant.answerer().answer(question).not_found
+
+
+@pytest.mark.parametrize("question,not_asked", [
+    ("Tôi là chỉ huy trưởng ban chỉ huy quân sự phường, cuối năm được xét danh hiệu gì?", "xu_ly_vi_pham"),
+    ("Trường chúng tôi thành lập năm 1995, nay muốn đề nghị Huân chương Lao động hạng Ba thì đủ chưa?",
+     "to_chuc_hoi_dong"),
+])
+def test_words_holding_a_cue_ask_nothing_of_it(question, not_asked):
+    """ "chỉ huy" holds "huy" (an unaccented "hủy"); "thành lập năm 1995" tells a founding date."""
+    assert understand(question).aspect != not_asked
+
+
+def test_the_titles_of_school_staff_are_the_education_ministrys_to_set(assistant):
+    answer = answered(assistant, "Tiêu chuẩn danh hiệu thi đua đối với giáo viên trường tiểu học do đâu quy định, "
+                                 "theo tỉnh hay theo Bộ?")
+    assert answer.citations[0].location.startswith("Điều 32")
+    assert "Bộ trưởng Bộ Giáo dục và Đào tạo" in answer.lead and "Theo từng danh hiệu" not in answer.lead

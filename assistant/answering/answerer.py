@@ -25,11 +25,11 @@ from assistant.eligibility.narrative import is_conclusive
 from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
-from assistant.understanding import (NOTION_KINDS, TOO_BROAD, an_add_on, asking_clause, asks_yes_no, awards_named,
-                                     folded_syllables, follow_up, last_ask, mapped_provisions, names_a_document, names_members,
-                                     off_field_topics, only_names_the_aspect, place_names, provinces_named,
-                                     sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
-                                     without_asker)
+from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, NOTION_KINDS, TITLE_TO_GENERAL_ASPECTS, TOO_BROAD,
+                                     an_add_on, asking_clause, asks_yes_no, awards_named, folded_syllables, follow_up,
+                                     last_ask, mapped_provisions, names_a_document, names_members, off_field_topics,
+                                     only_names_the_aspect, place_names, provinces_named, sector_delegation,
+                                     split_sentences, two_asks, two_asks_in_a_sentence, understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -533,7 +533,8 @@ class Answerer:
         chương Hữu nghị mới có thể được tặng Huân chương Hữu nghị?": the rule on lower awards first); nor
         does the provision that sets out a title or award the question names, however long the letter around
         it ("… khác nhau giữa Kỷ niệm chương và Giấy khen, … Chi hội trưởng Hội NCT ấp 57 …")."""
-        if best.provision and (_rules_on_a_named_notion(question, best) or _rules_as_last_asked(question, best)) \
+        if best.provision and (_rules_on_a_named_notion(question, best) or _rules_as_last_asked(question, best)
+                               or _rules_on_a_named_title_as_asked(question, best)) \
                 or _sets_out_a_named_title(question, best):
             return False
         question = without_dates(question)
@@ -681,6 +682,29 @@ def _rules_as_last_asked(question: str, hit: Hit) -> bool:
     return _holds_a_quote_of([e for e in load_law_map().entries if e.aspect == slots.aspect], hit)
 
 
+def _rules_on_a_named_title_as_asked(question: str, hit: Hit) -> bool:
+    """The provision the law map gives on a title or award the question names, in the respect a cue of the
+    question asks ("… phó giám đốc trao giấy khen thay được không?": who presents, Điều 82), however few of the
+    question's other words it shares."""
+    slots, law_map = understand(question), load_law_map()
+    if not slots.subjects or not slots.aspect or detect_aspect(question) != slots.aspect \
+            or _an_award_the_law_does_not_know(question):
+        return False
+    covering = set(slots.subjects)  # not the family's: "Huân chương" gives every order's authority (Điều 77)
+    if slots.aspect in TITLE_TO_GENERAL_ASPECTS:
+        covering.update(GENERAL_SUBJECTS)
+    return _holds_a_quote_of([e for e in law_map.entries if e.subject in covering and e.aspect == slots.aspect], hit)
+
+
+_A_NAME_FOLLOWS = re.compile(r"\s+[A-ZĐ]")
+
+
+def _an_award_the_law_does_not_know(question: str) -> bool:
+    """ "Huân chương Bắc Đẩu Bội tinh của Pháp": a kind of award followed by a name the vocabulary does not know."""
+    return any(m.entry.names_a_kind and m.entry.kind in AWARD_KINDS and _A_NAME_FOLLOWS.match(question[m.end:])
+               for m in load_vocabulary().find(question))
+
+
 def _holds_a_quote_of(entries: list, hit: Hit) -> bool:
     """The passage is one of these law-map entries' provisions: it holds an entry's quote."""
     body = normalize(hit.chunk.body)
@@ -709,17 +733,20 @@ def _with_the_sectors_rule(lead: str, hit: Hit, question: str) -> str:
 def _family_overview(slots, first: Citation) -> str:
     """A whole family asked ("Tiêu chuẩn các danh hiệu thi đua đối với tập thể?"): every title of the family the
     law map gives for the aspect and the recipient, in the text's order, each with where it is ruled on, before
-    the first one's rule. "" when a title is named, or the map gives fewer than two."""
+    the first one's rule. "" when a title is named, the map gives fewer than two, or the answer opens with a rule
+    of another article (the khoản for the group the question names: "giáo viên … tiêu chuẩn danh hiệu thi đua")."""
     if slots.subjects:
         return ""
     vocabulary = load_vocabulary()
     for family in slots.terms:
         titles: dict[str, str] = {}
+        articles = set()
         for entry in mapped_provisions(slots.with_changes(subjects=(family,)), [first.doc_id]):
             named = [award for award in awards_named(entry.quote) if family in vocabulary.ancestors(award)]
             if named:
                 titles.setdefault(vocabulary.get(named[0]).name.strip("“”\""), entry.citation())
-        if len(titles) >= 2:
+                articles.add(entry.article)
+        if len(titles) >= 2 and first.location.split(",")[0] in articles:
             return "Theo từng danh hiệu: " + "; ".join(f"“{name}” ({where})" for name, where in titles.items()) + "."
     return ""
 
