@@ -313,7 +313,8 @@ def understand(question: str) -> Slots:
     focus = asking_part(question)
     focus_matches = vocabulary.find(focus) if focus else []
     follow_up_part = question.split(FOLLOW_UP_JOINER)[0] if FOLLOW_UP_JOINER in question else ""
-    aspect = (detect_aspect(asking_clause(focus or question)) or _first_ask_aspect(focus or question)
+    aspect = (detect_aspect(asking_clause(focus or question))
+              or _first_ask_aspect(focus or question, next(iter(split_sentences(question)), ""))
               or (focus and (detect_aspect(_main_asks(focus))
                           or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
@@ -464,13 +465,18 @@ ASK_CLAUSE_MIN_SYLLABLES = 4
 _ON_ITS_ANSWER = re.compile(r"^\W*(?:và|còn)?\s*nếu\b", re.IGNORECASE)  # "Nếu được thì ai ký?" asks on from the first
 
 
-def _first_ask_aspect(question: str) -> str | None:
+def _first_ask_aspect(question: str, opening: str = "") -> str | None:
     """ "Hồ sơ đề nghị … gồm những gì? Mức tiền thưởng là bao nhiêu?": asks added after the main one, short and
-    naming nothing of their own, leave the main ask its aspect."""
+    naming nothing of their own, leave the main ask its aspect; so do any asks after a headline, an opening
+    sentence that asks of a title it names ("NGƯT xét mấy năm một lần, năm nay có xét không? Còn giáo viên …?").
+    `opening`: the question's first sentence."""
     asks_made = [s for s in split_sentences(question) if s.endswith("?")]
-    if len(asks_made) < 2 or not all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks_made[1:]):
+    if len(asks_made) < 2:
         return None
-    return detect_aspect(asks_made[0])
+    headline = asks_made[0] == opening and awards_named(asks_made[0])
+    if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks_made[1:]):
+        return detect_aspect(asks_made[0])
+    return None
 
 
 ADD_ON_SYLLABLES = 12

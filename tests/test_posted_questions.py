@@ -303,3 +303,13 @@ def test_the_titles_of_school_staff_are_the_education_ministrys_to_set(assistant
                                  "theo tỉnh hay theo Bộ?")
     assert answer.citations[0].location.startswith("Điều 32")
     assert "Bộ trưởng Bộ Giáo dục và Đào tạo" in answer.lead and "Theo từng danh hiệu" not in answer.lead
+
+
+def test_a_headline_ask_naming_its_title_is_answered_first_and_the_later_ask_after_it(assistant):
+    """A post opens with its main ask ("… mấy năm một lần, năm nay có xét không?"); what it asks on after
+    is answered too, after it."""
+    question = ("Nhà giáo ưu tú được xét tặng mấy năm một lần, năm nay có xét không? Còn giáo viên mầm non thì phải "
+                "giảng dạy bao nhiêu năm mới được đề nghị Nhà giáo ưu tú?")
+    assert understand(question).aspect == "thoi_diem_xet"
+    located = [c.location for c in answered(assistant, question).citations]
+    assert located[0].startswith("Điều 64, khoản 5") and any(loc.startswith("Điều 64, khoản 3") for loc in located)
