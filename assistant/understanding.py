@@ -60,7 +60,10 @@ class Slots:
     @property
     def understood(self) -> str:
         """The question with its abbreviations spelled out, for "Đã hiểu là: …" ("" if nothing to add)."""
-        return f"{self.question.rstrip(' ?')} ({self.expansion})" if self.expansion else ""
+        if not self.expansion:
+            return ""
+        asked = "?" if self.question.rstrip().endswith("?") else ""
+        return f"{self.question.rstrip(' ?')} ({self.expansion}){asked}"
 
     @property
     def reads_closing_block(self) -> bool:

@@ -313,3 +313,10 @@ def test_a_headline_ask_naming_its_title_is_answered_first_and_the_later_ask_aft
     assert understand(question).aspect == "thoi_diem_xet"
     located = [c.location for c in answered(assistant, question).citations]
     assert located[0].startswith("Điều 64, khoản 5") and any(loc.startswith("Điều 64, khoản 3") for loc in located)
+
+
+def test_two_asks_are_shown_as_understood_each_once_in_the_answers_order(assistant):
+    answer = answered(assistant, "Nghệ nhân ưu tú do ai quyết định tặng? Danh hiệu này được xét mấy năm một lần?")
+    first, _, second = answer.standalone_question.partition(" — ")
+    assert "do ai quyết định tặng?" in first and "mấy năm một lần" not in first
+    assert "mấy năm một lần" in second and "Nghệ nhân ưu tú" in second

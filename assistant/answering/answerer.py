@@ -149,9 +149,13 @@ class Answerer:
         extra = self.answer(other)
         if extra.not_found or _a_tool_answered(extra):
             return answer
+        main = understand(parts[answered]).understood or parts[answered]
         if answered == 1 and an_add_on(parts[1]):
-            return _joined(extra, answer, whole=answer)
-        return _joined(answer, extra)
+            joined, asked = _joined(extra, answer, whole=answer), (extra.standalone_question, main)
+        else:
+            joined, asked = _joined(answer, extra), (main, extra.standalone_question)
+        joined.standalone_question = FOLLOW_UP_JOINER.join(asked)  # each ask once, in the answer's order
+        return joined
 
     def _with_each_clause_answered(self, answer: Answer, question: str) -> Answer:
         """ "… mỗi năm xét tặng tối đa bao nhiêu người, có truy tặng không?": two asks in one sentence. The answer
