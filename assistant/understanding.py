@@ -571,7 +571,8 @@ def names_a_sector(question: str) -> bool:
     "Bộ, ban, ngành, tỉnh" names none."""
     markers = "|".join(re.escape(m) for m in sorted(_parts()["sector_markers"], key=len, reverse=True))
     return (bool(re.search(rf"(?<!\w)(?:{markers})\s+[A-ZĐ]", question))
-            or _has_any(_question_form(question), _parts()["sector_bodies"]))
+            or _has_any(_question_form(question), _parts()["sector_bodies"])
+            or _has_any(_question_form(question), [f"ngành {name}" for name in _parts()["sector_names"]]))
 
 
 def place_names(question: str) -> tuple[str, ...]:
@@ -997,7 +998,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         # before a named notion that says nothing of it ("… không xét cho người nghỉ thai sản thì bị kỷ luật gì")
         owners = aspect_owners(slots.aspect)
         ruled = [n for n in notions if not owners or slots.aspect in load_law_map().aspects_of(n)]
-        found = [*ruled, *owners, *notions]
+        found = [*_sector_head(slots), *ruled, *owners, *notions]
     else:
         found = []
     if slots.aspect in GENERAL_ASPECTS:  # "nguyên tắc thi đua": the one named first
@@ -1007,6 +1008,14 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         # that the law rules on in the aspect, the general rule
         found += [subject for subject in GENERAL_SUBJECTS if subject in slots.terms]
     return tuple(dict.fromkeys(found))
+
+
+def _sector_head(slots: Slots) -> list[str]:
+    """ "Thẩm quyền quyết định khen thưởng ngành y tế?": one sector named and no title, who decides is its
+    ministry's head (Luật 06/2022 Điều 79)."""
+    if slots.aspect != "tham_quyen_quyet_dinh" or not names_a_sector(slots.question):
+        return []
+    return [_parts()["level_heads"]["bo"]]
 
 
 def sector_delegation(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:

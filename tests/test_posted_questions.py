@@ -154,8 +154,10 @@ def test_the_criteria_of_one_ministrys_award_are_left_to_it_in_the_frame_of_the_
     ("Bằng khen của Bộ, ban, ngành, tỉnh tặng cho ai?", False),
     ("Giấy khen của giám đốc sở cần tiêu chuẩn gì?", False),
     ("Bằng khen của Bộ trưởng Bộ Y tế cho tập thể cần gì?", True),  # a one-letter word begins the name
+    ("Tiêu chuẩn Lao động tiên tiến trong ngành giáo dục là gì?", True),  # a known sector in lower case
+    ("Người làm trái ngành nghề có được xét Lao động tiên tiến không?", False),
 ])
-def test_one_ministry_or_sector_is_named_by_its_capitalised_name(question, named):
+def test_one_ministry_or_sector_is_named_by_its_capitalised_or_known_name(question, named):
     from assistant.understanding import names_a_sector
 
     assert names_a_sector(question) is named
@@ -320,3 +322,9 @@ def test_two_asks_are_shown_as_understood_each_once_in_the_answers_order(assista
     first, _, second = answer.standalone_question.partition(" — ")
     assert "do ai quyết định tặng?" in first and "mấy năm một lần" not in first
     assert "mấy năm một lần" in second and "Nghệ nhân ưu tú" in second
+
+
+def test_who_decides_in_one_sector_is_its_ministrys_head(assistant):
+    cited = _first_cited(assistant, "Thẩm quyền quyết định tặng danh hiệu thi đua và khen thưởng trong ngành tư pháp "
+                                    "thuộc về ai?")
+    assert cited.location.startswith("Điều 79") and "Bộ trưởng" in cited.quote
