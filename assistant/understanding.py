@@ -476,9 +476,13 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
     asks_made = [s for s in split_sentences(question) if s.endswith("?")]
     if len(asks_made) < 2:
         return None
-    headline = asks_made[0] == opening and awards_named(asks_made[0])
+    first = detect_aspect(asks_made[0])
+    # a headline asks of a title it names what the law rules on it ("Ngoài HC Sao vàng còn những loại nào?" asks
+    # of the kind, not of the order named)
+    headline = asks_made[0] == opening and any(first in load_law_map().aspects_of(title)
+                                               for title in awards_named(asks_made[0]))
     if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks_made[1:]):
-        return detect_aspect(asks_made[0])
+        return first
     return None
 
 
@@ -1023,7 +1027,7 @@ def sector_delegation(slots: Slots, doc_ids: list[str] | None = None) -> list[La
     award are set by it, in the frame of the Law's khoản ("Bộ, ban, ngành, tỉnh … quy định chi tiết …"). Only
     the award's own khoản: one on a whole family (Điều 32, "các danh hiệu thi đua khác") leaves the details to
     other bodies (the army, the national universities), and a title with none (CSTĐ toàn quốc) has one set of
-    criteria for every sector."""
+    criteria for every sector. No sector named, a socio-political organisation's khoản (`_organisation_delegation`)."""
     if slots.aspect not in ("tieu_chuan", "doi_tuong"):
         return []
     if not names_a_sector(slots.question):

@@ -328,3 +328,12 @@ def test_who_decides_in_one_sector_is_its_ministrys_head(assistant):
     cited = _first_cited(assistant, "Thẩm quyền quyết định tặng danh hiệu thi đua và khen thưởng trong ngành tư pháp "
                                     "thuộc về ai?")
     assert cited.location.startswith("Điều 79") and "Bộ trưởng" in cited.quote
+
+
+def test_a_headline_asking_of_the_kind_does_not_take_the_lead_from_the_ask_of_the_order_it_names(assistant):
+    """ "Ngoài Huân chương Hồ Chí Minh còn những loại nào?" asks of huân chương as a kind, not of the order named;
+    the later ask about the order ("tặng cho ai?") is answered, not refused."""
+    question = ("Ngoài Huân chương Hồ Chí Minh còn có những loại huân chương nào? Huân chương làm bằng gì? "
+                "Tặng Huân chương Hồ Chí Minh cho ai?")
+    assert understand(question).aspect == "doi_tuong"
+    assert answered(assistant, question).citations[0].location.startswith("Điều 35")
