@@ -337,3 +337,12 @@ def test_a_headline_asking_of_the_kind_does_not_take_the_lead_from_the_ask_of_th
                 "Tặng Huân chương Hồ Chí Minh cho ai?")
     assert understand(question).aspect == "doi_tuong"
     assert answered(assistant, question).citations[0].location.startswith("Điều 35")
+
+
+@pytest.mark.parametrize("question,aspect", [
+    ("Viên chức xếp loại hoàn thành tốt nhiệm vụ thì có đủ ĐK bình LĐTT không?", "tieu_chuan"),
+    ("Đồng nghiệp nhờ tôi ký xác nhận thành tích không đúng để đủ hồ sơ CSTĐCS, nếu tôi ký thì có vi phạm gì không?",
+     "hanh_vi_bi_cam"),
+])
+def test_a_shortened_condition_and_a_spoken_ask_about_breaking_the_law_read_their_aspect(question, aspect):
+    assert understand(question).aspect == aspect
