@@ -346,3 +346,13 @@ def test_a_headline_asking_of_the_kind_does_not_take_the_lead_from_the_ask_of_th
 ])
 def test_a_shortened_condition_and_a_spoken_ask_about_breaking_the_law_read_their_aspect(question, aspect):
     assert understand(question).aspect == aspect
+
+
+@pytest.mark.parametrize("question,aspect", [
+    ("Chưa có bằng khen của Bộ thì có được đề nghị thẳng bằng khen Thủ tướng không?", "nguyen_tac"),
+    ("Huân chương Dũng cảm tặng cho TH nào ạ? Xã đề nghị lên tỉnh xin cho anh cứu người được không?", "tieu_chuan"),
+])
+def test_skipping_a_step_and_a_shortened_which_case_read_their_aspect(question, aspect):
+    """ "đề nghị thẳng": the principle that no lower award is needed first (NĐ 152 Điều 4 khoản 1); "TH nào":
+    the cases a title is for, its criteria."""
+    assert understand(question).aspect == aspect
