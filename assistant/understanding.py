@@ -444,8 +444,10 @@ def asking_part(question: str) -> str:
     return " ".join(sentences[first:])
 
 
+_IF_OPENING = r"^\W*(?:và|còn)?\s*nếu\b"  # an ask opening with "(và/còn) nếu"
 # "Và nếu … cố ý làm trái thì …" asks of a new case; "Nếu được thì ai ký?" asks on in the first ask's case
-_IF_THEN = re.compile(r"^\W*(?:và|còn)?\s*nếu\b(?!\s+(?:được|có|đúng|vậy|như vậy|không|phải|đủ)\b)", re.IGNORECASE)
+_IF_THEN = re.compile(_IF_OPENING + r"(?!\s+(?:được|có|đúng|vậy|như vậy|không|phải|đủ)\b)", re.IGNORECASE)
+_ON_ITS_ANSWER = re.compile(_IF_OPENING, re.IGNORECASE)  # "Nếu được thì ai ký?" asks on from the first
 
 
 def _main_asks(text: str) -> str:
@@ -463,9 +465,6 @@ def _main_asks(text: str) -> str:
 
 
 ASK_CLAUSE_MIN_SYLLABLES = 4
-
-
-_ON_ITS_ANSWER = re.compile(r"^\W*(?:và|còn)?\s*nếu\b", re.IGNORECASE)  # "Nếu được thì ai ký?" asks on from the first
 
 
 def _first_ask_aspect(question: str, opening: str = "") -> str | None:
@@ -574,9 +573,16 @@ def names_a_sector(question: str) -> bool:
     pháp"), a capitalised name after its marker, or a body of that level by name ("Ngân hàng Nhà nước");
     "Bộ, ban, ngành, tỉnh" names none."""
     markers = "|".join(re.escape(m) for m in sorted(_parts()["sector_markers"], key=len, reverse=True))
-    return (bool(re.search(rf"(?<!\w)(?:{markers})\s+[A-ZĐ]", question))
-            or _has_any(_question_form(question), _parts()["sector_bodies"])
-            or _has_any(_question_form(question), [f"ngành {name}" for name in _parts()["sector_names"]]))
+    if re.search(rf"(?<!\w)(?:{markers})\s+[A-ZĐ]", question):
+        return True
+    form = _question_form(question)
+    return _has_any(form, _parts()["sector_bodies"]) or _has_any(form, _sectors_in_lower_case())
+
+
+@lru_cache(maxsize=1)
+def _sectors_in_lower_case() -> list[str]:
+    """ "ngành y tế", "ngành giao thông vận tải": a sector of `sector_names` after its marker."""
+    return [f"ngành {name}" for name in _parts()["sector_names"]]
 
 
 def place_names(question: str) -> tuple[str, ...]:
