@@ -23,10 +23,11 @@ from pydantic import ConfigDict
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, TITLE_TO_GENERAL_ASPECTS, Slots, awards_named,
-                                     folded_syllables, group_order, held_steps, lookup_subjects, mapped_provisions,
-                                     names_members, plain_spelling, sector_delegation, states_entry_into_force,
-                                     understand, without_asker)
+from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, STATE_AWARD_KINDS, TITLE_TO_GENERAL_ASPECTS, Slots,
+                                     awards_named, folded_syllables, group_order, held_steps, lookup_subjects,
+                                     mapped_provisions, named_as_a_unit_only, names_a_document, names_members,
+                                     plain_spelling, sector_delegation, states_entry_into_force, understand,
+                                     without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.chunk import context_path
@@ -170,7 +171,8 @@ class HybridSearcher:
         "huyện Tam Đường")."""
         question = folded_syllables(query)
         return {entry.doc_id for entry in self.catalogue.entries()
-                if (place := _local_place(entry.place, entry.issuer)) and f" {place} " in question}
+                if (place := _local_place(entry.place, entry.issuer)) and f" {place} " in question
+                and (_governs(place, entry.issuer) or not named_as_a_unit_only(question, place))}
 
     def _provisions_first(self, hits: list[Hit], slots: Slots, named: list, local: set[str], day,
                           flt: SearchFilter) -> list[Hit]:
@@ -179,7 +181,8 @@ class HybridSearcher:
         subjects = lookup_subjects(slots)
         if not subjects or slots.reads_a_plan_part or any(not entry.is_normative for entry in named):
             return hits
-        if local and hits and hits[0].chunk.doc_id in local and not self.catalogue.is_normative(hits[0].chunk.doc_id):
+        if (local and hits and hits[0].chunk.doc_id in local and not self.catalogue.is_normative(hits[0].chunk.doc_id)
+                and not _only_state_awards_of_no_document(slots)):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
         doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
         chosen = self._mapped_chunks(subjects, slots, hits, doc_ids, day)
@@ -358,6 +361,21 @@ def _gives_a_date_asked(body: str, slots: Slots) -> bool:
 def _heading_only(chunk: StoredChunk) -> bool:
     lines = [line.strip() for line in chunk.body.splitlines() if line.strip()]
     return chunk.kind == "annex" and all(line == line.upper() or line.startswith("(") for line in lines)
+
+
+def _governs(place: str, issuer: str) -> bool:
+    """The issuer is the place's government or one of its bodies ("UBND tỉnh Bắc Ninh"), not a body named after
+    it ("Đại học Đà Nẵng")."""
+    return named_as_a_unit_only(folded_syllables(issuer), place)
+
+
+def _only_state_awards_of_no_document(slots: Slots) -> bool:
+    """ "Nghệ nhân ưu tú cần bao nhiêu năm …? Ông tôi … ở ngoại thành Hà Nội": the place is the asker's home,
+    not a plan asked about. Only the Law rules on the honours, orders, medals and prizes the State confers,
+    so when the question names no document, a local plan that shares its words does not answer it."""
+    vocabulary = load_vocabulary()
+    return (bool(slots.subjects) and all(vocabulary.get(s).kind in STATE_AWARD_KINDS for s in slots.subjects)
+            and not names_a_document(slots.question))
 
 
 @lru_cache(maxsize=256)

@@ -29,6 +29,7 @@ DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
 KINDS = DATA.parent / "question_kinds.yaml"
 AWARD_KINDS = {"danh_hieu_thi_dua", "danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong",
                "ky_niem_chuong", "bang_khen", "giay_khen"}
+STATE_AWARD_KINDS = {"danh_hieu_vinh_du_nha_nuoc", "huan_chuong", "huy_chuong", "giai_thuong"}  # the State confers them
 # Spoken forms of these are spelled out ("khen nhanh" → thủ tục đơn giản); of the other kinds (bodies,
 # staff categories, general notions) only abbreviations are: "cán bộ" stays, "CBCCVC" is spelled out.
 SPOKEN_FORM_KINDS = AWARD_KINDS | {"thu_tuc", "xep_loai", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua"}
@@ -318,7 +319,8 @@ def understand(question: str) -> Slots:
     follow_up_part = question.split(FOLLOW_UP_JOINER)[0] if FOLLOW_UP_JOINER in question else ""
     aspect = (detect_aspect(asking_clause(focus or question))
               or _first_ask_aspect(focus or question, next(iter(split_sentences(question)), ""))
-              or (focus and (detect_aspect(_main_asks(focus))
+              or (focus and (_asked_in_the_asks(focus, subjects, vocabulary)
+                          or detect_aspect(_main_asks(focus))
                           or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
               or detect_aspect(_main_asks(question)) or _implied_aspect(subjects, terms)
@@ -606,6 +608,15 @@ def place_names(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def named_as_a_unit_only(folded: str, place: str) -> bool:
+    """Every mention of `place` in `folded` (padded folded syllables) follows an administrative unit's word: "nay
+    thuộc TP Đà Nẵng" names the city, "ĐH Đà Nẵng" the university named after it."""
+    if f" {place} " not in folded:
+        return False
+    units = "|".join(re.escape(unit) for unit in _parts()["administrative_units"])
+    return f" {place} " not in re.sub(rf" (?:{units}) {re.escape(place)}(?= )", " ", folded)
+
+
 def _a_name_word(word: str, marker: str) -> bool:
     """A capitalised word. An all-capitals one is a chat abbreviation ("tỉnh LT" for "liên tục") that no
     document spells, except after the markers whose abbreviations the documents' own numbers carry ("Bộ GDĐT",
@@ -747,6 +758,18 @@ def group_order(opening: str, question: str, group: str = "") -> int:
     if any(any(_cue_in(asked, w) for w in words) for words in written_for):
         return 0
     return 2 if written_for else 1
+
+
+def _asked_in_the_asks(focus: str, subjects: tuple[str, ...], vocabulary) -> str | None:
+    """ "Nhận khen thưởng của tổ chức nước ngoài có phải xin phép không? Tôi là giảng viên … sẽ trao tặng tôi bằng
+    khen … Tôi muốn hỏi … có cần cơ quan nhà nước đồng ý không?": a post that asks, tells, then asks again is
+    read from its asks; the story between them (its "trao tặng") tells, it does not ask."""
+    sentences = split_sentences(focus)
+    asks_made = [s for s in sentences if s.endswith("?")]
+    if not asks_made or len(asks_made) == len(sentences):
+        return None
+    asks = " ".join(asks_made)
+    return detect_aspect(_main_asks(asks)) or _implied_by_focus(vocabulary.find(asks), subjects, vocabulary)
 
 
 def _implied_by_focus(focus_matches, subjects: tuple[str, ...], vocabulary) -> str | None:

@@ -356,3 +356,77 @@ def test_skipping_a_step_and_a_shortened_which_case_read_their_aspect(question, 
     """ "đề nghị thẳng": the principle that no lower award is needed first (NĐ 152 Điều 4 khoản 1); "TH nào":
     the cases a title is for, its criteria."""
     assert understand(question).aspect == aspect
+
+
+HANOI_RULES = LAW.parent.parent / "plans" / "qd-71-2025-ubnd-ha-noi.txt"
+
+
+@pytest.fixture(scope="module")
+def law_and_a_city(tmp_path_factory) -> Assistant:
+    return indexed_assistant(tmp_path_factory.mktemp("city") / "data", [LAW, HANOI_RULES], TODAY)
+
+
+def test_the_city_an_asker_lives_in_does_not_put_its_rules_before_the_law_on_a_state_honour(law_and_a_city):
+    """Only the Law rules on the honours the State confers: the city's own rules share the story's words
+    ("Hà Nội", "truyền nghề") but do not answer."""
+    hits = law_and_a_city.searcher.search(
+        "Nghệ nhân nhân dân cần hoạt động nghề bao nhiêu năm? Bố tôi làm gốm ở Bát Tràng, Hà Nội hơn 30 năm, "
+        "truyền nghề cho nhiều người trong làng, năm nay Thành phố Hà Nội có đợt bình chọn. Xin cảm ơn.", 3, mode="bm25")
+    assert hits[0].chunk.doc_id == LAW.stem and hits[0].chunk.location.startswith("Điều 67")
+
+
+def test_a_city_title_asked_by_the_citys_name_is_still_answered_from_the_citys_rules(law_and_a_city):
+    hits = law_and_a_city.searcher.search("Ở Hà Nội danh hiệu Công dân Thủ đô ưu tú mỗi năm xét tối đa bao nhiêu người?",
+                                          3, mode="bm25")
+    assert hits[0].chunk.doc_id == HANOI_RULES.stem
+
+
+def test_who_signs_the_decision_beside_a_title_asks_who_may_award_it():
+    slots = understand("CSTĐ cấp tỉnh và TTLĐXS thì ai ký QĐ vậy, Chủ tịch tỉnh hay Giám đốc Sở Nội vụ?")
+    assert slots.part is None and slots.aspect == "tham_quyen_quyet_dinh"
+    assert understand("Kế hoạch 157/KH-UBND năm 2025 của Cần Thơ do ai ký?").part == "signer"
+
+
+def test_a_post_that_asks_tells_and_asks_again_is_read_from_its_asks(assistant):
+    """The story's "trao tặng" tells what happened; the asks are about consent to a foreign award (Điều 14)."""
+    question = ("Được tổ chức nước ngoài khen thưởng thì có cần xin phép ai không? Tôi là kỹ sư một công ty nhà nước, "
+                "vừa rồi một hiệp hội của Hàn Quốc báo sẽ trao tặng tôi bằng khen vì đóng góp cho dự án chung. "
+                "Vậy tôi có phải báo cáo cơ quan mình trước khi nhận không?")
+    assert understand(question).aspect == "trach_nhiem"
+    assert _first_cited(assistant, question).location.startswith("Điều 14")
+
+
+DA_NANG_UNIVERSITY = LAW.parent.parent / "plans" / "qd-4036-2022-dhdn.txt"
+
+
+@pytest.fixture(scope="module")
+def law_and_a_university(tmp_path_factory) -> Assistant:
+    return indexed_assistant(tmp_path_factory.mktemp("university") / "data", [LAW, DA_NANG_UNIVERSITY], TODAY)
+
+
+def test_a_city_the_asker_works_in_is_not_the_university_named_after_it(law_and_a_university):
+    """ "TP Đà Nẵng" names the city; Đại học Đà Nẵng's own criteria are not the rule for a ward's civil servant."""
+    hits = law_and_a_university.searcher.search(
+        "Chiến sĩ thi đua cơ sở có bắt buộc phải có sáng kiến không? Tôi là công chức địa chính của một phường thuộc "
+        "TP Đà Nẵng, năm nay được đánh giá hoàn thành xuất sắc nhiệm vụ nhưng chưa có sáng kiến được công nhận.",
+        3, mode="bm25")
+    assert hits[0].chunk.doc_id == LAW.stem and hits[0].chunk.location.startswith("Điều 23")
+
+
+def test_the_university_named_after_a_city_is_still_found_by_its_own_name(law_and_a_university):
+    hits = law_and_a_university.searcher.search(
+        "Giảng viên ĐH Đà Nẵng muốn được công nhận CSTĐCS thì cần thêm tiêu chuẩn gì về bài báo khoa học?",
+        3, mode="bm25")
+    assert hits[0].chunk.doc_id == DA_NANG_UNIVERSITY.stem
+
+
+EDUCATION_COUNCIL = LAW.parent.parent / "plans" / "qd-1609-2026-bgddt.txt"
+
+
+def test_the_least_number_asked_finds_the_rule_written_with_the_texts_word(tmp_path):
+    """ "tối thiểu" in the question, "ít nhất" in the council's rules (Quyết định 1609/QĐ-BGDĐT Điều 7)."""
+    built = indexed_assistant(tmp_path / "data", [EDUCATION_COUNCIL], TODAY)
+    hits = built.searcher.search(
+        "Tôi được giao chuẩn bị phiên họp Hội đồng Thi đua - Khen thưởng Bộ Giáo dục và Đào tạo quý tới. Phiên họp cần "
+        "tối thiểu bao nhiêu thành viên Hội đồng tham dự thì mới tiến hành được?", 3, mode="bm25")
+    assert "ít nhất 2/3" in hits[0].chunk.body

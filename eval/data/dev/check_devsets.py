@@ -46,6 +46,7 @@ FILES = {
     "heldout18_officer.jsonl": "officer",
     "heldout19_officer.jsonl": "officer",
     "heldout20_officer.jsonl": "officer",
+    "heldout21_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
