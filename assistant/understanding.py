@@ -424,6 +424,17 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_BREAK.split(text.strip()) if s.strip()]
 
 
+def asks_made(text: str) -> list[str]:
+    """The sentences of a text that ask (end with "?")."""
+    return [s for s in split_sentences(text) if s.endswith("?")]
+
+
+def only_the_asks(text: str) -> str:
+    """The asking sentences of a text, or the whole text when none ends with "?": "Tôi là công chức tư pháp - hộ
+    tịch …" tells who asks, not what."""
+    return " ".join(asks_made(text)) or text
+
+
 def asking_part(question: str) -> str:
     """The sentences of a long story that ask: the background (who, when, what happened) says who
     asks, the asking sentences say what. "" for a question told in one sentence.
@@ -474,15 +485,14 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
     naming nothing of their own, leave the main ask its aspect; so do any asks after a headline, an opening
     sentence that asks of a title it names ("NGƯT xét mấy năm một lần, năm nay có xét không? Còn giáo viên …?").
     `opening`: the question's first sentence."""
-    asks_made = [s for s in split_sentences(question) if s.endswith("?")]
-    if len(asks_made) < 2:
+    asks = asks_made(question)
+    if len(asks) < 2:
         return None
-    first = detect_aspect(asks_made[0])
+    first = detect_aspect(asks[0])
     # a headline asks of a title it names what the law rules on it ("Ngoài HC Sao vàng còn những loại nào?" asks
     # of the kind, not of the order named)
-    headline = asks_made[0] == opening and any(first in load_law_map().aspects_of(title)
-                                               for title in awards_named(asks_made[0]))
-    if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks_made[1:]):
+    headline = asks[0] == opening and any(first in load_law_map().aspects_of(title) for title in awards_named(asks[0]))
+    if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks[1:]):
         return first
     return None
 
@@ -764,12 +774,11 @@ def _asked_in_the_asks(focus: str, subjects: tuple[str, ...], vocabulary) -> str
     """ "Nhận khen thưởng của tổ chức nước ngoài có phải xin phép không? Tôi là giảng viên … sẽ trao tặng tôi bằng
     khen … Tôi muốn hỏi … có cần cơ quan nhà nước đồng ý không?": a post that asks, tells, then asks again is
     read from its asks; the story between them (its "trao tặng") tells, it does not ask."""
-    sentences = split_sentences(focus)
-    asks_made = [s for s in sentences if s.endswith("?")]
-    if not asks_made or len(asks_made) == len(sentences):
+    asks = asks_made(focus)
+    if not asks or len(asks) == len(split_sentences(focus)):
         return None
-    asks = " ".join(asks_made)
-    return detect_aspect(_main_asks(asks)) or _implied_by_focus(vocabulary.find(asks), subjects, vocabulary)
+    asked = " ".join(asks)
+    return detect_aspect(_main_asks(asked)) or _implied_by_focus(vocabulary.find(asked), subjects, vocabulary)
 
 
 def _implied_by_focus(focus_matches, subjects: tuple[str, ...], vocabulary) -> str | None:

@@ -25,7 +25,9 @@ _LAW_YEAR = re.compile(r"\b(?:luật|bộ luật)(?:\s+[\w,]+){0,5}?\s+(?:năm\s
 # date whose rules the question asks about.
 _STORY_YEAR = re.compile(r"\bđã\b[^.?!;,]{0,60}?\b(?:19|20)\d\d\b", re.IGNORECASE)
 # "… Bằng khen năm 2020, từ đó đến nay …", "nay thanh tra phát hiện …": the question is asked under today's rules
-_NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại|hiện giờ|\bđến nay\b|\bnăm nay\b|(?:^|[,.;]\s*)nay\b", re.IGNORECASE)
+# ("công tác liên tục đến giờ": the period runs to today)
+_NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại|hiện giờ|\b(?:đến|tới) (?:nay|giờ)\b|\bnăm nay\b|"
+                  r"(?:^|[,.;]\s*)nay\b", re.IGNORECASE)
 
 
 # "NĐ 152 có hiệu lực từ ngày nào, hồ sơ trình hồi tháng 6/2025 …": a text's validity is asked, not the rules of a date

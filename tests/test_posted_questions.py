@@ -430,3 +430,21 @@ def test_the_least_number_asked_finds_the_rule_written_with_the_texts_word(tmp_p
         "Tôi được giao chuẩn bị phiên họp Hội đồng Thi đua - Khen thưởng Bộ Giáo dục và Đào tạo quý tới. Phiên họp cần "
         "tối thiểu bao nhiêu thành viên Hội đồng tham dự thì mới tiến hành được?", 3, mode="bm25")
     assert "ít nhất 2/3" in hits[0].chunk.body
+
+
+def test_a_job_named_after_a_neighbouring_field_does_not_make_the_question_off_field(assistant):
+    """ "công chức tư pháp - hộ tịch" says who asks; the asks are about reward money (NĐ 152/2025 Điều 49)."""
+    answer = answered(assistant, "Đạt cả Lao động tiên tiến và Chiến sĩ thi đua cơ sở trong cùng một năm thì được nhận "
+                                 "tiền thưởng của cả hai danh hiệu không? Tôi là công chức tư pháp - hộ tịch của một xã, "
+                                 "năm 2025 được công nhận cả hai. Kế toán chỉ chi một khoản, vậy có đúng không?")
+    assert answer.citations[0].doc_id == DECREE.stem and answer.citations[0].location.startswith("Điều 49")
+
+
+def test_a_service_running_to_today_is_judged_by_todays_rules(assistant):
+    """ "vào ngành từ tháng 3/2013 … đến giờ": the month starts a period that runs to today; the Law in force today
+    answers, not flagged as "not yet in force" in 2013."""
+    question = ("Tôi vào ngành công an từ tháng 3/2013 và công tác liên tục đến giờ, chưa bị kỷ luật. Xin hỏi với "
+                "thời gian công tác như vậy thì được xét Huy chương Chiến sĩ vẻ vang hạng nào?")
+    assert reference_date(question, TODAY) == TODAY
+    answer = answered(assistant, question)
+    assert answer.citations[0].doc_id == LAW.stem and "chưa có hiệu lực" not in answer.lead

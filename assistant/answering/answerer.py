@@ -28,8 +28,9 @@ from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, Hybr
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, NOTION_KINDS, TITLE_TO_GENERAL_ASPECTS, TOO_BROAD,
                                      an_add_on, asking_clause, asks_yes_no, awards_named, folded_syllables, follow_up,
                                      last_ask, mapped_provisions, names_a_document, names_members, off_field_topics,
-                                     only_names_the_aspect, place_names, provinces_named, sector_delegation,
-                                     split_sentences, two_asks, two_asks_in_a_sentence, understand, without_asker)
+                                     only_names_the_aspect, only_the_asks, place_names, provinces_named,
+                                     sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
+                                     without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -301,7 +302,7 @@ class Answerer:
         asked = understand(standalone).focus or standalone
         if kind != "date" and not names_a_document(asked):
             return ""
-        named = provinces_named(" ".join(s for s in split_sentences(asked) if s.endswith("?")) or asked)
+        named = provinces_named(only_the_asks(asked))
         if not named:
             return ""
         places = " ".join(folded_syllables(f"{e.place} {e.issuer} {e.title}") for e in self.catalogue.entries() if e.file)
@@ -765,8 +766,9 @@ def _flagged_if_ended(lead: str, first: Citation, then: date | None) -> str:
 
 
 def _off_field(question: str, hits: list[Hit]) -> bool:
-    """The question asks about a neighbouring subject (tax on a reward, a pension) that no passage found names."""
-    topics = off_field_topics(understand(question).focus or question)
+    """The question asks about a neighbouring subject (tax on a reward, a pension) that no passage found names;
+    a story's telling sentences only say who asks ("Tôi là công chức tư pháp - hộ tịch")."""
+    topics = off_field_topics(only_the_asks(understand(question).focus or question))
     passages = " ".join(folded_syllables(hit.chunk.text) for hit in hits[:OFF_FIELD_DEPTH])
     return any(folded_syllables(topic) not in passages for topic in topics)
 
