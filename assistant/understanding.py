@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 import yaml
 
-from assistant.vocabulary import (LawMapEntry, aspect_owners, detect_aspect, holds_a_question_word, load_law_map,
-                                 load_vocabulary)
+from assistant.vocabulary import (LawMapEntry, aspect_owners, aspects_asked, detect_aspect, holds_a_question_word,
+                                 load_law_map, load_vocabulary)
 from documents.text import find_years, fold_accents, looks_unaccented, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
@@ -490,8 +490,11 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
         return None
     first = detect_aspect(asks[0])
     # a headline asks of a title it names what the law rules on it ("Ngoài HC Sao vàng còn những loại nào?" asks
-    # of the kind, not of the order named)
-    headline = asks[0] == opening and any(first in load_law_map().aspects_of(title) for title in awards_named(asks[0]))
+    # of the kind, not of the order named); an ask on its answer of something else ("Nếu được thì ai ký?") is
+    # what is wanted, one still asking the headline's ("Nếu phải công khai thì công khai ở đâu?") is not
+    headline = (asks[0] == opening
+                and any(first in load_law_map().aspects_of(award) for award in awards_named(asks[0], kinds_too=True))
+                and all(first in aspects_asked(ask) for ask in asks[1:] if _ON_ITS_ANSWER.match(ask)))
     if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks[1:]):
         return first
     return None
@@ -574,10 +577,10 @@ def two_asks_in_a_sentence(question: str) -> tuple[str, str] | None:
     return None
 
 
-def awards_named(text: str) -> tuple[str, ...]:
-    """The titles and awards a sentence names (not a kind alone: "huân chương")."""
+def awards_named(text: str, kinds_too: bool = False) -> tuple[str, ...]:
+    """The titles and awards a sentence names (not a kind alone: "huân chương", unless `kinds_too`)."""
     return tuple(dict.fromkeys(m.entry.id for m in load_vocabulary().find(text)
-                               if m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind))
+                               if m.entry.kind in AWARD_KINDS and (kinds_too or not m.entry.names_a_kind)))
 
 
 def names_a_sector(question: str) -> bool:

@@ -544,7 +544,12 @@ def detect_aspect(text: str, vocabulary: Vocabulary | None = None) -> str | None
     >>> detect_aspect("Xin chào") is None
     True
     """
-    return _default_aspects().detect(mask_subjects(text, vocabulary))
+    return next(iter(aspects_asked(text, vocabulary)), None)
+
+
+def aspects_asked(text: str, vocabulary: Vocabulary | None = None) -> list[str]:
+    """Every aspect the text's cue words ask about, the one `detect_aspect` gives first."""
+    return _default_aspects().detect_all(mask_subjects(text, vocabulary))
 
 
 # --------------------------------------------------------------------------- law map

@@ -448,3 +448,27 @@ def test_a_service_running_to_today_is_judged_by_todays_rules(assistant):
     assert reference_date(question, TODAY) == TODAY
     answer = answered(assistant, question)
     assert answer.citations[0].doc_id == LAW.stem and "chưa có hiệu lực" not in answer.lead
+
+
+def test_a_quorum_written_as_a_fraction_is_the_figure_the_lead_gives():
+    """ "bao nhiêu thành viên … tham dự": the rule's figure is "2/3 tổng số", not the meeting's "03 tháng"."""
+    from assistant.answering.lead import lead_text
+
+    khoan = ("1. Hội đồng họp định kỳ 03 tháng một lần.\nChủ tịch Hội đồng chủ trì phiên họp. Hội đồng họp khi có ít "
+             "nhất 2/3 tổng số thành viên Hội đồng tham dự.")
+    lead = lead_text("number", khoan, question="Phiên họp cần tối thiểu bao nhiêu thành viên Hội đồng tham dự?")
+    assert lead.startswith("2/3")
+    assert not lead_text("number", "Hồ sơ nộp trước ngày 15/3 hằng năm.", question="Nộp mấy bản?").startswith("15/3")
+
+
+def test_must_one_frames_what_follows_it():
+    """ "có bắt buộc phải …": what must be done is asked (publishing the list), not the principles."""
+    assert understand("Trước khi trình Huân chương có bắt buộc phải niêm yết danh sách không?").aspect == "cong_khai"
+    assert understand("Khen thưởng có bắt buộc phải theo thứ tự từ thấp đến cao không?").aspect == "nguyen_tac"
+
+
+def test_a_headline_asking_of_a_kind_of_award_sets_the_aspect_before_the_later_asks(assistant):
+    question = ("Đề nghị tặng huân chương có phải công khai danh sách trước không? Sở tôi đang hoàn thiện hồ sơ cho "
+                "3 tập thể. Nếu phải thì công khai ở đâu, trong bao lâu?")
+    assert understand(question).aspect == "cong_khai"
+    assert _first_cited(assistant, question).location.startswith("Điều 84, khoản 5")

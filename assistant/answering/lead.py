@@ -38,7 +38,8 @@ _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2} ?\.(?:\s+
 _FIGURE = re.compile(
     r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm(?!\s+\d)|tháng(?!\s+\d)"
     r"|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
-    r"|(?:quá|trên)\s+(?:bán|\d+\s*%)|từ\s+\d+\s*%\s+trở\s+lên",
+    r"|(?:quá|trên)\s+(?:bán|\d+\s*%)|từ\s+\d+\s*%\s+trở\s+lên"
+    r"|(?<![\d/])\d/\d{1,2}(?![\d/])(?=\s+(?:tổng\s+)?số\b)",  # "ít nhất 2/3 tổng số thành viên"
     re.IGNORECASE,
 )
 _ROLE_COLUMNS = (("chu tri", "Chủ trì"), ("chi dao", "Chỉ đạo"), ("tham muu", "Tham mưu, thực hiện"),
