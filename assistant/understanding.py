@@ -493,7 +493,8 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
     # of the kind, not of the order named); an ask on its answer of something else ("Nếu được thì ai ký?") is
     # what is wanted, one still asking the headline's ("Nếu phải công khai thì công khai ở đâu?") is not
     headline = (asks[0] == opening
-                and any(first in load_law_map().aspects_of(award) for award in awards_named(asks[0], kinds_too=True))
+                and any(first in load_law_map().aspects_of(award) or first in TITLE_TO_GENERAL_ASPECTS
+                        for award in awards_named(asks[0], kinds_too=True))
                 and all(first in aspects_asked(ask) for ask in asks[1:] if _ON_ITS_ANSWER.match(ask)))
     if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks[1:]):
         return first
@@ -987,8 +988,9 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
 # Aspects said of thi đua and khen thưởng as a whole: asked without a title, the general provisions answer.
 GENERAL_ASPECTS = {"hanh_vi_bi_cam", "nguyen_tac", "dinh_nghia"}
 # Asked of a title that has no rule of its own on them, the general provisions answer too: a title
-# awarded under the old law keeps its value by the Law's transitional article; who presents an award.
-TITLE_TO_GENERAL_ASPECTS = GENERAL_ASPECTS | {"hieu_luc", "chuyen_tiep", "trao_tang"}
+# awarded under the old law keeps its value by the Law's transitional article; who presents an award; the rights
+# of those awarded (using the award's emblem).
+TITLE_TO_GENERAL_ASPECTS = GENERAL_ASPECTS | {"hieu_luc", "chuyen_tiep", "trao_tang", "quyen_loi"}
 GENERAL_SUBJECTS = ("khen_thuong", "thi_dua")
 # Named notions, bodies, acts and groups of recipients the law map may answer for when no title or award
 # is named ("khen niên hạn", "tiền thưởng", "Chủ tịch UBND tỉnh", "hủy QĐ khen thưởng", "giáo viên hợp

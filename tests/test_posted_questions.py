@@ -472,3 +472,13 @@ def test_a_headline_asking_of_a_kind_of_award_sets_the_aspect_before_the_later_a
                 "3 tập thể. Nếu phải thì công khai ở đâu, trong bao lâu?")
     assert understand(question).aspect == "cong_khai"
     assert _first_cited(assistant, question).location.startswith("Điều 84, khoản 5")
+
+
+def test_a_headline_asking_the_rights_of_an_award_is_answered_from_the_rights_of_those_awarded(assistant):
+    """Using the emblem of any award is a right of the collective awarded (Luật 06/2022 Điều 86), asked first;
+    the later asks (the lost award) come after it."""
+    question = ("Cơ quan được tặng Huân chương Lao động thì có được in hình huân chương lên lịch, bảng giới thiệu của cơ "
+                "quan không? Còn cá nhân được tặng huân chương thì khi dự lễ có cần xin phép mới được đeo không? Lỡ làm "
+                "mất hiện vật thì xin cấp lại ở đâu?")
+    assert understand(question).aspect == "quyen_loi"
+    assert _first_cited(assistant, question).location.startswith("Điều 86")
