@@ -482,3 +482,13 @@ def test_a_headline_asking_the_rights_of_an_award_is_answered_from_the_rights_of
                 "mất hiện vật thì xin cấp lại ở đâu?")
     assert understand(question).aspect == "quyen_loi"
     assert _first_cited(assistant, question).location.startswith("Điều 86")
+
+
+def test_time_counted_double_in_hard_areas_is_the_coefficient_asked(assistant):
+    """ "nhân đôi thời gian", "được tính hệ số": the coefficient for very hard areas (Điều 64 khoản 4), not the
+    title's criteria."""
+    question = "Giáo viên dạy ở xã đặc biệt khó khăn có được nhân đôi thời gian khi xét Nhà giáo ưu tú không?"
+    assert understand(question).aspect == "thoi_gian_nhan_he_so"
+    assert _first_cited(assistant, question).location.startswith("Điều 64, khoản 4")
+    assert understand("Thời gian công tác ở hải đảo có được tính hệ số khi xét Thầy thuốc ưu tú không?").aspect == \
+        "thoi_gian_nhan_he_so"
