@@ -24,6 +24,12 @@ def _first_cited(built: Assistant, question: str):
     return answered(built, question).citations[0]
 
 
+def _asks_and_is_answered(built: Assistant, question: str, aspect: str, location: str) -> None:
+    """The question is read as asking `aspect`, and the passage at `location` is cited first."""
+    assert understand(question).aspect == aspect
+    assert _first_cited(built, question).location.startswith(location)
+
+
 def test_a_named_askers_intro_ends_at_hoi_with_a_comma_but_a_question_opening_with_cho_em_hoi_stays():
     assert without_asker("Ông Trần Văn Cường (Quảng Nam) hỏi, giấy khen của xã có kèm tiền thưởng không?") == \
         "giấy khen của xã có kèm tiền thưởng không?"
@@ -392,8 +398,7 @@ def test_a_post_that_asks_tells_and_asks_again_is_read_from_its_asks(assistant):
     question = ("Được tổ chức nước ngoài khen thưởng thì có cần xin phép ai không? Tôi là kỹ sư một công ty nhà nước, "
                 "vừa rồi một hiệp hội của Hàn Quốc báo sẽ trao tặng tôi bằng khen vì đóng góp cho dự án chung. "
                 "Vậy tôi có phải báo cáo cơ quan mình trước khi nhận không?")
-    assert understand(question).aspect == "trach_nhiem"
-    assert _first_cited(assistant, question).location.startswith("Điều 14")
+    _asks_and_is_answered(assistant, question, "trach_nhiem", "Điều 14")
 
 
 DA_NANG_UNIVERSITY = LAW.parent.parent / "plans" / "qd-4036-2022-dhdn.txt"
@@ -470,8 +475,7 @@ def test_must_one_frames_what_follows_it():
 def test_a_headline_asking_of_a_kind_of_award_sets_the_aspect_before_the_later_asks(assistant):
     question = ("Đề nghị tặng huân chương có phải công khai danh sách trước không? Sở tôi đang hoàn thiện hồ sơ cho "
                 "3 tập thể. Nếu phải thì công khai ở đâu, trong bao lâu?")
-    assert understand(question).aspect == "cong_khai"
-    assert _first_cited(assistant, question).location.startswith("Điều 84, khoản 5")
+    _asks_and_is_answered(assistant, question, "cong_khai", "Điều 84, khoản 5")
 
 
 def test_a_headline_asking_the_rights_of_an_award_is_answered_from_the_rights_of_those_awarded(assistant):
@@ -480,15 +484,13 @@ def test_a_headline_asking_the_rights_of_an_award_is_answered_from_the_rights_of
     question = ("Cơ quan được tặng Huân chương Lao động thì có được in hình huân chương lên lịch, bảng giới thiệu của cơ "
                 "quan không? Còn cá nhân được tặng huân chương thì khi dự lễ có cần xin phép mới được đeo không? Lỡ làm "
                 "mất hiện vật thì xin cấp lại ở đâu?")
-    assert understand(question).aspect == "quyen_loi"
-    assert _first_cited(assistant, question).location.startswith("Điều 86")
+    _asks_and_is_answered(assistant, question, "quyen_loi", "Điều 86")
 
 
 def test_time_counted_double_in_hard_areas_is_the_coefficient_asked(assistant):
     """ "nhân đôi thời gian", "được tính hệ số": the coefficient for very hard areas (Điều 64 khoản 4), not the
     title's criteria."""
     question = "Giáo viên dạy ở xã đặc biệt khó khăn có được nhân đôi thời gian khi xét Nhà giáo ưu tú không?"
-    assert understand(question).aspect == "thoi_gian_nhan_he_so"
-    assert _first_cited(assistant, question).location.startswith("Điều 64, khoản 4")
+    _asks_and_is_answered(assistant, question, "thoi_gian_nhan_he_so", "Điều 64, khoản 4")
     assert understand("Thời gian công tác ở hải đảo có được tính hệ số khi xét Thầy thuốc ưu tú không?").aspect == \
         "thoi_gian_nhan_he_so"
