@@ -494,3 +494,11 @@ def test_time_counted_double_in_hard_areas_is_the_coefficient_asked(assistant):
     _asks_and_is_answered(assistant, question, "thoi_gian_nhan_he_so", "Điều 64, khoản 4")
     assert understand("Thời gian công tác ở hải đảo có được tính hệ số khi xét Thầy thuốc ưu tú không?").aspect == \
         "thoi_gian_nhan_he_so"
+
+
+def test_an_honorary_consul_is_among_the_foreigners_the_friendship_medal_is_for(assistant):
+    """Luật 06/2022 Điều 58 khoản 1 điểm b names Vietnam's honorary consuls among the foreigners it is for, with their
+    years in office: that khoản answers before the general criteria, though the question says no "nước ngoài"."""
+    cited = _first_cited(assistant, "Bố tôi là người Đức, làm Lãnh sự danh dự của Việt Nam tại Hamburg đã 4 năm. Ông "
+                                    "phải giữ chức vụ bao lâu thì được xét tặng Huy chương Hữu nghị?")
+    assert cited.location.startswith("Điều 58, khoản 1")
