@@ -363,6 +363,7 @@ def _heading_only(chunk: StoredChunk) -> bool:
     return chunk.kind == "annex" and all(line == line.upper() or line.startswith("(") for line in lines)
 
 
+@lru_cache(maxsize=256)
 def _governs(place: str, issuer: str) -> bool:
     """The issuer is the place's government or one of its bodies ("UBND tỉnh Bắc Ninh"), not a body named after
     it ("Đại học Đà Nẵng")."""

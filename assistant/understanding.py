@@ -492,9 +492,9 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
     # a headline asks of a title it names what the law rules on it ("Ngoài HC Sao vàng còn những loại nào?" asks
     # of the kind, not of the order named); an ask on its answer of something else ("Nếu được thì ai ký?") is
     # what is wanted, one still asking the headline's ("Nếu phải công khai thì công khai ở đâu?") is not
-    headline = (asks[0] == opening
-                and any(first in load_law_map().aspects_of(award) or first in TITLE_TO_GENERAL_ASPECTS
-                        for award in awards_named(asks[0], kinds_too=True))
+    awards = awards_named(asks[0], kinds_too=True)
+    headline = (asks[0] == opening and bool(awards)
+                and (first in TITLE_TO_GENERAL_ASPECTS or any(first in load_law_map().aspects_of(a) for a in awards))
                 and all(first in aspects_asked(ask) for ask in asks[1:] if _ON_ITS_ANSWER.match(ask)))
     if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks[1:]):
         return first

@@ -460,10 +460,6 @@ class Aspects:
         return cue not in self._bare and any(
             cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
 
-    def detect(self, text: str) -> str | None:
-        found = self.detect_all(text)
-        return found[0] if found else None
-
     def holds_a_question_word(self, text: str) -> bool:
         return self._asks(self._strong.fold(text))
 
