@@ -502,3 +502,14 @@ def test_an_honorary_consul_is_among_the_foreigners_the_friendship_medal_is_for(
     cited = _first_cited(assistant, "Bố tôi là người Đức, làm Lãnh sự danh dự của Việt Nam tại Hamburg đã 4 năm. Ông "
                                     "phải giữ chức vụ bao lâu thì được xét tặng Huy chương Hữu nghị?")
     assert cited.location.startswith("Điều 58, khoản 1")
+
+
+@pytest.mark.parametrize("question,location", [
+    # a unit without legal status in a ministry: the minister decides or delegates (Điều 79 khoản 3)
+    ("Phòng em là đơn vị thuộc Bộ, không có tư cách pháp nhân, vậy danh hiệu Lao động tiên tiến của phòng do ai "
+     "quyết định, Bộ trưởng có ủy quyền cho trưởng phòng được không?", "Điều 79, khoản 3"),
+    # the commune: its chairman (Điều 80 khoản 3), not the minister named before it in the Law
+    ("Công chức ở xã đạt Lao động tiên tiến thì ai ký quyết định công nhận?", "Điều 80"),
+])
+def test_who_decides_is_the_authority_of_the_level_the_asker_names(assistant, question, location):
+    assert _first_cited(assistant, question).location.startswith(location)
