@@ -140,6 +140,7 @@ class HybridSearcher:
         named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.reads_closing_block
         shares = [decimal_value(m.group(1)) for m in _SHARE.finditer(slots.question)]  # "phường em có 92% …"
+        years = [int(m.group(1)) for m in _SERVICE_YEARS.finditer(slots.question)]  # "công tác gần 17 năm"
         asks_frequency = bool(_ASKS_FREQUENCY.search(slots.question))
         for hit in hits:
             if hit.chunk.doc_id in named:
@@ -163,6 +164,8 @@ class HybridSearcher:
             if _a_criteria_row_for_a_quota(hit.chunk, slots):
                 hit.score *= CRITERIA_ROW_FACTOR
             if shares and _a_range_holding(hit.chunk.body, shares):
+                hit.score *= QUANTITY_BOOST
+            if years and _a_years_band_holding(hit.chunk.body, years):
                 hit.score *= QUANTITY_BOOST
         return sorted(hits, key=lambda hit: -hit.score)
 
@@ -191,7 +194,7 @@ class HybridSearcher:
             # the provision on thi đua and khen thưởng as a whole answers
             chosen = self._mapped_chunks(GENERAL_SUBJECTS, slots, hits, doc_ids, day)
         if not chosen:
-            return hits
+            return self._members_of_the_kind_first(hits, slots, doc_ids, day)
         if not slots.aspect:  # the aspect is only assumed: raise the mapped passages found, insert none
             return hits if slots.asks_which else self._raise_found(hits, chosen)
         top = hits[0].score if hits else 1.0
@@ -203,6 +206,18 @@ class HybridSearcher:
                                          points=points)
         rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
         return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
+
+    def _members_of_the_kind_first(self, hits: list[Hit], slots: Slots, doc_ids, day) -> list[Hit]:
+        """ "Người hy sinh khi cứu người có được truy tặng huân chương không?", "thời gian ở hải đảo được nhân hệ số
+        bao nhiêu khi xét huy chương?": asked only of a kind of award, which has no rule of its own on the aspect,
+        the provisions the law map gives on the awards of that kind (Huân chương Dũng cảm's) are raised above
+        passages on awards of another kind (the danh hiệu Anh hùng) that share the question's words."""
+        vocabulary, parents = load_vocabulary(), load_law_map().parents
+        if not slots.subjects or not all(vocabulary.get(subject).names_a_kind for subject in slots.subjects):
+            return hits
+        members = [entry.id for entry in vocabulary.entries
+                   if any(kind in parents.get(entry.id, ()) for kind in slots.subjects)]
+        return self._raise_found(hits, self._mapped_chunks(members, slots, hits, doc_ids, day))
 
     def _mapped_chunks(self, subjects, slots: Slots, hits: list[Hit], doc_ids, day) -> dict:
         """chunk id → (chunk, the khoản the map names, rank order, the điểm it names) for what the law map
@@ -243,12 +258,14 @@ class HybridSearcher:
                         # title asked about first; then, of ended texts, the latest; then, asked of one
                         # ministry's or sector's award, the khoản leaving its details to it; then the khoản for
                         # the group the question names ("nông dân … mô hình sản xuất"); then the step from the
-                        # title held; then the general case; then the khoản on the families of the titles named
+                        # title held; then the general case; then the authority of the level the question names
+                        # ("vụ thuộc bộ": the Bộ trưởng's khoản); then the khoản on the families of the titles named
                         # together ("vừa LĐTT vừa CSTĐCS"); then, no recipient named, the individual's khoản
                         # (the law's own order); then the words of the question
                         order = (ended and not standing_in, not _title_named(chunk, folded_question), subject_rank,
                                  self._newest_first(provision.doc) if ended else 0, provision not in delegated,
-                                 group != 0, provision not in steps, group, _names_order(provision, slots),
+                                 group != 0, provision not in steps, group, _level_order(provision, slots),
+                                 _names_order(provision, slots),
                                  _recipient_order(provision, slots), -lexical.get(chunk.chunk_id, 0.0), map_rank)
                     points = (previous[3] if previous else ()) + provision.diem_letters
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)
@@ -346,6 +363,16 @@ def _a_range_holding(body: str, shares: list[float]) -> bool:
                for low, high in _RANGE.findall(body) for share in shares)
 
 
+_SERVICE_YEARS = re.compile(r"(?<![\d/.])(\d{1,2})\s+năm\b(?!\s+\d)")
+_YEARS_BAND = re.compile(r"từ\s+(?:đủ\s+)?(\d{1,2})\s+năm\s+đến\s+dưới\s+(\d{1,2})\s+năm")
+
+
+def _a_years_band_holding(body: str, years: list[int]) -> bool:
+    """ "Quân nhân gần 17 năm thì được Huy chương Chiến sĩ vẻ vang hạng mấy?": the khoản whose band of years of
+    service holds the years told ("từ 15 năm đến dưới 20 năm")."""
+    return any(int(low) <= held < int(high) for low, high in _YEARS_BAND.findall(body) for held in years)
+
+
 def _names_a_period(text: str, periods: tuple[str, ...]) -> bool:
     """ "Đợt 02" names "đợt 2": `folded_syllables` writes numbers without their leading zeros."""
     folded = folded_syllables(text)
@@ -414,6 +441,14 @@ def _recipient_order(provision: LawMapEntry, slots: Slots) -> int:
     if slots.target and slots.target in provision.for_:
         return 0
     return 2 if not slots.target and provision.for_ and "ca_nhan" not in provision.for_ else 1
+
+
+def _level_order(provision: LawMapEntry, slots: Slots) -> int:
+    """0 for a khoản naming the authority of the level the question names, 1 when either names none, 2 for
+    another level's authority."""
+    if not provision.level or not slots.level:
+        return 1
+    return 0 if provision.level == slots.level else 2
 
 
 def _names_order(provision: LawMapEntry, slots: Slots) -> int:

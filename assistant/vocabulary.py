@@ -563,6 +563,7 @@ class LawMapEntry:
     for_: tuple[str, ...] = ()
     note: str = ""
     group: str = ""  # a population group of question_parts.yaml the khoản is written for (đại biểu Quốc hội)
+    level: str = ""  # the level (question_parts.yaml `levels`) of the authority the khoản names: "bo", "tinh"…
     # the families of titles/awards the khoản is about when the question names several at once
     # ("vừa LĐTT vừa CSTĐCS": two danh hiệu thi đua; "LĐTT và giấy khen": a danh hiệu and a hình thức)
     names: tuple[str, ...] = ()
@@ -723,7 +724,7 @@ def _read_law_map(path: Path, vocabulary: Vocabulary) -> LawMap:
                 subject=raw["subject"], aspect=raw["aspect"], doc=doc, article=raw["article"],
                 quote=normalize(raw["quote"]), khoan=raw.get("khoan"), diem=raw.get("diem"),
                 for_=_as_tuple(raw.get("for")), note=raw.get("note", ""), group=raw.get("group", ""),
-                names=_as_tuple(raw.get("names"))))
+                level=raw.get("level", ""), names=_as_tuple(raw.get("names"))))
     parents = {e.id: vocabulary.ancestors(e.id) for e in vocabulary.entries}
     return LawMap(documents, entries, parents)
 

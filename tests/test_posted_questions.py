@@ -513,3 +513,34 @@ def test_an_honorary_consul_is_among_the_foreigners_the_friendship_medal_is_for(
 ])
 def test_who_decides_is_the_authority_of_the_level_the_asker_names(assistant, question, location):
     assert _first_cited(assistant, question).location.startswith(location)
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Em là sĩ quan công an, đã công tác liên tục được 16 năm, vậy em được đề nghị Huy chương Chiến sĩ vẻ vang "
+     "hạng nào?", "Điều 57, khoản 2"),
+    ("Anh trai tôi là quân nhân chuyên nghiệp, tính đến nay được 11 năm công tác, thì xét Huy chương Chiến sĩ vẻ "
+     "vang hạng gì?", "Điều 57, khoản 2"),
+])
+def test_the_years_of_service_told_pick_the_band_that_holds_them(assistant, question, location):
+    assert _first_cited(assistant, question).location.startswith(location)
+
+
+def test_asked_only_of_a_kind_of_award_the_rule_on_an_award_of_that_kind_answers(assistant):
+    """Asked only of "huy chương", the Huy chương Chiến sĩ vẻ vang's rule on time in hard areas (Điều 57 khoản 3)
+    answers, not the same rule for the Nhà giáo danh hiệu (Điều 64), another kind of award."""
+    cited = _first_cited(assistant, "Làm nhiệm vụ ở vùng đặc biệt khó khăn thì thời gian đó có được nhân hệ số khi "
+                                    "xét huy chương không?")
+    assert cited.location.startswith("Điều 57, khoản 3")
+
+
+def test_a_deed_told_beside_a_kind_of_award_is_answered_from_the_award_for_that_deed(assistant):
+    """ "Hy sinh khi cứu người … có được truy tặng huân chương không?": the Huân chương Dũng cảm (Điều 52) answers,
+    and the answer is not refused for the words of the story around the deed."""
+    answer = answered(assistant, "Anh tôi là bộ đội biên phòng, hy sinh khi cứu người bị lũ quét. Anh có được truy "
+                                 "tặng huân chương không, thủ tục thế nào?")
+    assert answer.citations[0].location.startswith("Điều 52")
+
+
+def test_losing_the_right_to_be_considered_is_not_a_lost_medal():
+    assert understand("Nghỉ ốm dài ngày có bị mất quyền xét Lao động tiên tiến không?").aspect != "hien_vat"
+    assert understand("Bằng khen của tôi bị mất thì xin cấp lại ở đâu?").aspect == "hien_vat"

@@ -671,8 +671,11 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
     def rules_as_asked(notion) -> bool:
         if slots.aspect in law_map.aspects_of(notion.id):
             return not only_names_the_aspect(notion.id, slots.aspect) and holds_its_rule(notion, slots.aspect)
-        # "nghỉ thai sản có được xét thi đua không?": whether at all, asked of a notion: any of its rules
-        return slots.aspect in WHETHER_ASPECTS and notion.kind == "khai_niem" and holds_its_rule(notion, None)
+        # "nghỉ thai sản có được xét thi đua không?": whether at all, asked of a notion: any of its rules; so of a deed
+        # told beside an award asked for ("hy sinh khi cứu người có được truy tặng huân chương không?")
+        told_deed = notion.kind == "hoat_dong" and bool(slots.subjects)
+        return slots.aspect in WHETHER_ASPECTS and (notion.kind == "khai_niem" or told_deed) \
+            and holds_its_rule(notion, None)
 
     return any(rules_as_asked(notion) for notion in notions)
 
