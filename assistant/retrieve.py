@@ -48,6 +48,9 @@ PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
 FOCUS_WEIGHT = 0.5
 DATED_BOOST = 1.5  # "trước ngày nào?": a passage that gives a date
+# "Nghệ sĩ ưu tú cần bao nhiêu năm?", no document named: only the Law and its decrees rule on the State's honours,
+# a ministry's or province's decision or plan sharing the words does not
+STATE_AWARD_ELSEWHERE_FACTOR = 0.6
 QUANTITY_BOOST = 1.5  # "tối đa bao nhiêu người?": a passage that gives a share or a ceiling
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
 FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that says every how many years
@@ -136,13 +139,17 @@ class HybridSearcher:
     def _adjust(self, hits: list[Hit], slots: Slots, named_entries: list, local: set[str], day) -> list[Hit]:
         """Named documents first, then those of a place the question names; legal texts not in force
         on the question's date and recipient lists ("Nơi nhận", with the signature) last, unless the
-        question asks for them."""
+        question asks for them; asked of the State's honours with no document named, a ministry's or
+        province's own decisions and plans below the Law and its decrees."""
         named = {entry.doc_id for entry in named_entries}
         wants_recipients = slots.reads_closing_block
         shares = [decimal_value(m.group(1)) for m in _SHARE.finditer(slots.question)]  # "phường em có 92% …"
         years = [int(m.group(1)) for m in _SERVICE_YEARS.finditer(slots.question)]  # "công tác gần 17 năm"
         asks_frequency = bool(_ASKS_FREQUENCY.search(slots.question))
+        state_awards_only = _only_state_awards_of_no_document(slots)
         for hit in hits:
+            if state_awards_only and not self.catalogue.is_normative(hit.chunk.doc_id):
+                hit.score *= STATE_AWARD_ELSEWHERE_FACTOR
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
             elif hit.chunk.doc_id in local:

@@ -504,10 +504,13 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
 ADD_ON_SYLLABLES = 12
 
 
+_AND_ALSO = re.compile(r"^\W*(?:và|thêm nữa|ngoài ra)\b", re.IGNORECASE)
+
+
 def an_add_on(ask: str) -> bool:
-    """ "Mức tiền thưởng là bao nhiêu?": a short ask that names no title or body of its own, added after the
-    question's main ask."""
-    return (len(syllable_tokenize(ask)) <= ADD_ON_SYLLABLES and not awards_named(ask)
+    """ "Mức tiền thưởng là bao nhiêu?", "Và tiền thưởng tính theo mức lương cơ sở ở thời điểm nào?": a short ask,
+    or one opening with "và", that names no title or body of its own, added after the question's main ask."""
+    return ((len(syllable_tokenize(ask)) <= ADD_ON_SYLLABLES or bool(_AND_ALSO.match(ask))) and not awards_named(ask)
             and not any(load_vocabulary().get(term).kind == "co_quan" for term in understand(ask).terms))
 
 

@@ -10,7 +10,7 @@ import pytest
 from assistant.build import Assistant
 from assistant.understanding import understand, without_asker
 from assistant.validity import past_year_named, reference_date
-from tests.conftest import DECREE, LAW, OLD_DECREE, OLD_LAW, answered, indexed_assistant
+from tests.conftest import DECREE, KNOWLEDGE, LAW, OLD_DECREE, OLD_LAW, answered, indexed_assistant
 
 TODAY = date(2026, 6, 1)
 
@@ -544,3 +544,28 @@ def test_a_deed_told_beside_a_kind_of_award_is_answered_from_the_award_for_that_
 def test_losing_the_right_to_be_considered_is_not_a_lost_medal():
     assert understand("Nghỉ ốm dài ngày có bị mất quyền xét Lao động tiên tiến không?").aspect != "hien_vat"
     assert understand("Bằng khen của tôi bị mất thì xin cấp lại ở đâu?").aspect == "hien_vat"
+
+
+@pytest.fixture(scope="module")
+def with_decisions(tmp_path_factory) -> Assistant:
+    """The Law and the decree beside ministries' and provinces' own decisions (quy chế, councils)."""
+    decisions = sorted((KNOWLEDGE / "plans").glob("qd-*.txt"))
+    return indexed_assistant(tmp_path_factory.mktemp("decisions") / "data", [LAW, DECREE, *decisions], TODAY)
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Chị Lê Thị M. (Huế) hỏi: Đoàn xiếc tỉnh có một diễn viên đã biểu diễn được 11 năm. Có ý kiến cho rằng phải đủ "
+     "15 năm mới được đề nghị Nghệ sĩ ưu tú. Xin hỏi ý kiến đó có đúng không?", "Điều 66"),
+    ("Thầy hiệu trưởng trường tôi dạy học 14 năm. Có ý kiến trong hội đồng cho rằng chưa đủ năm để đề nghị Nhà giáo "
+     "ưu tú. Xin hỏi ý kiến đó có đúng không?", "Điều 64"),
+])
+def test_a_state_honour_asked_of_no_document_is_answered_by_the_law_not_a_local_decision(with_decisions, question,
+                                                                                          location):
+    top = with_decisions.searcher.search(question, 3)[0].chunk
+    assert top.doc_id == LAW.stem and top.location.startswith(location)
+
+
+def test_an_ask_opening_with_va_is_added_to_the_main_ask():
+    question = ("Năm nay chị được cả CSTĐCS và LĐTT cho cùng năm công tác. Chị được nhận tiền thưởng cả hai danh hiệu "
+                "hay chỉ một? Và tiền thưởng tính theo mức lương cơ sở ở thời điểm nào vậy?")
+    assert understand(question).aspect == "muc_tien_thuong"
