@@ -490,11 +490,15 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
         return None
     first = detect_aspect(asks[0])
     # a headline asks of a title it names what the law rules on it ("Ngoài HC Sao vàng còn những loại nào?" asks
-    # of the kind, not of the order named); an ask on its answer of something else ("Nếu được thì ai ký?") is
-    # what is wanted, one still asking the headline's ("Nếu phải công khai thì công khai ở đâu?") is not
+    # of the kind, not of the order named), or, naming none, asks one thing other than what a word means ("Chủ
+    # tịch UBND xã có được phát động phong trào thi đua riêng không?"; "Danh hiệu thi đua là gì?" only leads in,
+    # "Nguyên tắc chi thưởng … ra sao?" may ask either);
+    # an ask on its answer of something else ("Nếu được thì ai ký?") is what is wanted, one still asking the
+    # headline's ("Nếu phải công khai thì công khai ở đâu?") is not
     awards = awards_named(asks[0], kinds_too=True)
-    headline = (asks[0] == opening and bool(awards)
-                and (first in TITLE_TO_GENERAL_ASPECTS or any(first in load_law_map().aspects_of(a) for a in awards))
+    asks_of_it = (first in TITLE_TO_GENERAL_ASPECTS or any(first in load_law_map().aspects_of(a) for a in awards)
+                  if awards else first not in (None, "dinh_nghia") and aspects_asked(asks[0]) == [first])
+    headline = (asks[0] == opening and asks_of_it
                 and all(first in aspects_asked(ask) for ask in asks[1:] if _ON_ITS_ANSWER.match(ask)))
     if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks[1:]):
         return first
@@ -1026,8 +1030,12 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     # whose name only names the aspect ("trao tặng") comes after it, and so does a broader one
     specific = any(_only_aspect(t) for t in notions)
     named_notions = tuple(notions)  # a list being sorted reads as empty
+    # a notion the first ask names comes before those of asks added after it ("… nhận tiền thưởng cả hai hay chỉ
+    # một? … Ngoài ra tiền lẻ có được làm tròn không?")
+    first_ask = {m.entry.id for m in vocabulary.find(next(iter(asks_made(slots.focus or slots.question)), ""))}
+    later = bool(first_ask.intersection(notions))
     # … and a level named ("khen thưởng cấp Nhà nước") narrows the kind of award beside it
-    notions.sort(key=lambda t: (specific and only_names_the_aspect(t, slots.aspect),
+    notions.sort(key=lambda t: (later and t not in first_ask, specific and only_names_the_aspect(t, slots.aspect),
                                 _yields_to_an_event(t, named_notions), specific and not _only_aspect(t),
                                 not (t in named and slots.aspect in load_law_map().aspects_of(t)),
                                 vocabulary.get(t).kind != "cap"))

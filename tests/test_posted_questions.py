@@ -569,3 +569,18 @@ def test_an_ask_opening_with_va_is_added_to_the_main_ask():
     question = ("Năm nay chị được cả CSTĐCS và LĐTT cho cùng năm công tác. Chị được nhận tiền thưởng cả hai danh hiệu "
                 "hay chỉ một? Và tiền thưởng tính theo mức lương cơ sở ở thời điểm nào vậy?")
     assert understand(question).aspect == "muc_tien_thuong"
+
+
+def test_a_headline_naming_no_award_keeps_its_aspect_before_longer_asks():
+    question = ("Giám đốc sở có được phát động phong trào thi đua theo chuyên đề không? Phát động rồi có phải báo cáo "
+                "lên tỉnh không, và tiền thưởng khi tổng kết lấy từ nguồn nào?")
+    assert understand(question).aspect == "tham_quyen_phat_dong"
+    # a definition leads in; the ask after it is the question
+    assert understand("Danh hiệu thi đua là gì? Người được tặng danh hiệu có quyền lưu giữ, trưng bày hiện vật "
+                      "không?").aspect != "dinh_nghia"
+
+
+def test_the_notion_of_the_first_ask_is_looked_up_before_that_of_an_ask_added_after_it(assistant):
+    cited = _first_cited(assistant, "Cùng lúc em được cả Lao động tiên tiến lẫn Chiến sĩ thi đua cơ sở thì nhận "
+                                    "tiền thưởng cả hai hay chỉ một? Ngoài ra số tiền lẻ có được làm tròn không?")
+    assert cited.doc_id == DECREE.stem and cited.location.startswith("Điều 49, khoản 5")
