@@ -51,7 +51,8 @@ DATED_BOOST = 1.5  # "trước ngày nào?": a passage that gives a date
 # "Nghệ sĩ ưu tú cần bao nhiêu năm?", no document named: only the Law and its decrees rule on the State's honours,
 # a ministry's or province's decision or plan sharing the words does not
 STATE_AWARD_ELSEWHERE_FACTOR = 0.6
-QUANTITY_BOOST = 1.5  # "tối đa bao nhiêu người?": a passage that gives a share or a ceiling
+QUOTA_BOOST = 2.0  # "tối đa bao nhiêu người?": a passage that gives a share or a ceiling
+QUANTITY_BOOST = 1.5  # "phường em có 92%", "công tác 17 năm": a band of a table or a khoản that holds the figure told
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
 FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that says every how many years
 # "bao lâu (thì) xét một lần", "mấy năm một lần" asked; "02 năm/lần", "03 năm một lần" stated
@@ -163,7 +164,7 @@ class HybridSearcher:
             if slots.kind == "date" and _gives_a_date_asked(hit.chunk.body, slots):
                 hit.score *= DATED_BOOST
             if slots.aspect == "ty_le_so_luong" and mentions_a_quantity(hit.chunk.body):
-                hit.score *= QUANTITY_BOOST
+                hit.score *= QUOTA_BOOST
             if slots.periods and _names_a_period(hit.chunk.body, slots.periods):
                 hit.score *= PERIOD_BOOST
             if asks_frequency and _STATES_FREQUENCY.search(hit.chunk.body):

@@ -584,3 +584,9 @@ def test_the_notion_of_the_first_ask_is_looked_up_before_that_of_an_ask_added_af
     cited = _first_cited(assistant, "Cùng lúc em được cả Lao động tiên tiến lẫn Chiến sĩ thi đua cơ sở thì nhận "
                                     "tiền thưởng cả hai hay chỉ một? Ngoài ra số tiền lẻ có được làm tròn không?")
     assert cited.doc_id == DECREE.stem and cited.location.startswith("Điều 49, khoản 5")
+
+
+def test_a_ceiling_asked_is_answered_by_the_passage_stating_it(with_decisions):
+    top = with_decisions.searcher.search("Theo quy chế mới của Hà Nội thì danh hiệu Công dân Thủ đô ưu tú mỗi năm "
+                                         "được xét tặng nhiều nhất bao nhiêu người?", 3)[0].chunk
+    assert top.doc_id == "qd-71-2025-ubnd-ha-noi" and "không quá 10 cá nhân" in top.body
