@@ -185,8 +185,10 @@ def names_members(text: str) -> bool:
     return any(fold_accents(word.lower()) in folded for word in _parts()["member_words"])
 
 
+@lru_cache(maxsize=8192)
 def folded_syllables(text: str) -> str:
-    """ "Hà Giang" → " ha giang ": whole syllables, accent-folded, space-padded for phrase matching."""
+    """ "Hà Giang" → " ha giang ": whole syllables, accent-folded, space-padded for phrase matching. Cached: the
+    same passages are folded again for every question that names a period or a title."""
     return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " "
 
 

@@ -505,23 +505,19 @@ def test_an_honorary_consul_is_among_the_foreigners_the_friendship_medal_is_for(
 
 
 @pytest.mark.parametrize("question,location", [
-    # a unit without legal status in a ministry: the minister decides or delegates (Điều 79 khoản 3)
+    # who decides is the authority of the level named: for a unit without legal status in a ministry, the minister
+    # decides or delegates (Điều 79 khoản 3)
     ("Phòng em là đơn vị thuộc Bộ, không có tư cách pháp nhân, vậy danh hiệu Lao động tiên tiến của phòng do ai "
      "quyết định, Bộ trưởng có ủy quyền cho trưởng phòng được không?", "Điều 79, khoản 3"),
     # the commune: its chairman (Điều 80 khoản 3), not the minister named before it in the Law
     ("Công chức ở xã đạt Lao động tiên tiến thì ai ký quyết định công nhận?", "Điều 80"),
-])
-def test_who_decides_is_the_authority_of_the_level_the_asker_names(assistant, question, location):
-    assert _first_cited(assistant, question).location.startswith(location)
-
-
-@pytest.mark.parametrize("question,location", [
+    # the years of service told pick the band that holds them ("từ 15 năm đến dưới 20 năm")
     ("Em là sĩ quan công an, đã công tác liên tục được 16 năm, vậy em được đề nghị Huy chương Chiến sĩ vẻ vang "
      "hạng nào?", "Điều 57, khoản 2"),
     ("Anh trai tôi là quân nhân chuyên nghiệp, tính đến nay được 11 năm công tác, thì xét Huy chương Chiến sĩ vẻ "
      "vang hạng gì?", "Điều 57, khoản 2"),
 ])
-def test_the_years_of_service_told_pick_the_band_that_holds_them(assistant, question, location):
+def test_the_level_or_the_years_the_asker_tells_pick_the_khoan(assistant, question, location):
     assert _first_cited(assistant, question).location.startswith(location)
 
 
