@@ -586,3 +586,14 @@ def test_a_ceiling_asked_is_answered_by_the_passage_stating_it(with_decisions):
     top = with_decisions.searcher.search("Theo quy chế mới của Hà Nội thì danh hiệu Công dân Thủ đô ưu tú mỗi năm "
                                          "được xét tặng nhiều nhất bao nhiêu người?", 3)[0].chunk
     assert top.doc_id == "qd-71-2025-ubnd-ha-noi" and "không quá 10 cá nhân" in top.body
+
+
+@pytest.mark.parametrize("question", [
+    "Bác bảo vệ cơ quan tôi là người lao động hợp đồng, năm nay có được xét Lao động tiên tiến không, cần tiêu chuẩn gì?",
+    "Chị đồng nghiệp của tôi là viên chức thư viện trường, năm nay hoàn thành tốt nhiệm vụ. Chị hỏi muốn được Lao "
+    "động tiên tiến thì phải đạt những gì?",
+])
+def test_the_lead_quotes_the_khoan_for_the_staff_not_the_one_for_farmers_and_workers(assistant, question):
+    """Điều 24 holds both: khoản 1 for cán bộ, công chức, viên chức, người lao động of an agency, khoản 3 for công
+    nhân, nông dân and others; the question names no farmer or worker."""
+    assert "cán bộ, công chức, viên chức" in answered(assistant, question).lead

@@ -13,7 +13,7 @@ from assistant.answering.lead import point_label
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit
-from assistant.understanding import asks_the_issuer, folded_syllables
+from assistant.understanding import asks_the_issuer, folded_syllables, group_order
 from assistant.vocabulary import mask_subjects
 from documents.chunk import PATH_JOINER, context_path
 from documents.text import UPPER_LETTERS, fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
@@ -147,7 +147,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
             prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
             score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind) + prior
                      + max(_title_bonus(unit, [article_title], folded_question, folded_heading),
-                           _case_bonus(unit, folded_cases), section_bonus) + _clause_bonus(unit, hit)
+                           _case_bonus(unit, folded_cases), section_bonus) + _clause_bonus(unit, hit, question)
                      - _length_penalty(_own_sentence(unit, hit))) * hit_factors[index]
             candidates.append(Piece(index, unit, _window(units, position, kind), score))
     candidates.sort(key=lambda p: -p.score)
@@ -163,12 +163,16 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
     return chosen
 
 
-def _clause_bonus(unit: str, hit: Hit) -> float:
-    """The khoản the law map names for the question's title and aspect, before the article's others."""
+def _clause_bonus(unit: str, hit: Hit, question: str) -> float:
+    """The khoản the law map names for the question's title and aspect, before the article's others; of those, not
+    one written for a group the question does not name ("viên chức văn thư … Lao động tiên tiến": khoản 1, for
+    cán bộ, công chức, viên chức, not khoản 3, for công nhân, nông dân)."""
     number = _CLAUSE_NUMBER.match(unit)
     if not hit.clauses or not number:
         return 0.0
-    return CLAUSE_BONUS if int(number.group(1)) in hit.clauses else -CLAUSE_BONUS / 2
+    if int(number.group(1)) not in hit.clauses:
+        return -CLAUSE_BONUS / 2
+    return 0.0 if group_order(unit, question) == 2 else CLAUSE_BONUS
 
 
 def _discriminative(weights: dict[str, float], hits: list[Hit]) -> dict[str, float]:
