@@ -597,3 +597,9 @@ def test_the_lead_quotes_the_khoan_for_the_staff_not_the_one_for_farmers_and_wor
     """Điều 24 holds both: khoản 1 for cán bộ, công chức, viên chức, người lao động of an agency, khoản 3 for công
     nhân, nông dân and others; the question names no farmer or worker."""
     assert "cán bộ, công chức, viên chức" in answered(assistant, question).lead
+
+
+def test_a_ceiling_asked_first_is_the_lead_before_a_second_ask_in_the_same_article(with_decisions):
+    answer = answered(with_decisions, "Theo quy chế của Hà Nội, mỗi năm tặng danh hiệu Công dân Thủ đô ưu tú nhiều "
+                                      "nhất cho mấy người? Người đã mất có được truy tặng không?")
+    assert "không quá 10 cá nhân" in answer.lead

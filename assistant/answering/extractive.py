@@ -16,7 +16,8 @@ from assistant.retrieve import Hit
 from assistant.understanding import asks_the_issuer, folded_syllables, group_order
 from assistant.vocabulary import mask_subjects
 from documents.chunk import PATH_JOINER, context_path
-from documents.text import UPPER_LETTERS, fold_accents, mentions_a_date, syllable_tokenize, without_document_dates
+from documents.text import (UPPER_LETTERS, fold_accents, mentions_a_date, mentions_a_quantity, syllable_tokenize,
+                            without_document_dates)
 
 MAX_PIECES = 3
 RETRIEVAL_PRIOR = 0.4
@@ -100,8 +101,14 @@ def _clause_lines(body: str) -> list[list[str]]:
     return clauses
 
 
-def _kind_bonus(unit: str, kind: str) -> float:
+_ASKS_A_BOUND = re.compile(r"\b(?:tối đa|tối thiểu|ít nhất|nhiều nhất|không quá)\b", re.IGNORECASE)
+
+
+def _kind_bonus(unit: str, kind: str, asks_a_bound: bool = False) -> float:
+    """`asks_a_bound`: "tối đa bao nhiêu người?" is answered by a unit stating a ceiling ("không quá 10 cá nhân")."""
     folded = fold_accents(unit)
+    if asks_a_bound and mentions_a_quantity(unit):
+        return 0.3
     if kind == "date" and mentions_a_date(without_document_dates(unit)):
         return 0.3
     if kind == "unit" and any(cue in folded for cue in _UNIT_CUES):
@@ -127,6 +134,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
     top_score = max((hit.score for hit in hits), default=1.0) or 1.0
     named_sections = _named_sections(hits, folded_question)
     issuer_asked = asks_the_issuer(question)  # a caption then names who issued the document
+    asks_a_bound = bool(_ASKS_A_BOUND.search(question))
     for index, hit in enumerate(hits):
         doc_heading = hit.chunk.text.partition("\n")[0]
         path = context_path(hit.chunk.text)
@@ -145,7 +153,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
             unit_terms = _terms(unit)
             matched = sum(w * _best_place(t, unit_terms, local, path_terms, doc_terms) for t, w in weights.items())
             prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
-            score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind) + prior
+            score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind, asks_a_bound) + prior
                      + max(_title_bonus(unit, [article_title], folded_question, folded_heading),
                            _case_bonus(unit, folded_cases), section_bonus) + _clause_bonus(unit, hit, question)
                      - _length_penalty(_own_sentence(unit, hit))) * hit_factors[index]
