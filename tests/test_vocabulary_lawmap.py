@@ -138,6 +138,9 @@ def test_map_subjects_aspects_and_documents_are_known():
         assert (LEGAL / f"{doc}.txt").exists(), doc
         assert document.in_force_from, doc
     assert {e.doc for e in LAW_MAP.entries} <= set(LAW_MAP.documents)
+    parts = yaml.safe_load((DATA_DIR / "question_parts.yaml").read_text(encoding="utf-8"))
+    assert {e.level for e in LAW_MAP.entries if e.level} <= set(parts["levels"])  # the levels a question names
+    assert {e.group for e in LAW_MAP.entries if e.group} <= set(parts["population_groups"])
     for aspect in load_aspects().aspects:  # an aspect's owners answer it: they have entries for it
         assert all(any(e.subject == owner and e.aspect == aspect.id for e in LAW_MAP.entries)
                    for owner in aspect.owners), aspect.id
