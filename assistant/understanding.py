@@ -262,7 +262,8 @@ def _recipients_named(form: _Form, table: str) -> tuple[list[str], list[str]]:
 def last_ask(question: str) -> str:
     """The last sentence that asks ("… chủ yếu tặng cá nhân, tập thể. Vậy hộ gia đình … có thuộc diện … không?":
     households are asked about); "" when none ends with a question mark."""
-    return next((s for s in reversed(split_sentences(question)) if s.endswith("?")), "")
+    asks = asks_made(question)
+    return asks[-1] if asks else ""
 
 
 def _without(form: _Form, words: list[str]) -> _Form:
@@ -490,7 +491,8 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
     asks = asks_made(question)
     if len(asks) < 2:
         return None
-    first = detect_aspect(asks[0])
+    asked_first = aspects_asked(asks[0])
+    first = next(iter(asked_first), None)  # what detect_aspect gives
     # a headline asks of a title it names what the law rules on it ("Ngoài HC Sao vàng còn những loại nào?" asks
     # of the kind, not of the order named), or, naming none, asks one thing other than what a word means ("Chủ
     # tịch UBND xã có được phát động phong trào thi đua riêng không?"; "Danh hiệu thi đua là gì?" only leads in,
@@ -499,7 +501,7 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
     # headline's ("Nếu phải công khai thì công khai ở đâu?") is not
     awards = awards_named(asks[0], kinds_too=True)
     asks_of_it = (first in TITLE_TO_GENERAL_ASPECTS or any(first in load_law_map().aspects_of(a) for a in awards)
-                  if awards else first not in (None, "dinh_nghia") and aspects_asked(asks[0]) == [first])
+                  if awards else first not in (None, "dinh_nghia") and asked_first == [first])
     headline = (asks[0] == opening and asks_of_it
                 and all(first in aspects_asked(ask) for ask in asks[1:] if _ON_ITS_ANSWER.match(ask)))
     if headline or all(an_add_on(ask) and not _ON_ITS_ANSWER.match(ask) for ask in asks[1:]):
