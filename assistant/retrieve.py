@@ -24,10 +24,10 @@ from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, STATE_AWARD_KINDS, TITLE_TO_GENERAL_ASPECTS, Slots,
-                                     awards_named, folded_syllables, group_order, held_steps, lookup_subjects,
-                                     mapped_provisions, named_as_a_unit_only, names_a_document, names_members,
-                                     plain_spelling, sector_delegation, states_entry_into_force, understand,
-                                     without_asker)
+                                     asks_the_section, awards_named, folded_syllables, group_order, held_steps,
+                                     lookup_subjects, mapped_provisions, named_as_a_unit_only, names_a_document,
+                                     names_members, plain_spelling, sector_delegation, states_entry_into_force,
+                                     understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.chunk import context_path
@@ -55,6 +55,7 @@ QUOTA_BOOST = 2.0  # "tối đa bao nhiêu người?": a passage that gives a sh
 QUANTITY_BOOST = 1.5  # "phường em có 92%", "công tác 17 năm": a band of a table or a khoản that holds the figure told
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
 FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that says every how many years
+SECTION_TOPIC_BOOST = 1.5  # "khen bằng những hình thức nào?" of a named plan: its section "Hình thức khen thưởng"
 # "bao lâu (thì) xét một lần", "mấy năm một lần" asked; "02 năm/lần", "03 năm một lần" stated
 _ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,3}?(?:một|1)\s+lần\b", re.IGNORECASE)
 _STATES_FREQUENCY = re.compile(r"\b\d+\s*năm\s*(?:/\s*|một\s+|1\s+)lần\b", re.IGNORECASE)
@@ -71,6 +72,7 @@ class Hit:
     provision: bool = False  # put first by the law map
     clauses: tuple[int, ...] = ()  # the khoản of it the law map names
     points: tuple[str, ...] = ()  # the điểm of those khoản it names ("đ": "Đã được tặng HCLĐ hạng Ba …")
+    section_asked: bool = False  # a section of the plan asked about, titled by the topic asked ("Hình thức khen thưởng")
 
 
 class HybridSearcher:
@@ -148,6 +150,7 @@ class HybridSearcher:
         years = [int(m.group(1)) for m in _SERVICE_YEARS.finditer(slots.question)]  # "công tác gần 17 năm"
         asks_frequency = bool(_ASKS_FREQUENCY.search(slots.question))
         state_awards_only = _only_state_awards_of_no_document(slots)
+        asked = slots.focus or slots.question
         for hit in hits:
             if state_awards_only and not self.catalogue.is_normative(hit.chunk.doc_id):
                 hit.score *= STATE_AWARD_ELSEWHERE_FACTOR
@@ -169,6 +172,10 @@ class HybridSearcher:
                 hit.score *= PERIOD_BOOST
             if asks_frequency and _STATES_FREQUENCY.search(hit.chunk.body):
                 hit.score *= FREQUENCY_BOOST
+            if (not slots.part and (hit.chunk.doc_id in named or hit.chunk.doc_id in local)
+                    and _a_section_asked(hit.chunk, asked)):
+                hit.section_asked = True
+                hit.score *= SECTION_TOPIC_BOOST
             if _a_criteria_row_for_a_quota(hit.chunk, slots):
                 hit.score *= CRITERIA_ROW_FACTOR
             if shares and _a_range_holding(hit.chunk.body, shares):
@@ -391,6 +398,14 @@ def _gives_a_date_asked(body: str, slots: Slots) -> bool:
     """A date besides the document's own; the date a text takes effect only for a question on its validity."""
     return (mentions_a_date(without_document_dates(body))
             and (slots.aspect == "hieu_luc" or not states_entry_into_force(body)))
+
+
+def _a_section_asked(chunk: StoredChunk, question: str) -> bool:
+    """A plan section (not an article of a text, not a heading standing alone) titled by the topic the
+    question's first ask names."""
+    path = context_path(chunk.text)
+    return (bool(path) and not path[-1].startswith(("Điều ", "Chương ")) and not _heading_only(chunk)
+            and asks_the_section(path[-1], question))
 
 
 def _heading_only(chunk: StoredChunk) -> bool:

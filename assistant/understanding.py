@@ -266,6 +266,23 @@ def last_ask(question: str) -> str:
     return asks[-1] if asks else ""
 
 
+def first_ask(question: str) -> str:
+    """The first sentence that asks, or the whole question when none ends with a question mark."""
+    return next(iter(asks_made(question)), question)
+
+
+def asks_the_section(heading: str, question: str) -> bool:
+    """A plan section's heading names a topic ("Hình thức khen thưởng") the question's first ask names too
+    ("… thì khen bằng những hình thức nào ạ? Cuối đợt báo cáo qua đâu?")."""
+    folded_heading, ask = folded_syllables(heading), folded_syllables(first_ask(question))
+    return any(topic in folded_heading and topic in ask for topic in _section_topics())
+
+
+@lru_cache(maxsize=1)
+def _section_topics() -> tuple[str, ...]:
+    return tuple(folded_syllables(topic) for topic in _parts()["section_topics"])
+
+
 def _without(form: _Form, words: list[str]) -> _Form:
     """The text with words blanked that hold a cue's word but mean something else ("xã hội", "trường hợp")."""
     for word in words:

@@ -1564,3 +1564,25 @@ def test_how_often_asked_of_a_plan_reaches_the_passage_stating_every_how_many_ye
     built = _indexed(tmp_path_factory, "often", [LAW, KNOWLEDGE / "plans" / "qd-2040-2024-bgddt.txt"])
     first = _first(built, "Xét chọn Nhà giáo tiêu biểu của Bộ Giáo dục bao lâu thì tổ chức một lần, bắt đầu từ năm nào?")
     assert "02 năm/lần" in first.body
+
+
+CAMPAIGN_PLANS = [KNOWLEDGE / "plans" / f"{name}.txt"
+                  for name in ("kh-982-2025-ubnd-nghe-an", "kh-0124-2025-ubnd-dak-lak", "kh-1374-2020-bgddt")]
+
+
+@pytest.fixture(scope="module")
+def campaign_plans(tmp_path_factory):
+    return _indexed(tmp_path_factory, "campaigns", [LAW, *CAMPAIGN_PLANS])
+
+
+@pytest.mark.parametrize("question,section", [
+    ("Tôi làm văn phòng ở một xã của Nghệ An. Đợt thi đua chào mừng Đại hội XIV theo Kế hoạch 982 của tỉnh thì có "
+     "những hình thức khen nào? Sở nào hướng dẫn khen thưởng và đánh giá kết quả đợt thi đua?",
+     "2. Hình thức và tiêu chuẩn khen thưởng"),
+    ("Theo KH 982 của UBND tỉnh Nghệ An, đợt thi đua kéo dài trong thời gian nào? Sở Nội vụ làm gì?",
+     "1. Thời gian thực hiện"),
+])
+def test_the_first_ask_naming_a_plans_section_topic_is_answered_from_that_section(campaign_plans, question, section):
+    """The second ask names a unit whose tasks the plan lists; the first asks what the section of that title holds."""
+    assert _first(campaign_plans, question).location.endswith(section)
+    assert campaign_plans.answerer().answer(question).citations[0].location.endswith(section)

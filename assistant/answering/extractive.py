@@ -141,7 +141,7 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
         path_terms = _terms(PATH_JOINER.join(path))
         last_heading = path[-1] if path else ""
         article_title = last_heading if last_heading.startswith("Điều ") else ""
-        section_bonus = TITLE_BONUS if index in named_sections else 0.0
+        section_bonus = TITLE_BONUS if index in named_sections or hit.section_asked else 0.0
         doc_terms = _terms(doc_heading)
         folded_heading = folded_syllables(doc_heading)
         units = split_units(hit)
