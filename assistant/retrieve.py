@@ -173,7 +173,7 @@ class HybridSearcher:
             if asks_frequency and _STATES_FREQUENCY.search(hit.chunk.body):
                 hit.score *= FREQUENCY_BOOST
             if (not slots.part and (hit.chunk.doc_id in named or hit.chunk.doc_id in local)
-                    and _a_section_asked(hit.chunk, asked)):
+                    and _a_section_asked(hit.chunk, asked, slots.aspect)):
                 hit.section_asked = True
                 hit.score *= SECTION_TOPIC_BOOST
             if _a_criteria_row_for_a_quota(hit.chunk, slots):
@@ -400,12 +400,12 @@ def _gives_a_date_asked(body: str, slots: Slots) -> bool:
             and (slots.aspect == "hieu_luc" or not states_entry_into_force(body)))
 
 
-def _a_section_asked(chunk: StoredChunk, question: str) -> bool:
+def _a_section_asked(chunk: StoredChunk, question: str, aspect: str | None) -> bool:
     """A plan section (not an article of a text, not a heading standing alone) titled by the topic the
-    question's first ask names."""
+    question's first ask names or asks the aspect of."""
     path = context_path(chunk.text)
     return (bool(path) and not path[-1].startswith(("Điều ", "Chương ")) and not _heading_only(chunk)
-            and asks_the_section(path[-1], question))
+            and asks_the_section(path[-1], question, aspect))
 
 
 def _heading_only(chunk: StoredChunk) -> bool:

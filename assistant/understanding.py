@@ -271,16 +271,18 @@ def first_ask(question: str) -> str:
     return next(iter(asks_made(question)), question)
 
 
-def asks_the_section(heading: str, question: str) -> bool:
-    """A plan section's heading names a topic ("Hình thức khen thưởng") the question's first ask names too
-    ("… thì khen bằng những hình thức nào ạ? Cuối đợt báo cáo qua đâu?")."""
+def asks_the_section(heading: str, question: str, aspect: str | None = None) -> bool:
+    """A plan section's heading names a topic ("Hình thức khen thưởng", "Số lượng đề nghị khen thưởng") that the
+    question's first ask names too ("… thì khen bằng những hình thức nào ạ? Cuối đợt báo cáo qua đâu?") or whose
+    aspect it asks ("mỗi xã được đề nghị mấy suất?")."""
     folded_heading, ask = folded_syllables(heading), folded_syllables(first_ask(question))
-    return any(topic in folded_heading and topic in ask for topic in _section_topics())
+    return any(topic in folded_heading and (topic in ask or aspect in aspects)
+               for topic, aspects in _section_topics().items())
 
 
 @lru_cache(maxsize=1)
-def _section_topics() -> tuple[str, ...]:
-    return tuple(folded_syllables(topic) for topic in _parts()["section_topics"])
+def _section_topics() -> dict[str, tuple[str, ...]]:
+    return {folded_syllables(topic): tuple(aspects) for topic, aspects in _parts()["section_topics"].items()}
 
 
 def _without(form: _Form, words: list[str]) -> _Form:

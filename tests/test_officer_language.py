@@ -1581,8 +1581,13 @@ def campaign_plans(tmp_path_factory):
      "2. Hình thức và tiêu chuẩn khen thưởng"),
     ("Theo KH 982 của UBND tỉnh Nghệ An, đợt thi đua kéo dài trong thời gian nào? Sở Nội vụ làm gì?",
      "1. Thời gian thực hiện"),
+    # the topic not named, its aspect asked
+    ("KH 982 của tỉnh Nghệ An thì đợt thi đua bắt đầu từ khi nào, kết thúc lúc nào? Sở Văn hóa làm gì?",
+     "1. Thời gian thực hiện"),
+    ("Theo KH 982 Nghệ An, đợt thi đua chào mừng Đại hội XIV diễn ra từ bao giờ đến bao giờ?", "1. Thời gian thực hiện"),
 ])
 def test_the_first_ask_naming_a_plans_section_topic_is_answered_from_that_section(campaign_plans, question, section):
-    """The second ask names a unit whose tasks the plan lists; the first asks what the section of that title holds."""
+    """The second ask names a unit whose tasks the plan lists; the first asks what the section of that title holds,
+    naming its topic or asking its aspect."""
     assert _first(campaign_plans, question).location.endswith(section)
     assert campaign_plans.answerer().answer(question).citations[0].location.endswith(section)
