@@ -87,8 +87,9 @@ class HybridSearcher:
     def restore_diacritics(self, query: str) -> str:
         """A query typed without diacritics, accented from the corpus' own words; chat shortenings
         ("đc", "ko") written out."""
-        query = plain_spelling(normalize(query).strip())
-        if not looks_unaccented(query):
+        typed = normalize(query).strip()
+        query = plain_spelling(typed)
+        if not looks_unaccented(typed):  # judged as typed: "dk" written out as "điều kiện" adds diacritics
             return query
         return self.index.restore_diacritics(query)
 

@@ -31,6 +31,9 @@ def test_unaccented_query_finds_the_same_passage_and_shows_the_restored_question
     answer = assistant.answerer().answer("tieu chuan danh hieu chien si thi dua co so la gi")
     assert answer.standalone_question == "tiêu chuẩn danh hiệu chiến sĩ thi đua cơ sở là gì"
     assert "Điều 23" in answer.text and "“Chiến sĩ thi đua cơ sở”" in answer.citations[0].quote
+    # a chat shortening written out with its diacritics ("dk": "điều kiện") leaves the rest still to restore
+    answer = assistant.answerer().answer("CSTDCS can nhung dk gi, co bat buoc co sang kien khong?")
+    assert answer.standalone_question.startswith("CSTĐCS cần những điều kiện gì, có bắt buộc có sáng kiến không")
 
 
 def test_the_phrases_the_assistant_looks_for_are_restored_though_the_corpus_lacks_them():

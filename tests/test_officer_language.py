@@ -109,6 +109,7 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Cờ thi đua của Chính phủ tặng cho những tập thể nào?", "doi_tuong"),
     ("Phát hiện khai gian thành tích thì xử lý thế nào, có phải nộp lại tiền thưởng không?", "xu_ly_vi_pham"),
     ("Muốn đề nghị Huân chương thì bắt buộc trước đó phải có Bằng khen của Thủ tướng à?", "nguyen_tac"),
+    ("Muốn được Bằng khen của Bộ trưởng thì chỉ cần 2 năm HTXSNV hay bắt buộc phải có thêm 1 sáng kiến?", "tieu_chuan"),
     ("Chủ tịch xã có được ký quyết định tặng giấy khen cho trưởng thôn không?", "tham_quyen_quyet_dinh"),
     ("Giấy khen giáo viên dạy giỏi cấp huyện có được coi là thành tích để xét CSTĐCS không?", "tieu_chuan"),
     ("Hết thời hạn kỷ luật khiển trách thì cách tính thành tích khen thưởng ra sao?", "nguyen_tac"),
