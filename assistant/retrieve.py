@@ -23,11 +23,12 @@ from pydantic import ConfigDict
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, STATE_AWARD_KINDS, TITLE_TO_GENERAL_ASPECTS, Slots,
-                                     asks_the_section, awards_named, folded_syllables, group_order, held_steps,
-                                     lookup_subjects, mapped_provisions, named_as_a_unit_only, names_a_document,
-                                     names_members, plain_spelling, sector_delegation, states_entry_into_force,
-                                     understand, without_asker)
+from assistant.deadlines.units import find_unit, strip_bullet
+from assistant.understanding import (AWARD_KINDS, FOLLOW_UP_JOINER, GENERAL_SUBJECTS, STATE_AWARD_KINDS,
+                                     TITLE_TO_GENERAL_ASPECTS, Slots, asks_the_section, awards_named, first_ask,
+                                     folded_syllables, group_order, held_steps, lookup_subjects, mapped_provisions,
+                                     named_as_a_unit_only, names_a_document, names_members, plain_spelling,
+                                     sector_delegation, states_entry_into_force, understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.chunk import context_path
@@ -55,6 +56,8 @@ QUOTA_BOOST = 2.0  # "tối đa bao nhiêu người?": a passage that gives a sh
 QUANTITY_BOOST = 1.5  # "phường em có 92%", "công tác 17 năm": a band of a table or a khoản that holds the figure told
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
 FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that says every how many years
+# "Sở Nội vụ được giao những nhiệm vụ gì?" of a named plan: the passage with a line opening with that unit
+UNIT_TASKS_BOOST = 3.0
 SECTION_TOPIC_BOOST = 1.5  # "khen bằng những hình thức nào?" of a named plan: its section "Hình thức khen thưởng"
 # "bao lâu (thì) xét một lần", "mấy năm một lần" asked; "02 năm/lần", "03 năm một lần" stated
 _ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,3}?(?:một|1)\s+lần\b", re.IGNORECASE)
@@ -73,6 +76,7 @@ class Hit:
     clauses: tuple[int, ...] = ()  # the khoản of it the law map names
     points: tuple[str, ...] = ()  # the điểm of those khoản it names ("đ": "Đã được tặng HCLĐ hạng Ba …")
     section_asked: bool = False  # a section of the plan asked about, titled by the topic asked ("Hình thức khen thưởng")
+    unit_asked: str = ""  # the unit whose tasks are asked, when a line of the passage opens with it ("Sở Nội vụ")
 
 
 class HybridSearcher:
@@ -152,6 +156,8 @@ class HybridSearcher:
         asks_frequency = bool(_ASKS_FREQUENCY.search(slots.question))
         state_awards_only = _only_state_awards_of_no_document(slots)
         asked = slots.focus or slots.question
+        # the unit the question names, not one of the question a follow-up is completed from
+        unit = find_unit(first_ask(asked).split(FOLLOW_UP_JOINER)[0]) if slots.part == "tasks" else ""
         for hit in hits:
             if state_awards_only and not self.catalogue.is_normative(hit.chunk.doc_id):
                 hit.score *= STATE_AWARD_ELSEWHERE_FACTOR
@@ -173,10 +179,13 @@ class HybridSearcher:
                 hit.score *= PERIOD_BOOST
             if asks_frequency and _STATES_FREQUENCY.search(hit.chunk.body):
                 hit.score *= FREQUENCY_BOOST
-            if (not slots.part and (hit.chunk.doc_id in named or hit.chunk.doc_id in local)
-                    and _a_section_asked(hit.chunk, asked, slots.aspect)):
+            of_the_plan_asked = hit.chunk.doc_id in named or hit.chunk.doc_id in local
+            if of_the_plan_asked and not slots.part and _a_section_asked(hit.chunk, asked, slots.aspect):
                 hit.section_asked = True
                 hit.score *= SECTION_TOPIC_BOOST
+            if of_the_plan_asked and unit and any(gives_tasks_to(line, unit) for line in hit.chunk.body.split("\n")):
+                hit.unit_asked = unit
+                hit.score *= UNIT_TASKS_BOOST
             if _a_criteria_row_for_a_quota(hit.chunk, slots):
                 hit.score *= CRITERIA_ROW_FACTOR
             if shares and _a_range_holding(hit.chunk.body, shares):
@@ -407,6 +416,12 @@ def _a_section_asked(chunk: StoredChunk, question: str, aspect: str | None) -> b
     path = context_path(chunk.text)
     return (bool(path) and not path[-1].startswith(("Điều ", "Chương ")) and not _heading_only(chunk)
             and asks_the_section(path[-1], question, aspect))
+
+
+def gives_tasks_to(line: str, unit: str) -> bool:
+    """The line opens with the unit ("- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua; …"): a plan lists a unit's
+    tasks so, under a heading that names no unit ("2. Trách nhiệm thực hiện")."""
+    return folded_syllables(strip_bullet(line)).startswith(folded_syllables(unit))
 
 
 def _heading_only(chunk: StoredChunk) -> bool:

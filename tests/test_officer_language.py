@@ -1592,3 +1592,16 @@ def test_the_first_ask_naming_a_plans_section_topic_is_answered_from_that_sectio
     naming its topic or asking its aspect."""
     assert _first(campaign_plans, question).location.endswith(section)
     assert campaign_plans.answerer().answer(question).citations[0].location.endswith(section)
+
+
+@pytest.mark.parametrize("question,unit_line", [
+    ("Sở Nội vụ có trách nhiệm gì theo Kế hoạch 982 của tỉnh Nghệ An?", "Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua"),
+    ("Kế hoạch 982 của tỉnh Nghệ An giao Hội đồng Thi đua - Khen thưởng các cấp những nhiệm vụ gì?",
+     "Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm"),
+])
+def test_the_tasks_of_a_unit_listed_under_a_heading_naming_no_unit_are_its_own_line(campaign_plans, question, unit_line):
+    """KH 982 lists every unit's tasks as bullets under "2. Trách nhiệm thực hiện": the unit asked about is answered
+    by its own line, not by the plan's closing words that name it or by the other units' lines."""
+    assert unit_line in _first(campaign_plans, question).body
+    lead = campaign_plans.answerer().answer(question).lead
+    assert lead.startswith(unit_line) and "Sở Văn hóa" not in lead

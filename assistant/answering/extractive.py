@@ -12,7 +12,7 @@ from typing import Callable
 from assistant.answering.lead import point_label
 from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
-from assistant.retrieve import Hit
+from assistant.retrieve import Hit, gives_tasks_to
 from assistant.understanding import asks_the_issuer, folded_syllables, group_order
 from assistant.vocabulary import mask_subjects
 from documents.chunk import PATH_JOINER, context_path
@@ -151,13 +151,16 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
             local_line = _local_heading(units, position)
             local = _terms(local_line)
             unit_terms = _terms(unit)
+            of_the_unit = bool(hit.unit_asked) and gives_tasks_to(unit, hit.unit_asked)
             matched = sum(w * _best_place(t, unit_terms, local, path_terms, doc_terms) for t, w in weights.items())
             prior = RETRIEVAL_PRIOR * hit.score / top_score  # carries validity and recipient-list penalties
             score = (matched / (sum(weights.values()) or 1.0) + _kind_bonus(unit, kind, asks_a_bound) + prior
                      + max(_title_bonus(unit, [article_title], folded_question, folded_heading),
-                           _case_bonus(unit, folded_cases), section_bonus) + _clause_bonus(unit, hit, question)
+                           _case_bonus(unit, folded_cases), section_bonus, TITLE_BONUS if of_the_unit else 0.0)
+                     + _clause_bonus(unit, hit, question)
                      - _length_penalty(_own_sentence(unit, hit))) * hit_factors[index]
-            candidates.append(Piece(index, unit, _window(units, position, kind), score))
+            # the tasks of the unit asked are its own line, not the list of every unit's
+            candidates.append(Piece(index, unit, unit if of_the_unit else _window(units, position, kind), score))
     candidates.sort(key=lambda p: -p.score)
     if first_hit_leads:
         candidates.sort(key=lambda p: p.hit_index != 0)
