@@ -916,7 +916,9 @@ def _spelled(question: str, matches) -> str:
 # a title with no quota asked for "tỷ lệ" is asked for the share its criteria set (70% đạt LĐTT).
 _ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia"), "ty_le_so_luong": ("tieu_chuan",),
                      "thoi_gian_nhan_he_so": ("tieu_chuan",), "nguon_quy": ("quy_khen_thuong",),
-                     "su_dung_quy": ("quy_khen_thuong",), "thu_tuc": ("ho_so",)}
+                     "su_dung_quy": ("quy_khen_thuong",), "thu_tuc": ("ho_so",),
+                     # "thành tích … phải có phạm vi ảnh hưởng tới đâu" of an award: the scope its criteria require
+                     "cong_nhan_sang_kien": ("tieu_chuan",)}
 # Aspects a family of titles rules on for each of its ranks (time counted twice at sea, on islands): asked of a
 # rank, the family's rule answers before the rank's own criteria.
 _FAMILY_FIRST = {"thoi_gian_nhan_he_so"}

@@ -1605,3 +1605,15 @@ def test_the_tasks_of_a_unit_listed_under_a_heading_naming_no_unit_are_its_own_l
     assert unit_line in _first(campaign_plans, question).body
     lead = campaign_plans.answerer().answer(question).lead
     assert lead.startswith(unit_line) and "Sở Văn hóa" not in lead
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Tập thể muốn đề nghị Huân chương Bảo vệ Tổ quốc hạng Ba thì thành tích phải có phạm vi ảnh hưởng thế nào?",
+     "Điều 47, khoản 2"),
+    ("Cá nhân được đề nghị Huân chương Lao động hạng Nhì thì thành tích phải có phạm vi ảnh hưởng tới đâu?",
+     "Điều 43, khoản 1"),
+])
+def test_the_scope_of_influence_an_award_requires_is_read_in_its_own_criteria(assistant, question, location):
+    """ "Phạm vi ảnh hưởng" also asks how an initiative is recognised; of an award, it is a criterion of that
+    award's rank, not of the rank above it."""
+    assert _first(assistant, question).location == location
