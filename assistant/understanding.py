@@ -1057,10 +1057,11 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     named_notions = tuple(notions)  # a list being sorted reads as empty
     # a notion the first ask names comes before those of asks added after it ("… nhận tiền thưởng cả hai hay chỉ
     # một? … Ngoài ra tiền lẻ có được làm tròn không?")
-    first_ask = {m.entry.id for m in vocabulary.find(next(iter(asks_made(slots.focus or slots.question)), ""))}
-    later = bool(first_ask.intersection(notions))
+    # (a question asking nothing with "?" has no first ask here: its notions keep their order)
+    in_the_first_ask = {m.entry.id for m in vocabulary.find(next(iter(asks_made(slots.focus or slots.question)), ""))}
+    later = bool(in_the_first_ask.intersection(notions))
     # … and a level named ("khen thưởng cấp Nhà nước") narrows the kind of award beside it
-    notions.sort(key=lambda t: (later and t not in first_ask, specific and only_names_the_aspect(t, slots.aspect),
+    notions.sort(key=lambda t: (later and t not in in_the_first_ask, specific and only_names_the_aspect(t, slots.aspect),
                                 _yields_to_an_event(t, named_notions), specific and not _only_aspect(t),
                                 not (t in named and slots.aspect in load_law_map().aspects_of(t)),
                                 vocabulary.get(t).kind != "cap"))
