@@ -471,3 +471,24 @@ def test_a_title_asked_about_as_a_step_stands_for_the_title_it_leads_to():
                    "xuất em lên CSTĐ toàn quốc. Cho em hỏi điều kiện về số lần CSTĐ tỉnh liên tục là mấy lần, đề tài chỉ "
                    "áp dụng trong tỉnh thì có được không?")
     assert parse.award == "chien_si_thi_dua_toan_quoc"
+
+
+def test_a_recruit_who_started_late_in_a_past_year_is_judged_by_the_rule_then_in_force():
+    """Started on 15/9/2024: 3,5 months worked in 2024. The year was considered under Thông tư 01/2024/TT-BNV,
+    which gives no "Lao động tiên tiến" to a recruit of under 06 months (Điều 1 khoản 5 điểm d)."""
+    parse = parse_narrative("Tôi trúng tuyển viên chức, nhận việc từ ngày 15/9/2024, cuối năm 2024 được đánh giá "
+                            "hoàn thành tốt nhiệm vụ. Vậy năm 2024 tôi có được xét Lao động tiên tiến không?",
+                            date(2026, 12, 4))
+    assert parse.year == 2024 and parse.as_of == date(2024, 12, 31)
+    assert parse.records[2024]["months_worked"] == 3.5
+    result = check(parse)
+    assert result.verdict == "not_eligible"
+    text = verdict_text(result, parse)
+    assert "Thông tư 01/2024/TT-BNV" in text and "3,5 tháng công tác" in text
+    assert "tính từ ngày bắt đầu 15/09/2024" in text
+
+
+def test_a_start_in_an_earlier_year_says_nothing_of_the_months_of_the_year_asked():
+    parse = _parse("Chị Mai vào làm từ tháng 3/2019, năm 2025 hoàn thành tốt nhiệm vụ, có được xét LĐTT không?")
+    assert parse.year == 2025 and parse.records[2025].get("months_worked") is None
+    assert parse.as_of == TODAY  # last year's titles are being considered now

@@ -203,6 +203,8 @@ def test_spoken_and_shortened_names_of_titles_and_medals_are_understood(question
     ("Huân chương tặng cho một tổ chức ở nước ngoài thì ai trao?", "tap_the"),
     # the asker's family speaking is no household asked about
     ("Gia đình nghe nói bố tôi có thể được truy tặng huân chương, cần điều kiện gì?", "ca_nhan"),
+    # "đ/c" (đồng chí) names a person, whatever school or office follows
+    ("Đ/c phó hiệu trưởng trường em có HCLĐ hạng Ba rồi, giờ đủ điều kiện đề nghị HCLĐ hạng Nhì chưa?", "ca_nhan"),
 ])
 def test_who_an_award_is_for_is_not_read_in_the_askers_office_or_family(question, target):
     assert understand(question).target == target
@@ -1617,3 +1619,10 @@ def test_the_scope_of_influence_an_award_requires_is_read_in_its_own_criteria(as
     """ "Phạm vi ảnh hưởng" also asks how an initiative is recognised; of an award, it is a criterion of that
     award's rank, not of the rank above it."""
     assert _first(assistant, question).location == location
+
+
+def test_who_holds_a_role_in_a_bloc_is_read_in_the_heading_that_names_it(assistant):
+    """The plan of the Hà Giang bloc titles its sections "1. Trưởng khối (Văn phòng UBND tỉnh)" and "2. Phó Trưởng
+    khối (Ban Dân tộc)": the unit holding the role is in the heading, not in the tasks below it."""
+    lead = assistant.answerer().answer("Năm 2021 khối thi đua Tổng hợp tỉnh Hà Giang do cơ quan nào làm Trưởng khối?").lead
+    assert lead.startswith("Trưởng khối (Văn phòng UBND tỉnh)")

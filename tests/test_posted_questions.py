@@ -603,3 +603,34 @@ def test_a_ceiling_asked_first_is_the_lead_before_a_second_ask_in_the_same_artic
     answer = answered(with_decisions, "Theo quy chế của Hà Nội, mỗi năm tặng danh hiệu Công dân Thủ đô ưu tú nhiều "
                                       "nhất cho mấy người? Người đã mất có được truy tặng không?")
     assert "không quá 10 cá nhân" in answer.lead
+
+
+def test_who_is_picked_first_when_the_quota_is_short_is_the_rule_on_women(assistant):
+    answer = answered(assistant, "Phòng có ba người cùng đủ chuẩn mà chỉ được đề nghị một suất, vậy ưu tiên chọn "
+                                 "người nào?")
+    assert (answer.citations[0].doc_id, answer.citations[0].location) == (DECREE.stem, "Điều 4, khoản 6")
+    assert "cá nhân nữ" in answer.lead
+
+
+@pytest.mark.parametrize("question", [
+    "Mấy bằng khen thi đua chuyên đề của tỉnh có được tính để đề nghị Huân chương Lao động hạng Ba không?",
+    "Giấy khen đột xuất vì chống bão năm ngoái có được cộng vào thành tích khi xét Bằng khen Thủ tướng không?",
+])
+def test_a_lower_award_counted_toward_a_higher_one_is_the_principle_on_it(assistant, question):
+    """NĐ 152/2025 Điều 4 khoản 3: the results of ad hoc and thematic commendation are no ground for proposing
+    a higher award for merit."""
+    answer = answered(assistant, question)
+    assert (answer.citations[0].doc_id, answer.citations[0].location) == (DECREE.stem, "Điều 4, khoản 3")
+    assert "không dùng làm căn cứ" in answer.lead
+
+
+def test_who_presents_an_award_to_someone_abroad_is_the_ambassador(assistant):
+    answer = answered(assistant, "Con tôi đang du học bên Nhật, không về nước được thì ai sẽ trao huân chương cho "
+                                 "cháu?")
+    assert answer.citations[0].location.startswith("Điều 82") and "Đại sứ" in answer.lead
+
+
+def test_the_points_of_a_criteria_list_keep_the_words_that_close_them(assistant):
+    """Điều 41 khoản 1 điểm b ends on "được nêu gương trong toàn quốc": the reach is the criterion."""
+    lead = answered(assistant, "Muốn được Huân chương Quân công hạng Ba thì cá nhân cần những tiêu chuẩn gì?").lead
+    assert "nêu gương trong toàn quốc" in lead

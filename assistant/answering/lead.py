@@ -22,7 +22,7 @@ from documents.text import (DATE_MENTION, UPPER_LETTERS, collapse_spaces, decima
 SENTENCE_CHARS = 400
 SECOND_SENTENCE_TERMS = 6  # question words (a pair counts twice) a second sentence must add to be led too
 PARALLEL_OPENING_WORDS = 8  # two sentences of a khoản opening with these many same words state two cases
-ITEM_CHARS = 160
+ITEM_CHARS = 240
 SHORT_KHOAN_CHARS = 80  # a khoản this short is an item of a list the article's title introduces
 LISTED_KHOAN_CHARS = 160  # asked for a list, a khoản of one sentence this long is still an item
 MAX_ITEMS = 8
@@ -170,6 +170,8 @@ def _members_lead(source: Source) -> str:
     """The line that introduces a bloc's members ("- Các cơ quan thành viên (…);"), else the list."""
     lines = [line.strip(" -–•") for line in source.unit.split("\n")]
     listing = next((line for line in lines if names_members(line)), "")
+    if not listing and "(" in source.heading:  # "1. Trưởng khối (Văn phòng UBND tỉnh)": the role and who holds it
+        return _unit_lead(source)
     return listing.rstrip(";") or _list_lead(source)
 
 

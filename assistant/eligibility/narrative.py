@@ -36,7 +36,7 @@ import yaml
 from assistant.vocabulary import load_vocabulary
 from documents.text import fold_accents, normalize
 
-from .vocab import award_label, discipline_label, rating_label, scope_label, vocabulary
+from .vocab import award_label, discipline_label, months_label, rating_label, scope_label, vocabulary
 
 DATA = Path(__file__).resolve().parent / "data" / "narrative.yaml"
 GENERAL_PREFIX = "chung."  # ids of the conditions every award shares (the decree's `general` list)
@@ -86,8 +86,8 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, object]]:
     for code, label in vocab["disciplines"].items():
         if code != "ky_luat":
             add(label, "discipline", code)
-    for category in ("no_discipline", "no_member_discipline", "initiatives", "no_initiative", "worked", "leads_block",
-                     "leaders", "collective", "ask_cues", "streak_words", "fact_verbs", "openers", "generic_subjects",
+    for category in ("no_discipline", "no_member_discipline", "initiatives", "no_initiative", "worked", "started",
+                     "leads_block", "leaders", "collective", "ask_cues", "streak_words", "fact_verbs", "openers", "generic_subjects",
                      "not_facts", "no_member"):
         for phrase in data[category]:
             add(phrase, category, True)
@@ -169,10 +169,10 @@ def _describe(record: dict) -> list[str]:
     for code in record.get("discipline") or []:
         facts.append(f"bị kỷ luật: {discipline_label(code)}")
     for item in record.get("leave") or []:
-        months = f" {item['months']:g} tháng" if item.get("months") is not None else ""
+        months = f" {months_label(item['months'])} tháng" if item.get("months") is not None else ""
         facts.append(f"{_leave_label(item['kind'])}{months}")
     if record.get("months_worked") is not None:
-        facts.append(f"công tác {record['months_worked']:g} tháng")
+        facts.append(f"công tác {months_label(record['months_worked'])} tháng")
     counts = {k: v for k, v in record.items() if k.startswith("members_") and v is not None}
     if counts:
         from .predicates import FIELD_LABELS
@@ -353,10 +353,11 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
         if not g.years:
             g.years = list(range(year - g.value + 1, year + 1))
     owner = _assign_years(clauses, items)
-    parse = NarrativeParse(text=text, award=target.value if target else None, kind=kind, year=year, as_of=today,
-                           asked=asked)
+    parse = NarrativeParse(text=text, award=target.value if target else None, kind=kind, year=year,
+                           as_of=_day_considered(year, today), asked=asked)
     parse.years = sorted({y for g in groups for y in g.years})
     _read_facts(parse, folded, items, clauses, owner)
+    _months_from_start(parse, folded, items)
     _unread_clauses(parse, normalize(text), spans, items, clauses)
     if kind == "collective":
         parse.name = _unit_name(normalize(text), spans, items)
@@ -451,6 +452,13 @@ def _year_considered(items, target, clauses, today: date) -> int:
     if said:
         return max(said)
     return today.year - 1 if today.month < 7 else today.year
+
+
+def _day_considered(year: int, today: date) -> date:
+    """A year long past was considered at its end, under the texts then in force ("năm 2024 … theo quy định lúc
+    đó": Thông tư 01/2024/TT-BNV, not today's rules); this year and last year are being considered now (a year's
+    titles are considered into the first months of the next)."""
+    return today if year >= today.year - 1 else date(year, 12, 31)
 
 
 def _record(parse: NarrativeParse, year: int) -> dict:
@@ -639,6 +647,46 @@ def _months_near(folded, m: _Match, data, clause: tuple[int, int], before: int |
             if n is not None and n <= 12:
                 return float(n)
     return None
+
+
+# "15/8/2024", "ngày 15 tháng 8 năm 2024", "tháng 9/2024", "9/2024" in folded tokens joined by spaces
+_START_DATE = re.compile(r"(?:(?P<d>\d{1,2}) [/-] )?(?P<m>\d{1,2}) [/-] (?P<y>\d{4})"
+                         r"|(?:ngay (?P<d2>\d{1,2}) )?thang (?P<m2>\d{1,2}) (?:[/-]|nam) (?P<y2>\d{4})")
+
+
+def _start_date(folded: list[str], at: int, window: int) -> date | None:
+    found = _START_DATE.search(" ".join(folded[at:at + window]))
+    if found is None:
+        return None
+    day, month, year = (found.group("d") or found.group("d2") or "1", found.group("m") or found.group("m2"),
+                        found.group("y") or found.group("y2"))
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _months_left(start: date) -> float:
+    """The months from the start day to the end of its year, to one decimal (15/8 → 4,5)."""
+    return round((date(start.year, 12, 31) - start).days / (365.25 / 12), 1)
+
+
+def _months_from_start(parse: NarrativeParse, folded: list[str], items: list[_Match]) -> None:
+    """Someone who started in the year considered ("nhận việc từ ngày 15/8/2024") worked only the rest of it;
+    the months are reckoned from that day, and no leave is read into them."""
+    data = cues()
+    for m in (m for m in items if m.category == "started"):
+        start = _start_date(folded, m.end, data["started_window"])
+        if start is None or start.year != parse.year:
+            continue
+        record = _record(parse, start.year)
+        if record.get("months_worked") is not None:
+            continue
+        record["months_worked"] = _months_left(start)
+        record.setdefault("leave", [])
+        parse.stated = True
+        parse.assumptions.append(data["assumed_started"].format(
+            year=start.year, months=months_label(record["months_worked"]), date=start.strftime("%d/%m/%Y")))
 
 
 # ---------------------------------------------------------------- collectives

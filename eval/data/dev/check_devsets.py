@@ -49,6 +49,7 @@ FILES = {
     "heldout21_officer.jsonl": "officer",
     "heldout22_officer.jsonl": "officer",
     "heldout23_officer.jsonl": "officer",
+    "heldout24_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
