@@ -123,6 +123,8 @@ class HybridSearcher:
         found = self.index.chunks(cid for cid, *_ in fused)
         hits = [Hit(found[cid], score, lr, dr) for cid, score, lr, dr in fused if cid in found]
         named = mentioned_documents(query, self.catalogue)
+        # a movement's quoted name with its abbreviations ("“CBCCVC thi đua thực hiện văn hóa công sở”")
+        named += [entry for entry in mentioned_documents(slots.spelled, self.catalogue) if entry not in named]
         day = reference_date(slots.focus or query, self.settings.current_date())  # a story's years tell its events
         local = self._local_documents(query)
         hits = self._adjust(hits, slots, named, local, day)
@@ -196,11 +198,13 @@ class HybridSearcher:
 
     def _local_documents(self, query: str) -> set[str]:
         """Documents of a local issuer the question names ("tỉnh Nghệ An", "ở Bắc Ninh",
-        "huyện Tam Đường")."""
+        "huyện Tam Đường"), or of a body its staff name by the initials its symbols carry ("trường thành
+        viên ĐHĐN": 1364/QĐ-ĐHĐN of Đại học Đà Nẵng)."""
         question = folded_syllables(query)
         return {entry.doc_id for entry in self.catalogue.entries()
                 if (place := _local_place(entry.place, entry.issuer)) and f" {place} " in question
-                and (_governs(place, entry.issuer) or not named_as_a_unit_only(question, place))}
+                and (_governs(place, entry.issuer) or not named_as_a_unit_only(question, place))
+                or (code := _issuer_code(entry.issuer, entry.number or entry.symbol)) and f" {code} " in question}
 
     def _provisions_first(self, hits: list[Hit], slots: Slots, named: list, local: set[str], day,
                           flt: SearchFilter) -> list[Hit]:
@@ -411,11 +415,12 @@ def _gives_a_date_asked(body: str, slots: Slots) -> bool:
 
 
 def _a_section_asked(chunk: StoredChunk, question: str, aspect: str | None) -> bool:
-    """A plan section (not an article of a text, not a heading standing alone) titled by the topic the
-    question's first ask names or asks the aspect of."""
+    """A plan section (not an article of a text, not a heading standing alone, not a numbered paragraph whose
+    opening words stand for its title: "5. Hồ sơ gửi về Bộ … số 35 Đại Cồ Việt, Hai…") titled by the topic
+    the question's first ask names or asks the aspect of."""
     path = context_path(chunk.text)
-    return (bool(path) and not path[-1].startswith(("Điều ", "Chương ")) and not _heading_only(chunk)
-            and asks_the_section(path[-1], question, aspect))
+    return (bool(path) and not path[-1].startswith(("Điều ", "Chương ")) and not path[-1].endswith("…")
+            and not _heading_only(chunk) and asks_the_section(path[-1], question, aspect))
 
 
 def gives_tasks_to(line: str, unit: str) -> bool:
@@ -443,6 +448,18 @@ def _only_state_awards_of_no_document(slots: Slots) -> bool:
     vocabulary = load_vocabulary()
     return (bool(slots.subjects) and all(vocabulary.get(s).kind in STATE_AWARD_KINDS for s in slots.subjects)
             and not names_a_document(slots.question))
+
+
+MIN_ISSUER_CODE = 3  # "BYT", "ĐHĐN", "BGDĐT"; shorter codes ("VP") are other words too
+
+
+@lru_cache(maxsize=256)
+def _issuer_code(issuer: str, symbol: str) -> str | None:
+    """The issuer's initials when its documents' symbols carry them ("Bộ Y tế", "3621/QĐ-BYT" → "byt"), folded.
+    A province's people's committee signs "UBND", not its full initials: its place names it instead."""
+    initials = "".join(word[0] for word in folded_syllables(issuer).split() if word != "va")
+    parts = {folded_syllables(part).strip() for part in re.split(r"[/-]", symbol)}
+    return initials if len(initials) >= MIN_ISSUER_CODE and initials in parts else None
 
 
 @lru_cache(maxsize=256)

@@ -1626,3 +1626,35 @@ def test_who_holds_a_role_in_a_bloc_is_read_in_the_heading_that_names_it(assista
     khối (Ban Dân tộc)": the unit holding the role is in the heading, not in the tasks below it."""
     lead = assistant.answerer().answer("Năm 2021 khối thi đua Tổng hợp tỉnh Hà Giang do cơ quan nào làm Trưởng khối?").lead
     assert lead.startswith("Trưởng khối (Văn phòng UBND tỉnh)")
+
+
+@pytest.fixture(scope="module")
+def ministry_documents(tmp_path_factory):
+    plans = KNOWLEDGE / "plans"
+    return _indexed(tmp_path_factory, "ministry", [
+        LAW, KNOWLEDGE / "legal" / "tt-01-2024-TT-BNV.txt", plans / "qd-1364-2026-dhdn.txt",
+        plans / "qd-4036-2022-dhdn.txt", plans / "kh-871-2019-bgddt.txt", plans / "kh-1176-2021-bgddt.txt",
+        plans / "cv-1368-2023-bgddt.txt", plans / "qd-2040-2024-bgddt.txt"])
+
+
+def test_a_body_named_by_the_initials_its_symbols_carry_puts_its_documents_first(ministry_documents):
+    """Đại học Đà Nẵng signs "1364/QĐ-ĐHĐN": its staff write "ĐHĐN"; a ministry's circular on initiatives
+    shares the question's other words."""
+    first = _first(ministry_documents, "Bên em là trường thành viên ĐHĐN, theo quyết định sửa đổi năm 2026 thì hồ "
+                                       "sơ công nhận sáng kiến nộp trong khoảng thời gian nào?")
+    assert first.doc_id == "qd-1364-2026-dhdn"
+
+
+def test_a_movement_named_with_an_abbreviation_inside_its_quotes_names_its_plan(ministry_documents):
+    answer = ministry_documents.answerer().answer(
+        "Trong kế hoạch phong trào “CBCCVC thi đua thực hiện văn hóa công sở” của ngành Giáo dục, vụ nào lo kinh "
+        "phí khen thưởng?")
+    assert answer.citations[0].doc_id == "kh-871-2019-bgddt" and "Tài chính" in answer.lead
+
+
+def test_a_numbered_paragraph_is_no_section_titled_by_its_opening_words(ministry_documents):
+    """Công văn 1368/BGDĐT-TCCB: paragraph 5 opens "Hồ sơ gửi về Bộ …" (where to send the files); paragraph 4
+    gives the trade union's quota of files."""
+    first = _first(ministry_documents, "Công văn 1368 năm 2023 của Bộ cho Công đoàn Giáo dục Việt Nam gửi tối đa mấy "
+                                       "hồ sơ về Bộ?")
+    assert first.doc_id == "cv-1368-2023-bgddt" and "không quá 20 hồ sơ" in first.body

@@ -624,9 +624,12 @@ def test_a_lower_award_counted_toward_a_higher_one_is_the_principle_on_it(assist
     assert "không dùng làm căn cứ" in answer.lead
 
 
-def test_who_presents_an_award_to_someone_abroad_is_the_ambassador(assistant):
-    answer = answered(assistant, "Con tôi đang du học bên Nhật, không về nước được thì ai sẽ trao huân chương cho "
-                                 "cháu?")
+@pytest.mark.parametrize("question", [
+    "Con tôi đang du học bên Nhật, không về nước được thì ai sẽ trao huân chương cho cháu?",
+    "Hội người Việt chỗ tôi bên Séc được Bằng khen của Bộ Ngoại giao, chúng tôi có phải về Việt Nam để nhận không?",
+])
+def test_who_presents_an_award_to_someone_abroad_is_the_ambassador(assistant, question):
+    answer = answered(assistant, question)
     assert answer.citations[0].location.startswith("Điều 82") and "Đại sứ" in answer.lead
 
 

@@ -50,6 +50,7 @@ FILES = {
     "heldout22_officer.jsonl": "officer",
     "heldout23_officer.jsonl": "officer",
     "heldout24_officer.jsonl": "officer",
+    "heldout25_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
