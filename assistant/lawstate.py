@@ -71,6 +71,17 @@ def successors(entry: CatalogueEntry, catalogue: Catalogue) -> list[CatalogueEnt
     return sorted(unique.values(), key=lambda e: _first_day(e) or date.max)
 
 
+def latest_successor(entry: CatalogueEntry, catalogue: Catalogue) -> CatalogueEntry:
+    """The last stored text of `entry`'s replacement chain (NĐ 91/2017 → 98/2023 → 152/2025), `entry` itself
+    when nothing stored replaces it."""
+    current, seen, latest = entry, {entry.doc_id}, entry
+    while nexts := [e for e in successors(current, catalogue) if e.doc_id not in seen]:
+        current = nexts[0]
+        seen.add(current.doc_id)
+        latest = current if current.file else latest
+    return latest
+
+
 def successor_in_force(entry: CatalogueEntry, day: date, catalogue: Catalogue) -> CatalogueEntry | None:
     """The text in force on `day` at the end of `entry`'s replacement chain (None if the chain ends earlier)."""
     current, seen = entry, {entry.doc_id}

@@ -60,7 +60,7 @@ FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that say
 UNIT_TASKS_BOOST = 3.0
 SECTION_TOPIC_BOOST = 1.5  # "khen bằng những hình thức nào?" of a named plan: its section "Hình thức khen thưởng"
 # "bao lâu (thì) xét một lần", "mấy năm một lần" asked; "02 năm/lần", "03 năm một lần" stated
-_ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,3}?(?:một|1)\s+lần\b", re.IGNORECASE)
+_ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,5}?(?:một|1)\s+lần\b", re.IGNORECASE)
 _STATES_FREQUENCY = re.compile(r"\b\d+\s*năm\s*(?:/\s*|một\s+|1\s+)lần\b", re.IGNORECASE)
 CRITERIA_ROW_FACTOR = 0.6  # a table row of criteria, asked the quota of an award
 QUOTE_PROBE_CHARS = 60  # a law-map quote is found in its chunk by its first words (it may run past the chunk)

@@ -1139,13 +1139,32 @@ def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[La
         return []
     law_map = load_law_map()
     subjects = list(slots.subjects) or ["khen_thuong", "thi_dua"]
+    bodies = _bodies_provisions(slots, aspect, doc_ids)
     found: list[LawMapEntry] = []
     for subject in subjects:
-        entries = _located(law_map, subject, aspect, doc_ids)
+        entries = [_narrowed_to_a_body(e, bodies) for e in _located(law_map, subject, aspect, doc_ids)]
         if slots.target:
             entries = [e for e in entries if not e.for_ or slots.target in e.for_] or entries
         found += [e for e in entries if e not in found]
     return found
+
+
+def _bodies_provisions(slots: Slots, aspect: str, doc_ids: list[str] | None) -> list[LawMapEntry]:
+    """The provisions the law map gives, for the aspect asked, to the bodies the question names ("giám đốc công
+    ty": Điều 80 khoản 4 on who decides)."""
+    vocabulary, law_map = load_vocabulary(), load_law_map()
+    return [entry for term in slots.terms if vocabulary.get(term).kind == "co_quan"
+            for entry in _located(law_map, term, aspect, doc_ids)]
+
+
+def _narrowed_to_a_body(entry: LawMapEntry, bodies: list[LawMapEntry]) -> LawMapEntry:
+    """A title's provision over several khoản (Điều 80 khoản 1–4: who decides on "Lao động tiên tiến" in each
+    kind of body) narrowed to the khoản of the body the question names."""
+    if len(entry.khoan_numbers) < 2:
+        return entry
+    body = next((b for b in bodies if (b.doc, b.article) == (entry.doc, entry.article)
+                 and len(b.khoan_numbers) == 1 and b.khoan_numbers[0] in entry.khoan_numbers), None)
+    return replace(entry, khoan=body.khoan, diem=body.diem, quote=body.quote) if body else entry
 
 
 def held_steps(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:

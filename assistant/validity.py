@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue, CatalogueEntry
-from assistant.lawstate import successors
+from assistant.lawstate import latest_successor, successors
 from documents.parse import document_types
 from documents.text import fold_accents
 
@@ -135,7 +135,12 @@ def without_document_numbers(question: str) -> str:
 # "nghị định mới đã thay NĐ 98": a text named as the one replaced is not the one asked about
 _REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
 # "… vẫn ghi Nghị định 98/2023, vậy nghị định thay thế có hiệu lực từ ngày nào?": its successor is asked about
-_ASKS_SUCCESSOR = re.compile(r"\b(?:nghi dinh|thong tu|luat|van ban|quyet dinh)\s+(?:thay the|moi thay|moi)\b")
+_ASKS_SUCCESSOR = re.compile(r"\b(?:nghi dinh|thong tu|van ban|quyet dinh)\s+(?:thay the|moi thay|moi)\b"
+                             r"|\bluat\s+(?:thay the|moi thay)\b")
+# "Theo Nghị định 91/2017 trước đây thì …, hiện nay theo quy định mới thì …?", "… còn luật mới thì sao?": the
+# replaced text is the one the asker knew; today's rule is asked, wherever it now stands (the Law or a decree).
+# Not "hướng dẫn mới nhất tại Nghị định 98/2023": that text itself is asked about.
+_ASKS_TODAYS_RULE = re.compile(r"\b(?:quy dinh moi|luat moi)\b")
 
 
 def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEntry]:
@@ -165,7 +170,9 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     found += [entry for entry in catalogue.entries()
               if entry.file and entry not in found and any(name in words for name in _quoted_names(entry.title))]
     if _ASKS_SUCCESSOR.search(folded):
-        found = [next(iter(successors(entry, catalogue)), entry) for entry in found]
+        found = [latest_successor(entry, catalogue) for entry in found]
+    elif _ASKS_TODAYS_RULE.search(folded):
+        found = [entry for entry in found if not successors(entry, catalogue)]
     return found
 
 

@@ -138,6 +138,9 @@ def test_replacement_chains_end_at_the_text_in_force(catalogue):
     assert successor_in_force(nd91, date(2025, 3, 15), catalogue).number == "98/2023/NĐ-CP"
     assert successor_in_force(nd91, date(2026, 12, 4), catalogue).number == "152/2025/NĐ-CP"
     assert successor_in_force(tt12, date(2026, 12, 4), catalogue).number == "15/2025/TT-BNV"
+    # "nghị định thay thế" asks the last stored text of the chain, not the next link (itself replaced)
+    assert lawstate.latest_successor(nd91, catalogue).number == "152/2025/NĐ-CP"
+    assert lawstate.latest_successor(tt12, catalogue).number == "01/2024/TT-BNV"  # its successor is not stored
     [note] = law_state_notes(["tt-01-2024-TT-BNV"], date(2025, 9, 1), catalogue)
     assert "Thông tư 15/2025/TT-BNV (ban hành 04/08/2025, hiệu lực 05/08/2025); văn bản này chưa có trong kho tài liệu" in note
     assert catalogue.get("tt-01-2024-TT-BNV").valid_until == "2025-08-04"

@@ -181,6 +181,12 @@ def test_words_holding_a_levels_word_name_no_level(question):
     # a short ask added after the main one leaves it its aspect
     ("Thủ tục đề nghị Bằng khen của Thủ tướng gồm những bước nào? Mức thưởng bao nhiêu?", "thu_tuc"),
     ("Cờ thi đua cấp tỉnh trao cho đơn vị đạt thành tích gì?", "tieu_chuan"),
+    # how many times the lower title is required, and whether that changed
+    ("Trước kia phải đủ 3 lần CSTĐCS mới lên chiến sĩ tỉnh, giờ có giảm xuống 2 lần không?", "tieu_chuan"),
+    # "đủ để làm hồ sơ" asks whether one qualifies, not what the file holds
+    ("Ở xã đặc biệt khó khăn thì thời gian công tác có được nhân đôi khi xét Nhà giáo ưu tú không, 12 năm của "
+     "tôi đã đủ để làm hồ sơ chưa?", "thoi_gian_nhan_he_so"),
+    ("Phường tôi có được trực tiếp đề nghị Chủ tịch nước tặng huân chương cho một cụ bà không?", "tham_quyen_de_nghi"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
@@ -1658,3 +1664,4 @@ def test_a_numbered_paragraph_is_no_section_titled_by_its_opening_words(ministry
     first = _first(ministry_documents, "Công văn 1368 năm 2023 của Bộ cho Công đoàn Giáo dục Việt Nam gửi tối đa mấy "
                                        "hồ sơ về Bộ?")
     assert first.doc_id == "cv-1368-2023-bgddt" and "không quá 20 hồ sơ" in first.body
+

@@ -637,3 +637,21 @@ def test_the_points_of_a_criteria_list_keep_the_words_that_close_them(assistant)
     """Điều 41 khoản 1 điểm b ends on "được nêu gương trong toàn quốc": the reach is the criterion."""
     lead = answered(assistant, "Muốn được Huân chương Quân công hạng Ba thì cá nhân cần những tiêu chuẩn gì?").lead
     assert "nêu gương trong toàn quốc" in lead
+
+
+def test_a_replaced_decree_named_beside_the_new_rule_asked_is_answered_by_the_text_in_force(assistant):
+    """The asker knows Nghị định 91/2017 and asks what the rule is now: Nghị định 152/2025 answers, not the next
+    link of the chain (Nghị định 98/2023, itself replaced)."""
+    answer = answered(assistant, "Nghị định 91/2017 trước đây cho Lao động tiên tiến 0,3 lần lương cơ sở, vậy theo "
+                                 "quy định mới thì mức thưởng là bao nhiêu?")
+    assert (answer.citations[0].doc_id, answer.citations[0].location.split(",")[0]) == (DECREE.stem, "Điều 50")
+
+
+@pytest.mark.parametrize("question,khoan", [
+    ("Giám đốc công ty tôi có được tự ký quyết định tặng Lao động tiên tiến cho công nhân không?", "khoản 4"),
+    ("Chủ tịch xã có quyền quyết định tặng danh hiệu Lao động tiên tiến không?", "khoản 3"),
+])
+def test_who_decides_on_a_title_in_the_body_named_is_that_bodys_khoan(assistant, question, khoan):
+    """Điều 80 gives the decision on "Lao động tiên tiến" to a different head in each kind of body."""
+    answer = answered(assistant, question)
+    assert answer.citations[0].location == f"Điều 80, {khoan}"

@@ -51,6 +51,7 @@ FILES = {
     "heldout23_officer.jsonl": "officer",
     "heldout24_officer.jsonl": "officer",
     "heldout25_officer.jsonl": "officer",
+    "heldout26_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
