@@ -486,6 +486,10 @@ def test_a_recruit_who_started_late_in_a_past_year_is_judged_by_the_rule_then_in
     text = verdict_text(result, parse)
     assert "Thông tư 01/2024/TT-BNV" in text and "3,5 tháng công tác" in text
     assert "tính từ ngày bắt đầu 15/09/2024" in text
+    # the post held may stand between the start word and the date
+    later = parse_narrative("Chị Hà được tuyển dụng làm kế toán trường từ ngày 01/10/2024, cuối năm 2024 hoàn thành "
+                            "xuất sắc nhiệm vụ, chị có được xét Lao động tiên tiến không?", date(2026, 12, 4))
+    assert later.records[2024]["months_worked"] == 3.0 and check(later).verdict == "not_eligible"
 
 
 def test_a_start_in_an_earlier_year_says_nothing_of_the_months_of_the_year_asked():

@@ -655,7 +655,10 @@ _START_DATE = re.compile(r"(?:(?P<d>\d{1,2}) [/-] )?(?P<m>\d{1,2}) [/-] (?P<y>\d
 
 
 def _start_date(folded: list[str], at: int, window: int) -> date | None:
-    found = _START_DATE.search(" ".join(folded[at:at + window]))
+    """The first date after a start word, in the same clause ("tuyển dụng làm kế toán trường từ ngày 01/10/2024")."""
+    words = folded[at:at + window]
+    words = words[:next((i for i, w in enumerate(words) if w in _CLAUSE_ENDS), len(words))]
+    found = _START_DATE.search(" ".join(words))
     if found is None:
         return None
     day, month, year = (found.group("d") or found.group("d2") or "1", found.group("m") or found.group("m2"),
