@@ -344,8 +344,10 @@ class HybridSearcher:
         return min(listing, key=lambda c: ranked.get(c.chunk_id, len(hits)), default=None)
 
     def warm_up(self) -> None:
-        """Load what the first question would otherwise wait for: the lexical index, the vocabulary, the law map."""
+        """Load what the first question would otherwise wait for: the lexical index, the vocabulary, the law map,
+        and the counts that restore an unaccented question's diacritics."""
         self.search("Tiêu chuẩn danh hiệu Lao động tiên tiến là gì?", 1, mode="bm25")
+        self.restore_diacritics("tieu chuan lao dong tien tien la gi")
 
     def _provision_chunks(self, provision: LawMapEntry, question: str) -> list[StoredChunk]:
         """The chunks holding a mapped article, narrowed to its khoản when the chunker split it; an

@@ -34,10 +34,20 @@ def collapse_spaces(text: str) -> str:
 UPPER_LETTERS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isupper())
 
 
+WORD_CACHE_CHARS = 24  # a word or short phrase: folded once, as the same syllables come back with every passage
+
+
 def fold_accents(text: str) -> str:
     """Lower-case and strip diacritics (đ → d); used only for matching, never for display."""
+    return _fold_short(text) if len(text) <= WORD_CACHE_CHARS else _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_fold_short = lru_cache(maxsize=1 << 16)(_fold)
 
 
 def diacritic_ratio(text: str) -> float:

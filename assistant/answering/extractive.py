@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from assistant.answering.lead import point_label
@@ -43,9 +44,12 @@ class Piece:
     score: float
 
 
-def _terms(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _terms(text: str) -> frozenset[str]:
+    """Folded syllables and adjacent pairs. Cached: the retrieved passages are read again for each piece, each
+    ask and each follow-up."""
     syllables = [fold_accents(s) for s in syllable_tokenize(text)]
-    return set(syllables) | {f"{a}_{b}" for a, b in zip(syllables, syllables[1:])}
+    return frozenset(syllables) | {f"{a}_{b}" for a, b in zip(syllables, syllables[1:])}
 
 
 def _query_terms(question: str) -> set[str]:
