@@ -1149,11 +1149,14 @@ def mapped_provisions(slots: Slots, doc_ids: list[str] | None = None) -> list[La
     return found
 
 
+NARROWING_KINDS = ("co_quan", "doi_tuong")  # a body, or the kind of organisation whose head it is
+
+
 def _bodies_provisions(slots: Slots, aspect: str, doc_ids: list[str] | None) -> list[LawMapEntry]:
-    """The provisions the law map gives, for the aspect asked, to the bodies the question names ("giám đốc công
-    ty": Điều 80 khoản 4 on who decides)."""
+    """The provisions the law map gives, for the aspect asked, to the bodies or kinds of organisation the question
+    names ("giám đốc công ty", "hợp tác xã của tôi … ai ký": Điều 80 khoản 4 on who decides)."""
     vocabulary, law_map = load_vocabulary(), load_law_map()
-    return [entry for term in slots.terms if vocabulary.get(term).kind == "co_quan"
+    return [entry for term in slots.terms if term not in slots.subjects and vocabulary.get(term).kind in NARROWING_KINDS
             for entry in _located(law_map, term, aspect, doc_ids)]
 
 

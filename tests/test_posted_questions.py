@@ -645,6 +645,8 @@ def test_a_replaced_decree_named_beside_the_new_rule_asked_is_answered_by_the_te
 @pytest.mark.parametrize("question,khoan", [
     ("Giám đốc công ty tôi có được tự ký quyết định tặng Lao động tiên tiến cho công nhân không?", "khoản 4"),
     ("Chủ tịch xã có quyền quyết định tặng danh hiệu Lao động tiên tiến không?", "khoản 3"),
+    # the kind of organisation named stands for its head
+    ("Hợp tác xã chúng tôi muốn tự khen Lao động tiên tiến cho xã viên thì ai ký quyết định?", "khoản 4"),
 ])
 def test_who_decides_on_a_title_in_the_body_named_is_that_bodys_khoan(assistant, question, khoan):
     """Điều 80 gives the decision on "Lao động tiên tiến" to a different head in each kind of body."""
