@@ -137,10 +137,13 @@ _REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
 # "… vẫn ghi Nghị định 98/2023, vậy nghị định thay thế có hiệu lực từ ngày nào?": its successor is asked about
 _ASKS_SUCCESSOR = re.compile(r"\b(?:nghi dinh|thong tu|van ban|quyet dinh)\s+(?:thay the|moi thay|moi)\b"
                              r"|\bluat\s+(?:thay the|moi thay)\b")
-# "Theo Nghị định 91/2017 trước đây thì …, hiện nay theo quy định mới thì …?", "… còn luật mới thì sao?": the
-# replaced text is the one the asker knew; today's rule is asked, wherever it now stands (the Law or a decree).
-# Not "hướng dẫn mới nhất tại Nghị định 98/2023": that text itself is asked about.
-_ASKS_TODAYS_RULE = re.compile(r"\b(?:quy dinh moi|luat moi)\b")
+# "Theo Nghị định 91/2017 trước đây thì …, hiện nay theo quy định mới thì …?", "… còn luật mới thì sao?", "em
+# đọc Luật 2003 thì không thấy …, theo luật hiện hành thì …?": the replaced text is the one the asker knew; today's
+# rule is asked, wherever it now stands (the Law or a decree)
+_ASKS_TODAYS_RULE = re.compile(r"\b(?:quy dinh moi|luat moi|hien hanh|hien nay|hien tai|bay gio)\b")
+# … unless the asker calls the text named the current one: "hướng dẫn mới nhất tại Nghị định 98/2023"
+_CALLED_CURRENT = re.compile(r"\b(?:moi nhat|hien hanh|hien nay)\s+(?:la\s+|tai\s+|theo\s+|cua\s+)?"
+                             r"(?:nghi dinh|thong tu|luat|quyet dinh)\b")
 
 
 def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEntry]:
@@ -171,7 +174,7 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
               if entry.file and entry not in found and any(name in words for name in _quoted_names(entry.title))]
     if _ASKS_SUCCESSOR.search(folded):
         found = [latest_successor(entry, catalogue) for entry in found]
-    elif _ASKS_TODAYS_RULE.search(folded):
+    elif _ASKS_TODAYS_RULE.search(folded) and not _CALLED_CURRENT.search(folded):
         found = [entry for entry in found if not successors(entry, catalogue)]
     return found
 

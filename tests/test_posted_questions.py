@@ -652,3 +652,9 @@ def test_who_decides_on_a_title_in_the_body_named_is_that_bodys_khoan(assistant,
     """Điều 80 gives the decision on "Lao động tiên tiến" to a different head in each kind of body."""
     answer = answered(assistant, question)
     assert answer.citations[0].location == f"Điều 80, {khoan}"
+
+
+def test_an_old_law_the_asker_read_beside_the_law_in_force_asked_is_answered_by_the_law_in_force(assistant):
+    answer = answered(assistant, "Em đọc Luật Thi đua, khen thưởng 2003 thì không thấy nói, vậy theo luật hiện hành "
+                                 "người được phong Nhà giáo ưu tú mà bị phạt tù thì có bị tước danh hiệu không ạ?")
+    assert (answer.citations[0].doc_id, answer.citations[0].location.split(",")[0]) == (LAW.stem, "Điều 93")

@@ -52,6 +52,7 @@ FILES = {
     "heldout24_officer.jsonl": "officer",
     "heldout25_officer.jsonl": "officer",
     "heldout26_officer.jsonl": "officer",
+    "heldout27_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
