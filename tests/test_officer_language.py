@@ -187,6 +187,9 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Ở xã đặc biệt khó khăn thì thời gian công tác có được nhân đôi khi xét Nhà giáo ưu tú không, 12 năm của "
      "tôi đã đủ để làm hồ sơ chưa?", "thoi_gian_nhan_he_so"),
     ("Phường tôi có được trực tiếp đề nghị Chủ tịch nước tặng huân chương cho một cụ bà không?", "tham_quyen_de_nghi"),
+    # how often, with the title between the words that ask it
+    ("Bao lâu thì xét phong tặng Nghệ sĩ ưu tú một lần vậy mọi người?", "thoi_diem_xet"),
+    ("Nhà giáo ưu tú mấy năm mới xét một lần?", "thoi_diem_xet"),
 ])
 def test_how_officers_ask_names_the_aspect(question, aspect):
     assert understand(question).aspect == aspect
