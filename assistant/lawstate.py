@@ -71,29 +71,25 @@ def successors(entry: CatalogueEntry, catalogue: Catalogue) -> list[CatalogueEnt
     return sorted(unique.values(), key=lambda e: _first_day(e) or date.max)
 
 
-def latest_successor(entry: CatalogueEntry, catalogue: Catalogue) -> CatalogueEntry:
-    """The last stored text of `entry`'s replacement chain (NĐ 91/2017 → 98/2023 → 152/2025), `entry` itself
-    when nothing stored replaces it."""
-    current, seen, latest = entry, {entry.doc_id}, entry
+def replacement_chain(entry: CatalogueEntry, catalogue: Catalogue) -> list[CatalogueEntry]:
+    """The texts that replaced `entry`, each the first successor of the one before (NĐ 91/2017 → 98/2023 →
+    152/2025)."""
+    chain, current, seen = [], entry, {entry.doc_id}
     while nexts := [e for e in successors(current, catalogue) if e.doc_id not in seen]:
         current = nexts[0]
         seen.add(current.doc_id)
-        latest = current if current.file else latest
-    return latest
+        chain.append(current)
+    return chain
+
+
+def latest_successor(entry: CatalogueEntry, catalogue: Catalogue) -> CatalogueEntry:
+    """The last stored text of `entry`'s replacement chain, `entry` itself when nothing stored replaces it."""
+    return next((e for e in reversed(replacement_chain(entry, catalogue)) if e.file), entry)
 
 
 def successor_in_force(entry: CatalogueEntry, day: date, catalogue: Catalogue) -> CatalogueEntry | None:
     """The text in force on `day` at the end of `entry`'s replacement chain (None if the chain ends earlier)."""
-    current, seen = entry, {entry.doc_id}
-    found = None
-    while True:
-        nexts = [e for e in successors(current, catalogue) if e.doc_id not in seen]
-        if not nexts:
-            return found
-        current = nexts[0]
-        seen.add(current.doc_id)
-        if current.in_force_on(day) is not False:
-            found = current
+    return next((e for e in reversed(replacement_chain(entry, catalogue)) if e.in_force_on(day) is not False), None)
 
 
 def amendments(entry: CatalogueEntry, catalogue: Catalogue) -> list[CatalogueEntry]:

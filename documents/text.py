@@ -90,6 +90,11 @@ def decimal_value(written: str) -> float:
     return float(written.replace(",", "."))
 
 
+def decimal_text(value: float) -> str:
+    """ 4.5 → "4,5", 92.0 → "92": a figure as an office writes it (the inverse of `decimal_value`)."""
+    return f"{value:g}".replace(".", ",")
+
+
 def word_tokenize(text: str) -> list[str]:
     """Lower-cased Vietnamese word tokens; multi-syllable words joined by '_' (`thi_đua`).
 

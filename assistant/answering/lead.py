@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from assistant.understanding import (AWARD_KINDS, asking_part, asks, asks_yes_no, awards_named, names_members,
                                      states_entry_into_force)
 from assistant.vocabulary import load_vocabulary
-from documents.text import (DATE_MENTION, UPPER_LETTERS, collapse_spaces, decimal_value, fold_accents,
+from documents.text import (DATE_MENTION, UPPER_LETTERS, collapse_spaces, decimal_text, decimal_value, fold_accents,
                             without_document_dates)
 
 SENTENCE_CHARS = 400
@@ -101,7 +101,7 @@ def share_verdict(question: str, rule: str) -> str:
     if len(_words_after(question, shares[0]) & _words_after(rule, bound)) < SHARED_CONTEXT_WORDS:
         return ""  # a share of something else ("20% đạt CSTĐCS" beside "không quá 15% … đạt danh hiệu LĐTT")
     limit = decimal_value(bound.group(1) or bound.group(2) if lower else bound.group(1))
-    shown = f"{share:g}%".replace(".", ",")
+    shown = f"{decimal_text(share)}%"
     if lower and share < limit:
         return f"Không: {shown} chưa đạt mức “{bound.group(0)}”."
     if upper and share > limit:

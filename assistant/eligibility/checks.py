@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from documents.text import decimal_text
+
 from . import predicates
 from .profile import Record
-from .vocab import discipline_label, months_label, scope_label, scope_rank, title_label
+from .vocab import discipline_label, scope_label, scope_rank, title_label
 
 MET, FAILED, UNKNOWN, CONFIRM = "met", "failed", "unknown", "to_confirm"
 
@@ -231,9 +233,9 @@ def t_months_in_year_at_least(spec, ctx, window):
         return UNKNOWN, f"Chưa có số tháng công tác năm {ctx.year}"
     need = spec["min"]
     counted = rec.months_worked + (_leave_months(rec, True) if ctx.maternity_counts else 0)
-    text = f"Năm {ctx.year}: {months_label(rec.months_worked)} tháng công tác"
+    text = f"Năm {ctx.year}: {decimal_text(rec.months_worked)} tháng công tác"
     if counted > rec.months_worked:
-        text += f" + {months_label(counted - rec.months_worked)} tháng nghỉ thai sản (được tính)"
+        text += f" + {decimal_text(counted - rec.months_worked)} tháng nghỉ thai sản (được tính)"
     if counted >= need:
         return MET, text
     if rec.leave is None:

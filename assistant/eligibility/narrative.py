@@ -34,9 +34,9 @@ from pathlib import Path
 import yaml
 
 from assistant.vocabulary import load_vocabulary
-from documents.text import fold_accents, normalize
+from documents.text import decimal_text, fold_accents, normalize
 
-from .vocab import award_label, discipline_label, months_label, rating_label, scope_label, vocabulary
+from .vocab import award_label, discipline_label, rating_label, scope_label, vocabulary
 
 DATA = Path(__file__).resolve().parent / "data" / "narrative.yaml"
 GENERAL_PREFIX = "chung."  # ids of the conditions every award shares (the decree's `general` list)
@@ -169,10 +169,10 @@ def _describe(record: dict) -> list[str]:
     for code in record.get("discipline") or []:
         facts.append(f"bị kỷ luật: {discipline_label(code)}")
     for item in record.get("leave") or []:
-        months = f" {months_label(item['months'])} tháng" if item.get("months") is not None else ""
+        months = f" {decimal_text(item['months'])} tháng" if item.get("months") is not None else ""
         facts.append(f"{_leave_label(item['kind'])}{months}")
     if record.get("months_worked") is not None:
-        facts.append(f"công tác {months_label(record['months_worked'])} tháng")
+        facts.append(f"công tác {decimal_text(record['months_worked'])} tháng")
     counts = {k: v for k, v in record.items() if k.startswith("members_") and v is not None}
     if counts:
         from .predicates import FIELD_LABELS
@@ -689,7 +689,7 @@ def _months_from_start(parse: NarrativeParse, folded: list[str], items: list[_Ma
         record.setdefault("leave", [])
         parse.stated = True
         parse.assumptions.append(data["assumed_started"].format(
-            year=start.year, months=months_label(record["months_worked"]), date=start.strftime("%d/%m/%Y")))
+            year=start.year, months=decimal_text(record["months_worked"]), date=start.strftime("%d/%m/%Y")))
 
 
 # ---------------------------------------------------------------- collectives

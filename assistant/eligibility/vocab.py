@@ -71,11 +71,6 @@ def discipline_label(code: str) -> str:
     return vocabulary()["disciplines"].get(code, code)
 
 
-def months_label(months: float) -> str:
-    """ "4,5" — a month count as an office writes it (decimal comma)."""
-    return f"{months:g}".replace(".", ",")
-
-
 def supported_from() -> dt.date:
     value = vocabulary()["supported_from"]
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
