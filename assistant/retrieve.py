@@ -23,12 +23,14 @@ from pydantic import ConfigDict
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
+from assistant.lawstate import replacement_chain
 from assistant.deadlines.units import find_unit, strip_bullet
 from assistant.understanding import (AWARD_KINDS, FOLLOW_UP_JOINER, GENERAL_SUBJECTS, STATE_AWARD_KINDS,
-                                     TITLE_TO_GENERAL_ASPECTS, Slots, asks_the_section, awards_named, first_ask,
-                                     folded_syllables, group_order, held_steps, lookup_subjects, mapped_provisions,
-                                     named_as_a_unit_only, names_a_document, names_members, plain_spelling,
-                                     sector_delegation, states_entry_into_force, understand, without_asker)
+                                     TITLE_TO_GENERAL_ASPECTS, Slots, asks_how_often, asks_the_section, awards_named,
+                                     first_ask, folded_syllables, group_order, held_steps, lookup_subjects,
+                                     mapped_provisions, named_as_a_unit_only, names_a_document, names_members,
+                                     plain_spelling, sector_delegation, states_entry_into_force, understand,
+                                     without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.chunk import context_path
@@ -60,8 +62,10 @@ FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that say
 UNIT_TASKS_BOOST = 3.0
 SECTION_TOPIC_BOOST = 1.5  # "khen bằng những hình thức nào?" of a named plan: its section "Hình thức khen thưởng"
 # "bao lâu (thì) xét một lần", "mấy năm một lần" asked; "02 năm/lần", "03 năm một lần" stated
-_ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,5}?(?:một|1)\s+lần\b", re.IGNORECASE)
 _STATES_FREQUENCY = re.compile(r"\b\d+\s*năm\s*(?:/\s*|một\s+|1\s+)lần\b", re.IGNORECASE)
+# asked of a named text, aspects its successor rules on: whether the old text still holds (Luật 06/2022 Điều 94 khoản 2),
+# whether what was awarded under it stays recognised (Điều 95)
+ASKED_OF_THE_SUCCESSOR = ("hieu_luc", "chuyen_tiep")
 CRITERIA_ROW_FACTOR = 0.6  # a table row of criteria, asked the quota of an award
 QUOTE_PROBE_CHARS = 60  # a law-map quote is found in its chunk by its first words (it may run past the chunk)
 
@@ -155,7 +159,7 @@ class HybridSearcher:
         wants_recipients = slots.reads_closing_block
         shares = [decimal_value(m.group(1)) for m in _SHARE.finditer(slots.question)]  # "phường em có 92% …"
         years = [int(m.group(1)) for m in _SERVICE_YEARS.finditer(slots.question)]  # "công tác gần 17 năm"
-        asks_frequency = bool(_ASKS_FREQUENCY.search(slots.question))
+        asks_frequency = asks_how_often(slots.question)
         state_awards_only = _only_state_awards_of_no_document(slots)
         asked = slots.focus or slots.question
         # the unit the question names, not one of the question a follow-up is completed from
@@ -216,7 +220,7 @@ class HybridSearcher:
         if (local and hits and hits[0].chunk.doc_id in local and not self.catalogue.is_normative(hits[0].chunk.doc_id)
                 and not _only_state_awards_of_no_document(slots)):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
-        doc_ids = flt.doc_ids or [entry.doc_id for entry in named] or None
+        doc_ids = flt.doc_ids or self._named_and_successors(named, slots) or None
         chosen = self._mapped_chunks(subjects, slots, hits, doc_ids, day)
         if not chosen and slots.subjects and slots.aspect in TITLE_TO_GENERAL_ASPECTS:
             # the title asked about has no rule of its own on the aspect (its validity, what is banned):
@@ -235,6 +239,15 @@ class HybridSearcher:
                                          points=points)
         rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
         return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
+
+    def _named_and_successors(self, named: list, slots: Slots) -> list[str]:
+        """The documents named; asked whether a named text still holds, or what became of what was awarded
+        under it ("Luật 2003 đã hết hiệu lực, huân chương tặng năm 2012 có còn được công nhận"), also the texts
+        that replaced it, which rule on that."""
+        doc_ids = [entry.doc_id for entry in named]
+        if slots.aspect in ASKED_OF_THE_SUCCESSOR:
+            doc_ids += [e.doc_id for entry in named for e in replacement_chain(entry, self.catalogue) if e.file]
+        return list(dict.fromkeys(doc_ids))
 
     def _members_of_the_kind_first(self, hits: list[Hit], slots: Slots, doc_ids, day) -> list[Hit]:
         """ "Người hy sinh khi cứu người có được truy tặng huân chương không?", "thời gian ở hải đảo được nhân hệ số

@@ -104,8 +104,10 @@ def plain_spelling(question: str) -> str:
     for short, full in data["phrases"].items():
         written = re.sub(rf"\b{re.escape(short)}\b", full, written)
     written = re.sub(r"\b\w+\b", lambda m: data["words"].get(m.group(0), m.group(0)), written)
+    closing = "|".join(re.escape(word) for word in sorted(data["closing"], key=len, reverse=True))
     for short, full in data["at_end"].items():
-        written = re.sub(rf"\b{re.escape(short)}(?=\s*[?.!]*\s*$)", full, written)
+        written = re.sub(rf"(?<![Đđ]iểm )(?<![Dd]iem )\b{re.escape(short)}(?=(?:\s+(?:{closing})){{0,2}}\s*(?:\?|[.!]*\s*$))",
+                         full, written)
     return written
 
 
@@ -410,9 +412,20 @@ def _open_lists() -> dict:
     return yaml.safe_load(KINDS.read_text(encoding="utf-8"))["open_lists"]
 
 
+_ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,5}?(?:một|1)\s+lần\b", re.IGNORECASE)
+
+
+def asks_how_often(question: str) -> bool:
+    """ "Bao lâu tổ chức một lần?", "Nhà giáo ưu tú mấy năm xét một lần?" """
+    return bool(_ASKS_FREQUENCY.search(question))
+
+
 def _kind_asked(question: str, aspect: str | None) -> str:
     """The question's kind; criteria or files asked openly ("Tiêu chuẩn BK TTg cho tập thể là gì?"), or named
-    like a headline ("Hồ sơ xét tặng Bằng khen của Thủ tướng Chính phủ mới nhất?"), want the list."""
+    like a headline ("Hồ sơ xét tặng Bằng khen của Thủ tướng Chính phủ mới nhất?"), want the list. How often
+    something is held is a count of years, though the question also asks since when ("02 năm/lần, từ năm 2024")."""
+    if asks_how_often(question):
+        return "number"
     kind = question_kind(question)
     if kind != "general" or aspect not in _open_lists()["aspects"]:
         return kind
@@ -471,14 +484,20 @@ def asking_part(question: str) -> str:
     if len(sentences) < 2:
         return ""
     first = next((i for i, s in enumerate(sentences) if s.endswith("?")), len(sentences) - 1)
-    if first > 0 and len(syllable_tokenize(" ".join(sentences[first:]))) < SHORT_ASK_SYLLABLES:
-        first -= 1  # "Có đúng không?" asks about the sentence before it
+    if first > 0 and (len(syllable_tokenize(" ".join(sentences[first:]))) < SHORT_ASK_SYLLABLES
+                      or _POINTS_BACK.search(sentences[first]) and _HEARD.search(sentences[first - 1])):
+        first -= 1  # "Có đúng không?", "(Em nghe nói …) Có quy định như vậy không?" ask about the sentence before
     last = max((i for i, s in enumerate(sentences) if s.endswith("?")), default=len(sentences) - 1)
     while last < len(sentences) - 1 and len(syllable_tokenize(sentences[-1])) <= SIGNATURE_SYLLABLES:
         sentences.pop()  # "Câu hỏi của chị H.T (Long An).", "Xin cảm ơn.": who asks, after the asking
     return " ".join(sentences[first:])
 
 
+# words of an ask that point back to a rule the sentence before it says the asker heard ("Em nghe nói … phải ưu
+# tiên nữ. Có quy định như vậy không?"); an event told before it is background ("Năm 2013 … Làm như vậy có đúng?")
+_POINTS_BACK = re.compile(r"\b(?:(?:như|nói|làm) (?:vậy|thế)(?! nào)|điều đó|điều này|việc đó|việc này|chuyện đó|"
+                          r"chuyện này)\b", re.IGNORECASE)
+_HEARD = re.compile(r"\b(?:nghe nói|nghe bảo|nghe đâu|được biết|đọc thấy|nói|bảo|cho rằng)\b", re.IGNORECASE)
 _IF_OPENING = r"^\W*(?:và|còn)?\s*nếu\b"  # an ask opening with "(và/còn) nếu"
 # "Và nếu … cố ý làm trái thì …" asks of a new case; "Nếu được thì ai ký?" asks on in the first ask's case
 _IF_THEN = re.compile(_IF_OPENING + r"(?!\s+(?:được|có|đúng|vậy|như vậy|không|phải|đủ)\b)", re.IGNORECASE)
@@ -612,6 +631,14 @@ def awards_named(text: str, kinds_too: bool = False) -> tuple[str, ...]:
     """The titles and awards a sentence names (not a kind alone: "huân chương", unless `kinds_too`)."""
     return tuple(dict.fromkeys(m.entry.id for m in load_vocabulary().find(text)
                                if m.entry.kind in AWARD_KINDS and (kinds_too or not m.entry.names_a_kind)))
+
+
+def asks_a_case_rule(question: str) -> bool:
+    """ "… Cho em hỏi thời gian nghỉ thai sản có được tính để xét danh hiệu thi đua không ạ?": the first ask is the
+    rule on a case that holds for any title (maternity leave), naming none, not whether the asker qualifies."""
+    ask = first_ask(question)
+    named = {m.entry.id for m in load_vocabulary().find(ask)}
+    return bool(named.intersection(_parts()["case_notions"])) and not awards_named(ask)
 
 
 def names_a_sector(question: str) -> bool:
@@ -1076,7 +1103,8 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
                       and n not in families  # "danh hiệu thi đua Lao động tiên tiến" names the title's family
                       and (slots.aspect in load_law_map().aspects_of(n) or n in _parts()["case_notions"])
                       and not only_names_the_aspect(n, slots.aspect)]
-        return tuple(dict.fromkeys([*qualifiers, *slots.subjects, *aspect_owners(slots.aspect)]))
+        skipping = [subject for subject in slots.subjects if _skips_a_required_step(subject, slots)]
+        return tuple(dict.fromkeys([*skipping, *qualifiers, *slots.subjects, *aspect_owners(slots.aspect)]))
     elif slots.aspect:
         # an aspect the law rules on as a whole (who is disciplined, the fund) is answered by its owners
         # before a named notion that says nothing of it ("… không xét cho người nghỉ thai sản thì bị kỷ luật gì")
@@ -1172,14 +1200,25 @@ def _narrowed_to_a_body(entry: LawMapEntry, bodies: list[LawMapEntry]) -> LawMap
 
 def held_steps(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEntry]:
     """ "Đã có HCLĐ hạng Ba, muốn lên hạng Nhì thì phải đạt gì": the criterion of the asked title
-    that names the title held (Điều 43 khoản 1 điểm đ) answers before the rest of its article."""
-    if slots.aspect not in (None, "tieu_chuan"):
+    that names the title held (Điều 43 khoản 1 điểm đ) answers before the rest of its article. "Đề nghị thẳng
+    Nghệ nhân nhân dân được không hay phải qua Nghệ nhân ưu tú": asked whether a required lower title may be
+    skipped, the criterion requiring it (Điều 67 khoản 2) answers before the principle."""
+    if slots.aspect not in (None, "tieu_chuan", "nguyen_tac"):
         return []
     vocabulary = load_vocabulary()
     return [LawMapEntry(subject, "tieu_chuan", src.doc, src.article, src.quote, src.khoan, src.diem)
             for subject in slots.subjects for needed, src in vocabulary.get(subject).builds_on
-            if needed in slots.held and (doc_ids is None or src.doc in doc_ids)
+            if (_skips_a_required_step(subject, slots) and needed in slots.terms or needed in slots.held)
+            and (doc_ids is None or src.doc in doc_ids)
             and (not src.for_ or (slots.target or "ca_nhan") in src.for_)]  # no recipient named: the person's
+
+
+def _skips_a_required_step(subject: str, slots: Slots) -> bool:
+    """Asked whether `subject` may be had without the lower title its criteria require, which the question names
+    as a step, not as a second title asked about ("xét NGND, NGƯT")."""
+    entry = load_vocabulary().get(subject)
+    return (slots.aspect == "nguyen_tac" and entry.step_required
+            and any(needed in slots.terms and needed not in slots.subjects for needed, _ in entry.builds_on))
 
 
 _PART_OF_YEAR = r"quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|6\s+tháng\s+(?:đầu|cuối)\s+năm"

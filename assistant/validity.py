@@ -134,6 +134,10 @@ def without_document_numbers(question: str) -> str:
 
 # "nghị định mới đã thay NĐ 98": a text named as the one replaced is not the one asked about
 _REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
+# "chị trưởng phòng bảo theo Nghị định 91/2017 thì …", "anh bên tài chính dẫn điều 67 Nghị định 91/2017": a text
+# someone else cites is the claim the asker checks; when it has been replaced, today's rule is asked
+_CITED_BY_OTHERS = re.compile(r"\b(?:bao|noi|dan|cho rang|khang dinh)\s+(?:la\s+)?(?:theo\s+|tai\s+|o\s+)?"
+                              r"(?:dieu\s+\d+\w?\s+(?:khoan\s+\d+\s+)?(?:cua\s+)?)?$")
 # "… vẫn ghi Nghị định 98/2023, vậy nghị định thay thế có hiệu lực từ ngày nào?": its successor is asked about
 _ASKS_SUCCESSOR = re.compile(r"\b(?:nghi dinh|thong tu|van ban|quyet dinh)\s+(?:thay the|moi thay|moi)\b"
                              r"|\bluat\s+(?:thay the|moi thay)\b")
@@ -150,11 +154,13 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     """The documents a question names (by type and number, a Luật by its year, or the quoted name in
     its title: a local title such as “Công dân Thủ đô ưu tú”, a movement), except one it names as
     replaced."""
-    found = []
+    found, cited_by_others = [], []
     folded = fold_accents(question).lower()
     for match in _doc_ref().finditer(folded):
-        if _REPLACED_BEFORE.search(folded[max(0, match.start() - 12):match.start()]):
+        before = folded[max(0, match.start() - 40):match.start()]
+        if _REPLACED_BEFORE.search(before[-12:]):
             continue
+        cited = bool(_CITED_BY_OTHERS.search(before))
         type_code = _type_codes()[match.group(1)]
         number, suffix = match.group(2), match.group(3)
         for entry in catalogue.entries():
@@ -166,6 +172,8 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
             if suffix and not any(fold_accents(p).lower().startswith(suffix) for p in parts[1:]):
                 continue
             found.append(entry)
+            if cited:
+                cited_by_others.append(entry)
     for match in _LAW_YEAR.finditer(question):
         found += [entry for entry in catalogue.entries()
                   if entry.doc_type == "luat" and entry.date_issued[:4] == match.group(1) and entry not in found]
@@ -176,6 +184,8 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
         found = [latest_successor(entry, catalogue) for entry in found]
     elif _ASKS_TODAYS_RULE.search(folded) and not _CALLED_CURRENT.search(folded):
         found = [entry for entry in found if not successors(entry, catalogue)]
+    else:
+        found = [entry for entry in found if entry not in cited_by_others or not successors(entry, catalogue)]
     return found
 
 

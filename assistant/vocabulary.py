@@ -194,6 +194,7 @@ class VocabEntry:
     doc: str | None = None  # for kind == van_ban: the knowledge file stem
     note: str = ""
     builds_on: tuple[tuple[str, Source], ...] = ()  # (title id, where its criteria require it)
+    step_required: bool = False  # the title of `builds_on` is a condition of its own, not one way among others
     masked: bool = False  # its words name what is asked about, not the aspect ("nước ngoài trao tặng")
     spell: tuple[tuple[str, str], ...] = ()  # (variant, what it stands for) where that is not `name`
 
@@ -325,6 +326,7 @@ def _entry(raw: dict) -> VocabEntry:
     return VocabEntry(
         id=raw["id"], name=normalize(raw["name"]), kind=raw["kind"], source=_source(raw["source"]),
         builds_on=tuple((item["id"], _source(item)) for item in raw.get("builds_on") or ()),
+        step_required=bool(raw.get("step_required")),
         level=raw.get("level"), for_=_as_tuple(raw.get("for")),
         variants=tuple(normalize(v) for v in raw.get("variants") or ()),
         variants_source=raw.get("variants_source", ""), parent=raw.get("parent"),
@@ -369,6 +371,7 @@ _PARTICLES = {"a", "ah", "vay", "the", "nhi", "ha", "nhe", "day"}  # folded end-
 
 
 _ASIDE = re.compile(r"\([^()]{1,60}\)")
+_RIGHT_OR_NOT = re.compile(r"\b(?:co )?(?:dung|chinh xac) (?:(?:vay|nhu vay|the|nhu the|khong vay|quy dinh) )?khong\b")
 
 
 class Aspects:
@@ -412,7 +415,8 @@ class Aspects:
                 asked: dict[str, tuple[int, int]] = {}
                 for aspect_id, start, end in hits:
                     spans.setdefault(aspect_id, []).append((start, end))
-                    if self._asks(index.fold(text[start:end])) or self._framed_yes_no(text, start, end, index):
+                    if (self._asks(index.fold(text[start:end])) or self._framed_yes_no(text, start, end, index)
+                            or self._claim_checked(text, end, index)):
                         asked[aspect_id] = (0, 0)
                     else:
                         gap = self._asked_in_clause(text, end, index)
@@ -429,6 +433,13 @@ class Aspects:
         after = index.fold(text[end:end + 80].lstrip())[:2]  # a title named inside is masked by blanks
         after = after[1:] if after[:1] == ("duoc",) else after[:1]  # "có xét … được không"
         return ("co",) in (before, cue[:1]) and bool(self._yes_no.intersection(after))
+
+    @staticmethod
+    def _claim_checked(text: str, end: int, index) -> bool:
+        """ "Nghe nói thời gian … được tính gấp đôi khi xét NGƯT, có đúng vậy không?": the sentence tells a rule the
+        asker heard and asks whether it is right; its cue is what is asked."""
+        tail = " ".join(index.fold(text[end:].split("?", 1)[0]))
+        return bool(_RIGHT_OR_NOT.search(tail))
 
     def _asked_in_clause(self, text: str, end: int, index) -> int | None:
         """ "Định nghĩa sáng kiến … là gì ạ, có bắt buộc …": the clause the cue opens ends on a question word

@@ -496,3 +496,16 @@ def test_a_start_in_an_earlier_year_says_nothing_of_the_months_of_the_year_asked
     parse = _parse("Chị Mai vào làm từ tháng 3/2019, năm 2025 hoàn thành tốt nhiệm vụ, có được xét LĐTT không?")
     assert parse.year == 2025 and parse.records[2025].get("months_worked") is None
     assert parse.as_of == TODAY  # last year's titles are being considered now
+
+
+def test_a_rule_someone_states_and_a_title_asked_next_are_no_facts_of_the_collective():
+    """ "BGH nói … có người bị kỷ luật thì không được đề nghị …" states a rule, not a second discipline; "Còn Tập thể
+    lao động xuất sắc thì sao?" asks about that title, the collective does not hold it. The one member reprimanded
+    (khiển trách) stays below cảnh cáo, so Điều 28 khoản 1 điểm c is met."""
+    parse = _parse("Tổ em có 10 người, năm 2025 có 8 người đạt LĐTT, 1 cô bị kỷ luật khiển trách. BGH nói tổ có người "
+                   "bị kỷ luật thì không được đề nghị Tập thể lao động tiên tiến nữa. Vậy nói thế có đúng không ạ? Còn "
+                   "Tập thể lao động xuất sắc thì sao?")
+    record = parse.records[2025]
+    assert parse.award == "tap_the_lao_dong_tien_tien"
+    assert record["members_disciplined_canh_cao_or_higher"] == 0 and "titles" not in record
+    assert _top(check(parse))["k1.c"]["status"] != "failed"

@@ -1668,3 +1668,20 @@ def test_a_numbered_paragraph_is_no_section_titled_by_its_opening_words(ministry
                                        "hồ sơ về Bộ?")
     assert first.doc_id == "cv-1368-2023-bgddt" and "không quá 20 hồ sơ" in first.body
 
+
+def test_the_quota_of_the_kind_of_unit_counted_is_answered_beside_a_second_ask(dak_lak_election):
+    """ "mỗi phường được đề xuất mấy trường hợp": the line for that kind of unit ("Đối với xã, phường: …"), not the
+    provincial bodies' line above it, though the whole question, which also asks the deadline, is long."""
+    answer = dak_lak_election.answerer().answer(
+        "Trong đợt thi đua bầu cử đại biểu Quốc hội khóa XVI của tỉnh Đắk Lắk, mỗi phường được đề xuất tối đa mấy "
+        "trường hợp Bằng khen của Chủ tịch UBND tỉnh? Hồ sơ gửi Sở Nội vụ hạn chót khi nào?")
+    assert "02 trường hợp" in answer.lead and "31/3/2026" in answer.lead
+
+
+def test_how_often_and_since_when_is_answered_by_the_frequency_not_a_date(tmp_path_factory):
+    """QĐ 2040/2024 says "được tổ chức 02 năm/lần, thực hiện từ năm 2024": asked how often and since when, that
+    sentence leads, not a month the rules name for another step."""
+    built = _indexed(tmp_path_factory, "nha-giao-tieu-bieu", [KNOWLEDGE / "plans" / "qd-2040-2024-bgddt.txt"])
+    answer = built.answerer().answer("Theo quy chế của Bộ GD&ĐT năm 2024, việc xét chọn và tôn vinh Nhà giáo tiêu biểu "
+                                     "bao lâu tổ chức một lần, bắt đầu từ năm nào?")
+    assert "02 năm/lần" in answer.lead

@@ -658,3 +658,101 @@ def test_an_old_law_the_asker_read_beside_the_law_in_force_asked_is_answered_by_
     answer = answered(assistant, "Em đọc Luật Thi đua, khen thưởng 2003 thì không thấy nói, vậy theo luật hiện hành "
                                  "người được phong Nhà giáo ưu tú mà bị phạt tù thì có bị tước danh hiệu không ạ?")
     assert (answer.citations[0].doc_id, answer.citations[0].location.split(",")[0]) == (LAW.stem, "Điều 93")
+
+
+@pytest.mark.parametrize("question,location", [
+    # whether an anniversary counts as the defined term, in chat without diacritics: "có tính là năm tròn"
+    ("xa minh thanh lap 35 nam thi co tinh la nam tron de xin khen thuong k", "Điều 3"),
+    # "k" closing a chat question before its sign-off words asks yes or no: "có vi phạm gì không"
+    ("ban em lay huy chuong cua bo di ban tren cho mang, vay co vi pham gi k ac", "Điều 15"),
+    # an honour taken away, then the conviction quashed: restored (khoản 6), not the cases of taking it (khoản 3)
+    ("Bố tôi được phong Thầy thuốc ưu tú, sau đó bị tước vì án hình sự, nay tòa phúc thẩm tuyên không có tội thì "
+     "danh hiệu có được khôi phục lại không?", "Điều 93, khoản 6"),
+    # the old Law named as ended: what it awarded is kept by the transitional article of the Law in force
+    ("Mẹ tôi được tặng Huy chương năm 2008 theo Luật Thi đua, khen thưởng 2003, nay luật đó hết hiệu lực rồi thì "
+     "huy chương có còn được thừa nhận không?", "Điều 95"),
+])
+def test_what_a_post_asks_in_its_own_words_reaches_the_article_that_answers(assistant, question, location):
+    cited = _first_cited(assistant, question)
+    assert cited.doc_id == LAW.stem and cited.location.startswith(location)
+
+
+@pytest.mark.parametrize("question,article,lead_has", [
+    ("Cô giáo tôi dạy 30 năm, có được đề nghị thẳng Nhà giáo nhân dân không hay bắt buộc phải có Nhà giáo ưu tú "
+     "trước?", "Điều 64", "Nhà giáo ưu tú"),
+    ("Chưa có Chiến sĩ thi đua cơ sở lần nào thì có được đề nghị thẳng chiến sĩ thi đua cấp tỉnh không, hay phải "
+     "đi từ thấp lên?", "Điều 22", "03 lần liên tục"),
+])
+def test_skipping_a_title_the_criteria_require_is_answered_by_that_criterion(assistant, question, article, lead_has):
+    """A lower award is not needed first (Nghị định 152/2025 Điều 4 khoản 1), except where a title's own criteria
+    require it: then that criterion answers."""
+    answer = answered(assistant, question)
+    assert answer.citations[0].location.startswith(article) and lead_has in answer.lead
+
+
+def test_skipping_a_bang_khen_level_is_still_the_principle_since_no_criterion_requires_it(assistant):
+    answer = answered(assistant, "Chưa có Bằng khen cấp tỉnh thì có được đề nghị thẳng Bằng khen của Thủ tướng không?")
+    assert (answer.citations[0].doc_id, answer.citations[0].location) == (DECREE.stem, "Điều 4, khoản 1")
+
+
+@pytest.mark.parametrize("question,location", [
+    # the ban list asked by name, beside the acts it lists (which also name the sanctions' article)
+    ("Khai man thành tích, làm giả giấy tờ để được khen có phải là hành vi bị nghiêm cấm trong thi đua, khen thưởng "
+     "không?", "Điều 15"),
+    # a paper the file must hold, not a lower award required first
+    ("Hồ sơ đề nghị danh hiệu Chiến sĩ thi đua cơ sở có bắt buộc phải có giấy chứng nhận sáng kiến không?", "Điều 84"),
+    # a replaced decree a colleague cites is the claim checked: the rule in force answers
+    ("Năm nay phòng em định đề nghị anh Tú Chiến sĩ thi đua cấp tỉnh, nhưng chị phó phòng bảo theo Nghị định 98/2023 "
+     "thì phải có 6 năm Chiến sĩ thi đua cơ sở liên tục. Vậy phải có mấy lần liên tục đạt Chiến sĩ thi đua cơ sở mới "
+     "được xét?", "Điều 22"),
+])
+def test_what_a_post_asks_beside_what_it_tells_reaches_the_article_that_answers(assistant, question, location):
+    cited = _first_cited(assistant, question)
+    assert cited.doc_id == LAW.stem and cited.location.startswith(location)
+
+
+def test_an_ask_pointing_back_to_the_rule_the_asker_heard_is_answered_by_that_rule(assistant):
+    """ "Em nghe nói … thì phải ưu tiên nữ. Có quy định như vậy không?": the ask is about the sentence before it."""
+    cited = _first_cited(assistant, "Tổ em có chị Hoa và anh Nam cùng đạt Chiến sĩ thi đua cơ sở, cùng có sáng kiến, "
+                                    "nhưng trường chỉ được một suất Bằng khen của Chủ tịch UBND cấp tỉnh. Em nghe nói khi "
+                                    "hai người cùng đủ tiêu chuẩn thì phải ưu tiên nữ. Xin hỏi có quy định như vậy "
+                                    "không, nằm ở văn bản nào?")
+    assert (cited.doc_id, cited.location) == (DECREE.stem, "Điều 4, khoản 6")
+
+
+def test_the_rule_on_a_case_asked_in_a_story_leads_before_the_checkers_verdict(assistant):
+    """A first-person story with the title held, but the ask is whether maternity leave counts: the rule (Nghị định
+    152/2025 Điều 4 khoản 5) answers first; the eligibility check follows it."""
+    answer = answered(assistant, "Chào anh chị, em là Trần Thị Mai, giáo viên tiểu học ở Nghệ An. Em nghỉ thai sản 6 "
+                                 "tháng từ tháng 9/2025 đến tháng 3/2026, đi làm lại từ đầu tháng 3 và vẫn hoàn thành "
+                                 "tốt công việc được giao. Cuối năm học 2025-2026 tổ không bình xét em Lao động tiên "
+                                 "tiến, bảo là theo thông tư 12 ai nghỉ quá 40 ngày thì không được xét thi đua. Cho em "
+                                 "hỏi thời gian nghỉ thai sản có được tính để xét danh hiệu thi đua, khen thưởng không "
+                                 "ạ?")
+    assert "nghỉ thai sản" in answer.lead and "được tính" in answer.lead
+    assert (answer.citations[0].doc_id, answer.citations[0].location) == (DECREE.stem, "Điều 4, khoản 5")
+
+
+def test_bang_khen_of_the_provincial_chairman_written_with_cap_tinh_is_the_provincial_award():
+    assert understand("Tập thể cần mấy năm hoàn thành xuất sắc nhiệm vụ để được Bằng khen của Chủ tịch UBND cấp tỉnh?"
+                      ).subjects == ("bang_khen_cap_tinh",)
+
+
+@pytest.mark.parametrize("question,location", [
+    # a rule heard, then "có đúng vậy không": the rule told is what is asked, not the count asked after it
+    ("Nghe các cô trong trường nói thời gian dạy ở vùng đặc biệt khó khăn được tính gấp đôi khi xét Nhà giáo ưu tú, "
+     "có đúng vậy không mọi người? Nếu đúng thì mình đã đủ năm chưa và đợt xét tới là năm nào?", "Điều 64, khoản 4"),
+    ("Tôi là y sĩ, đã làm 12 năm ở trạm y tế xã vùng cao. Xin hỏi thời gian ở vùng đặc biệt khó khăn có được tính thêm "
+     "khi xét Thầy thuốc ưu tú không?", "Điều 65, khoản 4"),
+    # someone abroad asks whether they must come home to receive it: who presents it there
+    ("Tôi là kiều bào ở Đức, được báo sẽ được tặng Bằng khen của Thủ tướng Chính phủ. Tôi có bắt buộc phải về Việt Nam "
+     "để nhận không?", "Điều 82"),
+    # a neighbour's claim that titles under the old Law lost their worth
+    ("Ông tôi được tặng Bằng khen của Thủ tướng năm 2015. Có người bảo luật cũ hết hiệu lực rồi thì bằng khen đó không "
+     "còn giá trị, chế độ kèm theo cũng bị cắt. Nói vậy có đúng không?", "Điều 95"),
+    # the head of a company's board, as chat writes it
+    ("Cty CP bên em thì CT HĐQT có đc ký GK cho NLĐ ko hay chỉ GĐ mới được ký? ae chỉ giúp với", "Điều 75"),
+])
+def test_a_claim_checked_or_a_shorthand_ask_reaches_the_article_that_answers(assistant, question, location):
+    cited = _first_cited(assistant, question)
+    assert cited.doc_id == LAW.stem and cited.location.startswith(location)

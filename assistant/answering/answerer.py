@@ -26,11 +26,11 @@ from assistant.index import KnowledgeIndex, SearchFilter
 from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, NOTION_KINDS, TITLE_TO_GENERAL_ASPECTS, TOO_BROAD,
-                                     an_add_on, asking_clause, asks_yes_no, awards_named, folded_syllables, follow_up,
-                                     last_ask, mapped_provisions, names_a_document, names_members, off_field_topics,
-                                     only_names_the_aspect, only_the_asks, place_names, provinces_named,
-                                     sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
-                                     without_asker)
+                                     an_add_on, asking_clause, asks_a_case_rule, asks_yes_no, awards_named,
+                                     folded_syllables, follow_up, last_ask, mapped_provisions, names_a_document,
+                                     names_members, off_field_topics, only_names_the_aspect, only_the_asks,
+                                     place_names, provinces_named, sector_delegation, split_sentences, two_asks,
+                                     two_asks_in_a_sentence, understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -177,8 +177,10 @@ class Answerer:
         answer.tool = tool
         if tool is None or not tool.text:
             return
-        if tool.tool == "eligibility" and not is_conclusive(tool.text) and not answer.not_found:
-            answer.text += "\n\n" + tool.text  # no verdict: the rule answers, the check says what it still needs
+        if tool.tool == "eligibility" and not answer.not_found and (
+                not is_conclusive(tool.text) or asks_a_case_rule(question)):
+            # no verdict, or the rule on a case asked: the rule answers, the check follows it
+            answer.text += "\n\n" + tool.text
             return
         if tool.tool == "drafting":
             answer.citations, answer.notes, grounds = [], [], ""

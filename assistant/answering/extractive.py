@@ -215,6 +215,7 @@ def _best_place(term: str, unit: set[str], local: set[str], path: set[str], doc:
 _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.|[IVXL]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
 _CASE = re.compile(r"Đối với\s+([^:;.]{3,60}):")
+_CASE_ITEMS = re.compile(r",\s*|\s+và\s+|\s+hoặc\s+")
 _CAPTION = re.compile(r"^\((?:Ban hành )?kèm theo\b[^()]*\)$", re.IGNORECASE)
 
 
@@ -239,7 +240,11 @@ def _case_bonus(unit: str, folded_question: str) -> float:
     if not case:
         return 0.0
     phrase = folded_syllables(case.group(1))  # " xa phuong ": two syllables at least
-    return TITLE_BONUS if phrase.count(" ") >= 3 and phrase in folded_question else 0.0
+    if phrase.count(" ") >= 3 and phrase in folded_question:
+        return TITLE_BONUS
+    # "mỗi phường được đề xuất mấy trường hợp": one of the case's kinds counted
+    items = (folded_syllables(item).strip() for item in _CASE_ITEMS.split(case.group(1)))
+    return TITLE_BONUS if any(item and f" moi {item} " in folded_question for item in items) else 0.0
 
 
 def _named_sections(hits: list[Hit], folded_question: str) -> set[int]:

@@ -559,6 +559,8 @@ def _clause_of(clauses, at: int) -> tuple[int, int]:
 def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[int, int], years: list[int]) -> None:
     category = m.category
     if category == "award":
+        if _asked_next(folded, clause, data):
+            return
         key = "awards" if m.value in data["award_forms"] else "titles"
         if parse.kind == "collective" and vocabulary()["awards"].get(m.value, {}).get("kinds") == ["individual"]:
             parse.unread.append(f"{award_label(m.value)} năm {record['year']}: cần số cá nhân đạt")
@@ -576,7 +578,8 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     elif category == "rating":
         if not _negated(folded, m, data):  # "(không phải hoàn thành tốt)"
             record["rating"] = m.value
-    elif category == "discipline" and _a_topic_of_the_question(folded, m, data):
+    elif category == "discipline" and (_a_topic_of_the_question(folded, m, data)
+                                       or _a_rule_stated(folded, m, clause, data)):
         return
     elif category == "discipline" and parse.kind == "collective":
         if not _form_follows(m, items):
@@ -774,6 +777,21 @@ def _form_follows(m: _Match, items: list[_Match]) -> bool:
 def _a_topic_of_the_question(folded: list[str], m: _Match, data) -> bool:
     """ "chuyện kỷ luật được tính thế nào?": a bare "kỷ luật" (no "bị", no form) after a topic word tells no event."""
     return m.value == "ky_luat" and folded[m.start] != "bi" and _preceded_by(folded, m, data["discipline_topics"])
+
+
+def _asked_next(folded: list[str], clause: tuple[int, int], data) -> bool:
+    """ "Còn Tập thể lao động xuất sắc thì sao?": a clause asking about another title names no title held."""
+    opening = " ".join(folded[clause[0]:clause[0] + 2]) + " "
+    return (clause[1] < len(folded) and folded[clause[1]] == "?"
+            and any(opening.startswith(f"{word} ") for word in data["other_ask_openers"]))
+
+
+def _a_rule_stated(folded: list[str], m: _Match, clause: tuple[int, int], data) -> bool:
+    """ "BGH nói tổ có người bị kỷ luật thì không được đề nghị …": a bare "kỷ luật" in the condition of a rule
+    someone states tells no event."""
+    before = " " + " ".join(folded[clause[0]:m.start]) + " "
+    return (m.value == "ky_luat" and "thi" in folded[m.end:clause[1]]
+            and any(f" {verb} " in before for verb in data["claim_verbs"]))
 
 
 def _member_discipline(parse: NarrativeParse, record: dict, form: str, data) -> None:

@@ -53,6 +53,8 @@ FILES = {
     "heldout25_officer.jsonl": "officer",
     "heldout26_officer.jsonl": "officer",
     "heldout27_officer.jsonl": "officer",
+    "heldout28_officer.jsonl": "officer",
+    "heldout29_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
