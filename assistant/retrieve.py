@@ -159,7 +159,7 @@ class HybridSearcher:
         wants_recipients = slots.reads_closing_block
         shares = [decimal_value(m.group(1)) for m in _SHARE.finditer(slots.question)]  # "phường em có 92% …"
         years = [int(m.group(1)) for m in _SERVICE_YEARS.finditer(slots.question)]  # "công tác gần 17 năm"
-        asks_frequency = asks_how_often(slots.question)
+        asks_frequency = asks_how_often(first_ask(slots.focus or slots.question))
         state_awards_only = _only_state_awards_of_no_document(slots)
         asked = slots.focus or slots.question
         # the unit the question names, not one of the question a follow-up is completed from

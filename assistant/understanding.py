@@ -386,7 +386,7 @@ def understand(question: str) -> Slots:
         places=place_names(question),
         expansion=_expansion(question, matches),
         synonyms=" ".join(_synonyms(question)),
-        periods=tuple(dict.fromkeys(folded_syllables(m.group(0)).strip() for m in _PERIOD_OF_YEAR.finditer(question))),
+        periods=_periods_asked(question),
         spelled=_spelled(question, matches),
         focus=focus,
         kind=_kind_asked(focus or question, aspect),
@@ -423,8 +423,9 @@ def asks_how_often(question: str) -> bool:
 def _kind_asked(question: str, aspect: str | None) -> str:
     """The question's kind; criteria or files asked openly ("Tiêu chuẩn BK TTg cho tập thể là gì?"), or named
     like a headline ("Hồ sơ xét tặng Bằng khen của Thủ tướng Chính phủ mới nhất?"), want the list. How often
-    something is held is a count of years, though the question also asks since when ("02 năm/lần, từ năm 2024")."""
-    if asks_how_often(question):
+    something is held, asked first, is a count of years, though the question also asks since when ("02 năm/lần, từ
+    năm 2024")."""
+    if asks_how_often(first_ask(question)):
         return "number"
     kind = question_kind(question)
     if kind != "general" or aspect not in _open_lists()["aspects"]:
@@ -1225,6 +1226,17 @@ _PART_OF_YEAR = r"quý\s+[IVX]+|đợt\s+\d+|tháng\s+\d{1,2}|6\s+tháng\s+(?:đ
 _PERIOD = re.compile(rf"\b(?:{_PART_OF_YEAR}|năm\s+\d{{4}})\b", re.IGNORECASE)
 _PERIOD_OF_YEAR = re.compile(rf"\b(?:{_PART_OF_YEAR})\b", re.IGNORECASE)
 _RANK = re.compile(r"\bhạng\s+(?:Nhất|Nhì|Ba|I{1,3}|1|2|3)\b", re.IGNORECASE)
+# "(quy trình) Bộ ban hành tháng 11/2025", "công điện hồi cuối tháng 11/2025": when a document was issued, not a
+# part of the year asked about
+_ISSUED_IN = re.compile(r"\b(?:ban hành|ký|phát hành|hồi|ra)\s+(?:vào\s+)?(?:cuối\s+|đầu\s+|giữa\s+)?$", re.IGNORECASE)
+
+
+def _periods_asked(question: str) -> tuple[str, ...]:
+    """The parts of the year a question names ("quý II", "tháng 10"), as folded syllables."""
+    return tuple(dict.fromkeys(folded_syllables(m.group(0)).strip() for m in _PERIOD_OF_YEAR.finditer(question)
+                               if not _ISSUED_IN.search(question[max(0, m.start() - 30):m.start()])))
+
+
 _ROLE = re.compile(r"\b(?:chủ trì|phối hợp|tham mưu|thực hiện)\b", re.IGNORECASE)
 
 

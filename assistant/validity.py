@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue, CatalogueEntry
 from assistant.lawstate import latest_successor, successors
 from documents.parse import document_types
-from documents.text import fold_accents
+from documents.text import fold_accents, normalize
 
 _YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b")
 _NUMBER_WITH_YEAR = re.compile(r"\b\d{1,5}\s*/\s*\d{4}\b")
@@ -136,8 +136,10 @@ def without_document_numbers(question: str) -> str:
 _REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
 # "chị trưởng phòng bảo theo Nghị định 91/2017 thì …", "anh bên tài chính dẫn điều 67 Nghị định 91/2017": a text
 # someone else cites is the claim the asker checks; when it has been replaced, today's rule is asked
-_CITED_BY_OTHERS = re.compile(r"\b(?:bao|noi|dan|cho rang|khang dinh)\s+(?:la\s+)?(?:theo\s+|tai\s+|o\s+)?"
-                              r"(?:dieu\s+\d+\w?\s+(?:khoan\s+\d+\s+)?(?:cua\s+)?)?$")
+# (read with diacritics: folded, "bảo" is also "báo", "nói" also "Nội vụ")
+_REPORTED = re.compile(r"\b(?:bảo|nói|cho rằng|khẳng định)\b")  # "Trưởng phòng bảo cứ làm …, theo thông tư 12 thì …"
+_CITED_BY_OTHERS = re.compile(r"\b(?:bảo|nói|(?<!hướng )dẫn|cho rằng|khẳng định)\s+(?:là\s+)?(?:theo\s+|tại\s+|ở\s+)?"
+                              r"(?:điều\s+\d+\w?\s+(?:khoản\s+\d+\s+)?(?:của\s+)?)?$")
 # "… vẫn ghi Nghị định 98/2023, vậy nghị định thay thế có hiệu lực từ ngày nào?": its successor is asked about
 _ASKS_SUCCESSOR = re.compile(r"\b(?:nghi dinh|thong tu|van ban|quyet dinh)\s+(?:thay the|moi thay|moi)\b"
                              r"|\bluat\s+(?:thay the|moi thay)\b")
@@ -155,12 +157,12 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     its title: a local title such as “Công dân Thủ đô ưu tú”, a movement), except one it names as
     replaced."""
     found, cited_by_others = [], []
-    folded = fold_accents(question).lower()
+    lowered = normalize(question).lower()
+    folded = fold_accents(lowered)  # the same length: positions in one are positions in the other
     for match in _doc_ref().finditer(folded):
-        before = folded[max(0, match.start() - 40):match.start()]
-        if _REPLACED_BEFORE.search(before[-12:]):
+        if _REPLACED_BEFORE.search(folded[max(0, match.start() - 12):match.start()]):
             continue
-        cited = bool(_CITED_BY_OTHERS.search(before))
+        cited = _cited_by_others(lowered, match.start())
         type_code = _type_codes()[match.group(1)]
         number, suffix = match.group(2), match.group(3)
         for entry in catalogue.entries():
@@ -202,6 +204,13 @@ def _quoted_names(title: str) -> tuple[str, ...]:
     """The names a title quotes, as `_words` spells them."""
     names = (_words(match) for match in _QUOTED.findall(title))
     return tuple(name for name in names if len(name.split()) >= MIN_NAME_WORDS)
+
+
+def _cited_by_others(question: str, at: int) -> bool:
+    """The document named at `at` is someone else's claim: "bảo theo …", "dẫn điều 67 …", or said in a sentence
+    someone's words open ("Trưởng phòng bảo cứ làm …, theo thông tư 12 thì …")."""
+    sentence = question[max(question.rfind(mark, 0, at) for mark in ".?!\n") + 1:at]
+    return bool(_CITED_BY_OTHERS.search(question[max(0, at - 40):at]) or _REPORTED.search(sentence))
 
 
 def not_in_force(entry: CatalogueEntry | None, day: date) -> bool:

@@ -756,3 +756,52 @@ def test_bang_khen_of_the_provincial_chairman_written_with_cap_tinh_is_the_provi
 def test_a_claim_checked_or_a_shorthand_ask_reaches_the_article_that_answers(assistant, question, location):
     cited = _first_cited(assistant, question)
     assert cited.doc_id == LAW.stem and cited.location.startswith(location)
+
+
+@pytest.mark.parametrize("question,location", [
+    ("CT UBND xa co duoc ky QD cong nhan LDTT va GK cho CBCC xa ko hay phai trinh huyen?", "Điều 80, khoản 3"),
+    ("Cờ TĐ CP xét cho tập thể ntn mn? đơn vị mình dẫn đầu khối 2 năm liền, năm nay đề nghị lên Cờ CP luôn có đc ko",
+     "Điều 25"),
+])
+def test_chat_shorthand_for_who_signs_and_what_a_title_takes_reaches_its_article(assistant, question, location):
+    cited = _first_cited(assistant, question)
+    assert cited.doc_id == LAW.stem and cited.location.startswith(location)
+
+
+@pytest.mark.parametrize("question,periods", [
+    ("Theo công điện của Thủ tướng hồi cuối tháng 11/2025, Văn phòng Chính phủ báo cáo vào lúc nào?", ()),
+    ("Quy trình Bộ Y tế ban hành tháng 11/2025 có tổng thời gian xử lý bao nhiêu ngày?", ()),
+    ("Kế hoạch năm 2026 giao những việc gì trong quý II và tháng 10?", ("quy ii", "thang 10")),
+])
+def test_the_month_a_document_was_issued_is_no_part_of_the_year_asked(question, periods):
+    assert understand(question).periods == periods
+
+
+def test_a_replaced_decree_in_a_sentence_someone_else_says_is_their_claim(assistant):
+    """ "Trưởng phòng bảo cứ làm …, theo Nghị định 98/2023 thì …": the claim checked; the Law in force answers."""
+    cited = _first_cited(assistant, "Phòng em có 9 người, năm nay 7 người đạt Lao động tiên tiến, 1 bạn không hoàn thành "
+                                    "nhiệm vụ. Trưởng phòng bảo cứ làm hồ sơ Tập thể lao động xuất sắc như mọi năm, theo "
+                                    "Nghị định 98/2023 thì chỉ cần trên 70% lao động tiên tiến là được. Vậy phòng em có "
+                                    "đủ tiêu chuẩn Tập thể lao động xuất sắc không?")
+    assert (cited.doc_id, cited.location.split(",")[0]) == (LAW.stem, "Điều 27")
+
+
+@pytest.mark.parametrize("text,cited", [
+    ("chị trưởng phòng bảo theo nghị định 91/2017 thì", True),
+    ("anh bên tài chính dẫn điều 67 nghị định 91/2017", True),
+    # read with diacritics: "hướng dẫn", "Hà Nội", "báo cáo" report no one's claim
+    ("theo hướng dẫn tại nghị định 91/2017", False),
+    ("ở hà nội, theo nghị định 91/2017", False),
+    ("sở nội vụ báo cáo theo nghị định 91/2017", False),
+])
+def test_whose_claim_a_named_text_is(text, cited):
+    from assistant.validity import _cited_by_others
+    assert _cited_by_others(text, text.index("nghị định")) is cited
+
+
+def test_how_to_accept_a_foreign_award_is_answered_by_the_consent_it_needs(assistant):
+    answer = answered(assistant, "Tôi là giảng viên đại học. Một hiệp hội khoa học của Nhật Bản báo sẽ trao cho tôi giải "
+                                 "thưởng kèm huy hiệu danh dự, mời sang Tokyo nhận. Đồng nghiệp bảo nhận khen thưởng của "
+                                 "nước ngoài phải xin phép. Xin hỏi tôi có phải xin phép hay báo cáo ai trước khi nhận "
+                                 "không? Nếu có thì thủ tục thế nào?")
+    assert not answer.not_found and answer.citations[0].location.startswith("Điều 14")

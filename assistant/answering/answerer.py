@@ -671,6 +671,8 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
         return notion.source.doc == hit.chunk.doc_id and notion.source.quote in body or _holds_a_quote_of(mapped, hit)
 
     def rules_as_asked(notion) -> bool:
+        if notion.kind == "khai_niem" and len(law_map.aspects_of(notion.id)) == 1:
+            return holds_its_rule(notion, None)  # ruled on in one respect only, which answers whatever is asked
         if slots.aspect in law_map.aspects_of(notion.id):
             return not only_names_the_aspect(notion.id, slots.aspect) and holds_its_rule(notion, slots.aspect)
         # "nghỉ thai sản có được xét thi đua không?": whether at all, asked of a notion: any of its rules; so of a deed

@@ -55,6 +55,7 @@ FILES = {
     "heldout27_officer.jsonl": "officer",
     "heldout28_officer.jsonl": "officer",
     "heldout29_officer.jsonl": "officer",
+    "heldout30_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
