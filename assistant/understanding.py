@@ -603,6 +603,7 @@ def asks_yes_no(question: str) -> bool:
     return bool(_YES_NO_ENDING.search(question))
 
 
+_ONLY_CHECKS = re.compile(r"^(?:vậy |như vậy |thế |điều đó |việc đó )?(?:có |là )?(?:đúng|phải|chính xác)\b", re.IGNORECASE)
 # ", và ai được chủ trì …?", ", có truy tặng không?": a comma, perhaps a joining word, then the clause's own ask
 _CLAUSE_JOIN = re.compile(r",\s+(?:(?:và|còn|với lại|hay|rồi)\s+)?(?=\S)", re.IGNORECASE)
 CLAUSE_ASK_MIN_SYLLABLES = 3
@@ -622,7 +623,8 @@ def two_asks_in_a_sentence(question: str) -> tuple[str, str] | None:
         if len(syllable_tokenize(right)) < CLAUSE_ASK_MIN_SYLLABLES:
             continue
         left_aspect, right_aspect = detect_aspect(left), detect_aspect(right)
-        right_asks = right_aspect or asks_yes_no(right)
+        # "…, có đúng không ạ?" checks what the clause before it says; it asks nothing of its own
+        right_asks = right_aspect or asks_yes_no(right) and not _ONLY_CHECKS.match(right)
         if left_aspect and right_asks and left_aspect != right_aspect and holds_a_question_word(left):
             return " ".join([*sentences[:asking[0]], left.rstrip(" ,") + "?"]), right[:1].upper() + right[1:]
     return None

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from assistant.build import Assistant
-from assistant.understanding import understand, without_asker
+from assistant.understanding import FOLLOW_UP_JOINER, understand, without_asker
 from assistant.validity import past_year_named, reference_date
 from tests.conftest import DECREE, KNOWLEDGE, LAW, OLD_DECREE, OLD_LAW, answered, indexed_assistant
 
@@ -805,3 +805,10 @@ def test_how_to_accept_a_foreign_award_is_answered_by_the_consent_it_needs(assis
                                  "nước ngoài phải xin phép. Xin hỏi tôi có phải xin phép hay báo cáo ai trước khi nhận "
                                  "không? Nếu có thì thủ tục thế nào?")
     assert not answer.not_found and answer.citations[0].location.startswith("Điều 14")
+
+
+def test_a_closing_is_it_right_checks_the_clause_before_it_and_asks_nothing_of_its_own(assistant):
+    answer = answered(assistant, "Mẹ tôi được phong Nhà giáo ưu tú năm 2010, nghe nói luật cũ hết hiệu lực thì danh hiệu "
+                                 "đó không còn giá trị nữa, có đúng không ạ?")
+    assert answer.citations[0].location.startswith("Điều 95")
+    assert FOLLOW_UP_JOINER not in answer.standalone_question
