@@ -70,3 +70,12 @@ def test_what_follows_a_chat_word_is_read_in_its_own_pairs_however_much_its_form
 def test_everyday_words_of_a_question_are_restored():
     model = DiacriticsModel.for_corpus(["phong trào thi đua", "trao tặng huân chương", "đứng đầu cơ quan"])
     assert model.restore("ai dung ra trao") == "ai đứng ra trao"
+
+
+def test_what_someone_said_is_read_as_said_though_the_texts_write_bao_cao_and_noi_vu():
+    """Folded, "bảo" is also "báo" (báo cáo, báo chí) and "nói" also "Nội" (Sở Nội vụ), which the texts hold far
+    more often; the chat's own phrases keep a post's reported words."""
+    model = DiacriticsModel.for_corpus(["Sở Nội vụ tổng hợp báo cáo gửi Phòng Nội vụ", "cơ quan báo chí"])
+    assert model.restore("sep bao chi can 2 lan la du") == "sếp bảo chỉ cần 2 lần là đủ"
+    assert model.restore("co nguoi noi la phai co bang khen").startswith("có người nói là")
+    assert model.restore("nop bao cao ve so noi vu") == "nộp báo cáo về sở nội vụ"
