@@ -861,7 +861,7 @@ def _implied_aspect(subjects: tuple[str, ...], terms: tuple[str, ...]) -> str | 
     if subjects:
         return None
     broad = TOO_BROAD | LOCAL_NOTIONS
-    return next((only[0] for term in terms if term not in broad and (only := _only_aspect(term))), None)
+    return next((only[0] for term in terms if term not in broad and (only := only_aspect(term))), None)
 
 
 # "là" then what asks, within a few words ("là gì", "là năm như thế nào"); "Tập thể là phòng chuyên môn … có đề
@@ -955,7 +955,7 @@ _FAMILY_FIRST = {"thoi_gian_nhan_he_so"}
 DEFAULT_ASPECT = "tieu_chuan"
 
 
-def _only_aspect(subject: str) -> tuple[str, ...]:
+def only_aspect(subject: str) -> tuple[str, ...]:
     """A notion the law rules on in one respect only is answered by it whatever is asked
     ("nghỉ thai sản có được xét thi đua không": the principle that the leave counts)."""
     aspects = load_law_map().aspects_of(subject)
@@ -982,7 +982,7 @@ def _yields_to_an_event(notion: str, notions: tuple[str, ...]) -> bool:
     if notion not in _parts()["attribute_notions"]:
         return False
     others = [t for t in notions if t != notion]
-    return any(_only_aspect(t) for t in others) and not _named_in_its_provisions(notion).intersection(others)
+    return any(only_aspect(t) for t in others) and not _named_in_its_provisions(notion).intersection(others)
 
 
 def _cases_of_an_act(terms: tuple[str, ...]) -> str | None:
@@ -1037,7 +1037,7 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
     if not own and aspect in _FAMILY_FIRST:
         own = law_map.locate(subject, aspect, doc_ids)
     answered = aspect  # the aspect asked, or the fallback that found the subject's own entries
-    for fallback in (*_ASPECT_FALLBACKS.get(aspect, ()), *_only_aspect(subject), *_case_aspects(subject)):
+    for fallback in (*_ASPECT_FALLBACKS.get(aspect, ()), *only_aspect(subject), *_case_aspects(subject)):
         if not own:
             own, answered = law_map.locate(subject, fallback, doc_ids, inherit=False), fallback
     if not own:
@@ -1083,7 +1083,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     notions = [t for t in slots.terms if t not in broad and vocabulary.get(t).kind in NOTION_KINDS]
     # beside a notion the law rules on once (receiving a foreign award, a change of the base salary), one
     # whose name only names the aspect ("trao tặng") comes after it, and so does a broader one
-    specific = any(_only_aspect(t) for t in notions)
+    specific = any(only_aspect(t) for t in notions)
     named_notions = tuple(notions)  # a list being sorted reads as empty
     # a notion the first ask names comes before those of asks added after it ("… nhận tiền thưởng cả hai hay chỉ
     # một? … Ngoài ra tiền lẻ có được làm tròn không?")
@@ -1092,7 +1092,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     later = bool(in_the_first_ask.intersection(notions))
     # … and a level named ("khen thưởng cấp Nhà nước") narrows the kind of award beside it
     notions.sort(key=lambda t: (later and t not in in_the_first_ask, specific and only_names_the_aspect(t, slots.aspect),
-                                _yields_to_an_event(t, named_notions), specific and not _only_aspect(t),
+                                _yields_to_an_event(t, named_notions), specific and not only_aspect(t),
                                 not (t in named and slots.aspect in load_law_map().aspects_of(t)),
                                 vocabulary.get(t).kind != "cap"))
     if slots.aspect == "dinh_nghia":

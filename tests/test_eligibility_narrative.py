@@ -509,3 +509,10 @@ def test_a_rule_someone_states_and_a_title_asked_next_are_no_facts_of_the_collec
     assert parse.award == "tap_the_lao_dong_tien_tien"
     assert record["members_disciplined_canh_cao_or_higher"] == 0 and "titles" not in record
     assert _top(check(parse))["k1.c"]["status"] != "failed"
+
+
+def test_the_office_a_story_names_is_no_one_stating_a_rule():
+    """Folded, "phòng nội vụ" holds "noi" ("nói"): a discipline told in that clause is still a fact."""
+    parse = _parse("Năm 2025 chuyên viên phòng nội vụ hoàn thành tốt nhiệm vụ nhưng bị kỷ luật thì có được xét Lao "
+                   "động tiên tiến không?")
+    assert parse.records[2025]["discipline"] == ["ky_luat"]

@@ -28,7 +28,7 @@ from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, Hybr
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, NOTION_KINDS, TITLE_TO_GENERAL_ASPECTS, TOO_BROAD,
                                      an_add_on, asking_clause, asks_a_case_rule, asks_yes_no, awards_named,
                                      folded_syllables, follow_up, last_ask, mapped_provisions, names_a_document,
-                                     names_members, off_field_topics, only_names_the_aspect, only_the_asks,
+                                     names_members, off_field_topics, only_aspect, only_names_the_aspect, only_the_asks,
                                      place_names, provinces_named, sector_delegation, split_sentences, two_asks,
                                      two_asks_in_a_sentence, understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
@@ -671,7 +671,7 @@ def _rules_on_a_named_notion(question: str, hit: Hit) -> bool:
         return notion.source.doc == hit.chunk.doc_id and notion.source.quote in body or _holds_a_quote_of(mapped, hit)
 
     def rules_as_asked(notion) -> bool:
-        if notion.kind == "khai_niem" and len(law_map.aspects_of(notion.id)) == 1:
+        if only_aspect(notion.id):
             return holds_its_rule(notion, None)  # ruled on in one respect only, which answers whatever is asked
         if slots.aspect in law_map.aspects_of(notion.id):
             return not only_names_the_aspect(notion.id, slots.aspect) and holds_its_rule(notion, slots.aspect)

@@ -356,7 +356,7 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
     parse = NarrativeParse(text=text, award=target.value if target else None, kind=kind, year=year,
                            as_of=_day_considered(year, today), asked=asked)
     parse.years = sorted({y for g in groups for y in g.years})
-    _read_facts(parse, folded, items, clauses, owner)
+    _read_facts(parse, original, folded, items, clauses, owner)
     _months_from_start(parse, folded, items)
     _unread_clauses(parse, normalize(text), spans, items, clauses)
     if kind == "collective":
@@ -470,7 +470,7 @@ def _add_list(record: dict, key: str, values: list) -> None:
     record[key] = current + [v for v in values if v not in current]
 
 
-def _read_facts(parse, folded, items, clauses, owner) -> None:
+def _read_facts(parse, original, folded, items, clauses, owner) -> None:
     data = cues()
     counted = _member_counts(parse, folded, items, clauses, owner) if parse.kind == "collective" else set()
     default = [parse.year]
@@ -480,6 +480,8 @@ def _read_facts(parse, folded, items, clauses, owner) -> None:
         group = owner.get(id(m))
         years = group.years if group else default
         clause = _clause_of(clauses, m.start)
+        if m.category == "discipline" and _a_rule_stated(original, m, clause, data):
+            continue
         if m.category == "initiatives" and group is not None and not clause[0] <= group.start < clause[1]:
             years = years[-1:]  # "năm 2023, 2024 đạt LĐTT; có sáng kiến": one initiative, in the latest year
         global_none = group is None and m.category in ("no_discipline", "no_member_discipline")
@@ -578,8 +580,7 @@ def _apply(parse, record: dict, m: _Match, folded, items, data, clause: tuple[in
     elif category == "rating":
         if not _negated(folded, m, data):  # "(không phải hoàn thành tốt)"
             record["rating"] = m.value
-    elif category == "discipline" and (_a_topic_of_the_question(folded, m, data)
-                                       or _a_rule_stated(folded, m, clause, data)):
+    elif category == "discipline" and _a_topic_of_the_question(folded, m, data):
         return
     elif category == "discipline" and parse.kind == "collective":
         if not _form_follows(m, items):
@@ -786,11 +787,12 @@ def _asked_next(folded: list[str], clause: tuple[int, int], data) -> bool:
             and any(opening.startswith(f"{word} ") for word in data["other_ask_openers"]))
 
 
-def _a_rule_stated(folded: list[str], m: _Match, clause: tuple[int, int], data) -> bool:
+def _a_rule_stated(original: list[str], m: _Match, clause: tuple[int, int], data) -> bool:
     """ "BGH nói tổ có người bị kỷ luật thì không được đề nghị …": a bare "kỷ luật" in the condition of a rule
-    someone states tells no event."""
-    before = " " + " ".join(folded[clause[0]:m.start]) + " "
-    return (m.value == "ky_luat" and "thi" in folded[m.end:clause[1]]
+    someone states tells no event. Read as written: folded, "nói" is also "Nội vụ" and "bảo" also "báo"."""
+    words = [word.lower() for word in original]
+    before = " " + " ".join(words[clause[0]:m.start]) + " "
+    return (m.value == "ky_luat" and "thì" in words[m.end:clause[1]]
             and any(f" {verb} " in before for verb in data["claim_verbs"]))
 
 
