@@ -948,7 +948,9 @@ _ASPECT_FALLBACKS = {"doi_tuong": ("tieu_chuan", "dinh_nghia"), "ty_le_so_luong"
                      "thoi_gian_nhan_he_so": ("tieu_chuan",), "nguon_quy": ("quy_khen_thuong",),
                      "su_dung_quy": ("quy_khen_thuong",), "thu_tuc": ("ho_so",),
                      # "thành tích … phải có phạm vi ảnh hưởng tới đâu" of an award: the scope its criteria require
-                     "cong_nhan_sang_kien": ("tieu_chuan",)}
+                     "cong_nhan_sang_kien": ("tieu_chuan",),
+                     # whether a giver may give an award that is not a giấy khen: who decides it
+                     "nguoi_tang": ("tham_quyen_quyet_dinh",)}
 # Aspects a family of titles rules on for each of its ranks (time counted twice at sea, on islands): asked of a
 # rank, the family's rule answers before the rank's own criteria.
 _FAMILY_FIRST = {"thoi_gian_nhan_he_so"}

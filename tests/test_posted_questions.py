@@ -702,6 +702,22 @@ def test_what_a_post_asks_in_its_own_words_reaches_the_article_that_answers(assi
     assert cited.doc_id == LAW.stem and cited.location.startswith(location)
 
 
+@pytest.mark.parametrize("question,location,lead_has", [
+    ("Giám đốc công ty TNHH hai thành viên có được tự ký giấy khen cho công nhân không ạ?", "Điều 75, khoản 1",
+     "Giám đốc doanh nghiệp"),
+    ("Chủ tịch hội đồng thành viên của tổng công ty có được ký tặng giấy khen không?", "Điều 75, khoản 1",
+     "Chủ tịch Hội đồng thành viên"),
+    # a title besides: who decides it
+    ("Giám đốc doanh nghiệp có được ký quyết định công nhận Lao động tiên tiến cho công nhân không?",
+     "Điều 80, khoản 4", "Lao động tiên tiến"),
+])
+def test_whether_a_giver_may_sign_a_giay_khen_is_answered_by_the_kinds_of_giay_khen(assistant, question, location,
+                                                                                    lead_has):
+    """The Law lists each giver's giấy khen (Điều 75 khoản 1); who decides a title is Điều 80."""
+    answer = answered(assistant, question)
+    assert answer.citations[0].location == location and lead_has in answer.lead
+
+
 @pytest.mark.parametrize("question,article,lead_has", [
     ("Cô giáo tôi dạy 30 năm, có được đề nghị thẳng Nhà giáo nhân dân không hay bắt buộc phải có Nhà giáo ưu tú "
      "trước?", "Điều 64", "Nhà giáo ưu tú"),

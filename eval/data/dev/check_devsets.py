@@ -56,6 +56,7 @@ FILES = {
     "heldout28_officer.jsonl": "officer",
     "heldout29_officer.jsonl": "officer",
     "heldout30_officer.jsonl": "officer",
+    "heldout31_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
