@@ -27,10 +27,10 @@ from assistant.lawstate import replacement_chain
 from assistant.deadlines.units import find_unit, strip_bullet
 from assistant.understanding import (AWARD_KINDS, FOLLOW_UP_JOINER, GENERAL_SUBJECTS, STATE_AWARD_KINDS,
                                      TITLE_TO_GENERAL_ASPECTS, Slots, asks_how_often, asks_the_section, awards_named,
-                                     first_ask, folded_syllables, group_order, held_steps, lookup_subjects,
-                                     mapped_provisions, named_as_a_unit_only, names_a_document, names_members,
-                                     plain_spelling, sector_delegation, states_entry_into_force, understand,
-                                     without_asker)
+                                     bloc_role_asked, first_ask, folded_syllables, group_order, heads_the_role,
+                                     held_steps, lookup_subjects, mapped_provisions, named_as_a_unit_only,
+                                     names_a_document, names_members, plain_spelling, sector_delegation,
+                                     states_entry_into_force, understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.chunk import context_path
@@ -132,7 +132,7 @@ class HybridSearcher:
         day = reference_date(slots.focus or query, self.settings.current_date())  # a story's years tell its events
         local = self._local_documents(query)
         hits = self._adjust(hits, slots, named, local, day)
-        hits = self._signature_first(hits, slots)
+        hits = self._signature_first(self._unit_tasks_first(hits), slots)
         return self._provisions_first(hits, slots, named, local, day, flt)[:k]
 
     def _lexical(self, query: str, depth: int, flt: SearchFilter) -> list[tuple[str, float]]:
@@ -167,11 +167,12 @@ class HybridSearcher:
         for hit in hits:
             if state_awards_only and not self.catalogue.is_normative(hit.chunk.doc_id):
                 hit.score *= STATE_AWARD_ELSEWHERE_FACTOR
+            ended = not_in_force(self.catalogue.get(hit.chunk.doc_id), day)
             if hit.chunk.doc_id in named:
                 hit.score *= NAMED_DOCUMENT_BOOST
-            elif hit.chunk.doc_id in local:
-                hit.score *= PLACE_BOOST
-            elif not_in_force(self.catalogue.get(hit.chunk.doc_id), day):
+            elif hit.chunk.doc_id in local and not ended:
+                hit.score *= PLACE_BOOST  # the place's rules of the question's date: one issued later says nothing of it
+            elif ended:
                 hit.score *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
                 hit.score *= RECIPIENTS_FACTOR
@@ -218,8 +219,9 @@ class HybridSearcher:
         if not subjects or slots.reads_a_plan_part or any(not entry.is_normative for entry in named):
             return hits
         if (local and hits and hits[0].chunk.doc_id in local and not self.catalogue.is_normative(hits[0].chunk.doc_id)
+                and not not_in_force(self.catalogue.get(hits[0].chunk.doc_id), day)
                 and not _only_state_awards_of_no_document(slots)):
-            return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's
+            return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's (of the date asked)
         doc_ids = flt.doc_ids or self._named_and_successors(named, slots) or None
         chosen = self._mapped_chunks(subjects, slots, hits, doc_ids, day)
         if not chosen and slots.subjects and slots.aspect in TITLE_TO_GENERAL_ASPECTS:
@@ -340,7 +342,7 @@ class HybridSearcher:
             return hits
         chunks = self._document_chunks(hits[0].chunk.doc_id)
         if slots.part == "members":
-            chosen = self._member_list(chunks, hits)
+            chosen = self._role_section(chunks, slots.question) or self._member_list(chunks, hits)
         else:
             closing = [c for c in chunks if c.kind == "recipients"]
             chosen = (closing[-1] if slots.part == "signer" else closing[0]) if closing else None
@@ -348,6 +350,21 @@ class HybridSearcher:
             return hits
         rest = [hit for hit in hits if hit.chunk.chunk_id != chosen.chunk_id]
         return [Hit(chosen, hits[0].score * 1.5)] + rest
+
+    @staticmethod
+    def _unit_tasks_first(hits: list[Hit]) -> list[Hit]:
+        """ "Bên Sở Nội vụ phụ trách phần việc gì?" of a plan: the passage giving that unit its tasks comes first;
+        the plan's other passages (an appendix of criteria) only share the words that name the plan."""
+        tasks = next((hit for hit in hits if hit.unit_asked), None)
+        if tasks is None or tasks is hits[0]:
+            return hits
+        return [Hit(tasks.chunk, hits[0].score * 1.5, unit_asked=tasks.unit_asked)] + [h for h in hits if h is not tasks]
+
+    @staticmethod
+    def _role_section(chunks: list[StoredChunk], question: str) -> StoredChunk | None:
+        """ "Đơn vị nào làm Trưởng khối?": the section the plan heads with that role and its unit."""
+        role = bloc_role_asked(question)
+        return next((c for c in chunks if role and heads_the_role(c.location, role)), None)
 
     @staticmethod
     def _member_list(chunks: list[StoredChunk], hits: list[Hit]) -> StoredChunk | None:

@@ -145,7 +145,26 @@ def without_asker(question: str) -> str:
     """
     found = _asker_intro().match(question)
     asked = question[found.end():].lstrip() if found and question[found.end():].strip() else question
-    return _without_source_ask(asked)
+    return _without_source_ask(_asks_marked(asked))
+
+
+# A sentence that asks though typed without "?": it ends on a question word, or checks a claim ("có đúng không
+# hay …"). "không sao" (no matter) asks nothing.
+_ASK_ENDING = re.compile(r"(?<!không )\b(?:không|chưa|gì|nào|ai|đâu|bao nhiêu|mấy|bao giờ|bao lâu|thế nào|ra sao|thì sao)"
+                         r"(?:\s+(?:ạ|ah|vậy|nhỉ|nhé|với|ak|à|nữa|thế))*\s*[.!…]*$", re.IGNORECASE)
+_CLAIM_CHECKED = re.compile(r"\b(?:có đúng|đúng|có được|có phải|phải) không\b", re.IGNORECASE)
+
+
+def _asks_marked(text: str) -> str:
+    """A post of several sentences typed without any "?" ("… Như vậy có đúng không hay tổ bị loại. nếu bị loại thì
+    có ảnh hưởng gì không. Tôi cảm ơn"): its asking sentences end with "?", as the rest of the reading expects."""
+    pieces = re.split(r"((?<=[.!…])\s+|\n+)", text)
+    if "?" in text or sum(1 for piece in pieces if piece.strip()) < 2:
+        return text  # one sentence is read whole as it is
+    marked = [piece.rstrip().rstrip(".!…") + "?" if piece.strip() and (_ASK_ENDING.search(piece)
+                                                                       or _CLAIM_CHECKED.search(piece)) else piece
+              for piece in pieces]
+    return "".join(marked)
 
 
 def _without_source_ask(question: str) -> str:
@@ -185,6 +204,25 @@ def names_members(text: str) -> bool:
     """Whether a passage or line introduces an emulation bloc's members ("Các cơ quan thành viên (…)")."""
     folded = fold_accents(text.lower())
     return any(fold_accents(word.lower()) in folded for word in _parts()["member_words"])
+
+
+def bloc_role_asked(question: str) -> str:
+    """The role in a bloc the question asks who holds, the first one ("do đơn vị nào làm Trưởng khối, … Phó Trưởng
+    khối?": "trưởng khối"), accent-folded; "" when none ("Kế hoạch của Trưởng khối …", "(Văn phòng làm trưởng
+    khối) gồm những cơ quan nào?" name the issuer or tell who holds it); a later ask's role ("… gồm những cơ quan
+    nào? Trưởng khối là đơn vị nào?") is answered after the first ask."""
+    folded = folded_syllables(first_ask(question))
+    roles = [" ".join(fold_accents(w) for w in role.split()) for role in _parts()["bloc_roles"]]
+    found = [(m.start(), -len(role), role) for role in roles
+             for m in re.finditer(rf" (?:nao|ai) (?:lam|la|giu) {role} | {role} (?:la|do) (?:\S+ ){{0,2}}(?:nao|ai) ",
+                                  folded)]
+    return min(found)[2] if found else ""
+
+
+def heads_the_role(heading: str, role: str) -> bool:
+    """ "1. Trưởng khối (Văn phòng UBND tỉnh)" heads the role "trưởng khối" (not "Phó Trưởng khối (…)")."""
+    last = heading.split("›")[-1]
+    return bool(re.match(rf"\W*(?:\d+|[IVX]+|[a-zđ])?[.)]?\s*{re.escape(role)}\s*\(", fold_accents(last.lower()).strip()))
 
 
 @lru_cache(maxsize=8192)

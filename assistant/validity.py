@@ -37,6 +37,8 @@ _MONTH_YEAR = re.compile(r"\b(?:tháng|thg|th|t)\s*(\d{1,2})\s*[/-]\s*((?:19|20)
 # words that place the question at a past time, whose rules then apply
 _PAST_FRAME = re.compile(r"\b(?:hồi|lúc đó|lúc ấy|khi đó|khi ấy|thời điểm đó|thời điểm ấy|còn áp dụng|đang áp dụng|"
                          r"vẫn áp dụng|quy định năm|quy định của năm|nếu (?:trong |vào |đến )?năm (?:19|20)\d\d|"
+                         # "theo quy định áp dụng trong năm 2024"
+                         r"áp dụng (?:trong |vào |cho |tại thời điểm |ở thời điểm )?năm (?:19|20)\d\d|"
                          # "quy định mới nhất 2024": the latest as of that year
                          r"mới nhất (?:năm |của năm |)(?:19|20)\d\d)\b",
                          re.IGNORECASE)
@@ -88,9 +90,14 @@ def _month_dates(question: str) -> list[date]:
             if 1 <= int(m[1]) <= 12 and not _dates_a_document(question[max(0, m.start() - 40):m.start()])]
 
 
+# "phong trào tỉnh phát động hồi tháng 11/2025": the month the document launching it was issued
+_ISSUED_IN = re.compile(r"\b(?:phát động|ban hành|phát hành|ký)\s+(?:hồi\s+|vào\s+|từ\s+|trong\s+)?$", re.IGNORECASE)
+
+
 def _dates_a_document(before: str) -> bool:
     words = fold_accents(before).lower()
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in _type_codes())
+    return (bool(_ISSUED_IN.search(before))
+            or any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in _type_codes()))
 
 
 def reference_date(question: str, today: date) -> date:

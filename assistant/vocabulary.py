@@ -367,7 +367,7 @@ class Aspect:
     owners: tuple[str, ...] = ()  # notions whose provisions answer it whatever title is named
 
 
-_PARTICLES = {"a", "ah", "vay", "the", "nhi", "ha", "nhe", "day"}  # folded end-of-question particles
+_PARTICLES = {"a", "ah", "vay", "the", "nhi", "ha", "nhe", "day", "nua"}  # folded end-of-question particles ("… cần những gì nữa")
 
 
 _ASIDE = re.compile(r"\([^()]{1,60}\)")

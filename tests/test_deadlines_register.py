@@ -10,7 +10,7 @@ from assistant.build import build_assistant
 from assistant.deadlines import DeadlineRegister
 from cli.deadlines import _date, InputError
 from assistant.deadlines.export import COLUMNS, write_csv, write_ics, write_xlsx
-from assistant.deadlines.units import unit_matches
+from assistant.deadlines.units import find_unit, unit_matches
 
 PLANS = Path(__file__).resolve().parent.parent / "knowledge" / "plans"
 SEEDS = ["000_1085f501b25a5d99", "001_f3c46f3a27ae00a1", "004_b2a4d87094e8f2d2"]
@@ -72,6 +72,14 @@ def test_unit_variants():
     assert unit_matches("Hội đồng Thi đua - Khen thưởng Quận", "UBND/Hội đồng TĐKT Quận")
     assert unit_matches("Vụ Tổ chức cán bộ", "Vụ TCCB")
     assert not unit_matches("Phòng Nội vụ", "Sở Nội vụ")
+
+
+@pytest.mark.parametrize("question,unit", [
+    ("Bên Sở Nội vụ phụ trách phần việc gì?", "Sở Nội vụ"),
+    ("Hội Liên hiệp Phụ nữ tỉnh có nhiệm vụ gì?", "Hội Liên hiệp Phụ nữ tỉnh"),  # "Phụ" in a name does not end it
+])
+def test_the_unit_a_question_names_ends_at_the_verb_after_it(question, unit):
+    assert find_unit(question) == unit
 
 
 def test_exports_keep_vietnamese_text(filled, tmp_path):

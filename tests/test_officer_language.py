@@ -781,6 +781,15 @@ def test_the_officers_own_job_title_names_no_place(assistant):
     assert not answer.not_found and answer.citations[0].location.startswith("Điều 43")
 
 
+def test_who_holds_a_role_in_the_bloc_is_answered_from_the_section_that_role_heads(assistant):
+    """ "1. Trưởng khối (Văn phòng UBND tỉnh)": the plan names the unit in the heading of the role's tasks."""
+    answer = assistant.answerer().answer("Khối giao ước thi đua Tổng hợp Hà Giang năm 2021, cơ quan nào làm Trưởng "
+                                         "khối, cơ quan nào làm Phó Trưởng khối?")
+    assert answer.citations[0].location.endswith("1. Trưởng khối (Văn phòng UBND tỉnh)")
+    assert "Văn phòng UBND tỉnh" in answer.lead
+    assert answer.citations[0].quote.startswith("1. Trưởng khối (Văn phòng UBND tỉnh)")  # the heading is the answer
+
+
 def test_the_members_of_a_bloc_are_answered_from_the_list_not_from_the_tasks_of_its_head(assistant):
     answer = assistant.answerer().answer("Khối giao ước thi đua Tổng hợp tỉnh Hà Giang năm 2021, Văn phòng UBND tỉnh là "
                                          "trưởng khối, gồm những cơ quan thành viên nào ạ?")
@@ -1576,6 +1585,29 @@ def test_how_often_asked_of_a_plan_reaches_the_passage_stating_every_how_many_ye
     built = _indexed(tmp_path_factory, "often", [LAW, KNOWLEDGE / "plans" / "qd-2040-2024-bgddt.txt"])
     first = _first(built, "Xét chọn Nhà giáo tiêu biểu của Bộ Giáo dục bao lâu thì tổ chức một lần, bắt đầu từ năm nào?")
     assert "02 năm/lần" in first.body
+
+
+@pytest.fixture(scope="module")
+def places_over_time(tmp_path_factory):
+    """The Law, the 2024 circular, Hà Nội's decision of late 2025 and Cần Thơ's plan of November 2025."""
+    names = [("legal", "tt-01-2024-TT-BNV"), ("plans", "qd-71-2025-ubnd-ha-noi"), ("plans", "kh-157-2025-ubnd-can-tho")]
+    return _indexed(tmp_path_factory, "places", [LAW, *(KNOWLEDGE / folder / f"{name}.txt" for folder, name in names)])
+
+
+def test_a_places_rules_issued_after_the_year_asked_do_not_answer_for_it(places_over_time):
+    answer = places_over_time.answerer().answer("Tôi là chuyên viên ở Hà Nội. Theo quy định áp dụng trong năm 2024, "
+                                                "người được cử đi học từ 1 năm trở lên có được bình xét Lao động tiên "
+                                                "tiến không?")
+    assert answer.citations[0].doc_id == "tt-01-2024-TT-BNV"
+    # the paragraph continuing điểm b) is quoted with it
+    assert "từ 01 năm trở lên" in answer.citations[0].quote
+
+
+def test_the_tasks_a_plan_gives_the_unit_asked_come_before_its_other_passages(places_over_time):
+    answer = places_over_time.answerer().answer("Đợt thi đua chi trả trợ cấp không dùng tiền mặt mà thành phố Cần Thơ "
+                                                "phát động hồi tháng 11/2025 thì Sở Nội vụ đảm nhận phần việc nào?")
+    assert answer.citations[0].location.endswith("2. Sở Nội vụ")
+    assert "Phối hợp Sở Y tế thẩm định" in answer.lead and "Quy định gần nhất" not in answer.lead
 
 
 CAMPAIGN_PLANS = [KNOWLEDGE / "plans" / f"{name}.txt"

@@ -140,6 +140,8 @@ def test_a_past_year_in_the_story_is_answered_by_todays_rules_then_the_rule_of_t
     ("Hồi năm 2024, lúc đó hội đồng xét theo tỷ lệ phiếu nào?", date(2024, 7, 1)),
     ("Tháng 3/2024 hội đồng tỉnh họp xét chiến sĩ thi đua tỉnh thì cần bao nhiêu phiếu?", date(2024, 3, 15)),
     ("Công điện của Thủ tướng tháng 11/2025 yêu cầu báo cáo khi nào?", TODAY),  # the month dates the document
+    ("Đợt thi đua thành phố phát động hồi tháng 11/2025 thì Sở Nội vụ làm gì?", TODAY),  # … or the launch
+    ("Theo quy định áp dụng trong năm 2024, đi học từ 1 năm trở lên có được xét LĐTT không?", date(2024, 7, 1)),
     ("Nghị định 152 có hiệu lực từ ngày nào, hồ sơ tôi trình hồi tháng 6/2025?", TODAY),  # validity itself asked
     # "if in 2021 I am only rated …": the question places itself in that year
     ("Tôi được tặng Bằng khen của Bộ năm 2015. Nếu năm 2021 tôi chỉ hoàn thành tốt nhiệm vụ thì có đủ điều kiện "
@@ -700,6 +702,32 @@ def test_who_decides_on_a_title_in_the_body_named_is_that_bodys_khoan(assistant,
 def test_what_a_post_asks_in_its_own_words_reaches_the_article_that_answers(assistant, question, location):
     cited = _first_cited(assistant, question)
     assert cited.doc_id == LAW.stem and cited.location.startswith(location)
+
+
+def test_a_post_typed_without_question_marks_is_read_from_its_asking_sentences():
+    post = ("Tổ tôi có 6 người, 5 người đạt lao động tiên tiến, 1 người bị cảnh cáo, không sao. Như vậy có đúng không "
+            "hay tổ bị loại vì có người bị kỷ luật. nếu bị loại thì năm sau có ảnh hưởng gì không. Tôi cảm ơn")
+    assert understand(without_asker(post)).focus == ("Như vậy có đúng không hay tổ bị loại vì có người bị kỷ luật? nếu "
+                                                     "bị loại thì năm sau có ảnh hưởng gì không?")
+    assert without_asker("Tiêu chuẩn CSTĐCS là gì") == "Tiêu chuẩn CSTĐCS là gì"  # one sentence is left as typed
+
+
+def test_what_the_file_still_needs_asks_the_file_though_nua_closes_the_ask(assistant):
+    question = ("Cơ quan tôi muốn làm hồ sơ đề nghị bằng khen của Thủ tướng cho một phó giám đốc sở. Văn thư bảo phải "
+                "có tờ trình, báo cáo thành tích. Ngoài ra hồ sơ còn cần những gì nữa?")
+    assert _first_cited(assistant, question).location.startswith("Điều 84")
+
+
+@pytest.mark.parametrize("question,location", [
+    # two awards at one time: "cùng thời điểm" names the case, it asks no time
+    ("Anh Hùng vừa được Chiến sĩ thi đua cơ sở vừa được Giấy khen cùng một thời điểm, tiền thưởng được xác định như "
+     "thế nào?", "Điều 49, khoản 7"),
+    # a business's head considers or proposes; the khoản leaving details to the Government comes after
+    ("Với doanh nghiệp tư nhân thì ai có trách nhiệm xét tặng hoặc trình cấp trên khen thưởng cho người lao động?",
+     "Điều 83, khoản 1"),
+])
+def test_what_is_asked_of_a_notion_without_a_title_reaches_its_khoan(assistant, question, location):
+    assert _first_cited(assistant, question).location == location
 
 
 @pytest.mark.parametrize("question,location,lead_has", [

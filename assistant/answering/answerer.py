@@ -27,10 +27,11 @@ from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, NOTION_KINDS, TITLE_TO_GENERAL_ASPECTS, TOO_BROAD,
                                      an_add_on, asking_clause, asks_a_case_rule, asks_yes_no, awards_named,
-                                     folded_syllables, follow_up, last_ask, mapped_provisions, names_a_document,
-                                     names_members, off_field_topics, only_aspect, only_names_the_aspect, only_the_asks,
-                                     place_names, provinces_named, sector_delegation, split_sentences, two_asks,
-                                     two_asks_in_a_sentence, understand, without_asker)
+                                     bloc_role_asked, folded_syllables, follow_up, heads_the_role, last_ask,
+                                     mapped_provisions, names_a_document, names_members, off_field_topics, only_aspect,
+                                     only_names_the_aspect, only_the_asks, place_names, provinces_named,
+                                     sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
+                                     without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -251,8 +252,10 @@ class Answerer:
         # for them ("in hình" — "sử dụng biểu tượng") may share more still
         asked = (spelled, standalone, f"{spelled} {slots.synonyms}".strip())
         pieces = self._pieces(wording, asked, kind, hits, factors)
-        if kind == "members":  # the passage naming the bloc's members, not one on what the members do
-            pieces.sort(key=lambda piece: not names_members(hits[piece.hit_index].chunk.body))
+        if kind == "members":  # the section on the role asked, or the passage naming the bloc's members, not one
+            role = bloc_role_asked(standalone)  # on what the members do
+            pieces.sort(key=lambda piece: (not (role and heads_the_role(hits[piece.hit_index].chunk.location, role)),
+                                           not names_members(hits[piece.hit_index].chunk.body)))
         # a broad khoản first answers nothing: the next provision the law map chose for the question may
         answerable = pieces[:1] + [p for p in pieces[1:] if hits[p.hit_index].provision]
         answering = next((p for p in answerable if not self._too_weak_in_all(asked, hits[p.hit_index])), None)
@@ -845,11 +848,19 @@ def _asks_who_awards(kind: str, question: str) -> bool:
     return (kind == "unit" or slots.aspect == "tham_quyen_quyet_dinh") and not level_asked
 
 
+# "1. Trưởng khối (Văn phòng UBND tỉnh)": a plan's section headed by a role and the unit holding it
+_ROLE_HEADING = re.compile(r"^\s*(?:\d+|[IVX]+)\.\s+[^()\n]+\([^()\n]+\)\s*$")
+
+
 def _shown(piece, kind: str, hit: Hit) -> str:
     """A list question is answered with the list; any other with the best sentence or row; the khoản the
-    law map names (of an article stored whole), with the điểm it names ("…" where others are left out)."""
+    law map names (of an article stored whole), with the điểm it names ("…" where others are left out). Asked
+    who holds a role in a bloc, the section's heading naming the unit comes first."""
     if hit.points and "khoản" in hit.chunk.location:
         return extractive.with_points(hit.chunk.body, hit.points) or piece.unit
+    heading = hit.chunk.body.split("\n", 1)[0]
+    if kind == "members" and _ROLE_HEADING.match(heading) and not piece.unit.startswith(heading):
+        return f"{heading}\n{piece.unit}"
     return extractive.mapped_khoan(hit) or (piece.quote if kind == "list" else piece.unit)
 
 

@@ -353,12 +353,19 @@ def uncapped(unit: str, hit: Hit) -> str:
                  if whole.startswith(opening)), unit)
 
 
+_NEW_KHOAN = re.compile(r"\s*\d+\.\s")
+
+
 def with_points(body: str, points: tuple[str, ...]) -> str:
-    """A khoản's opening line and the named điểm, "…" standing for the điểm left out."""
+    """A khoản's opening line and the named điểm with the paragraphs that continue them ("b) … dưới 01 năm …;" then
+    "Trường hợp … từ 01 năm trở lên …"), "…" standing for the điểm left out."""
     lines = [line for line in body.split("\n") if line.strip()]
-    kept, skipped = lines[:1], False
+    kept, skipped, in_named = lines[:1], False, False
     for line in lines[1:]:
-        if point_label(line) in points:
+        label = point_label(line)
+        if label or _NEW_KHOAN.match(line):
+            in_named = label in points if label else False
+        if in_named:
             kept += ["…"] if skipped else []
             kept.append(line)
             skipped = False

@@ -201,14 +201,15 @@ def find_unit(question: str) -> str:
     >>> find_unit("Phòng Nội vụ có những nhiệm vụ gì?")
     'Phòng Nội vụ'
     """
-    stops = set(unit_words()["question_stop_words"])
+    stops, lower_case_stops = (set(unit_words()[key]) for key in ("question_stop_words",
+                                                                   "question_stop_words_lower_case"))
     for match in _unit_head().finditer(question):
         rest = re.findall(r"[\w-]+|[^\w\s]", question[match.end():])
         if not rest or not _CAPITAL.match(rest[0]):
             continue
         name = [match.group(0)]
         for word in rest:
-            if not re.match(r"[\w-]", word) or word.lower() in stops:
+            if not re.match(r"[\w-]", word) or word.lower() in stops or word in lower_case_stops:
                 break
             name.append(word)
         if len(name) > 1:

@@ -57,6 +57,7 @@ FILES = {
     "heldout29_officer.jsonl": "officer",
     "heldout30_officer.jsonl": "officer",
     "heldout31_officer.jsonl": "officer",
+    "heldout32_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
