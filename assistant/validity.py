@@ -183,6 +183,10 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
             found.append(entry)
             if cited:
                 cited_by_others.append(entry)
+    if _THE_LAW_IN_FORCE.search(folded):  # "theo Luật Thi đua, khen thưởng hiện hành": the one no later law replaced
+        found += [entry for entry in catalogue.entries()
+                  if entry.doc_type == "luat" and entry.file and entry not in found
+                  and fold_accents(entry.title.lower()) == "luat thi dua, khen thuong" and not successors(entry, catalogue)]
     for match in _LAW_YEAR.finditer(question):
         found += [entry for entry in catalogue.entries()
                   if entry.doc_type == "luat" and entry.date_issued[:4] == match.group(1) and entry not in found]
@@ -198,6 +202,8 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     return found
 
 
+# the Law named by its name, not its number or year, as the one in force
+_THE_LAW_IN_FORCE = re.compile(r"\bluat (?:thi dua,? khen thuong|tdkt) (?:hien hanh|hien nay|hien tai|moi nhat|dang co hieu luc)\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
 MIN_NAME_WORDS = 3
 

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.build import Assistant
 from assistant.understanding import FOLLOW_UP_JOINER, understand, without_asker
-from assistant.validity import past_year_named, reference_date
+from assistant.validity import mentioned_documents, past_year_named, reference_date
 from tests.conftest import DECREE, KNOWLEDGE, LAW, OLD_DECREE, OLD_LAW, answered, indexed_assistant
 
 TODAY = date(2026, 6, 1)
@@ -710,6 +710,17 @@ def test_a_post_typed_without_question_marks_is_read_from_its_asking_sentences()
     assert understand(without_asker(post)).focus == ("Như vậy có đúng không hay tổ bị loại vì có người bị kỷ luật? nếu "
                                                      "bị loại thì năm sau có ảnh hưởng gì không?")
     assert without_asker("Tiêu chuẩn CSTĐCS là gì") == "Tiêu chuẩn CSTĐCS là gì"  # one sentence is left as typed
+
+
+def test_who_presents_an_award_to_those_abroad_is_answered_by_the_embassy_khoan(assistant):
+    answer = answered(assistant, "Tập thể ở nước ngoài được Nhà nước ta khen thưởng thì do ai trao tặng?")
+    assert answer.citations[0].location.startswith("Điều 82") and answer.lead.startswith("Đại sứ")
+    assert "Đại sứ" in answer.citations[0].quote
+
+
+def test_the_law_named_as_the_one_in_force_is_the_2022_law(assistant):
+    named = mentioned_documents("Sáng kiến là gì theo Luật Thi đua, khen thưởng hiện hành?", assistant.catalogue)
+    assert [entry.doc_id for entry in named] == [LAW.stem]
 
 
 def test_what_the_file_still_needs_asks_the_file_though_nua_closes_the_ask(assistant):
