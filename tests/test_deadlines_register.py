@@ -76,6 +76,7 @@ def test_unit_variants():
 
 @pytest.mark.parametrize("question,unit", [
     ("Bên Sở Nội vụ phụ trách phần việc gì?", "Sở Nội vụ"),
+    ("Kế hoạch giao Sở Nội vụ phần việc gì?", "Sở Nội vụ"),
     ("Hội Liên hiệp Phụ nữ tỉnh có nhiệm vụ gì?", "Hội Liên hiệp Phụ nữ tỉnh"),  # "Phụ" in a name does not end it
 ])
 def test_the_unit_a_question_names_ends_at_the_verb_after_it(question, unit):

@@ -1603,9 +1603,13 @@ def test_a_places_rules_issued_after_the_year_asked_do_not_answer_for_it(places_
     assert "từ 01 năm trở lên" in answer.citations[0].quote
 
 
-def test_the_tasks_a_plan_gives_the_unit_asked_come_before_its_other_passages(places_over_time):
-    answer = places_over_time.answerer().answer("Đợt thi đua chi trả trợ cấp không dùng tiền mặt mà thành phố Cần Thơ "
-                                                "phát động hồi tháng 11/2025 thì Sở Nội vụ đảm nhận phần việc nào?")
+@pytest.mark.parametrize("question", [
+    "Đợt thi đua chi trả trợ cấp không dùng tiền mặt mà thành phố Cần Thơ phát động hồi tháng 11/2025 thì Sở Nội vụ "
+    "đảm nhận phần việc nào?",
+    "Kế hoạch thi đua chi trả trợ cấp không dùng tiền mặt của Cần Thơ giao Sở Nội vụ phần việc gì?",
+])
+def test_the_tasks_a_plan_gives_the_unit_asked_come_before_its_other_passages(places_over_time, question):
+    answer = places_over_time.answerer().answer(question)
     assert answer.citations[0].location.endswith("2. Sở Nội vụ")
     assert "Phối hợp Sở Y tế thẩm định" in answer.lead and "Quy định gần nhất" not in answer.lead
 

@@ -208,8 +208,9 @@ def find_unit(question: str) -> str:
         if not rest or not _CAPITAL.match(rest[0]):
             continue
         name = [match.group(0)]
-        for word in rest:
-            if not re.match(r"[\w-]", word) or word.lower() in stops or word in lower_case_stops:
+        for word, following in zip(rest, [*rest[1:], ""]):
+            if (not re.match(r"[\w-]", word) or word.lower() in stops or word in lower_case_stops
+                    or f"{word} {following}" in lower_case_stops):
                 break
             name.append(word)
         if len(name) > 1:
