@@ -27,10 +27,10 @@ from assistant.lawstate import replacement_chain
 from assistant.deadlines.units import find_unit, strip_bullet
 from assistant.understanding import (AWARD_KINDS, FOLLOW_UP_JOINER, GENERAL_SUBJECTS, STATE_AWARD_KINDS,
                                      TITLE_TO_GENERAL_ASPECTS, Slots, asks_how_often, asks_the_section, awards_named,
-                                     bloc_role_asked, first_ask, folded_syllables, group_order, heads_the_role,
-                                     held_steps, lookup_subjects, mapped_provisions, named_as_a_unit_only,
-                                     names_a_document, names_members, plain_spelling, sector_delegation,
-                                     states_entry_into_force, understand, without_asker)
+                                     first_ask, folded_syllables, group_order, heads_the_role, held_steps,
+                                     lookup_subjects, mapped_provisions, named_as_a_unit_only, names_a_document,
+                                     names_members, plain_spelling, sector_delegation, states_entry_into_force,
+                                     understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.chunk import context_path
@@ -342,7 +342,7 @@ class HybridSearcher:
             return hits
         chunks = self._document_chunks(hits[0].chunk.doc_id)
         if slots.part == "members":
-            chosen = self._role_section(chunks, slots.question) or self._member_list(chunks, hits)
+            chosen = self._role_section(chunks, slots.role) or self._member_list(chunks, hits)
         else:
             closing = [c for c in chunks if c.kind == "recipients"]
             chosen = (closing[-1] if slots.part == "signer" else closing[0]) if closing else None
@@ -361,9 +361,8 @@ class HybridSearcher:
         return [Hit(tasks.chunk, hits[0].score * 1.5, unit_asked=tasks.unit_asked)] + [h for h in hits if h is not tasks]
 
     @staticmethod
-    def _role_section(chunks: list[StoredChunk], question: str) -> StoredChunk | None:
-        """ "Đơn vị nào làm Trưởng khối?": the section the plan heads with that role and its unit."""
-        role = bloc_role_asked(question)
+    def _role_section(chunks: list[StoredChunk], role: str) -> StoredChunk | None:
+        """ "Đơn vị nào làm Trưởng khối?": the section the plan heads with the role asked and its unit."""
         return next((c for c in chunks if role and heads_the_role(c.location, role)), None)
 
     @staticmethod

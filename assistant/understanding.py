@@ -48,6 +48,7 @@ class Slots:
     level: str | None = None  # "xa" | "huyen" | "tinh" | "bo" | "nha_nuoc"
     years: tuple[int, ...] = ()
     part: str | None = None  # "signer" | "recipients" | "members" | "appendix" | "tasks"
+    role: str = ""  # the bloc's role asked of, for "members" ("truong khoi": "đơn vị nào làm Trưởng khối?"), folded
     places: tuple[str, ...] = ()  # place or agency names ("tam duong", "ha giang"), folded
     expansion: str = ""  # official names of what was named, for the lexical and dense queries
     synonyms: str = ""  # the texts' words for the question's phrases ("không quá" for "tối đa"), searched too
@@ -206,7 +207,7 @@ def names_members(text: str) -> bool:
     return any(fold_accents(word.lower()) in folded for word in _parts()["member_words"])
 
 
-def bloc_role_asked(question: str) -> str:
+def _bloc_role_asked(question: str) -> str:
     """The role in a bloc the question asks who holds, the first one ("do đơn vị nào làm Trưởng khối, … Phó Trưởng
     khối?": "trưởng khối"), accent-folded; "" when none ("Kế hoạch của Trưởng khối …", "(Văn phòng làm trưởng
     khối) gồm những cơ quan nào?" name the issuer or tell who holds it); a later ask's role ("… gồm những cơ quan
@@ -222,7 +223,7 @@ def bloc_role_asked(question: str) -> str:
 def heads_the_role(heading: str, role: str) -> bool:
     """ "1. Trưởng khối (Văn phòng UBND tỉnh)" heads the role "trưởng khối" (not "Phó Trưởng khối (…)")."""
     last = heading.split("›")[-1]
-    return bool(re.match(rf"\W*(?:\d+|[IVX]+|[a-zđ])?[.)]?\s*{re.escape(role)}\s*\(", fold_accents(last.lower()).strip()))
+    return bool(re.match(rf"\W*(?:\d+|[ivx]+|[a-zđ])?[.)]?\s*{re.escape(role)}\s*\(", fold_accents(last.lower()).strip()))
 
 
 @lru_cache(maxsize=8192)
@@ -421,6 +422,7 @@ def understand(question: str) -> Slots:
         level=_level(form),
         years=tuple(find_years(question)),
         part=part,
+        role=_bloc_role_asked(question) if part == "members" else "",
         places=place_names(question),
         expansion=_expansion(question, matches),
         synonyms=" ".join(_synonyms(question)),

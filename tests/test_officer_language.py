@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answering.question import Turn
 from assistant.build import Assistant
-from assistant.understanding import held_steps, understand
+from assistant.understanding import heads_the_role, held_steps, understand
 from tests.conftest import KNOWLEDGE, LAW, SEED_001, indexed_assistant
 
 OLD_LAW = KNOWLEDGE / "legal" / "luat-15-2003-QH11.txt"
@@ -788,6 +788,15 @@ def test_who_holds_a_role_in_the_bloc_is_answered_from_the_section_that_role_hea
     assert answer.citations[0].location.endswith("1. Trưởng khối (Văn phòng UBND tỉnh)")
     assert "Văn phòng UBND tỉnh" in answer.lead
     assert answer.citations[0].quote.startswith("1. Trưởng khối (Văn phòng UBND tỉnh)")  # the heading is the answer
+
+
+@pytest.mark.parametrize("heading,heads", [
+    ("IV. TỔ CHỨC THỰC HIỆN › 1. Trưởng khối (Văn phòng UBND tỉnh)", True),
+    ("III › II. Trưởng khối (Sở Tư pháp)", True),  # numbered in Roman figures
+    ("IV. TỔ CHỨC THỰC HIỆN › 2. Phó Trưởng khối (Ban Dân tộc)", False),
+])
+def test_a_section_heads_the_role_its_heading_names_with_the_unit(heading, heads):
+    assert heads_the_role(heading, "truong khoi") is heads
 
 
 def test_the_members_of_a_bloc_are_answered_from_the_list_not_from_the_tasks_of_its_head(assistant):

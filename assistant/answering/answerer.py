@@ -27,8 +27,8 @@ from assistant.lawstate import SUMMARY_PREFIX, citation_notes, past_rule_note
 from assistant.retrieve import NOT_IN_FORCE_FACTOR, RECIPIENTS_FACTOR, Hit, HybridSearcher
 from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, NOTION_KINDS, TITLE_TO_GENERAL_ASPECTS, TOO_BROAD,
                                      an_add_on, asking_clause, asks_a_case_rule, asks_yes_no, awards_named,
-                                     bloc_role_asked, folded_syllables, follow_up, heads_the_role, last_ask,
-                                     mapped_provisions, names_a_document, names_members, off_field_topics, only_aspect,
+                                     folded_syllables, follow_up, heads_the_role, last_ask, mapped_provisions,
+                                     names_a_document, names_members, off_field_topics, only_aspect,
                                      only_names_the_aspect, only_the_asks, place_names, provinces_named,
                                      sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
                                      without_asker)
@@ -253,7 +253,7 @@ class Answerer:
         asked = (spelled, standalone, f"{spelled} {slots.synonyms}".strip())
         pieces = self._pieces(wording, asked, kind, hits, factors)
         if kind == "members":  # the section on the role asked, or the passage naming the bloc's members, not one
-            role = bloc_role_asked(standalone)  # on what the members do
+            role = slots.role  # on what the members do
             pieces.sort(key=lambda piece: (not (role and heads_the_role(hits[piece.hit_index].chunk.location, role)),
                                            not names_members(hits[piece.hit_index].chunk.body)))
         # a broad khoản first answers nothing: the next provision the law map chose for the question may
