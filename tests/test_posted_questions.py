@@ -846,3 +846,26 @@ def test_a_closing_is_it_right_checks_the_clause_before_it_and_asks_nothing_of_i
                                  "đó không còn giá trị nữa, có đúng không ạ?")
     assert answer.citations[0].location.startswith("Điều 95")
     assert FOLLOW_UP_JOINER not in answer.standalone_question
+
+
+@pytest.mark.parametrize("story,article", [
+    ("Dạ em chào luật sư. Em công tác tại phòng tổ chức hành chính của một bệnh viện đa khoa tuyến tỉnh ở Thanh Hóa, "
+     "năm 2026 giám đốc bệnh viện giao em tổng hợp danh sách cán bộ, y bác sĩ có thành tích xuất sắc trong đợt dịch sốt "
+     "xuất huyết vừa qua để trình Chủ tịch UBND tỉnh tặng Bằng khen. Em mới chuyển công tác sang mảng này nên chưa nắm "
+     "rõ. Bên em cần chuẩn bị những giấy tờ gì ạ?", "Điều 84"),
+    ("Mẹ tôi năm nay 78 tuổi, trước đây là y tá thời chống Mỹ ở chiến trường miền Nam, sau hòa bình về làm ở trạm xá xã "
+     "đến lúc nghỉ hưu, có nhiều huân chương kháng chiến. Gia đình nghe nói mẹ đủ điều kiện được tặng Huân chương Lao "
+     "động hạng Ba theo diện cống hiến lâu dài. Vậy các con phải chuẩn bị giấy tờ gì, gửi cho ai ạ?", "Điều 83"),
+])
+def test_a_long_story_asking_an_aspect_of_a_named_award_gets_the_provision_the_law_map_gives_not_a_refusal(
+        assistant, story, article):
+    answer = answered(assistant, story)
+    assert not answer.not_found
+    assert answer.citations[0].location.startswith(article)
+
+
+def test_ai_la_nguoi_quyet_dinh_asks_who_decides_the_title_named_before_it(assistant):
+    _asks_and_is_answered(assistant, "Anh em trong đơn vị mình vừa rồi bình bầu, tổ công tác của đội được nhất trí đề "
+                                     "nghị danh hiệu Tập thể lao động xuất sắc, nhưng chỉ huy đội cho là không đủ vì năm "
+                                     "trước có một đồng chí bị khiển trách. Mình băn khoăn không biết ai là người quyết "
+                                     "định cuối cùng việc công nhận danh hiệu này ạ?", "tham_quyen_quyet_dinh", "Điều 79")

@@ -258,7 +258,8 @@ class Answerer:
                                            not names_members(hits[piece.hit_index].chunk.body)))
         # a broad khoản first answers nothing: the next provision the law map chose for the question may
         answerable = pieces[:1] + [p for p in pieces[1:] if hits[p.hit_index].provision]
-        answering = next((p for p in answerable if not self._too_weak_in_all(asked, hits[p.hit_index])), None)
+        answering = next((p for p in answerable if not self._too_weak_in_all(asked, hits[p.hit_index])), None) \
+            or next((p for p in answerable if _maps_a_storys_title_and_aspect(standalone, hits[p.hit_index])), None)
         if answering is None:
             return self._not_found(question, standalone, hits, day)
         pieces = [answering] + [p for p in pieces if p is not answering]
@@ -709,6 +710,20 @@ def _rules_on_a_named_title_as_asked(question: str, hit: Hit) -> bool:
     if slots.aspect in TITLE_TO_GENERAL_ASPECTS:
         covering.update(GENERAL_SUBJECTS)
     return _holds_a_quote_of([e for e in law_map.entries if e.subject in covering and e.aspect == slots.aspect], hit)
+
+
+def _maps_a_storys_title_and_aspect(question: str, hit: Hit) -> bool:
+    """A story names a title or award and asks an aspect of it, and the passage is what the law map gives on that
+    pair, through the title's family or the rule said of every title ("… Chủ tịch tỉnh tặng bằng khen … hồ sơ
+    gồm những gì ạ?": the Law's list of what a file holds): the story's background words are not in the law, and
+    its asking sentence may share few words with the provision's."""
+    if not hit.provision or extractive.question_size(question) <= LONG_QUESTION_TERMS:
+        return False
+    slots = understand(question)
+    if not slots.subjects or not slots.aspect or detect_aspect(question) != slots.aspect \
+            or _an_award_the_law_does_not_know(question):
+        return False
+    return _holds_a_quote_of(mapped_provisions(slots), hit)
 
 
 _A_NAME_FOLLOWS = re.compile(r"\s+[A-ZĐ]")
