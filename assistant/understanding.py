@@ -357,6 +357,19 @@ def _ranks_named(question: str, matches) -> str:
     return question
 
 
+def _member_for_a_deed(subjects: tuple[str, ...], terms: tuple[str, ...], vocabulary) -> tuple[str, ...]:
+    """ "cái huân chương dành cho người có hành động dũng cảm": only a kind of award named, beside a deed the law map
+    says one award of that kind is for (its hinh_thuc_phu_hop provision sets out that award), that award is asked."""
+    if not subjects or not all(vocabulary.get(subject).names_a_kind for subject in subjects):
+        return subjects
+    fitting = {(e.doc, e.article) for e in load_law_map().entries
+               if e.aspect == "hinh_thuc_phu_hop" and e.subject in terms and vocabulary.get(e.subject).kind == "hoat_dong"}
+    members = [entry.id for entry in vocabulary.entries
+               if (entry.source.doc, entry.source.article) in fitting
+               and any(kind in vocabulary.ancestors(entry.id) for kind in subjects)]
+    return tuple(members[:1]) or subjects
+
+
 @lru_cache(maxsize=512)
 def understand(question: str) -> Slots:
     vocabulary = load_vocabulary()
@@ -370,7 +383,7 @@ def understand(question: str) -> Slots:
     if _two_awards_for_one_achievement(question, matches, vocabulary):
         terms = ("khen_mot_thanh_tich", *terms)
     award_matches = [m for m in matches if m.entry.kind in AWARD_KINDS]
-    subjects = _asked_subjects(question, award_matches)
+    subjects = _member_for_a_deed(_asked_subjects(question, award_matches), terms, vocabulary)
     part = _first_cue(form, parts["document_parts"])
     if part in ("signer", "recipients") and subjects and (not _has_any(form, parts["document_words"])
                                                          or _has_any(form, parts["authority_words"])):
@@ -1146,6 +1159,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         families = {parent for subject in slots.subjects for parent in vocabulary.ancestors(subject)}
         qualifiers = [n for n in notions if vocabulary.get(n).kind not in ("co_quan", "doi_tuong")
                       and n not in families  # "danh hiệu thi đua Lao động tiên tiến" names the title's family
+                      and n not in _award_families()  # nor does another family ("3 lần danh hiệu thi đua cơ sở")
                       and (slots.aspect in load_law_map().aspects_of(n) or n in _parts()["case_notions"])
                       and not only_names_the_aspect(n, slots.aspect)]
         skipping = [subject for subject in slots.subjects if _skips_a_required_step(subject, slots)]
@@ -1155,7 +1169,9 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         # before a named notion that says nothing of it ("… không xét cho người nghỉ thai sản thì bị kỷ luật gì")
         owners = aspect_owners(slots.aspect)
         ruled = [n for n in notions if not owners or slots.aspect in load_law_map().aspects_of(n)]
-        found = [*_sector_head(slots), *ruled, *owners, *notions]
+        # a notion that says nothing of the aspect adds nothing beside its owners ("quỹ … chi thưởng … hình thành
+        # từ những nguồn nào": the fund's sources, not who pays the reward)
+        found = [*_sector_head(slots), *ruled, *owners, *([] if owners and not ruled else notions)]
     else:
         found = []
     if slots.aspect in GENERAL_ASPECTS:  # "nguyên tắc thi đua": the one named first
@@ -1165,6 +1181,15 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         # that the law rules on in the aspect, the general rule
         found += [subject for subject in GENERAL_SUBJECTS if subject in slots.terms]
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _award_families() -> frozenset[str]:
+    """The notions titles and awards belong to (danh hiệu thi đua, hình thức khen thưởng): one of them named beside
+    an award of another family tells what is held, it does not qualify the award asked."""
+    vocabulary = load_vocabulary()
+    return frozenset(family for entry in vocabulary.entries if entry.kind in AWARD_KINDS
+                     for family in vocabulary.ancestors(entry.id))
 
 
 def _sector_head(slots: Slots) -> list[str]:

@@ -467,9 +467,10 @@ class Aspects:
 
     def _asks(self, cue: tuple[str, ...]) -> bool:
         """A cue holding an interrogative; a bare "khi nào" asks about whatever the sentence names
-        ("khi nào bị hủy quyết định" asks when an award is cancelled, not a date)."""
-        return cue not in self._bare and any(
-            cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue)))
+        ("khi nào bị hủy quyết định" asks when an award is cancelled, not a date); a cue ending on "hay" sets two
+        answers against each other ("Chủ tịch tỉnh ký QĐ hay GĐ Sở ký"), which asks too."""
+        return cue not in self._bare and (cue[-1:] == self._strong.fold("hay") or any(
+            cue[i:i + len(w)] == w for w in self._interrogatives for i in range(len(cue))))
 
     def holds_a_question_word(self, text: str) -> bool:
         return self._asks(self._strong.fold(text))

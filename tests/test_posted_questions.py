@@ -869,3 +869,44 @@ def test_ai_la_nguoi_quyet_dinh_asks_who_decides_the_title_named_before_it(assis
                                      "nghị danh hiệu Tập thể lao động xuất sắc, nhưng chỉ huy đội cho là không đủ vì năm "
                                      "trước có một đồng chí bị khiển trách. Mình băn khoăn không biết ai là người quyết "
                                      "định cuối cùng việc công nhận danh hiệu này ạ?", "tham_quyen_quyet_dinh", "Điều 79")
+
+
+def test_a_bare_huan_chuong_hang_ba_is_the_labour_orders_and_the_titles_told_as_held_do_not_lead(assistant):
+    question = ("Bố tôi làm kỹ sư ở tổng công ty điện lực hơn 25 năm, đã có Bằng khen của Thủ tướng và 4 lần danh hiệu "
+                "thi đua cơ sở. Năm nay đơn vị định làm hồ sơ đề nghị huân chương hạng ba cho ông. Xin hỏi ông cần đạt "
+                "những tiêu chuẩn gì?")
+    assert understand(question).subjects == ("huan_chuong_lao_dong_hang_ba",)
+    assert _first_cited(assistant, question).location.startswith("Điều 44")
+
+
+def test_a_kind_of_award_told_beside_the_deed_one_of_its_awards_is_for_asks_that_award(assistant):
+    _asks_and_is_answered(assistant, "Anh tôi lao xuống sông cứu được ba em học sinh bị đuối nước. Mọi người bảo anh có "
+                                     "thể được đề nghị một huân chương. Xin hỏi loại huân chương đó tặng cho những "
+                                     "trường hợp nào?", "tieu_chuan", "Điều 52")
+
+
+def test_where_a_fund_comes_from_is_asked_even_when_the_question_speaks_of_paying_rewards_from_it(assistant):
+    _asks_and_is_answered(assistant, "Tiền chi thưởng cho các danh hiệu ở cơ quan tôi đều lấy từ quỹ, vậy quỹ đó được "
+                                     "hình thành từ những nguồn nào?", "nguon_quy", "Điều 11, khoản 1")
+
+
+def test_the_day_a_decree_ends_is_read_from_the_sentence_its_repeal_refers_to(assistant):
+    question = "Cho mình hỏi Nghị định 98/2023 về thi đua khen thưởng bị bãi bỏ từ khi nào vậy?"
+    assert understand(question).aspect == "hieu_luc"
+    answer = answered(assistant, question)
+    assert answer.citations[0].location.startswith("Điều 59")
+    assert "01 tháng 7 năm 2025" in answer.lead
+
+
+def test_a_choice_between_two_signers_asks_who_decides_before_where_the_file_goes(assistant):
+    _asks_and_is_answered(assistant, "Bằng khen cấp tỉnh cho trường mầm non thì Chủ tịch UBND tỉnh ký QĐ hay Giám đốc Sở "
+                                     "ký, hồ sơ nộp về đâu?", "tham_quyen_quyet_dinh", "Điều 79")
+
+
+def test_how_many_a_commune_may_nominate_is_read_in_the_plans_quota_section(tmp_path):
+    plan = KNOWLEDGE / "plans" / "kh-0125-2025-ubnd-dak-lak.txt"
+    built = indexed_assistant(tmp_path / "data", [plan, LAW], TODAY)
+    question = "Theo kế hoạch thi đua về bầu cử của tỉnh Đắk Lắk, mỗi phường được đề nghị mấy trường hợp Bằng khen?"
+    assert understand(question).aspect == "ty_le_so_luong"
+    answer = answered(built, question)
+    assert "02 trường hợp" in answer.text
