@@ -209,7 +209,7 @@ class HybridSearcher:
         return {entry.doc_id for entry in self.catalogue.entries()
                 if (place := _local_place(entry.place, entry.issuer)) and f" {place} " in question
                 and (_governs(place, entry.issuer) or not named_as_a_unit_only(question, place))
-                or (code := _issuer_code(entry.issuer, entry.number or entry.symbol)) and f" {code} " in question}
+                or any(f" {form} " in question for form in _issuer_forms(entry.issuer, entry.number or entry.symbol))}
 
     def _provisions_first(self, hits: list[Hit], slots: Slots, named: list, local: set[str], day,
                           flt: SearchFilter) -> list[Hit]:
@@ -491,6 +491,21 @@ def _issuer_code(issuer: str, symbol: str) -> str | None:
     initials = "".join(word[0] for word in folded_syllables(issuer).split() if word != "va")
     parts = {folded_syllables(part).strip() for part in re.split(r"[/-]", symbol)}
     return initials if len(initials) >= MIN_ISSUER_CODE and initials in parts else None
+
+
+@lru_cache(maxsize=256)
+def _issuer_forms(issuer: str, symbol: str) -> tuple[str, ...]:
+    """How staff name a body whose symbols carry its initials, folded: the initials ("bgddt"), and for a ministry
+    named as a document's issuer, "của Bộ" with the initials of the rest or of its first field ("hướng dẫn … của Bộ
+    GD"; "Bộ GDĐT quyết định tặng …" names an authority, not its documents)."""
+    code = _issuer_code(issuer, symbol)
+    if not code:
+        return ()
+    words = folded_syllables(issuer).split()
+    if words[0] != "bo" or len(words) < 3:
+        return (code,)
+    first_field = words[1:words.index("va")] if "va" in words else words[1:]
+    return tuple(dict.fromkeys([code, f"cua bo {code[1:]}", "cua bo " + "".join(w[0] for w in first_field)]))
 
 
 @lru_cache(maxsize=256)

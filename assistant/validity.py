@@ -147,13 +147,17 @@ _REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
 _REPORTED = re.compile(r"\b(?:bảo|nói|cho rằng|khẳng định)\b")  # "Trưởng phòng bảo cứ làm …, theo thông tư 12 thì …"
 _CITED_BY_OTHERS = re.compile(r"\b(?:bảo|nói|(?<!hướng )dẫn|cho rằng|khẳng định)\s+(?:là\s+)?(?:theo\s+|tại\s+|ở\s+)?"
                               r"(?:điều\s+\d+\w?\s+(?:khoản\s+\d+\s+)?(?:của\s+)?)?$")
+# "NĐ 98 thì em nhớ là không": what the asker remembers of a text is a claim too
+_RECALLED_AFTER = re.compile(r"(?:/[\w-]+)*[\s,]*(?:thi\s+)?(?:em|e|toi|minh|anh|chi)\s+(?:nho|nho la|nho rang)\b")
 # "… vẫn ghi Nghị định 98/2023, vậy nghị định thay thế có hiệu lực từ ngày nào?": its successor is asked about
 _ASKS_SUCCESSOR = re.compile(r"\b(?:nghi dinh|thong tu|van ban|quyet dinh)\s+(?:thay the|moi thay|moi)\b"
                              r"|\bluat\s+(?:thay the|moi thay)\b")
 # "Theo Nghị định 91/2017 trước đây thì …, hiện nay theo quy định mới thì …?", "… còn luật mới thì sao?", "em
 # đọc Luật 2003 thì không thấy …, theo luật hiện hành thì …?": the replaced text is the one the asker knew; today's
 # rule is asked, wherever it now stands (the Law or a decree)
-_ASKS_TODAYS_RULE = re.compile(r"\b(?:quy dinh moi|luat moi|hien hanh|hien nay|hien tai|bay gio)\b")
+_ASKS_TODAYS_RULE = re.compile(r"\b(?:quy dinh moi|luat moi|hien hanh|hien nay|hien tai|bay gio)\b"
+                               # "NĐ 98 hết hiệu lực rồi nên em không biết tra ở đâu": the asker knows it has ended
+                               r"|\bhet hieu luc roi\b(?!\s*(?:a|ha|chua|khong|phai khong)\b)")
 # … unless the asker calls the text named the current one: "hướng dẫn mới nhất tại Nghị định 98/2023"
 _CALLED_CURRENT = re.compile(r"\b(?:moi nhat|hien hanh|hien nay)\s+(?:la\s+|tai\s+|theo\s+|cua\s+)?"
                              r"(?:nghi dinh|thong tu|luat|quyet dinh)\b")
@@ -169,7 +173,7 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     for match in _doc_ref().finditer(folded):
         if _REPLACED_BEFORE.search(folded[max(0, match.start() - 12):match.start()]):
             continue
-        cited = _cited_by_others(lowered, match.start())
+        cited = _cited_by_others(lowered, match.start()) or bool(_RECALLED_AFTER.match(folded, match.end()))
         type_code = _type_codes()[match.group(1)]
         number, suffix = match.group(2), match.group(3)
         for entry in catalogue.entries():

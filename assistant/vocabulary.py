@@ -249,11 +249,14 @@ class Match:
 
 class Vocabulary:
     def __init__(self, entries: list[VocabEntry], rank_aliases: dict[str, list[str]] | None = None,
-                 equivalents: dict[str, str] | None = None):
+                 equivalents: dict[str, str] | None = None, not_names: list[str] | None = None):
         self.entries = entries
         self._by_id = {e.id: e for e in entries}
         self.rank_aliases = rank_aliases or {}
         self._index = _PhraseIndex(equivalents)
+        self._not_names = _PhraseIndex(equivalents)
+        for phrase in not_names or ():
+            self._not_names.add(phrase, phrase)
         self.collisions: list[tuple[str, str, str]] = []  # (form, owner id, other id)
         for entry in entries:
             for form in entry.forms(self.rank_aliases):
@@ -285,8 +288,10 @@ class Vocabulary:
         ['Bằng khen của Thủ tướng', 'BK TTg']
         """
         text = normalize(text)
+        words = [(start, end) for _, start, end in self._not_names.search(text)]  # "trợ cấp xã hội" names no level
         return [Match(self._by_id[key], start, end, text[start:end])
-                for key, start, end in self._index.search(text) if not _names_a_person(text[start:end])]
+                for key, start, end in self._index.search(text)
+                if not _names_a_person(text[start:end]) and not any(s <= start and end <= e for s, e in words)]
 
     def expand(self, text: str) -> str:
         """Official names of the entries named in `text`, once each, joined by "; "."""
@@ -352,7 +357,8 @@ def _read_vocabulary(path: Path) -> Vocabulary:
     matching = data.get("matching") or {}
     return Vocabulary([_entry(raw) for raw in data["entries"]],
                       rank_aliases=matching.get("rank_aliases"),
-                      equivalents=matching.get("syllable_equivalents"))
+                      equivalents=matching.get("syllable_equivalents"),
+                      not_names=matching.get("not_names"))
 
 
 # --------------------------------------------------------------------------- aspects

@@ -910,3 +910,42 @@ def test_how_many_a_commune_may_nominate_is_read_in_the_plans_quota_section(tmp_
     assert understand(question).aspect == "ty_le_so_luong"
     answer = answered(built, question)
     assert "02 trường hợp" in answer.text
+
+
+def test_a_reward_counted_in_lcs_asks_the_amount_of_the_reward(assistant):
+    answer = answered(assistant, "Mức thưởng LĐTT bây giờ là mấy lần LCS ạ?")
+    assert (answer.citations[0].doc_id, answer.citations[0].location.split(",")[0]) == (DECREE.stem, "Điều 50")
+
+
+def test_who_sets_the_name_and_recipients_of_a_commemorative_medal_asks_who_rules_not_who_awards(assistant):
+    _asks_and_is_answered(assistant, "Cơ quan nào có thẩm quyền quy định tên, đối tượng tặng kỷ niệm chương của một "
+                                     "bộ?", "tham_quyen_quy_dinh", "Điều 71")
+
+
+def test_being_left_out_of_a_collective_title_is_answered_by_its_criteria(assistant):
+    _asks_and_is_answered(assistant, "Tổ em có một người bị khiển trách trong năm thì tổ có bị loại khỏi danh sách Tập "
+                                     "thể lao động tiên tiến không?", "tieu_chuan", "Điều 28")
+
+
+@pytest.mark.parametrize("question,named", [
+    ("NĐ 98/2023 hết hiệu lực rồi nên em không biết tra ở đâu, hồ sơ Bằng khen Thủ tướng gồm gì?", False),
+    ("Khen đột xuất có dùng làm căn cứ đề nghị khen cao hơn không? Nghị định 98/2023/NĐ-CP thì em nhớ là không.", False),
+    ("NĐ 98/2023 hết hiệu lực rồi à?", True),
+    ("Nghị định 98/2023/NĐ-CP hết hiệu lực từ ngày nào?", True),
+])
+def test_an_old_decree_the_asker_knows_has_ended_or_only_remembers_is_not_the_text_asked(assistant, question, named):
+    assert any(e.doc_id == OLD_DECREE.stem for e in mentioned_documents(question, assistant.catalogue)) is named
+
+
+def test_tro_cap_xa_hoi_names_no_commune():
+    slots = understand("Phong trào chi trả trợ cấp xã hội không dùng tiền mặt được khen những hình thức nào?")
+    assert "cap_xa" not in slots.terms
+
+
+def test_a_ministrys_guidance_named_by_its_short_name_and_year_is_the_document_read(tmp_path):
+    guidance = KNOWLEDGE / "plans" / "cv-2851-2021-bgddt.txt"
+    built = indexed_assistant(tmp_path / "data", [guidance, LAW, KNOWLEDGE / "legal" / "tt-01-2024-TT-BNV.txt"], TODAY)
+    answer = answered(built, "Theo hướng dẫn công nhận sáng kiến của Bộ GD năm 2021, người góp bao nhiêu phần trăm "
+                             "thì được ghi là đồng tác giả?")
+    assert answer.citations[0].doc_id == guidance.stem
+    assert "30%" in answer.lead
