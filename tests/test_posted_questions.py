@@ -949,3 +949,13 @@ def test_a_ministrys_guidance_named_by_its_short_name_and_year_is_the_document_r
                              "thì được ghi là đồng tác giả?")
     assert answer.citations[0].doc_id == guidance.stem
     assert "30%" in answer.lead
+
+
+@pytest.mark.parametrize("question,aspect", [
+    ("Ông tôi từng là thanh niên xung phong. Hiện nay Huy chương TNXP vẻ vang còn xét không, thời gian tại ngũ tối "
+     "thiểu là bao nhiêu?", "tieu_chuan"),
+    ("Tỷ lệ phiếu tối thiểu là bao nhiêu để được CSTĐCS?", "ty_le_phieu"),  # the share of votes stays asked
+])
+def test_the_least_an_award_asks_is_its_criteria_unless_a_cue_names_what_is_counted(question, aspect):
+    assert understand(question).aspect == aspect
+
