@@ -60,6 +60,7 @@ FILES = {
     "heldout32_officer.jsonl": "officer",
     "heldout33_officer.jsonl": "officer",
     "heldout34_officer.jsonl": "officer",
+    "heldout35_officer.jsonl": "officer",
     "posted_dev.jsonl": "posted",
     "posted2_dev.jsonl": "posted",
     "posted3_dev.jsonl": "posted",
