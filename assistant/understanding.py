@@ -480,7 +480,10 @@ def _kind_asked(question: str, aspect: str | None) -> str:
     năm 2024")."""
     if asks_how_often(first_ask(question)):
         return "number"
-    kind = question_kind(question)
+    # "… tối đa bao nhiêu người? Hồ sơ gửi trước ngày nào?": of two asking sentences, the first says what is wanted
+    asks = asks_made(question)
+    kind = question_kind(asks[0]) if len(asks) > 1 else "general"
+    kind = kind if kind != "general" else question_kind(question)
     if kind != "general" or aspect not in _open_lists()["aspects"]:
         return kind
     if not holds_a_question_word(plain_spelling(question)):  # "… được ko?" asks

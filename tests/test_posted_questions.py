@@ -959,3 +959,19 @@ def test_a_ministrys_guidance_named_by_its_short_name_and_year_is_the_document_r
 def test_the_least_an_award_asks_is_its_criteria_unless_a_cue_names_what_is_counted(question, aspect):
     assert understand(question).aspect == aspect
 
+
+
+@pytest.mark.parametrize("question,named", [
+    ("Kế toán cơ quan em vẫn tính tiền thưởng CSTĐCS theo NĐ 91/2017 cũ, như thế có đúng không?", False),
+    ("NĐ 91/2017 cụ thể quy định tiền thưởng CSTĐCS thế nào?", True),
+])
+def test_a_decree_the_asker_calls_old_is_not_the_text_asked(assistant, question, named):
+    assert any(e.doc_id == "nd-91-2017-ND-CP" for e in mentioned_documents(question, assistant.catalogue)) is named
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Quy chế của thành phố mỗi năm xét tặng tối đa mấy người? Hồ sơ gửi về Sở Nội vụ trước ngày nào?", "number"),
+    ("Hồ sơ gửi về Sở Nội vụ trước ngày nào? Mỗi năm xét tặng tối đa mấy người?", "date"),
+])
+def test_of_two_asking_sentences_the_first_says_what_kind_of_answer_is_wanted(question, kind):
+    assert understand(question).kind == kind
