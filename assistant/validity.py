@@ -199,7 +199,8 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
                   if entry.doc_type == "luat" and entry.date_issued[:4] == match.group(1) and entry not in found]
     words = _words(question)
     found += [entry for entry in catalogue.entries()
-              if entry.file and entry not in found and any(name in words for name in _quoted_names(entry.title))]
+              if entry.file and entry not in found and (any(name in words for name in _quoted_names(entry.title))
+                                                        or not entry.is_normative and _title_opening(entry.title) in words)]
     if _ASKS_SUCCESSOR.search(folded):
         found = [latest_successor(entry, catalogue) for entry in found]
     elif _ASKS_TODAYS_RULE.search(folded) and not _CALLED_CURRENT.search(folded):
@@ -217,6 +218,18 @@ MIN_NAME_WORDS = 3
 
 def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", fold_accents(text).lower())) + " "
+
+
+_ISSUING_WORDS = re.compile(r"^(?:ban hành|về việc|v/v)\s+", re.IGNORECASE)
+TITLE_OPENING_SYLLABLES = 10
+
+
+@lru_cache(maxsize=256)
+def _title_opening(title: str) -> str:
+    """The first words of a plan's or a regulation's title, as `_words` spells them ("quy chế tổ chức và hoạt động của
+    hội đồng …"): repeated in a question, they name the document; "\0" when the title is too short to tell."""
+    words = _words(_ISSUING_WORDS.sub("", title.strip())).split()
+    return " " + " ".join(words[:TITLE_OPENING_SYLLABLES]) + " " if len(words) >= TITLE_OPENING_SYLLABLES else "\0"
 
 
 @lru_cache(maxsize=256)

@@ -975,3 +975,21 @@ def test_a_decree_the_asker_calls_old_is_not_the_text_asked(assistant, question,
 ])
 def test_of_two_asking_sentences_the_first_says_what_kind_of_answer_is_wanted(question, kind):
     assert understand(question).kind == kind
+
+
+@pytest.mark.parametrize("question,named", [
+    ("Theo quy chế tổ chức và hoạt động của Hội đồng Thi đua - Khen thưởng Bộ, phải có bao nhiêu thành viên dự thì "
+     "mới họp được?", True),
+    ("Quy chế tổ chức và hoạt động của cụm thi đua do ai ban hành?", False),
+])
+def test_a_regulation_named_by_the_opening_words_of_its_title_is_the_document_asked(assistant, question, named):
+    names = [e.doc_id for e in mentioned_documents(question, assistant.catalogue)]
+    assert ("qd-1609-2026-bgddt" in names) is named
+
+
+def test_a_question_on_a_council_named_by_its_regulations_title_is_answered_from_that_regulation(tmp_path):
+    regulation = KNOWLEDGE / "plans" / "qd-1609-2026-bgddt.txt"
+    built = indexed_assistant(tmp_path / "data", [regulation, LAW], date(2026, 12, 1))
+    answer = answered(built, "Theo quy chế tổ chức và hoạt động của Hội đồng Thi đua - Khen thưởng Bộ, phải có bao "
+                             "nhiêu thành viên dự thì mới họp được?")
+    assert answer.citations[0].doc_id == regulation.stem
