@@ -376,6 +376,20 @@ class Aspect:
 _PARTICLES = {"a", "ah", "vay", "the", "nhi", "ha", "nhe", "day", "nua"}  # folded end-of-question particles ("… cần những gì nữa")
 
 
+@lru_cache(maxsize=1)
+def _sign_offs() -> tuple[tuple[str, ...], ...]:
+    """The words a chat question may end on after its question word ("… từ nguồn nào vậy mọi người?"), folded, longest
+    first: the particles above and the sign-offs of `chat_spellings.yaml` ("mn", "anh chị", "mọi người")."""
+    closing = _read_yaml(DATA_DIR / "chat_spellings.yaml")["closing"]
+    words = {tuple(fold_accents(normalize(word)).lower().split()) for word in closing} | {(p,) for p in _PARTICLES}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _without_sign_offs(tail: list[str]) -> list[str]:
+    ending = next((w for w in _sign_offs() if len(w) <= len(tail) and tuple(tail[-len(w):]) == w), None)
+    return _without_sign_offs(tail[:-len(ending)]) if ending else tail
+
+
 _ASIDE = re.compile(r"\([^()]{1,60}\)")
 _RIGHT_OR_NOT = re.compile(r"\b(?:co )?(?:dung|chinh xac) (?:(?:vay|nhu vay|the|nhu the|khong vay|quy dinh) )?khong\b")
 
@@ -451,9 +465,7 @@ class Aspects:
         """ "Định nghĩa sáng kiến … là gì ạ, có bắt buộc …": the clause the cue opens ends on a question word
         ("mấy cái bằng khen …" uses one as a quantifier). Returns the syllables between the cue and that
         word: of two cues in one clause the nearer one is asked ("xin cấp đổi … thì cần những thủ tục gì")."""
-        tail = list(index.fold(re.split(r"[,.;?!\n]", text[end:], maxsplit=1)[0]))
-        while tail and tail[-1] in _PARTICLES:
-            tail.pop()
+        tail = _without_sign_offs(list(index.fold(re.split(r"[,.;?!\n]", text[end:], maxsplit=1)[0])))
         if len(tail) == 1 and tail[0] in self._yes_no and re.match(r"\s?\w", text[end:]):
             return 0  # "… có liệt vào hành vi bị nghiêm cấm không?": the cue right before it is asked
         words = {w for w in self._interrogatives if w[0] not in self._yes_no}

@@ -993,3 +993,14 @@ def test_a_question_on_a_council_named_by_its_regulations_title_is_answered_from
     answer = answered(built, "Theo quy chế tổ chức và hoạt động của Hội đồng Thi đua - Khen thưởng Bộ, phải có bao "
                              "nhiêu thành viên dự thì mới họp được?")
     assert answer.citations[0].doc_id == regulation.stem
+
+
+def test_sign_off_words_after_the_question_word_do_not_hide_what_is_asked(assistant):
+    _asks_and_is_answered(assistant, "Quỹ thi đua khen thưởng của xã được hình thành từ nguồn nào vậy mọi người?",
+                          "nguon_quy", "Điều 11, khoản 1")
+
+
+def test_the_day_an_older_decree_was_repealed_is_in_the_lead_even_when_the_lead_is_cut(assistant):
+    answer = answered(assistant, "Cho mình hỏi Nghị định 91/2017 về thi đua khen thưởng bị bãi bỏ từ khi nào?")
+    assert answer.citations[0].doc_id == OLD_DECREE.stem
+    assert "01 tháng 01 năm 2024" in answer.lead

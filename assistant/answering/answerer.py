@@ -275,7 +275,8 @@ class Answerer:
                      for n, piece in enumerate(pieces, 1)]
         citations[0].quote = _holding_lead_points(citations[0].quote, lead, first_hit)
         lead = _with_the_sectors_rule(lead, first_hit, standalone)
-        lead, citations[0].quote = (_with_the_day_it_refers_to(text, first_hit) for text in (lead, citations[0].quote))
+        refers = f"{lead}\n{citations[0].quote}"  # a lead cut short may leave out the reference its khoản makes
+        lead, citations[0].quote = (_with_the_day_it_refers_to(text, first_hit, refers) for text in (lead, citations[0].quote))
         verdict = share_verdict(spelled, lead)  # "68% … có được không?" against "ít nhất là 70%"
         lead = f"{verdict}\n{lead}" if verdict else lead
         # "Tiêu chuẩn các danh hiệu thi đua đối với tập thể?" (not "… có được xét danh hiệu thi đua không?")
@@ -765,10 +766,10 @@ _FROM_ITS_OWN_DAY = re.compile(r"từ ngày (?:Luật|Nghị định|Thông tư|
 _ITS_OWN_DAY = re.compile(r"(?:Luật|Nghị định|Thông tư|Quyết định|Pháp lệnh) này có hiệu lực(?: thi hành)?(?: kể)? từ ngày \d[^.\n]*\.?")
 
 
-def _with_the_day_it_refers_to(text: str, hit: Hit) -> str:
+def _with_the_day_it_refers_to(text: str, hit: Hit, refers: str) -> str:
     """ "Nghị định số 98/2023/NĐ-CP … hết hiệu lực kể từ ngày Nghị định này có hiệu lực": the day itself, from the
     sentence of the same article that sets it ("Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.")."""
-    if not _FROM_ITS_OWN_DAY.search(text):
+    if not _FROM_ITS_OWN_DAY.search(refers):
         return text
     day = _ITS_OWN_DAY.search(normalize(hit.chunk.body))
     return f"{day.group(0)}\n{text}" if day and day.group(0) not in text else text
