@@ -297,6 +297,9 @@ def _recipients_named(form: _Form, table: str) -> tuple[list[str], list[str]]:
     form = _without(form, _parts()["not_targets"])
     found = [key for key, cues in _parts()[table].items() if any(_cue_in(form, cue) for cue in cues)]
     given_to = [key for key in found if any(_cue_in(form, f"cho {cue}") for cue in _parts()[table][key])]
+    if "ca_nhan" not in given_to and any(_cue_in(form, f"cho {relative}") for relative in _parts()["relatives"]):
+        given_to.append("ca_nhan")
+        found = found if "ca_nhan" in found else [*found, "ca_nhan"]
     return found, given_to
 
 

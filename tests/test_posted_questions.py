@@ -1004,3 +1004,18 @@ def test_the_day_an_older_decree_was_repealed_is_in_the_lead_even_when_the_lead_
     answer = answered(assistant, "Cho mình hỏi Nghị định 91/2017 về thi đua khen thưởng bị bãi bỏ từ khi nào?")
     assert answer.citations[0].doc_id == OLD_DECREE.stem
     assert "01 tháng 01 năm 2024" in answer.lead
+
+
+@pytest.mark.parametrize("question,target", [
+    ("Bố em làm ở công ty xi măng 30 năm, năm nay công ty làm hồ sơ đề nghị huân chương hạng nhì cho bố em. Tiêu "
+     "chuẩn cái đó là gì ạ?", "ca_nhan"),
+    ("Công ty mẹ tôi được tặng Huân chương Lao động hạng Ba, tiêu chuẩn là gì?", "tap_the"),  # a parent company
+])
+def test_a_relative_an_award_is_asked_for_is_an_individual(question, target):
+    assert understand(question).target == target
+
+
+def test_the_criteria_of_an_order_asked_for_a_relative_are_the_individuals_khoan(assistant):
+    answer = answered(assistant, "Bố em làm ở công ty xi măng 30 năm, năm nay công ty làm hồ sơ đề nghị huân chương hạng "
+                                 "nhì cho bố em. Tiêu chuẩn cái đó là gì ạ?")
+    assert answer.citations[0].location.startswith("Điều 43, khoản 1")
