@@ -147,10 +147,9 @@ _REPLACED_BEFORE = re.compile(r"\b(?:thay|thay the|thay cho)\s*$")
 _REPORTED = re.compile(r"\b(?:bảo|nói|cho rằng|khẳng định)\b")  # "Trưởng phòng bảo cứ làm …, theo thông tư 12 thì …"
 _CITED_BY_OTHERS = re.compile(r"\b(?:bảo|nói|(?<!hướng )dẫn|cho rằng|khẳng định)\s+(?:là\s+)?(?:theo\s+|tại\s+|ở\s+)?"
                               r"(?:điều\s+\d+\w?\s+(?:khoản\s+\d+\s+)?(?:của\s+)?)?$")
-# "NĐ 98 thì em nhớ là không": what the asker remembers of a text is a claim too
-_RECALLED_AFTER = re.compile(r"(?:/[\w-]+)*[\s,]*(?:thi\s+)?(?:em|e|toi|minh|anh|chi)\s+(?:nho|nho la|nho rang)\b")
-# "kế toán vẫn chi theo NĐ 91 cũ": a text the asker calls old is not the rule asked
-_CALLED_OLD_AFTER = re.compile(r"(?:/[\w-]+)*\s*cu\b(?!\s+the\b)")  # not "cụ thể"
+# after a text's number and symbol, words that discount it: what the asker remembers of it is a claim too ("NĐ 98 thì
+# em nhớ là không"), and a text the asker calls old is not the rule asked ("kế toán vẫn chi theo NĐ 91 cũ"; not "cụ thể")
+_DISCOUNTED_AFTER = re.compile(r"(?:/[\w-]+)*(?:[\s,]*(?:thi\s+)?(?:em|e|toi|minh|anh|chi)\s+nho\b|\s*cu\b(?!\s+the\b))")
 # "… vẫn ghi Nghị định 98/2023, vậy nghị định thay thế có hiệu lực từ ngày nào?": its successor is asked about
 _ASKS_SUCCESSOR = re.compile(r"\b(?:nghi dinh|thong tu|van ban|quyet dinh)\s+(?:thay the|moi thay|moi)\b"
                              r"|\bluat\s+(?:thay the|moi thay)\b")
@@ -175,8 +174,7 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     for match in _doc_ref().finditer(folded):
         if _REPLACED_BEFORE.search(folded[max(0, match.start() - 12):match.start()]):
             continue
-        cited = (_cited_by_others(lowered, match.start()) or bool(_RECALLED_AFTER.match(folded, match.end()))
-                 or bool(_CALLED_OLD_AFTER.match(folded, match.end())))
+        cited = _cited_by_others(lowered, match.start()) or bool(_DISCOUNTED_AFTER.match(folded, match.end()))
         type_code = _type_codes()[match.group(1)]
         number, suffix = match.group(2), match.group(3)
         for entry in catalogue.entries():

@@ -275,8 +275,10 @@ class Answerer:
                      for n, piece in enumerate(pieces, 1)]
         citations[0].quote = _holding_lead_points(citations[0].quote, lead, first_hit)
         lead = _with_the_sectors_rule(lead, first_hit, standalone)
-        refers = f"{lead}\n{citations[0].quote}"  # a lead cut short may leave out the reference its khoản makes
-        lead, citations[0].quote = (_with_the_day_it_refers_to(text, first_hit, refers) for text in (lead, citations[0].quote))
+        in_force_from = _the_day_referred_to(f"{lead}\n{citations[0].quote}", first_hit)  # a cut lead may lack the reference
+        if in_force_from:
+            lead, citations[0].quote = (text if in_force_from in text else f"{in_force_from}\n{text}"
+                                        for text in (lead, citations[0].quote))
         verdict = share_verdict(spelled, lead)  # "68% … có được không?" against "ít nhất là 70%"
         lead = f"{verdict}\n{lead}" if verdict else lead
         # "Tiêu chuẩn các danh hiệu thi đua đối với tập thể?" (not "… có được xét danh hiệu thi đua không?")
@@ -704,14 +706,22 @@ def _rules_on_a_named_title_as_asked(question: str, hit: Hit) -> bool:
     """The provision the law map gives on a title or award the question names, in the respect a cue of the
     question asks ("… phó giám đốc trao giấy khen thay được không?": who presents, Điều 82), however few of the
     question's other words it shares."""
-    slots, law_map = understand(question), load_law_map()
-    if not slots.subjects or not slots.aspect or detect_aspect(question) != slots.aspect \
-            or _an_award_the_law_does_not_know(question):
+    slots = _an_aspect_asked_of_a_known_title(question)
+    if slots is None:
         return False
     covering = set(slots.subjects)  # not the family's: "Huân chương" gives every order's authority (Điều 77)
     if slots.aspect in TITLE_TO_GENERAL_ASPECTS:
         covering.update(GENERAL_SUBJECTS)
-    return _holds_a_quote_of([e for e in law_map.entries if e.subject in covering and e.aspect == slots.aspect], hit)
+    return _holds_a_quote_of([e for e in load_law_map().entries if e.subject in covering and e.aspect == slots.aspect], hit)
+
+
+def _an_aspect_asked_of_a_known_title(question: str):
+    """The question's slots when it names a title or award the law knows and its cues ask an aspect of it, else None."""
+    slots = understand(question)
+    if not slots.subjects or not slots.aspect or detect_aspect(question) != slots.aspect \
+            or _an_award_the_law_does_not_know(question):
+        return None
+    return slots
 
 
 def _maps_a_storys_title_and_aspect(question: str, hit: Hit) -> bool:
@@ -721,11 +731,8 @@ def _maps_a_storys_title_and_aspect(question: str, hit: Hit) -> bool:
     its asking sentence may share few words with the provision's."""
     if not hit.provision or extractive.question_size(question) <= LONG_QUESTION_TERMS:
         return False
-    slots = understand(question)
-    if not slots.subjects or not slots.aspect or detect_aspect(question) != slots.aspect \
-            or _an_award_the_law_does_not_know(question):
-        return False
-    return _holds_a_quote_of(mapped_provisions(slots), hit)
+    slots = _an_aspect_asked_of_a_known_title(question)
+    return slots is not None and _holds_a_quote_of(mapped_provisions(slots), hit)
 
 
 _A_NAME_FOLLOWS = re.compile(r"\s+[A-ZĐ]")
@@ -766,13 +773,11 @@ _FROM_ITS_OWN_DAY = re.compile(r"từ ngày (?:Luật|Nghị định|Thông tư|
 _ITS_OWN_DAY = re.compile(r"(?:Luật|Nghị định|Thông tư|Quyết định|Pháp lệnh) này có hiệu lực(?: thi hành)?(?: kể)? từ ngày \d[^.\n]*\.?")
 
 
-def _with_the_day_it_refers_to(text: str, hit: Hit, refers: str) -> str:
-    """ "Nghị định số 98/2023/NĐ-CP … hết hiệu lực kể từ ngày Nghị định này có hiệu lực": the day itself, from the
-    sentence of the same article that sets it ("Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.")."""
-    if not _FROM_ITS_OWN_DAY.search(refers):
-        return text
-    day = _ITS_OWN_DAY.search(normalize(hit.chunk.body))
-    return f"{day.group(0)}\n{text}" if day and day.group(0) not in text else text
+def _the_day_referred_to(text: str, hit: Hit) -> str:
+    """ "Nghị định số 98/2023/NĐ-CP … hết hiệu lực kể từ ngày Nghị định này có hiệu lực": the day itself, the sentence
+    of the same article that sets it ("Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025."); "" if none."""
+    day = _ITS_OWN_DAY.search(normalize(hit.chunk.body)) if _FROM_ITS_OWN_DAY.search(text) else None
+    return day.group(0) if day else ""
 
 
 def _family_overview(slots, first: Citation) -> str:
