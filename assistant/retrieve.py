@@ -216,7 +216,9 @@ class HybridSearcher:
         """The khoản the law map gives for (title/award × aspect) first: the text in force on the
         question's date, then older versions (which `_adjust` already ranked down)."""
         subjects = lookup_subjects(slots)
-        if not subjects or slots.reads_a_plan_part or any(not entry.is_normative for entry in named):
+        # the tasks of a unit of a place whose documents are not stored ("gia đình em ở Hà Tĩnh … phải làm gì"): the law
+        reads_a_part = slots.reads_a_plan_part and (slots.part != "tasks" or bool(local) or bool(named))
+        if not subjects or reads_a_part or any(not entry.is_normative for entry in named):
             return hits
         if (local and hits and hits[0].chunk.doc_id in local and not self.catalogue.is_normative(hits[0].chunk.doc_id)
                 and not not_in_force(self.catalogue.get(hits[0].chunk.doc_id), day)

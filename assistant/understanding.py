@@ -396,7 +396,11 @@ def understand(question: str) -> Slots:
     focus = asking_part(question)
     focus_matches = vocabulary.find(focus) if focus else []
     follow_up_part = question.split(FOLLOW_UP_JOINER)[0] if FOLLOW_UP_JOINER in question else ""
-    aspect = (detect_aspect(asking_clause(focus or question))
+    clause = asking_clause(focus or question)
+    aspect = (detect_aspect(clause)
+              # "… làm hồ sơ thăng hạng nên muốn biết: thời gian nghỉ thai sản có được tính không?": the notion the
+              # asking clause names, which the law rules on in one respect, is asked in it, not the story's words
+              or (clause and _implied_aspect((), tuple(m.entry.id for m in vocabulary.find(clause))))
               or _first_ask_aspect(focus or question, next(iter(split_sentences(question)), ""))
               or (focus and (_asked_in_the_asks(focus, subjects, vocabulary)
                           or detect_aspect(_main_asks(focus))
@@ -1016,11 +1020,17 @@ _FAMILY_FIRST = {"thoi_gian_nhan_he_so"}
 DEFAULT_ASPECT = "tieu_chuan"
 
 
+@lru_cache(maxsize=None)
 def only_aspect(subject: str) -> tuple[str, ...]:
     """A notion the law rules on in one respect only is answered by it whatever is asked
-    ("nghỉ thai sản có được xét thi đua không": the principle that the leave counts)."""
-    aspects = load_law_map().aspects_of(subject)
-    return tuple(aspects) if len(aspects) == 1 and load_vocabulary().get(subject).kind == "khai_niem" else ()
+    ("nghỉ thai sản có được xét thi đua không": the principle that the leave counts); so is one it rules on in
+    one khoản read in several respects (discipline: the principle, and from when achievements count again),
+    in the respect the map gives first."""
+    if load_vocabulary().get(subject).kind != "khai_niem":
+        return ()
+    entries = [e for e in load_law_map().entries if e.subject == subject]
+    one_place = len({(e.article, str(e.khoan)) for e in entries}) == 1
+    return (entries[0].aspect,) if entries and (one_place or len({e.aspect for e in entries}) == 1) else ()
 
 
 def _implied_by_an_act(terms: tuple[str, ...]) -> str | None:

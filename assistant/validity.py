@@ -9,11 +9,13 @@ force or not.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from functools import lru_cache
 
 from assistant.catalogue import NORMATIVE_TYPES, Catalogue, CatalogueEntry
 from assistant.lawstate import latest_successor, successors
+from assistant.vocabulary import load_vocabulary
 from documents.parse import document_types
 from documents.text import fold_accents, normalize
 
@@ -62,7 +64,13 @@ def _type_codes() -> dict[str, str]:
 def _doc_ref() -> re.Pattern:
     """A document reference in a folded, lower-cased question: type, number, then a year or symbol."""
     names = "|".join(sorted((re.escape(name) for name in _type_codes()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w/])({names})\s*(?:so\s*)?(\d{{1,5}})\s*(?:/\s*(\d{{4}}|[a-z][\w\-]*))?")
+    return re.compile(rf"(?<![\w/])({names})\s*(?:so\s*)?(\d{{1,5}})(?!\d)"
+                      rf"(?:\s*/\s*(\d{{4}}|[a-z][\w\-]*)|(?!{_A_QUANTITY_AFTER}))")
+
+
+# a number followed by a unit counts something ("thời hạn kỷ luật 6 tháng"), it does not number a document
+# ("Luật 06 năm 2022", "KH 632 ngày 5/3" do: a date follows)
+_A_QUANTITY_AFTER = r"\s*(?:thang|tuan|lan|nguoi|tuoi|(?:ngay|nam)(?!\s*\d)|%)(?!\w)"
 
 
 _FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:/|-|\s+tháng\s+)(\d{1,2})\s*(?:/|-|\s+năm\s+)((?:19|20)\d\d)(?![\d/])")
@@ -199,6 +207,7 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     found += [entry for entry in catalogue.entries()
               if entry.file and entry not in found and (any(name in words for name in _quoted_names(entry.title))
                                                         or not entry.is_normative and _title_opening(entry.title) in words)]
+    found += [entry for entry in _named_by_topic(words, catalogue) if entry not in found]
     if _ASKS_SUCCESSOR.search(folded):
         found = [latest_successor(entry, catalogue) for entry in found]
     elif _ASKS_TODAYS_RULE.search(folded) and not _CALLED_CURRENT.search(folded):
@@ -228,6 +237,37 @@ def _title_opening(title: str) -> str:
     hội đồng …"): repeated in a question, they name the document; "\0" when the title is too short to tell."""
     words = _words(_ISSUING_WORDS.sub("", title.strip())).split()
     return " " + " ".join(words[:TITLE_OPENING_SYLLABLES]) + " " if len(words) >= TITLE_OPENING_SYLLABLES else "\0"
+
+
+TOPIC_PAIRS = 3  # pairs of syllables a question shares with a plan's title, after the plan's type name
+
+
+def _named_by_topic(words: str, catalogue: Catalogue) -> list[CatalogueEntry]:
+    """ "Kế hoạch thi đua bầu cử ĐBQH khóa XVI và HĐND các cấp … của tỉnh mình": a plan named by its topic, the words
+    after its type's name sharing TOPIC_PAIRS pairs of syllables with its title that no other title holds and
+    that are not the field's own names ("hội đồng thi đua", "chiến sĩ thi đua")."""
+    stored = [entry for entry in catalogue.entries() if entry.file]
+    counts = Counter(pair for entry in stored for pair in _pairs(entry.title))
+    found = []
+    for entry in stored:
+        if entry.is_normative or not entry.type_name:
+            continue
+        type_name = " ".join(_words(entry.type_name).split())
+        after = {pair for match in re.finditer(rf" {type_name}((?: \w+){{1,14}})", words) for pair in _pairs(match[1])}
+        own = {pair for pair in _pairs(entry.title) if counts[pair] == 1} - _field_pairs()
+        if len(after & own) >= TOPIC_PAIRS:
+            found.append(entry)
+    return found
+
+
+def _pairs(text: str) -> set[str]:
+    syllables = _words(text).split()
+    return {f"{a} {b}" for a, b in zip(syllables, syllables[1:])}
+
+
+@lru_cache(maxsize=1)
+def _field_pairs() -> frozenset[str]:
+    return frozenset(pair for entry in load_vocabulary().entries for pair in _pairs(entry.name))
 
 
 @lru_cache(maxsize=256)

@@ -24,6 +24,11 @@ def _first_cited(built: Assistant, question: str):
     return answered(built, question).citations[0]
 
 
+def _cites_first(built: Assistant, question: str, doc_id: str, location: str) -> None:
+    cited = _first_cited(built, question)
+    assert (cited.doc_id, cited.location[:len(location)]) == (doc_id, location)
+
+
 def _asks_and_is_answered(built: Assistant, question: str, aspect: str, location: str) -> None:
     """The question is read as asking `aspect`, and the passage at `location` is cited first."""
     assert understand(question).aspect == aspect
@@ -1019,3 +1024,65 @@ def test_the_criteria_of_an_order_asked_for_a_relative_are_the_individuals_khoan
     answer = answered(assistant, "Bố em làm ở công ty xi măng 30 năm, năm nay công ty làm hồ sơ đề nghị huân chương hạng "
                                  "nhì cho bố em. Tiêu chuẩn cái đó là gì ạ?")
     assert answer.citations[0].location.startswith("Điều 43, khoản 1")
+
+
+def test_the_base_a_vote_share_is_counted_on_does_not_make_it_a_question_on_the_councils_members(assistant):
+    question = ("Năm 2024 Hội đồng TĐKT tỉnh họp xét CSTĐ cấp tỉnh thì phiếu đồng ý phải đạt bao nhiêu phần trăm trên "
+                "tổng số thành viên hội đồng?")
+    _asks_and_is_answered(assistant, question, "ty_le_phieu", "Điều 30, khoản 7")
+
+
+@pytest.mark.parametrize("question,named", [
+    ("Đồng chí kế toán bị kỷ luật khiển trách, thời hạn kỷ luật 6 tháng, thì năm nay có được xét thi đua không?", []),
+    ("Luật 06 năm 2022 quy định tiêu chuẩn Lao động tiên tiến thế nào?", ["luat-06-2022-QH15"]),
+    ("Nghị định 152 năm 2025 có hiệu lực từ ngày nào?", ["nd-152-2025-ND-CP"]),
+])
+def test_a_number_counting_months_after_ky_luat_names_no_law(assistant, question, named):
+    found = [e.doc_id for e in mentioned_documents(question, assistant.catalogue)]
+    assert all(doc in found for doc in named) and (named or not found)
+
+
+def test_from_when_achievements_count_after_a_discipline_is_the_decrees_khoan_on_discipline(assistant):
+    question = ("Anh Tùng ở phòng em bị kỷ luật khiển trách năm 2025, thời hạn kỷ luật 6 tháng, nay đã hết hạn. Vậy "
+                "thành tích để xét khen của anh ấy được tính từ thời điểm nào?")
+    _cites_first(assistant, question, DECREE.stem, "Điều 4, khoản 4")
+
+
+def test_a_rule_on_a_notion_asked_after_muon_biet_is_not_taken_for_the_storys_file(tmp_path):
+    """ "… làm hồ sơ thăng hạng nên muốn biết: thời gian nghỉ thai sản có được tính …": the principle on the leave is
+    asked, in the decree of the year named, not what a file holds."""
+    question = ("Năm 2019 chị tôi nghỉ thai sản 6 tháng, giờ chị làm hồ sơ thăng hạng cần kê khai thành tích nên muốn "
+                "biết: theo quy định năm 2019, thời gian nghỉ thai sản có được tính để bình xét không?")
+    assert understand(question).aspect == "nguyen_tac"
+    built = indexed_assistant(tmp_path / "data", [KNOWLEDGE / "legal" / "nd-91-2017-ND-CP.txt", OLD_LAW, DECREE],
+                              TODAY)
+    _cites_first(built, question, "nd-91-2017-ND-CP", "Điều 10, khoản 4")
+
+
+def test_a_youth_volunteer_asked_about_with_a_medal_asks_the_medal_for_youth_volunteers(assistant):
+    question = ("Ông ngoại tôi là thanh niên xung phong thời chống Mỹ, đã mất năm 2019. Gia đình có làm hồ sơ xin truy "
+                "tặng huy chương cho ông được không?")
+    assert understand(question).subjects == ("huy_chuong_thanh_nien_xung_phong_ve_vang",)
+    _cites_first(assistant, question, LAW.stem, "Điều 96")
+
+
+def test_the_award_for_a_brave_deed_is_asked_though_the_family_and_its_province_are_named(assistant):
+    """ "gia đình phải làm gì" in a province whose documents are not stored asks no plan's tasks."""
+    question = ("Cháu tôi 19 tuổi, nhà ở tỉnh Hà Tĩnh, đã hy sinh khi lao xuống sông cứu hai em nhỏ bị đuối nước. Nhà nước "
+                "có hình thức nào để truy tặng cháu không, gia đình phải làm gì?")
+    _cites_first(assistant, question, LAW.stem, "Điều 52")
+
+
+def test_when_a_new_law_took_effect_is_the_time_of_the_ask_not_what_is_asked(assistant):
+    question = ("Giấy khen và danh hiệu Chiến sĩ thi đua cơ sở tôi được tặng theo luật cũ có còn giá trị sau khi luật "
+                "mới có hiệu lực không?")
+    _asks_and_is_answered(assistant, question, "chuyen_tiep", "Điều 95")
+
+
+@pytest.mark.parametrize("question,named", [
+    ("Kế hoạch thi đua bầu cử ĐBQH khóa XVI và HĐND các cấp của tỉnh mình thì hồ sơ khen gửi trước ngày nào?", True),
+    ("Kế hoạch thi đua năm nay của Hội đồng thi đua khen thưởng tỉnh có gì mới?", False),
+])
+def test_a_plan_named_by_its_topic_after_ke_hoach_is_the_document_asked(assistant, question, named):
+    names = [e.doc_id for e in mentioned_documents(question, assistant.catalogue)]
+    assert ("kh-0125-2025-ubnd-dak-lak" in names) is named
