@@ -29,8 +29,8 @@ from assistant.understanding import (AWARD_KINDS, FOLLOW_UP_JOINER, GENERAL_SUBJ
                                      TITLE_TO_GENERAL_ASPECTS, Slots, asks_how_often, asks_the_section, awards_named,
                                      first_ask, folded_syllables, group_order, heads_the_role, held_steps,
                                      lookup_subjects, mapped_provisions, named_as_a_unit_only, names_a_document,
-                                     names_members, plain_spelling, sector_delegation, states_entry_into_force,
-                                     understand, without_asker)
+                                     names_members, plain_spelling, provinces_named, sector_delegation,
+                                     states_entry_into_force, understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
 from assistant.validity import mentioned_documents, not_in_force, reference_date
 from documents.chunk import context_path
@@ -40,6 +40,7 @@ from documents.text import (collapse_spaces, decimal_value, looks_unaccented, me
 MODES = ("hybrid", "bm25", "dense")
 NAMED_DOCUMENT_BOOST = 2.0
 PLACE_BOOST = 1.5
+OTHER_PROVINCE_FACTOR = 0.5
 NOT_IN_FORCE_FACTOR = 0.6
 SUBJECT_RANK_AT = 2  # the place of the subject's rank in a mapped chunk's order (`_mapped_chunks`)
 RECIPIENTS_FACTOR = 0.5
@@ -161,6 +162,7 @@ class HybridSearcher:
         years = [int(m.group(1)) for m in _SERVICE_YEARS.finditer(slots.question)]  # "công tác gần 17 năm"
         asks_frequency = asks_how_often(first_ask(slots.focus or slots.question))
         state_awards_only = _only_state_awards_of_no_document(slots)
+        elsewhere = self._other_provinces_documents(slots.question, local)
         asked = slots.focus or slots.question
         # the unit the question names, not one of the question a follow-up is completed from
         unit = find_unit(first_ask(asked).split(FOLLOW_UP_JOINER)[0]) if slots.part == "tasks" else ""
@@ -172,6 +174,8 @@ class HybridSearcher:
                 hit.score *= NAMED_DOCUMENT_BOOST
             elif hit.chunk.doc_id in local and not ended:
                 hit.score *= PLACE_BOOST  # the place's rules of the question's date: one issued later says nothing of it
+            elif hit.chunk.doc_id in elsewhere:
+                hit.score *= OTHER_PROVINCE_FACTOR
             elif ended:
                 hit.score *= NOT_IN_FORCE_FACTOR
             if hit.chunk.kind == "recipients" and not wants_recipients:
@@ -210,6 +214,16 @@ class HybridSearcher:
                 if (place := _local_place(entry.place, entry.issuer)) and f" {place} " in question
                 and (_governs(place, entry.issuer) or not named_as_a_unit_only(question, place))
                 or any(f" {form} " in question for form in _issuer_forms(entry.issuer, entry.number or entry.symbol))}
+
+    def _other_provinces_documents(self, question: str, local: set[str]) -> set[str]:
+        """ "doanh nghiệp … đóng trên địa bàn tỉnh Ninh Thuận": asked of one province, the rules another province
+        made for itself (Bắc Ninh's) do not hold there."""
+        if not provinces_named(question):
+            return set()
+        folded = folded_syllables(question)
+        return {entry.doc_id for entry in self.catalogue.entries()
+                if entry.doc_id not in local and (place := _local_place(entry.place, entry.issuer))
+                and f" {place} " not in folded}
 
     def _provisions_first(self, hits: list[Hit], slots: Slots, named: list, local: set[str], day,
                           flt: SearchFilter) -> list[Hit]:

@@ -1111,11 +1111,22 @@ def _located(law_map, subject: str, aspect: str, doc_ids) -> list[LawMapEntry]:
     for fallback in (*_ASPECT_FALLBACKS.get(aspect, ()), *only_aspect(subject), *_case_aspects(subject)):
         if not own:
             own, answered = law_map.locate(subject, fallback, doc_ids, inherit=False), fallback
+    if not own and aspect == "dinh_nghia":
+        own, answered = _setting_it_out(law_map, subject, doc_ids), "tieu_chuan"
     if not own:
         return law_map.locate(subject, aspect, doc_ids)
     covered = {entry.doc for entry in own}
     laws = [doc for doc in (doc_ids or law_map.documents) if doc not in covered and law_map.is_law(doc)]
     return own + (law_map.locate(subject, answered, laws) if laws else [])
+
+
+def _setting_it_out(law_map, subject: str, doc_ids) -> list[LawMapEntry]:
+    """ "Kỷ niệm chương “Vì sự nghiệp Thanh tra” là gì?": an award no text defines is what the one article of each
+    text setting it out says it is given for; one set out over several articles ("Huân chương Lao động", a rank in
+    each) is not defined by any one of them."""
+    entries = law_map.locate(subject, "tieu_chuan", doc_ids, inherit=False)
+    articles = {(entry.doc, entry.article) for entry in entries}
+    return entries if len(articles) == len({doc for doc, _ in articles}) else []
 
 
 # Aspects said of thi đua and khen thưởng as a whole: asked without a title, the general provisions answer.
@@ -1135,6 +1146,11 @@ NOTION_KINDS = {"khai_niem", "loai_hinh_khen_thuong", "hinh_thuc_thi_dua", "thu_
 TOO_BROAD = {*GENERAL_SUBJECTS, "phong_trao_thi_dua"}
 LOCAL_NOTIONS = {"cum_khoi_thi_dua"}
 _BLOC = re.compile(r"\b(?:cụm|khối)\s+thi\s+đua\s+(số\s+\d|\w)", re.IGNORECASE)
+
+
+def speaks_of_a_bloc(question: str) -> bool:
+    """ "Khối thi đua các huyện của tỉnh Cà Mau …": a bloc, which a province's plans organise."""
+    return bool(_BLOC.search(question))
 
 
 def _names_a_bloc(question: str) -> bool:
@@ -1195,8 +1211,21 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
     elif slots.aspect and not any(slots.aspect in load_law_map().aspects_of(n) for n in found):
         # "tuyến trình khen thưởng …", "quyền của cá nhân, tập thể trong thi đua, khen thưởng": nothing named
         # that the law rules on in the aspect, the general rule
-        found += [subject for subject in GENERAL_SUBJECTS if subject in slots.terms]
+        found += [*(() if local else _broad_but_ruled(slots)),
+                  *(subject for subject in GENERAL_SUBJECTS if subject in slots.terms)]
     return tuple(dict.fromkeys(found))
+
+
+def _broad_but_ruled(slots: Slots) -> list[str]:
+    """ "Soạn kế hoạch phát động thi đua thì cần xác định những nội dung gì?", "Trách nhiệm của các cơ quan trong tổ
+    chức phong trào thi đua?": a notion too broad to look up otherwise ("phong trào thi đua") is looked up in the
+    aspect asked when the law rules on it so, then the general one it names (thi đua)."""
+    vocabulary, law_map = load_vocabulary(), load_law_map()
+    broad = [term for term in slots.terms if term in TOO_BROAD]
+    ruled = [term for term in broad if slots.aspect in law_map.aspects_of(term)]
+    names = " ".join(folded_syllables(vocabulary.get(term).name) for term in broad)
+    return [*ruled, *(subject for subject in GENERAL_SUBJECTS
+                      if f" {folded_syllables(vocabulary.get(subject).name).strip()} " in names)]
 
 
 @lru_cache(maxsize=1)

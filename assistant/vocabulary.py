@@ -441,6 +441,10 @@ class Aspects:
                     else:
                         gap = self._asked_in_clause(text, end, index)
                         if gap is not None:
+                            # "Trách nhiệm của … trong tổ chức phong trào thi đua được quy định thế nào?": a cue
+                            # the sentence opens on, owned by what follows ("… của"), is its head, whatever nearer
+                            # cue names what it is about ("Quỹ … của xã được hình thành từ nguồn nào" is not so)
+                            gap = -1 if self._heads_the_sentence_owned(text, start, end, index) else gap
                             asked[aspect_id] = min(asked.get(aspect_id, (1, gap)), (1, gap))
                 return sorted(spans, key=lambda a: (asked.get(a, (2, 0)), -self._covered(text, spans[a], index),
                                                     min(start for start, _ in spans[a])))
@@ -471,6 +475,10 @@ class Aspects:
         words = {w for w in self._interrogatives if w[0] not in self._yes_no}
         word = next((w for w in words if tuple(tail[-len(w):]) == w), None)
         return None if word is None else len(tail) - len(word)
+
+    @staticmethod
+    def _heads_the_sentence_owned(text: str, start: int, end: int, index) -> bool:
+        return not index.fold(re.split(r"[.?!\n]", text[:start])[-1]) and index.fold(text[start:end])[-1:] == index.fold("của")
 
     @staticmethod
     def _covered(text: str, spans: list[tuple[int, int]], index) -> int:

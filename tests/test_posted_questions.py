@@ -1086,3 +1086,60 @@ def test_when_a_new_law_took_effect_is_the_time_of_the_ask_not_what_is_asked(ass
 def test_a_plan_named_by_its_topic_after_ke_hoach_is_the_document_asked(assistant, question, named):
     names = [e.doc_id for e in mentioned_documents(question, assistant.catalogue)]
     assert ("kh-0125-2025-ubnd-dak-lak" in names) is named
+
+
+def test_another_provinces_own_rules_do_not_answer_a_question_asked_of_a_province_named(tmp_path):
+    """Bắc Ninh's decision repeats the Law's criteria for its own Bằng khen; asked from Quảng Ngãi, the Law answers."""
+    built = indexed_assistant(tmp_path / "data", [KNOWLEDGE / "plans" / "qd-86-2025-ubnd-bac-ninh.txt", LAW], TODAY)
+    answer = answered(built, "Chi nhánh doanh nghiệp ngoài tỉnh đóng trên địa bàn tỉnh Quảng Ngãi có thành tích xuất sắc "
+                             "thì có được Chủ tịch Ủy ban nhân dân tỉnh xem xét khen thưởng không?")
+    assert answer.citations[0].doc_id == LAW.stem
+
+
+@pytest.mark.parametrize("question,aspect,location", [
+    ("Mình được giao soạn kế hoạch phát động phong trào thi đua của cơ quan, cần xác định những nội dung gì?",
+     "to_chuc_phat_dong", "Điều 17"),
+    ("Trách nhiệm của người đứng đầu cơ quan trong tổ chức phong trào thi đua được quy định như thế nào?",
+     "trach_nhiem", "Điều 13"),
+])
+def test_phong_trao_thi_dua_named_alone_is_looked_up_before_thi_dua_in_general(assistant, question, aspect, location):
+    _asks_and_is_answered(assistant, question, aspect, location)
+
+
+def test_one_or_both_rewards_asked_in_a_story_is_the_rule_on_a_title_and_an_award_at_once(assistant):
+    question = ("Chị Lan năm nay đạt Lao động tiên tiến và được Giấy khen của Giám đốc Sở. Kế toán bảo chỉ được một "
+                "khoản tiền thưởng. Vậy chị ấy được nhận 1 hay cả 2?")
+    _cites_first(assistant, question, DECREE.stem, "Điều 49, khoản 7")
+
+
+def test_an_award_no_text_defines_is_what_its_one_article_says_it_is_given_for(assistant):
+    _cites_first(assistant, "Kỷ niệm chương Vì sự nghiệp Tư pháp là gì vậy?", LAW.stem, "Điều 71")
+    # set out over three articles, one per rank, no one of them says what the order is
+    assert not _first_cited(assistant, "Huân chương Lao động là gì?").location.startswith(("Điều 42", "Điều 43", "Điều 44"))
+
+
+def test_how_many_years_between_two_reviews_written_with_a_digit_asks_how_often(assistant):
+    _cites_first(assistant, "NSND bao nhiêu năm xét 1 lần vậy mn?", LAW.stem, "Điều 66, khoản 4")
+
+
+def test_a_man_and_a_woman_tied_for_one_award_ask_the_rule_preferring_women(assistant):
+    _cites_first(assistant, "2 hồ sơ đề nghị Giấy khen của giám đốc bằng điểm nhau mà chỉ tiêu còn 1, 1 anh 1 chị thì "
+                            "chọn ai vậy mn?", DECREE.stem, "Điều 4, khoản 6")
+
+
+def test_asking_leave_to_accept_a_foreign_award_is_the_rule_on_foreign_awards(assistant):
+    _cites_first(assistant, "Thầy hiệu trưởng được một trường đại học Hàn Quốc tặng kỷ niệm chương, nhận thì có phải "
+                            "xin ý kiến cơ quan nào không?", LAW.stem, "Điều 14")
+
+
+def test_the_khoan_leaving_a_titles_details_to_ministries_does_not_lead_when_nothing_else_is_asked(assistant):
+    answer = answered(assistant, "Người đã nghỉ hưu thì có mặc nhiên được xét tặng danh hiệu 'Lao động tiên tiến' "
+                                 "hay không?")
+    assert answer.citations[0].location.startswith("Điều 24") and "khoản 4" not in answer.citations[0].location
+
+
+def test_a_bloc_of_a_province_no_stored_document_belongs_to_is_not_answered_from_the_law(assistant):
+    """Other provinces' plans ranked down, the Law's general words on blocs must not stand in for the plan asked."""
+    answer = assistant.answerer().answer("Khối thi đua các phường của tỉnh Sóc Trăng năm nay có mấy đợt thi đua, ai "
+                                         "làm Khối trưởng?")
+    assert answer.not_found and "Sóc Trăng" in answer.text

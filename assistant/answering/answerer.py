@@ -30,8 +30,8 @@ from assistant.understanding import (AWARD_KINDS, GENERAL_SUBJECTS, NOTION_KINDS
                                      folded_syllables, follow_up, heads_the_role, last_ask, mapped_provisions,
                                      names_a_document, names_members, off_field_topics, only_aspect,
                                      only_names_the_aspect, only_the_asks, place_names, provinces_named,
-                                     sector_delegation, split_sentences, two_asks, two_asks_in_a_sentence, understand,
-                                     without_asker)
+                                     sector_delegation, speaks_of_a_bloc, split_sentences, two_asks,
+                                     two_asks_in_a_sentence, understand, without_asker)
 from assistant.validity import mentioned_documents, not_in_force, past_year_named, reference_date, without_dates
 from assistant.vocabulary import detect_aspect, load_law_map, load_vocabulary, mask_subjects
 from documents.parse import AS_ABOVE, addressees, closing_block
@@ -310,7 +310,7 @@ class Answerer:
         told in a story's background, or in a sentence that asks nothing ("Tôi đang sống và làm việc tại Bình
         Thuận."), only says where the asker works."""
         asked = understand(standalone).focus or standalone
-        if kind != "date" and not names_a_document(asked):
+        if kind != "date" and not names_a_document(asked) and not speaks_of_a_bloc(asked):
             return ""
         named = provinces_named(only_the_asks(asked))
         if not named:

@@ -15,7 +15,7 @@ from assistant.answering.question import content_syllables
 from assistant.deadlines.units import starts_with_unit
 from assistant.retrieve import Hit, gives_tasks_to
 from assistant.understanding import asks_the_issuer, folded_syllables, group_order
-from assistant.vocabulary import mask_subjects
+from assistant.vocabulary import load_law_map, mask_subjects
 from documents.chunk import PATH_JOINER, context_path
 from documents.text import (UPPER_LETTERS, fold_accents, mentions_a_date, mentions_a_quantity, syllable_tokenize,
                             without_document_dates)
@@ -181,13 +181,25 @@ def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[s
 def _clause_bonus(unit: str, hit: Hit, question: str) -> float:
     """The khoản the law map names for the question's title and aspect, before the article's others; of those, not
     one written for a group the question does not name ("viên chức văn thư … Lao động tiên tiến": khoản 1, for
-    cán bộ, công chức, viên chức, not khoản 3, for công nhân, nông dân)."""
+    cán bộ, công chức, viên chức, not khoản 3, for công nhân, nông dân). The aspect only assumed, the map names
+    none: a khoản leaving the details to others ("4. Bộ, ban, ngành, tỉnh … quy định chi tiết …") answers nothing
+    asked of the title itself."""
     number = _CLAUSE_NUMBER.match(unit)
+    if hit.provision and not hit.clauses and number and (hit.chunk.doc_id, hit.chunk.location.split(",")[0],
+                                                         int(number.group(1))) in _delegating_clauses():
+        return -CLAUSE_BONUS / 2
     if not hit.clauses or not number:
         return 0.0
     if int(number.group(1)) not in hit.clauses:
         return -CLAUSE_BONUS / 2
     return 0.0 if group_order(unit, question) == 2 else CLAUSE_BONUS
+
+
+@lru_cache(maxsize=1)
+def _delegating_clauses() -> frozenset[tuple[str, str, int]]:
+    """(document, article, khoản) of the khoản the law map gives for who sets a title's details."""
+    return frozenset((entry.doc, entry.article, number) for entry in load_law_map().entries
+                     if entry.aspect == "tham_quyen_quy_dinh" for number in entry.khoan_numbers)
 
 
 def _discriminative(weights: dict[str, float], hits: list[Hit]) -> dict[str, float]:
