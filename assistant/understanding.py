@@ -585,6 +585,11 @@ def _main_asks(text: str) -> str:
 ASK_CLAUSE_MIN_SYLLABLES = 4
 
 
+# "… có (nhận) được Bằng khen của Chủ tịch UBND tỉnh không?": whether one may have what is named
+_MAY_HAVE = re.compile(r"\bcó\s+(?:\w+\s+){0,2}được\b[^?.]*\b(?:không|chưa|ko|k)\s*(?:ạ|vậy|nhỉ|nhé)?\s*[?.]*\s*$",
+                       re.IGNORECASE)
+
+
 def _first_ask_aspect(question: str, opening: str = "") -> str | None:
     """ "Hồ sơ đề nghị … gồm những gì? Mức tiền thưởng là bao nhiêu?": asks added after the main one, short and
     naming nothing of their own, leave the main ask its aspect; so do any asks after a headline, an opening
@@ -595,6 +600,12 @@ def _first_ask_aspect(question: str, opening: str = "") -> str | None:
         return None
     asked_first = aspects_asked(asks[0])
     first = next(iter(asked_first), None)  # what detect_aspect gives
+    opening_ask = understand(asks[0]) if first is None and _MAY_HAVE.search(asks[0]) else None
+    awards_told = [t for t in opening_ask.terms if load_vocabulary().get(t).kind in AWARD_KINDS] if opening_ask else []
+    if len(awards_told) == 1 and not _implied_aspect((), opening_ask.terms):
+        # "Cá nhân có thành tích đột xuất có nhận được Bằng khen của tỉnh không? Hồ sơ … gồm những gì?": whether one
+        # may have the one award named, asked first, asks its criteria
+        first, asked_first = DEFAULT_ASPECT, [DEFAULT_ASPECT]
     # a headline asks of a title it names what the law rules on it ("Ngoài HC Sao vàng còn những loại nào?" asks
     # of the kind, not of the order named), or, naming none, asks one thing other than what a word means ("Chủ
     # tịch UBND xã có được phát động phong trào thi đua riêng không?"; "Danh hiệu thi đua là gì?" only leads in,

@@ -247,17 +247,25 @@ def _named_by_topic(words: str, catalogue: Catalogue) -> list[CatalogueEntry]:
     after its type's name sharing TOPIC_PAIRS pairs of syllables with its title that no other title holds and
     that are not the field's own names ("hội đồng thi đua", "chiến sĩ thi đua")."""
     stored = [entry for entry in catalogue.entries() if entry.file]
-    counts = Counter(pair for entry in stored for pair in _pairs(entry.title))
+    plans = tuple((e.doc_id, e.title, e.type_name) for e in stored if not e.is_normative and e.type_name)
+    after_type: dict[str, set[str]] = {}
     found = []
-    for entry in stored:
-        if entry.is_normative or not entry.type_name:
-            continue
-        type_name = " ".join(_words(entry.type_name).split())
-        after = {pair for match in re.finditer(rf" {type_name}((?: \w+){{1,14}})", words) for pair in _pairs(match[1])}
-        own = {pair for pair in _pairs(entry.title) if counts[pair] == 1} - _field_pairs()
-        if len(after & own) >= TOPIC_PAIRS:
-            found.append(entry)
+    for doc_id, type_name, own in _own_title_pairs(plans, tuple(e.title for e in stored)):
+        if type_name not in after_type:
+            after_type[type_name] = {pair for match in re.finditer(rf" {type_name}((?: \w+){{1,14}})", words)
+                                     for pair in _pairs(match[1])}
+        if len(after_type[type_name] & own) >= TOPIC_PAIRS:
+            found.append(catalogue.get(doc_id))
     return found
+
+
+@lru_cache(maxsize=4)
+def _own_title_pairs(plans: tuple[tuple[str, str, str], ...], titles: tuple[str, ...]) -> tuple:
+    """(document, its type's name as `_words` spells it, the pairs of syllables only its title holds)."""
+    counts = Counter(pair for title in titles for pair in _pairs(title))
+    return tuple((doc_id, " ".join(_words(type_name).split()),
+                  frozenset(pair for pair in _pairs(title) if counts[pair] == 1) - _field_pairs())
+                 for doc_id, title, type_name in plans)
 
 
 def _pairs(text: str) -> set[str]:

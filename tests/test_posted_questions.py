@@ -1127,6 +1127,13 @@ def test_a_man_and_a_woman_tied_for_one_award_ask_the_rule_preferring_women(assi
                             "chọn ai vậy mn?", DECREE.stem, "Điều 4, khoản 6")
 
 
+def test_who_is_chosen_under_a_principle_is_not_answered_with_a_list_of_authorities(assistant):
+    """ "… thì chọn ai?" asks a "who" of the principle: the next khoản on women leaders is not added to the lead."""
+    answer = answered(assistant, "Phòng em còn 1 suất Bằng khen của Chủ tịch UBND tỉnh mà 1 anh 1 chị bằng điểm nhau thì "
+                                 "chọn ai ạ?")
+    assert "lựa chọn cá nhân nữ" in answer.lead and "nghỉ hưu" not in answer.lead
+
+
 def test_asking_leave_to_accept_a_foreign_award_is_the_rule_on_foreign_awards(assistant):
     _cites_first(assistant, "Thầy hiệu trưởng được một trường đại học Hàn Quốc tặng kỷ niệm chương, nhận thì có phải "
                             "xin ý kiến cơ quan nào không?", LAW.stem, "Điều 14")
@@ -1143,3 +1150,10 @@ def test_a_bloc_of_a_province_no_stored_document_belongs_to_is_not_answered_from
     answer = assistant.answerer().answer("Khối thi đua các phường của tỉnh Sóc Trăng năm nay có mấy đợt thi đua, ai "
                                          "làm Khối trưởng?")
     assert answer.not_found and "Sóc Trăng" in answer.text
+
+
+def test_whether_one_may_have_the_award_named_asked_first_asks_its_criteria_before_the_file(assistant):
+    question = ("Công chức có thành tích đột xuất trong phòng chống bão lũ có được Bằng khen của Chủ tịch UBND tỉnh "
+                "không? Hồ sơ đề nghị gồm những gì? Sau này có dùng kết quả đó để đề nghị khen cao hơn được không?")
+    assert understand(question).aspect == "tieu_chuan"
+    _cites_first(assistant, question, LAW.stem, "Điều 74")

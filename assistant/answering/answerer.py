@@ -880,7 +880,9 @@ def _asks_who_awards(kind: str, question: str) -> bool:
     lead, the other authorities and the quote of one answer: computed once)."""
     slots = understand(question)
     level_asked = understand(mask_subjects(question)).level  # "Chiến sĩ thi đua cơ sở" names no level asked
-    return (kind == "unit" or slots.aspect == "tham_quyen_quyet_dinh") and not level_asked
+    # "… 1 anh 1 chị thì chọn ai?" asks a "who" of the principle preferring women, not of an authority
+    who = kind == "unit" and slots.aspect != "nguyen_tac"
+    return (who or slots.aspect == "tham_quyen_quyet_dinh") and not level_asked
 
 
 # "1. Trưởng khối (Văn phòng UBND tỉnh)": a plan's section headed by a role and the unit holding it
