@@ -23,7 +23,7 @@ from pydantic import ConfigDict
 from assistant.catalogue import Catalogue
 from assistant.config import Settings
 from assistant.index import KnowledgeIndex, SearchFilter, StoredChunk
-from assistant.lawstate import replacement_chain
+from assistant.lawstate import amendments, replacement_chain
 from assistant.deadlines.units import find_unit, strip_bullet
 from assistant.understanding import (AWARD_KINDS, FOLLOW_UP_JOINER, GENERAL_SUBJECTS, STATE_AWARD_KINDS,
                                      TITLE_TO_GENERAL_ASPECTS, Slots, asks_how_often, asks_the_section, awards_named,
@@ -42,7 +42,7 @@ NAMED_DOCUMENT_BOOST = 2.0
 PLACE_BOOST = 1.5
 OTHER_PROVINCE_FACTOR = 0.5
 NOT_IN_FORCE_FACTOR = 0.6
-SUBJECT_RANK_AT = 2  # the place of the subject's rank in a mapped chunk's order (`_mapped_chunks`)
+SUBJECT_RANK_AT = 3  # the place of the subject's rank in a mapped chunk's order (`_mapped_chunks`)
 RECIPIENTS_FACTOR = 0.5
 # The opening lines (number, title, căn cứ) repeat the words that identify a plan, so they match
 # every question about it; they answer only questions about the plan as a whole. So does an
@@ -238,7 +238,7 @@ class HybridSearcher:
                 and not not_in_force(self.catalogue.get(hits[0].chunk.doc_id), day)
                 and not _only_state_awards_of_no_document(slots)):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's (of the date asked)
-        doc_ids = flt.doc_ids or self._named_and_successors(named, slots) or None
+        doc_ids = flt.doc_ids or self._named_and_successors(self._named_in_the_ask(named, slots, day), slots) or None
         chosen = self._mapped_chunks(subjects, slots, hits, doc_ids, day)
         if not chosen and slots.subjects and slots.aspect in TITLE_TO_GENERAL_ASPECTS:
             # the title asked about has no rule of its own on the aspect (its validity, what is banned):
@@ -257,6 +257,14 @@ class HybridSearcher:
                                          points=points)
         rest = [hit for hit in hits if hit.chunk.chunk_id not in lifted]
         return sorted(lifted.values(), key=lambda hit: -hit.score) + rest
+
+    def _named_in_the_ask(self, named: list, slots: Slots, day) -> list:
+        """The named texts the law map is read in: not an ended one a story names only in its telling ("chiến sĩ
+        thi đua cấp tỉnh năm 2019 (xét theo Luật thi đua 2013) … có được đề nghị … không?" asks today's rule)."""
+        if not slots.focus:
+            return named
+        in_the_ask = {entry.doc_id for entry in mentioned_documents(slots.focus, self.catalogue)}
+        return [entry for entry in named if entry.doc_id in in_the_ask or not not_in_force(entry, day)]
 
     def _named_and_successors(self, named: list, slots: Slots) -> list[str]:
         """The documents named; asked whether a named text still holds, or what became of what was awarded
@@ -293,6 +301,7 @@ class HybridSearcher:
             ended_docs = {p.doc: not_in_force(self.catalogue.get(p.doc), day) for p in provisions}
             ruled_now = any(not ended_docs[p.doc] and _for_the_recipient(p, slots) for p in provisions)
             in_force = {doc for doc, ended in ended_docs.items() if not ended}
+            amended = self._amended_by_one_of(in_force)
             for map_rank, provision in enumerate(provisions):
                 ended = ended_docs[provision.doc]
                 # a case of the title asked that no text in force rules on is answered by the last rule on it,
@@ -313,7 +322,8 @@ class HybridSearcher:
                     if previous:
                         order = previous[2]
                     else:
-                        # the text in force first (or a rule standing in for a missing one, above); then an
+                        # the text in force first (or a rule standing in for a missing one, above), the wording
+                        # an amending text in force put in before the text it amends; then an
                         # article whose title the question names word for word; then the
                         # title asked about first; then, of ended texts, the latest; then, asked of one
                         # ministry's or sector's award, the khoản leaving its details to it; then the khoản for
@@ -322,7 +332,8 @@ class HybridSearcher:
                         # ("vụ thuộc bộ": the Bộ trưởng's khoản); then the khoản on the families of the titles named
                         # together ("vừa LĐTT vừa CSTĐCS"); then, no recipient named, the individual's khoản
                         # (the law's own order); then the words of the question
-                        order = (ended and not standing_in, not _title_named(chunk, folded_question), subject_rank,
+                        order = (ended and not standing_in, provision.doc in amended,
+                                 not _title_named(chunk, folded_question), subject_rank,
                                  self._newest_first(provision.doc) if ended else 0, provision not in delegated,
                                  group != 0, provision not in steps, group, _level_order(provision, slots),
                                  _names_order(provision, slots),
@@ -330,6 +341,12 @@ class HybridSearcher:
                     points = (previous[3] if previous else ()) + provision.diem_letters
                     chosen[chunk.chunk_id] = (chunk, clauses, order, points)
         return chosen
+
+    def _amended_by_one_of(self, doc_ids: set[str]) -> set[str]:
+        """Of texts in force together, those another of them amends (Luật 15/2003 beside Luật 39/2013)."""
+        entries = [entry for entry in map(self.catalogue.get, doc_ids) if entry is not None]
+        return {entry.doc_id for entry in entries
+                if any(other.doc_id in doc_ids for other in amendments(entry, self.catalogue))}
 
     def _superseded(self, doc_id: str, order: tuple) -> bool:
         """An ended text (not standing in for a missing rule) whose replacement is stored."""

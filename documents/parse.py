@@ -308,6 +308,8 @@ _LEGAL_LEVELS = [
     ("point", 6, re.compile(r"^[a-zđ]\)\s+\S.*")),
 ]
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-z]?\s*\.")
+# "6. Sửa đổi, bổ sung Điều 24 như sau:" — a khoản of an amending text, followed by the wording it puts in
+_AMENDING_CLAUSE = re.compile(r"^(\d{1,2})\.\s+(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm)\b.*(?:như sau|sau đây)\s*:\s*$")
 MIN_ARTICLES_FOR_LEGAL = 3
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
@@ -326,6 +328,7 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
         lines = _without_compiler_header(lines)
     wrapped = is_hard_wrapped(lines)
     wrap_open = False  # the last line added reached the wrap width without ending its sentence
+    amending: int | None = None  # the number of the amending khoản whose quoted wording is being read
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -342,6 +345,8 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
             index = _consume_table(lines, index, stack[-1])
             continue
         heading = _classify(text, levels) or (_ocr_clause(text, stack) if legal else None)
+        if amending is not None and heading and heading[0] in ("clause", "point") and not _next_amendment(text, amending):
+            heading = None  # a khoản or điểm of the wording quoted: part of the amending khoản
         if _is_attached_type_line(text) and any(node.kind == "recipients" for node in stack):
             # "QUY CHẾ" after the signature: a document of its own
             heading = ("annex", next(level for kind, level, _ in levels if kind == "annex"))
@@ -351,6 +356,7 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
             while stack[-1].level >= level:
                 stack.pop()
             node = Node(kind, _label(text, kind), level, [Line(text, line.page)])
+            amending = _amending_number(text) if kind == "clause" else None
             stack[-1].children.append(node)
             stack.append(node)
         elif text:
@@ -365,6 +371,17 @@ def build_tree(lines: list[Line], articles: bool) -> Node:
         wrap_open = wrapped and len(text) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(text)
         index += 1
     return root
+
+
+def _amending_number(text: str) -> int | None:
+    match = _AMENDING_CLAUSE.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _next_amendment(text: str, current: int) -> bool:
+    """Inside the wording an amending khoản quotes ("“Điều 24 / 1. Danh hiệu …”"), only the amending text's
+    next khoản ("7. Sửa đổi, bổ sung khoản 2 Điều 25 như sau:") is a heading of the text itself."""
+    return _amending_number(text) == current + 1
 
 
 WRAP_MIN_CHARS = 55

@@ -5,7 +5,7 @@ import pytest
 
 from assistant.answering import NOT_FOUND_TEXT, Answerer
 from assistant.build import build_assistant
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, LAW, OLD_LAW, indexed_assistant
 from tests.openai_stub_server import StubChatServer
 
 FILES = [KNOWLEDGE / "plans" / name for name in ("001_f3c46f3a27ae00a1.txt", "004_b2a4d87094e8f2d2.txt", "000_1085f501b25a5d99.txt")] + [
@@ -68,6 +68,35 @@ def test_rules_of_a_past_year_come_from_the_texts_then_in_force(assistant, setti
     assert today.citations[0].doc_id == "luat-06-2022-QH15"
     then = assistant.answerer().answer("Năm 2020, danh hiệu Chiến sĩ thi đua cơ sở được xét tặng theo tiêu chuẩn nào?")
     assert then.citations[0].doc_id == "nd-91-2017-ND-CP"
+
+
+@pytest.fixture(scope="module")
+def laws_old_and_new(tmp_path_factory):
+    """The Law in force, the 2003 Law and the 2013 law amending it."""
+    return indexed_assistant(tmp_path_factory.mktemp("laws") / "data",
+                             [LAW, OLD_LAW, KNOWLEDGE / "legal" / "luat-39-2013-QH13.txt"])
+
+
+def test_a_past_year_gets_the_wording_the_amending_law_put_in_before_the_original(laws_old_and_new):
+    """From 01/6/2014 to 2023 Luật 39/2013 rewrote most titles of Luật 15/2003: its khoản comes before the 2003
+    wording it replaced, and the lead is the sentence of the new wording that answers."""
+    answer = laws_old_and_new.answerer().answer("Năm 2018, danh hiệu Nhà giáo ưu tú được xét mấy năm một lần?")
+    docs = [c.doc_id for c in answer.citations]
+    assert docs[0] == "luat-39-2013-QH13" and answer.citations[0].location == "Điều 1, khoản 32"
+    assert "3 năm một lần" in answer.lead
+    assert "luat-15-2003-QH11" not in docs[:1]
+
+
+def test_an_old_law_named_only_in_the_story_does_not_answer_for_today(laws_old_and_new):
+    """A story telling under which law a past title was given still asks today's rule; a question asking by the old
+    law gets the old law's wording first."""
+    answerer = laws_old_and_new.answerer()
+    story = answerer.answer("Tôi đạt Chiến sĩ thi đua cấp tỉnh năm 2019 (xét theo Luật Thi đua, khen thưởng 2013) và "
+                            "năm 2025. Như vậy tôi có đủ điều kiện để được đề nghị Chiến sĩ thi đua toàn quốc không?")
+    assert (story.citations[0].doc_id, story.citations[0].location.split(",")[0]) == ("luat-06-2022-QH15", "Điều 21")
+    asked_by_it = answerer.answer("Theo Luật thi đua khen thưởng 2013 thì tiêu chuẩn Chiến sĩ thi đua toàn quốc là gì?")
+    assert (asked_by_it.citations[0].doc_id, asked_by_it.citations[0].location) == ("luat-39-2013-QH13",
+                                                                                    "Điều 1, khoản 4")
 
 
 def test_follow_up_question_uses_the_conversation(assistant):

@@ -138,6 +138,19 @@ def test_chunks_carry_their_place_and_keep_a_clause_with_its_points():
     assert any("a) Hoàn thành tốt nhiệm vụ trở lên;\nb) Có tinh thần" in c.body for c in article24)
 
 
+def test_an_amending_law_cites_the_khoan_that_puts_in_the_new_wording():
+    """Luật 39/2013 quotes new wording for articles of Luật 15/2003 ("32. Sửa đổi … Điều 62 như sau: “1. … “4. …"):
+    the quoted khoản belong to the amending khoản, so the Nhà giáo rule is cited as its khoản 32, not "khoản 4"."""
+    chunks = chunk_document(parse(load(KNOWLEDGE / "legal" / "luat-39-2013-QH13.txt")))
+    teachers = [c for c in chunks if "“Nhà giáo nhân dân”, “Nhà giáo ưu tú” được xét và công bố 3 năm một lần" in c.body]
+    assert [c.location for c in teachers] == ["Điều 1, khoản 32"]
+    assert "Sửa đổi, bổ sung khoản 1, khoản 2 và khoản 4 Điều 62" in teachers[0].text
+    advanced = [c for c in chunks if "Danh hiệu “Lao động tiên tiến” xét tặng cho công nhân, nông dân" in c.body]
+    assert [c.location for c in advanced] == ["Điều 1, khoản 6"]
+    numbered = {int(c.location.split("khoản ")[1]) for c in chunks if c.location.startswith("Điều 1, khoản")}
+    assert numbered == set(range(1, 51))
+
+
 def test_a_short_chapter_is_cited_by_its_articles_not_by_the_chapter():
     """Chương V of the Law holds only Điều 86 and 87, short enough to fit one passage: a quote from
     it must still say "Điều 86", as an officer cites it."""

@@ -214,6 +214,8 @@ def test_spoken_and_shortened_names_of_titles_and_medals_are_understood(question
     ("Gia đình nghe nói bố tôi có thể được truy tặng huân chương, cần điều kiện gì?", "ca_nhan"),
     # "đ/c" (đồng chí) names a person, whatever school or office follows
     ("Đ/c phó hiệu trưởng trường em có HCLĐ hạng Ba rồi, giờ đủ điều kiện đề nghị HCLĐ hạng Nhì chưa?", "ca_nhan"),
+    # the collective that acclaims a hero (the law's "được tập thể suy tôn") is not who the title is for
+    ("Anh hùng Lao động đối với cá nhân cần đóng góp bao nhiêu năm, có phải được tập thể suy tôn không?", "ca_nhan"),
 ])
 def test_who_an_award_is_for_is_not_read_in_the_askers_office_or_family(question, target):
     assert understand(question).target == target

@@ -69,6 +69,8 @@ def test_the_article_on_an_award_the_letter_names_answers_however_long_the_lette
     ("Huy chương dành cho thanh niên xung phong thời kỳ chống Mỹ xét cho ai?", "Điều 96", ""),
     # "bn năm" in chat is "bao nhiêu năm"
     ("Cờ TĐ tỉnh cho TT dẫn đầu PTTĐ chuyên đề do tỉnh phát động thì phong trào phải có bn năm?", "Điều 26", "khoản 2"),
+    # the titles there are for one kind of recipient, listed as "Huân chương gồm" lists the huân chương
+    ("Cho hỏi danh hiệu thi đua dành cho tập thể bao gồm những danh hiệu nào?", "Điều 20", "khoản 1"),
 ])
 def test_what_is_asked_of_a_title_or_an_act_reaches_its_khoan(assistant, question, article, khoan):
     cited = _first_cited(assistant, question)

@@ -309,7 +309,10 @@ def test_locate_orders_texts_and_inherits_from_the_family():
 
 
 def test_documents_in_force_by_date():
-    assert LAW_MAP.in_force("2023-06-01") == ["luat-15-2003-QH11", "nd-91-2017-ND-CP", "tt-12-2019-TT-BNV"]
+    # the 2013 amending law stands beside the 2003 law it amends from 01/6/2014 (its Điều 2), before that date not
+    assert LAW_MAP.in_force("2023-06-01") == ["luat-39-2013-QH13", "luat-15-2003-QH11", "nd-91-2017-ND-CP",
+                                              "tt-12-2019-TT-BNV"]
+    assert "luat-39-2013-QH13" not in LAW_MAP.in_force("2014-05-31")
     assert "nd-98-2023-ND-CP" in LAW_MAP.in_force("2025-06-30")
     after = LAW_MAP.in_force("2025-07-01")
     assert "nd-152-2025-ND-CP" in after and "nd-98-2023-ND-CP" not in after and LAW in after

@@ -188,11 +188,17 @@ def _clause_bonus(unit: str, hit: Hit, question: str) -> float:
     if hit.provision and not hit.clauses and number and (hit.chunk.doc_id, hit.chunk.location.split(",")[0],
                                                          int(number.group(1))) in _delegating_clauses():
         return -CLAUSE_BONUS / 2
-    if not hit.clauses or not number:
+    if not hit.clauses or not number or _quotes_new_wording(hit):
         return 0.0
     if int(number.group(1)) not in hit.clauses:
         return -CLAUSE_BONUS / 2
     return 0.0 if group_order(unit, question) == 2 else CLAUSE_BONUS
+
+
+def _quotes_new_wording(hit: Hit) -> bool:
+    """A khoản of an amending law holding the numbered khoản of the wording it puts in ("32. Sửa đổi … Điều 62
+    như sau: “1. … 2. … 4. …”): their numbers are not the amending text's."""
+    return "khoản" in hit.chunk.location and len(_numbered_clauses(hit.chunk.body)) > 1
 
 
 @lru_cache(maxsize=1)
