@@ -107,6 +107,8 @@ def test_words_holding_a_levels_word_name_no_level(question):
     ("Phải công tác bao lâu mới được xét Nhà giáo ưu tú?", "tieu_chuan"),
     ("Sở thẩm định hồ sơ khen thưởng trong bao lâu?", "thoi_diem_xet"),
     ("Cờ thi đua của Chính phủ tặng cho những tập thể nào?", "doi_tuong"),
+    # "ủy quyền" beside presenting asks who presents, not how powers are devolved
+    ("Chủ tịch UBND tỉnh có ủy quyền cho giám đốc sở trao tặng bằng khen được không?", "trao_tang"),
     ("Phát hiện khai gian thành tích thì xử lý thế nào, có phải nộp lại tiền thưởng không?", "xu_ly_vi_pham"),
     ("Muốn đề nghị Huân chương thì bắt buộc trước đó phải có Bằng khen của Thủ tướng à?", "nguyen_tac"),
     ("Muốn được Bằng khen của Bộ trưởng thì chỉ cần 2 năm HTXSNV hay bắt buộc phải có thêm 1 sáng kiến?", "tieu_chuan"),

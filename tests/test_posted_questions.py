@@ -116,6 +116,13 @@ def test_two_titles_counted_for_the_same_year_ask_the_rule_on_rewards_at_once_ev
     assert cited.doc_id == DECREE.stem and cited.location.startswith("Điều 49")
 
 
+def test_a_title_and_an_award_at_once_with_one_reward_paid_ask_the_rule_on_both_rewards(assistant):
+    """The bursar paid only the higher reward: the rule for a title and an award given at one time (khoản 7)."""
+    _cites_first(assistant, "Cuối năm anh Minh ở phòng em vừa được công nhận Lao động tiên tiến, vừa được Giám đốc sở "
+                            "tặng giấy khen vì thành tích phòng chống thiên tai. Kế toán bảo chỉ chi một khoản tiền thưởng "
+                            "cao nhất thôi. Vậy anh ấy được nhận tiền thưởng thế nào ạ?", DECREE.stem, "Điều 49, khoản 7")
+
+
 def test_an_ask_about_a_new_case_after_the_first_does_not_take_over_the_question(assistant):
     answer = assistant.answerer().answer(
         "Chị em trong trường nghỉ sinh con 6 tháng, công đoàn bảo không được xét thi đua cuối năm, như vậy đúng hay "
