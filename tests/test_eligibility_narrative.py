@@ -516,3 +516,21 @@ def test_the_office_a_story_names_is_no_one_stating_a_rule():
     parse = _parse("Năm 2025 chuyên viên phòng nội vụ hoàn thành tốt nhiệm vụ nhưng bị kỷ luật thì có được xét Lao "
                    "động tiên tiến không?")
     assert parse.records[2025]["discipline"] == ["ky_luat"]
+
+
+def test_a_title_held_again_is_the_one_named_before_in_the_years_said():
+    """ "CSTĐCS năm 2023, năm 2024 lại đạt, năm 2025 tiếp tục được": three years of the same title, so only the
+    initiative the provincial title needs is missing."""
+    parse = _parse("Em đạt CSTĐCS năm 2023, năm 2024 lại đạt, năm 2025 tiếp tục được. "
+                   "Em có đủ điều kiện đề nghị CSTĐ cấp tỉnh không ạ?")
+    assert parse.award == "chien_si_thi_dua_cap_tinh"
+    assert {year: record["titles"] for year, record in parse.records.items()} == {
+        2023: ["chien_si_thi_dua_co_so"], 2024: ["chien_si_thi_dua_co_so"], 2025: ["chien_si_thi_dua_co_so"]}
+    missing = verdict_text(check(parse), parse).split("Đã đạt")[0]
+    assert "sáng kiến" in missing and "thiếu thông tin năm" not in missing
+
+
+def test_asking_whether_a_title_may_be_held_again_tells_no_year_held():
+    parse = _parse("Em được LĐTT năm 2024, năm 2025 lại được không ạ?")
+    assert parse.award == "lao_dong_tien_tien"
+    assert not parse.records.get(2025, {}).get("titles")

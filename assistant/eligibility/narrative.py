@@ -88,7 +88,7 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, object]]:
             add(label, "discipline", code)
     for category in ("no_discipline", "no_member_discipline", "initiatives", "no_initiative", "worked", "started",
                      "leads_block", "leaders", "collective", "ask_cues", "streak_words", "fact_verbs", "openers", "generic_subjects",
-                     "not_facts", "no_member"):
+                     "not_facts", "no_member", "repeats"):
         for phrase in data[category]:
             add(phrase, category, True)
     for key in ("scopes", "leave", "groups"):
@@ -307,6 +307,20 @@ FACTS = {"award", "bare_award", "rating", "discipline", "no_discipline", "no_mem
          "no_initiative", "leave", "worked", "leads_block"}
 
 
+def _titles_held_again(items: list[_Match], clauses) -> list[_Match]:
+    """ "CSTĐCS năm 2021, năm 2025 lại được nữa": a clause that tells only years and that the title was held again
+    repeats the award named last before it (one that asks, "năm 2025 lại được không?", is left out where awards are
+    applied)."""
+    repeated = []
+    for m in (m for m in items if m.category == "repeats"):
+        start, end = _clause_of(clauses, m.start)
+        inner = [i for i in items if start <= i.start < end]
+        before = [i for i in items if i.category == "award" and i.start < start]
+        if before and any(i.category == "years" for i in inner) and not any(i.category in FACTS for i in inner):
+            repeated.append(_Match(m.start, m.end, "award", before[-1].value))
+    return sorted(items + repeated, key=lambda m: m.start)
+
+
 def _assign_years(clauses, items: list[_Match]) -> dict[int, _Match | None]:
     """Facts (by id) → the year group they belong to, clause by clause (None: no year said yet).
 
@@ -343,6 +357,7 @@ def parse_narrative(text: str, today: date) -> NarrativeParse:
     groups += _streaks(folded, matches, groups)
     items = sorted([m for m in matches if m.category != "year_word"] + groups, key=lambda m: m.start)
     clauses = _clauses(folded, groups)
+    items = _titles_held_again(items, clauses)
     target, asked = _target(items, folded)
     target = _the_title_it_leads_to(target, items, folded)
     kind = _kind(items, target)
