@@ -67,6 +67,23 @@ def test_two_files_with_the_same_name_in_two_folders_are_two_documents(settings,
         assert assistant.searcher.search(f"hồ sơ khen thưởng trước ngày {due}", 1, mode="bm25")[0].chunk.doc_id in ids
 
 
+def test_an_index_built_by_an_older_pipeline_recuts_the_amending_law_on_the_next_ingest(settings, monkeypatch):
+    """Luật 39/2013 was cut at the khoản of the wording it quotes before pipeline 15; an index built then is re-cut
+    when the knowledge folder is ingested again, so no stale "Điều 1, khoản 4" about Nhà giáo is left."""
+    import assistant.ingestion as ingestion
+
+    amending = KNOWLEDGE / "legal" / "luat-39-2013-QH13.txt"
+    current = ingestion.PIPELINE_VERSION
+    monkeypatch.setattr(ingestion, "PIPELINE_VERSION", "14")
+    assert build_assistant(settings).ingestor().ingest([amending])[0].status == "indexed"
+    monkeypatch.setattr(ingestion, "PIPELINE_VERSION", current)
+    again = build_assistant(settings).ingestor().ingest([amending])[0]
+    assert again.status == "indexed"
+    teachers = build_assistant(settings).searcher.search("Nhà giáo nhân dân, Nhà giáo ưu tú được xét và công bố 3 năm "
+                                                         "một lần", 1, mode="bm25")[0]
+    assert teachers.chunk.location == "Điều 1, khoản 32"
+
+
 def test_the_same_file_ingested_again_is_a_no_op_with_the_same_id(settings, tmp_path):
     path = _plan(tmp_path / "a", "ke-hoach.txt", "HUYỆN THỬ NGHIỆM", "15/11/2024")
     first = build_assistant(settings).ingestor().ingest([path])[0]
