@@ -585,9 +585,10 @@ def _main_asks(text: str) -> str:
 ASK_CLAUSE_MIN_SYLLABLES = 4
 
 
+# "… không ạ?", "… chưa vậy", "… ko?": how a yes/no question ends, chat spellings too
+_YES_NO_END = r"\b(?:không|chưa|ko|k)\s*(?:ạ|vậy|nhỉ|nhé)?\s*[?.]*\s*$"
 # "… có (nhận) được Bằng khen của Chủ tịch UBND tỉnh không?": whether one may have what is named
-_MAY_HAVE = re.compile(r"\bcó\s+(?:\w+\s+){0,2}được\b[^?.]*\b(?:không|chưa|ko|k)\s*(?:ạ|vậy|nhỉ|nhé)?\s*[?.]*\s*$",
-                       re.IGNORECASE)
+_MAY_HAVE = re.compile(r"\bcó\s+(?:\w+\s+){0,2}được\b[^?.]*" + _YES_NO_END, re.IGNORECASE)
 
 
 def _first_ask_aspect(question: str, opening: str = "") -> str | None:
@@ -815,7 +816,7 @@ def _two_awards_for_one_achievement(question: str, matches, vocabulary) -> bool:
 
 
 # "… có được không?", "… được chưa ạ?": whether it may be done
-_MAY_IT = re.compile(r"\b(?:được|đủ)\b[^?.]{0,30}\b(?:không|chưa|ko|k)\s*(?:ạ|vậy|nhỉ|nhé)?\s*[?.]*\s*$", re.IGNORECASE)
+_MAY_IT = re.compile(r"\b(?:được|đủ)\b[^?.]{0,30}" + _YES_NO_END, re.IGNORECASE)
 
 
 def _may_one_be_proposed(question: str, subjects: tuple[str, ...], award_matches) -> bool:
