@@ -403,6 +403,7 @@ def understand(question: str) -> Slots:
               or (clause and _implied_aspect((), tuple(m.entry.id for m in vocabulary.find(clause))))
               or _first_ask_aspect(focus or question, next(iter(split_sentences(question)), ""))
               or (focus and (_asked_in_the_asks(focus, subjects, vocabulary)
+                          or _first_of_two_asks(focus)
                           or detect_aspect(_main_asks(focus))
                           or _implied_by_focus(focus_matches, subjects, vocabulary)))
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
@@ -920,6 +921,13 @@ def _asked_in_the_asks(focus: str, subjects: tuple[str, ...], vocabulary) -> str
     return detect_aspect(_main_asks(asked)) or _implied_by_focus(vocabulary.find(asked), subjects, vocabulary)
 
 
+def _first_of_two_asks(focus: str) -> str | None:
+    """ "… thời gian dạy ở vùng khó được tính gấp đôi, có đúng không ạ? Còn NGƯT thì mấy năm mới xét một lần?": of
+    two asks on different things, the first is the one answered first, whichever names more cue words."""
+    pair = two_asks(focus)
+    return detect_aspect(split_sentences(pair[0])[-1]) if pair else None
+
+
 def _implied_by_focus(focus_matches, subjects: tuple[str, ...], vocabulary) -> str | None:
     """A story that tells of "một huy chương" and asks "nhận khen thưởng của tổ chức nước ngoài có cần
     ai cho phép không?": the notion of its asking sentence sets the aspect, unless the story names a
@@ -1201,7 +1209,9 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         # asked qualifies the title, and its own provision answers first (one that only names the
         # aspect, "tiền thưởng" for the reward, qualifies nothing; nor does a body or a group of recipients)
         families = {parent for subject in slots.subjects for parent in vocabulary.ancestors(subject)}
+        asked_later = _asked_only_later(slots)
         qualifiers = [n for n in notions if vocabulary.get(n).kind not in ("co_quan", "doi_tuong")
+                      and n not in asked_later
                       and n not in families  # "danh hiệu thi đua Lao động tiên tiến" names the title's family
                       and n not in _award_families()  # nor does another family ("3 lần danh hiệu thi đua cơ sở")
                       and (slots.aspect in load_law_map().aspects_of(n) or n in _parts()["case_notions"])
@@ -1226,6 +1236,21 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         found += [*(() if local else _broad_but_ruled(slots)),
                   *(subject for subject in GENERAL_SUBJECTS if subject in slots.terms)]
     return tuple(dict.fromkeys(found))
+
+
+def _asked_only_later(slots: Slots) -> set[str]:
+    """ "CSTĐ tỉnh thì cần mấy lần CSTĐCS liên tiếp, với lại thời gian nghỉ sinh có bị trừ không?": the notions a
+    second ask names and the first ask (which names the title) does not; they are what that second ask is about,
+    and do not qualify the title the first ask is about."""
+    text = slots.focus or slots.question
+    asks = two_asks_in_a_sentence(text) or two_asks(text)
+    if not asks:
+        return set()
+    vocabulary = load_vocabulary()
+    first = {m.entry.id for m in vocabulary.find(split_sentences(asks[0])[-1])}
+    if not first.intersection(slots.subjects):
+        return set()
+    return {m.entry.id for m in vocabulary.find(asks[1])} - first
 
 
 def _broad_but_ruled(slots: Slots) -> list[str]:

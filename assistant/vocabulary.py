@@ -581,9 +581,14 @@ def detect_aspect(text: str, vocabulary: Vocabulary | None = None) -> str | None
     return next(iter(aspects_asked(text, vocabulary)), None)
 
 
+# "450.000 đồng", "1,5 triệu", "900 nghìn đồng": an amount of money, read as "số tiền" by the aspect cues
+_AMOUNT = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\s*(?:đồng|đ|vnđ|vnd)?(?!\w)|\b\d+(?:[.,]\d+)?\s*(?:triệu|nghìn|ngàn)"
+                     r"(?:\s*đồng)?(?!\w)|\b\d+\s*(?:đồng|vnđ)(?!\w)", re.IGNORECASE)
+
+
 def aspects_asked(text: str, vocabulary: Vocabulary | None = None) -> list[str]:
     """Every aspect the text's cue words ask about, the one `detect_aspect` gives first."""
-    return _default_aspects().detect_all(mask_subjects(text, vocabulary))
+    return _default_aspects().detect_all(_AMOUNT.sub("số tiền", mask_subjects(text, vocabulary)))
 
 
 # --------------------------------------------------------------------------- law map

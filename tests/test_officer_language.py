@@ -1734,3 +1734,9 @@ def test_how_often_and_since_when_is_answered_by_the_frequency_not_a_date(tmp_pa
     answer = built.answerer().answer("Theo quy chế của Bộ GD&ĐT năm 2024, việc xét chọn và tôn vinh Nhà giáo tiêu biểu "
                                      "bao lâu tổ chức một lần, bắt đầu từ năm nào?")
     assert "02 năm/lần" in answer.lead
+
+
+def test_qd_before_tang_or_khen_is_the_decision_to_award():
+    from assistant.understanding import plain_spelling
+    assert plain_spelling("GĐ Sở có được QĐ tặng CSTĐCS ko?") == "GĐ Sở có được quyết định tặng CSTĐCS không?"
+    assert plain_spelling("Theo QĐ 86 thì ai ký?") == "Theo QĐ 86 thì ai ký?"

@@ -1166,3 +1166,67 @@ def test_whether_one_may_have_the_award_named_asked_first_asks_its_criteria_befo
                 "không? Hồ sơ đề nghị gồm những gì? Sau này có dùng kết quả đó để đề nghị khen cao hơn được không?")
     assert understand(question).aspect == "tieu_chuan"
     _cites_first(assistant, question, LAW.stem, "Điều 74")
+
+
+def test_an_amount_of_money_quoted_for_a_collectives_award_asks_the_reward_it_carries(assistant):
+    question = ("Phòng chúng tôi được Giấy khen của Giám đốc Sở, nghe nói tập thể được thưởng 1.404.000 đồng, "
+                "có đúng vậy không?")
+    assert understand(question).aspect == "muc_tien_thuong"
+    _cites_first(assistant, question, DECREE.stem, "Điều 54")
+
+
+def test_a_notion_named_only_in_a_second_ask_does_not_qualify_the_title_of_the_first(assistant):
+    """The maternity-leave rule answers the second ask; the first asks the provincial title's criteria."""
+    _cites_first(assistant, "Muốn được Chiến sĩ thi đua Bộ, ban, ngành, tỉnh thì cần bao nhiêu lần CSTĐCS liên tục, "
+                            "còn nghỉ sinh con thì có ảnh hưởng gì không?", LAW.stem, "Điều 22")
+
+
+def test_of_a_storys_two_asks_the_first_is_answered_first_though_the_second_names_more_cue_words(assistant):
+    question = ("Tôi làm giáo viên tiểu học ở một xã đảo từ năm 2011, trước đó 5 năm dạy ở đất liền. Sắp tới trường làm "
+                "hồ sơ NGƯT, tôi nghe nói thời gian dạy ở hải đảo được nhân đôi, có đúng vậy không? Còn NGƯT thì bao lâu "
+                "mới xét một lần?")
+    _asks_and_is_answered(assistant, question, "thoi_gian_nhan_he_so", "Điều 64, khoản 4")
+
+
+@pytest.mark.parametrize("question,aspect,location", [
+    ("Trong phạm vi huyện, ai được đứng ra kêu gọi các cơ quan thi đua?", "tham_quyen_phat_dong", "Điều 18"),
+    ("Tiêu chuẩn Gia đình văn hóa là ai ban hành, thôn có được tự đặt ra không?", "tham_quyen_quy_dinh", "Điều 31"),
+    ("Năm 2019 chị được Bằng khen tỉnh, sáu năm nay năm nào cũng hoàn thành tốt nhiệm vụ, có lần bị nhắc nhở nhưng "
+     "không bị kỷ luật. Giờ cơ quan đề nghị Bằng khen Thủ tướng cho chị thì đã đủ chưa?", "tieu_chuan", "Điều 73, khoản 1"),
+])
+def test_everyday_ways_of_asking_who_calls_a_movement_who_sets_criteria_and_whether_one_qualifies(
+        assistant, question, aspect, location):
+    _asks_and_is_answered(assistant, question, aspect, location)
+
+
+def test_saving_children_from_a_fire_is_the_brave_deed_of_huan_chuong_dung_cam(assistant):
+    _cites_first(assistant, "Anh tài xế lao vào đám cháy cứu 3 đứa trẻ, anh ấy có thể được tặng loại huân chương nào?",
+                 LAW.stem, "Điều 52")
+
+
+def test_kt_dot_xuat_is_the_one_off_award_the_decree_keeps_out_of_a_career_record(assistant):
+    _cites_first(assistant, "KT đột xuất có được cộng vào thành tích để xin BK TTg không ạ?", DECREE.stem,
+                 "Điều 4, khoản 3")
+
+
+def test_whether_a_new_way_of_working_counts_as_an_initiative_is_the_laws_definition(assistant):
+    question = ("Theo quy định hiện nay, một cách làm mới của phòng kế toán giúp giảm giấy tờ, đã áp dụng ở phòng nhưng "
+                "chưa làm ở đơn vị khác, có được coi là sáng kiến không?")
+    _asks_and_is_answered(assistant, question, "dinh_nghia", "Điều 3")
+
+
+def test_an_achievement_no_plan_foresaw_is_the_one_off_award(assistant):
+    _cites_first(assistant, "Anh bảo vệ lập thành tích bất ngờ khi bắt được trộm, thì khen theo hình thức nào và cho "
+                            "những ai?", LAW.stem, "Điều 8")
+
+
+def test_publishing_the_list_to_hear_opinions_asks_the_publishing_not_the_opinions_of_agencies(assistant):
+    question = ("Trình tặng Huân chương Lao động hạng Ba cho nguyên phó giám đốc sở thì có bắt buộc công khai danh sách "
+                "để lấy ý kiến không?")
+    _asks_and_is_answered(assistant, question, "cong_khai", "Điều 84, khoản 5")
+
+
+def test_whom_a_provincial_flag_is_for_is_the_khoan_on_the_blocs_leaders_first(assistant):
+    question = ("Đề nghị cho biết đối tượng được tặng Cờ thi đua cấp tỉnh quy định như thế nào? Các phòng chuyên môn "
+                "cấp huyện có được tặng cờ của tỉnh không?")
+    _asks_and_is_answered(assistant, question, "doi_tuong", "Điều 26, khoản 1")
