@@ -233,6 +233,12 @@ def folded_syllables(text: str) -> str:
     return " " + " ".join(fold_accents(w) for w in syllable_tokenize(text)) + " "
 
 
+def speaks_of_a_death(text: str) -> bool:
+    """ "hy sinh", "liệt sĩ", "đã mất", "truy tặng": the text speaks of someone who has died."""
+    folded = folded_syllables(text)
+    return any(f" {folded_syllables(word).strip()} " in folded for word in _parts()["death_words"])
+
+
 def _lowered(text: str) -> str:
     return " " + " ".join(w.lower() for w in syllable_tokenize(text)) + " "
 
@@ -429,6 +435,8 @@ def understand(question: str) -> Slots:
         subjects = tuple(sorted(subjects, key=lambda s: s not in asked_here))
     if aspect is None and _may_one_be_proposed(question, subjects, award_matches):
         aspect = "tieu_chuan"
+    if aspect in (None, "tieu_chuan") and _sets_occupations_side_by_side(question, subjects):
+        aspect = "doi_tuong"
     asks_which = _asks_which(question, award_matches)
     if asks_which and aspect == "dinh_nghia":
         aspect = "hinh_thuc_phu_hop"  # "… đó là huân chương gì?" asks which award fits, not what one is
@@ -919,6 +927,20 @@ def _asked_in_the_asks(focus: str, subjects: tuple[str, ...], vocabulary) -> str
         return None
     asked = " ".join(asks)
     return detect_aspect(_main_asks(asked)) or _implied_by_focus(vocabulary.find(asked), subjects, vocabulary)
+
+
+def _sets_occupations_side_by_side(question: str, subjects: tuple[str, ...]) -> bool:
+    """ "điều dưỡng trưởng khoa như em thì có được xét Thầy thuốc ưu tú không hay chỉ bác sĩ mới được?": an occupation
+    the law lists in whom the title asked is for, set against "only" another ("chỉ bác sĩ", "chỉ dành cho bác sĩ"),
+    asks whom it is for; a story telling of a nurse and a head of department asks nothing of the kind."""
+    folded = folded_syllables(question)
+    named = [o for o in _parts()["occupations"] if folded_syllables(o) in folded]
+    only = [o for o in named if re.search(r" chi (?:\w+ ){0,3}?" + re.escape(folded_syllables(o).strip()) + " ", folded)]
+    if not only or len(named) < 2:
+        return False
+    listed = " ".join(folded_syllables(e.quote) for e in load_law_map().entries
+                      if e.subject in subjects and e.aspect == "doi_tuong")
+    return any(folded_syllables(o) in listed for o in named)
 
 
 def _first_of_two_asks(focus: str) -> str | None:

@@ -1740,3 +1740,9 @@ def test_qd_before_tang_or_khen_is_the_decision_to_award():
     from assistant.understanding import plain_spelling
     assert plain_spelling("GĐ Sở có được QĐ tặng CSTĐCS ko?") == "GĐ Sở có được quyết định tặng CSTĐCS không?"
     assert plain_spelling("Theo QĐ 86 thì ai ký?") == "Theo QĐ 86 thì ai ký?"
+
+
+def test_what_a_plan_gives_a_unit_to_do_is_asked_as_its_tasks():
+    from assistant.understanding import understand
+    assert understand("Kế hoạch 157 của Cần Thơ giao Sở Y tế làm việc gì?").part == "tasks"
+    assert understand("Kế hoạch thi đua của tỉnh giao Công an tỉnh làm việc gì, có phải chủ trì không?").part == "tasks"

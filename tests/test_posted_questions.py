@@ -1230,3 +1230,46 @@ def test_whom_a_provincial_flag_is_for_is_the_khoan_on_the_blocs_leaders_first(a
     question = ("Đề nghị cho biết đối tượng được tặng Cờ thi đua cấp tỉnh quy định như thế nào? Các phòng chuyên môn "
                 "cấp huyện có được tặng cờ của tỉnh không?")
     _asks_and_is_answered(assistant, question, "doi_tuong", "Điều 26, khoản 1")
+
+
+def test_a_war_hero_sentenced_for_a_lesser_crime_is_the_khoan_on_war_heroes_not_on_every_honour(assistant):
+    """Anh hùng Lực lượng vũ trang nhân dân loses the title only for the crimes of Điều 93 khoản 4."""
+    _cites_first(assistant, "Bác tôi là Anh hùng Lực lượng vũ trang nhân dân, nay bị tòa tuyên phạt 3 năm tù vì tội "
+                            "đánh bạc. Bác có bị tước danh hiệu anh hùng không?", LAW.stem, "Điều 93, khoản 4")
+
+
+@pytest.mark.parametrize("question,aspect,location", [
+    ("Năm ngoái tổ tôi được Giám đốc sở tặng giấy khen vì làm xong phần mềm quản lý. Nay trưởng phòng muốn dùng đúng "
+     "việc đó xin thêm bằng khen của tỉnh. Tôi nghĩ một việc thì không được khen hai lần, có phải vậy không?",
+     "nguyen_tac", "Điều 5"),
+    ("Cô giáo tôi dạy 8 năm ở xã vùng sâu rồi mới về huyện, tổng cộng mới 12 năm đứng lớp. Xét Nhà giáo ưu tú thì "
+     "những năm ở vùng sâu có được tính thêm không?", "thoi_gian_nhan_he_so", "Điều 64, khoản 4"),
+    # the asker's opinion ("Tôi nghĩ …") is no recipient: the cooperative is asked about
+    ("Hợp tác xã chúng tôi được Huân chương Lao động hạng Nhất năm 2019, mấy năm nay đều hoàn thành xuất sắc nhiệm "
+     "vụ. Ban quản trị định đề nghị Huân chương Độc lập hạng Ba năm nay. Tôi nghĩ chưa đủ thời gian, có đúng không?",
+     "tieu_chuan", "Điều 38, khoản 3"),
+])
+def test_a_storys_claim_checked_is_read_for_what_it_claims(assistant, question, aspect, location):
+    _asks_and_is_answered(assistant, question, aspect, location)
+
+
+def test_asked_of_someone_living_the_lead_is_not_the_posthumous_case_of_the_khoan(assistant):
+    answer = answered(assistant, "Bố tôi hồi trước đi thanh niên xung phong ở Tây Nguyên, tính ra được khoảng 18 tháng "
+                                 "thì về. Bố có được tặng Huy chương Thanh niên xung phong vẻ vang không ạ?")
+    assert "02 năm trở lên" in answer.lead and "hy sinh" not in answer.lead
+
+
+def test_dki_in_chat_is_dang_ky():
+    from assistant.understanding import plain_spelling
+    assert plain_spelling("KNC của ngành mình đặt tên rồi có cần đki ở đâu không?") == \
+        "KNC của ngành mình đặt tên rồi có cần đăng ký ở đâu không?"
+
+
+@pytest.mark.parametrize("question,aspect,location", [
+    ("Em là hộ sinh ở trạm y tế xã, nghe nói danh hiệu Thầy thuốc ưu tú chỉ dành cho bác sĩ, vậy hộ sinh như em có "
+     "được xét không?", "doi_tuong", "Điều 65, khoản 1"),
+    ("Bác sĩ có được xét Thầy thuốc ưu tú không, cần tiêu chuẩn gì?", "tieu_chuan", "Điều 65, khoản 3"),
+])
+def test_two_occupations_side_by_side_ask_whom_an_honour_is_for_one_alone_its_criteria(
+        assistant, question, aspect, location):
+    _asks_and_is_answered(assistant, question, aspect, location)

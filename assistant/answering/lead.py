@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.understanding import (AWARD_KINDS, asking_part, asks, asks_yes_no, awards_named, names_members,
-                                     states_entry_into_force)
+from assistant.understanding import (AWARD_KINDS, asking_part, asks, asks_yes_no, awards_named, folded_syllables,
+                                     names_members, speaks_of_a_death, states_entry_into_force)
 from assistant.vocabulary import load_vocabulary
 from documents.text import (DATE_MENTION, UPPER_LETTERS, collapse_spaces, decimal_text, decimal_value, fold_accents,
                             without_document_dates)
@@ -407,7 +407,19 @@ def _best_sentence(unit: str, source: Source) -> str:
     Cờ thi đua … từ 80%" share the same words; only the first names the title."""
     sentences = _sentences(unit) or [collapse_spaces(unit)]
     wanted = _terms(source.question)
-    return max(sentences, key=lambda s: (_names_any(s, source.subjects), len(wanted & _terms(s)), -sentences.index(s)))
+    of_a_death = speaks_of_a_death(source.question)
+    return max(sentences, key=lambda s: (_names_any(s, source.subjects), of_a_death or not _of_the_dead_only(s),
+                                         len(wanted & _terms(s)), -sentences.index(s)))
+
+
+_TO_LIVING_AND_DEAD = re.compile(r"\btặng (?:và|hoặc) truy tặng\b", re.IGNORECASE)
+
+
+def _of_the_dead_only(sentence: str) -> bool:
+    """ "Thanh niên xung phong hy sinh … thì được truy tặng …": an award made posthumously, which answers no
+    question about someone living ("tặng và truy tặng" speaks of both; "… khi có thông báo nghỉ hưu (kể cả các
+    trường hợp đã hy sinh, từ trần)" of the living first)."""
+    return " truy tang " in folded_syllables(_TO_LIVING_AND_DEAD.sub("tặng", sentence))
 
 
 def _names_any(sentence: str, subjects: tuple[str, ...]) -> int:
