@@ -22,7 +22,7 @@ from typing import NamedTuple
 import yaml
 
 from assistant.vocabulary import (LawMapEntry, aspect_owners, aspects_asked, detect_aspect, holds_a_question_word,
-                                 load_law_map, load_vocabulary)
+                                  load_law_map, load_vocabulary, quotes_an_amount)
 from documents.text import find_years, fold_accents, looks_unaccented, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
@@ -496,6 +496,8 @@ def _kind_asked(question: str, aspect: str | None) -> str:
     năm 2024")."""
     if asks_how_often(first_ask(question)):
         return "number"
+    if aspect == "muc_tien_thuong" and quotes_an_amount(question):
+        return "number"  # "… tập thể được thưởng 900.000 đồng, đúng không?": the amount the rule sets checks it
     # "… tối đa bao nhiêu người? Hồ sơ gửi trước ngày nào?": of two asking sentences, the first says what is wanted
     asks = asks_made(question)
     kind = question_kind(asks[0]) if len(asks) > 1 else "general"

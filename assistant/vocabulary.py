@@ -586,6 +586,11 @@ _AMOUNT = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\s*(?:đồng|đ|vnđ|vnd)?(?!\w)|
                      r"(?:\s*đồng)?(?!\w)|\b\d+\s*(?:đồng|vnđ)(?!\w)", re.IGNORECASE)
 
 
+def quotes_an_amount(text: str) -> bool:
+    """ "… được thưởng 450.000 đồng, đúng không?" """
+    return bool(_AMOUNT.search(text))
+
+
 def aspects_asked(text: str, vocabulary: Vocabulary | None = None) -> list[str]:
     """Every aspect the text's cue words ask about, the one `detect_aspect` gives first."""
     return _default_aspects().detect_all(_AMOUNT.sub("số tiền", mask_subjects(text, vocabulary)))

@@ -1173,6 +1173,8 @@ def test_an_amount_of_money_quoted_for_a_collectives_award_asks_the_reward_it_ca
                 "có đúng vậy không?")
     assert understand(question).aspect == "muc_tien_thuong"
     _cites_first(assistant, question, DECREE.stem, "Điều 54")
+    lead = answered(assistant, question).lead  # the amount for the award asked, not the whole table of amounts
+    assert "Giấy khen các cấp 0,6 lần" in lead and "Thủ tướng" not in lead
 
 
 def test_a_notion_named_only_in_a_second_ask_does_not_qualify_the_title_of_the_first(assistant):
