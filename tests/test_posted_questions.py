@@ -1216,7 +1216,9 @@ def test_everyday_ways_of_asking_an_aspect_find_the_khoan_that_rules_on_it(
      "Điều 8"),
     # Anh hùng Lực lượng vũ trang nhân dân loses the title only for the crimes of Điều 93 khoản 4
     ("Bác tôi là Anh hùng Lực lượng vũ trang nhân dân, nay bị tòa tuyên phạt 3 năm tù vì tội đánh bạc. Bác có bị tước "
-     "danh hiệu anh hùng không?", LAW, "Điều 93, khoản 4"),
+     "danh hiệu anh hùng không?", LAW, "Điều 93, khoản 4"),    # the only medal in classes: a soldier's "huy chương hạng Ba" is Huy chương Chiến sĩ vẻ vang
+    ("Anh tôi là sĩ quan quân đội, đã có huy chương hạng Ba năm 2020, giờ công tác được 21 năm liên tục thì có được "
+     "xét huy chương hạng Nhất không?", LAW, "Điều 57, khoản 2"),
 ])
 def test_a_deed_a_one_off_award_or_a_heros_sentence_told_in_everyday_words_finds_its_own_rule(
         assistant, question, doc, location):
