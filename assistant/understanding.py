@@ -435,7 +435,7 @@ def understand(question: str) -> Slots:
         subjects = tuple(sorted(subjects, key=lambda s: s not in asked_here))
     if aspect is None and _may_one_be_proposed(question, subjects, award_matches):
         aspect = "tieu_chuan"
-    if aspect in (None, "tieu_chuan") and _sets_occupations_side_by_side(question, subjects):
+    if aspect in (None, "tieu_chuan") and _an_occupation_set_against_only_another(question, subjects):
         aspect = "doi_tuong"
     asks_which = _asks_which(question, award_matches)
     if asks_which and aspect == "dinh_nghia":
@@ -931,7 +931,7 @@ def _asked_in_the_asks(focus: str, subjects: tuple[str, ...], vocabulary) -> str
     return detect_aspect(_main_asks(asked)) or _implied_by_focus(vocabulary.find(asked), subjects, vocabulary)
 
 
-def _sets_occupations_side_by_side(question: str, subjects: tuple[str, ...]) -> bool:
+def _an_occupation_set_against_only_another(question: str, subjects: tuple[str, ...]) -> bool:
     """ "điều dưỡng trưởng khoa như em thì có được xét Thầy thuốc ưu tú không hay chỉ bác sĩ mới được?": an occupation
     the law lists in whom the title asked is for, set against "only" another ("chỉ bác sĩ", "chỉ dành cho bác sĩ"),
     asks whom it is for; a story telling of a nurse and a head of department asks nothing of the kind."""
@@ -948,8 +948,15 @@ def _sets_occupations_side_by_side(question: str, subjects: tuple[str, ...]) -> 
 def _first_of_two_asks(focus: str) -> str | None:
     """ "… thời gian dạy ở vùng khó được tính gấp đôi, có đúng không ạ? Còn NGƯT thì mấy năm mới xét một lần?": of
     two asks on different things, the first is the one answered first, whichever names more cue words."""
-    pair = two_asks(focus)
-    return detect_aspect(split_sentences(pair[0])[-1]) if pair else None
+    pair = _the_two_asks(focus, in_one_sentence=False)
+    return detect_aspect(pair[0]) if pair else None
+
+
+def _the_two_asks(text: str, in_one_sentence: bool) -> tuple[str, str] | None:
+    """The first ask's own sentence (without the story told before it) and the second ask, of a text asking two
+    things in two sentences, or also in one when `in_one_sentence`."""
+    pair = (in_one_sentence and two_asks_in_a_sentence(text)) or two_asks(text)
+    return (split_sentences(pair[0])[-1], pair[1]) if pair else None
 
 
 def _implied_by_focus(focus_matches, subjects: tuple[str, ...], vocabulary) -> str | None:
@@ -1233,7 +1240,7 @@ def lookup_subjects(slots: Slots) -> tuple[str, ...]:
         # asked qualifies the title, and its own provision answers first (one that only names the
         # aspect, "tiền thưởng" for the reward, qualifies nothing; nor does a body or a group of recipients)
         families = {parent for subject in slots.subjects for parent in vocabulary.ancestors(subject)}
-        asked_later = _asked_only_later(slots)
+        asked_later = _asked_only_later(slots) if notions else set()
         qualifiers = [n for n in notions if vocabulary.get(n).kind not in ("co_quan", "doi_tuong")
                       and n not in asked_later
                       and n not in families  # "danh hiệu thi đua Lao động tiên tiến" names the title's family
@@ -1266,12 +1273,11 @@ def _asked_only_later(slots: Slots) -> set[str]:
     """ "CSTĐ tỉnh thì cần mấy lần CSTĐCS liên tiếp, với lại thời gian nghỉ sinh có bị trừ không?": the notions a
     second ask names and the first ask (which names the title) does not; they are what that second ask is about,
     and do not qualify the title the first ask is about."""
-    text = slots.focus or slots.question
-    asks = two_asks_in_a_sentence(text) or two_asks(text)
+    asks = _the_two_asks(slots.focus or slots.question, in_one_sentence=True)
     if not asks:
         return set()
     vocabulary = load_vocabulary()
-    first = {m.entry.id for m in vocabulary.find(split_sentences(asks[0])[-1])}
+    first = {m.entry.id for m in vocabulary.find(asks[0])}
     if not first.intersection(slots.subjects):
         return set()
     return {m.entry.id for m in vocabulary.find(asks[1])} - first
