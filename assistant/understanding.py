@@ -303,7 +303,8 @@ def _recipients_named(form: _Form, table: str) -> tuple[list[str], list[str]]:
     form = _without(form, _parts()["not_targets"])
     found = [key for key, cues in _parts()[table].items() if any(_cue_in(form, cue) for cue in cues)]
     given_to = [key for key in found if any(_cue_in(form, f"cho {cue}") for cue in _parts()[table][key])]
-    if "ca_nhan" not in given_to and any(_cue_in(form, f"cho {relative}") for relative in _parts()["relatives"]):
+    if "ca_nhan" not in given_to and (any(_cue_in(form, f"cho {relative}") for relative in _parts()["relatives"])
+                                      or any(_cue_in(form, cue) for cue in _parts()["put_forward"])):
         given_to.append("ca_nhan")
         found = found if "ca_nhan" in found else [*found, "ca_nhan"]
     return found, given_to
@@ -408,7 +409,8 @@ def understand(question: str) -> Slots:
               # asking clause names, which the law rules on in one respect, is asked in it, not the story's words
               or (clause and _implied_aspect((), tuple(m.entry.id for m in vocabulary.find(clause))))
               or _first_ask_aspect(focus or question, next(iter(split_sentences(question)), ""))
-              or (focus and (_asked_in_the_asks(focus, subjects, vocabulary)
+              or (focus and (_a_heard_claim_checked(focus)
+                          or _asked_in_the_asks(focus, subjects, vocabulary)
                           or _first_of_two_asks(focus)
                           or detect_aspect(_main_asks(focus))
                           or _implied_by_focus(focus_matches, subjects, vocabulary)))
@@ -904,13 +906,16 @@ def _higher_first(ids: tuple[str, ...], named, told_held: frozenset[str] = froze
 # ("Vậy ai chi ạ — Bằng khen của Thủ tướng được thưởng bao nhiêu?"): what it asks comes first.
 FOLLOW_UP_JOINER = " — "
 OPENING_CHARS = 160  # a khoản says whom it is written for in its first words
+_QUOTED_NAME = re.compile(r"“[^”]*”")
 
 
 def group_order(opening: str, question: str, group: str = "") -> int:
     """How a khoản's group ("để tặng cho công nhân, nông dân …", or the one its law-map entry names)
     stands to the question: 0 written for a group the question names, 1 for no group (the general
-    case), 2 for a group it does not name."""
-    text, asked = _form(opening[:OPENING_CHARS], accented=True), _question_form(question)  # "công nhận" is no "công nhân"
+    case), 2 for a group it does not name. A title's quoted name ("“Anh hùng Lực lượng vũ trang nhân dân” để tặng
+    … cho cá nhân") names no group."""
+    opening = _QUOTED_NAME.sub(" ", opening[:OPENING_CHARS])
+    text, asked = _form(opening, accented=True), _question_form(question)  # "công nhận" is no "công nhân"
     text = _without(text, _parts()["every_recipient"])
     groups = _parts()["population_groups"]
     written_for = ([groups[group]] if group
@@ -929,6 +934,18 @@ def _asked_in_the_asks(focus: str, subjects: tuple[str, ...], vocabulary) -> str
         return None
     asked = " ".join(asks)
     return detect_aspect(_main_asks(asked)) or _implied_by_focus(vocabulary.find(asked), subjects, vocabulary)
+
+
+def _a_heard_claim_checked(focus: str) -> str | None:
+    """ "Phòng tổ chức bảo điều dưỡng không thuộc diện xét …, chỉ bác sĩ mới được. Có đúng như vậy không ạ? Nếu được
+    thì bao lâu mới xét một lần?": a rule the asker heard, then checked by an ask pointing back to it, is asked
+    first; the ask on its answer ("Nếu được thì …") waits on it."""
+    sentences = split_sentences(focus)
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), 0)
+    if first == 0 or detect_aspect(sentences[first]) or not _POINTS_BACK.search(sentences[first]):
+        return None
+    claim = sentences[first - 1]
+    return detect_aspect(claim) if _HEARD.search(claim) else None
 
 
 def _an_occupation_set_against_only_another(question: str, subjects: tuple[str, ...]) -> bool:

@@ -74,6 +74,9 @@ def _compatible(text_marks: tuple[str, ...], phrase_marks: tuple[str, ...]) -> b
     return text_marks == phrase_marks or not text_marks or not phrase_marks
 
 
+FOUND_CACHE_SIZE = 4096
+
+
 class _PhraseIndex:
     """Folded syllable sequences → a key; longest non-overlapping matches.
 
@@ -86,6 +89,8 @@ class _PhraseIndex:
         self._equivalents = equivalents or {}
         self._keys: dict[tuple[str, ...], list[tuple[tuple[tuple[str, ...], ...], tuple[bool, ...], str]]] = {}
         self._lengths: dict[str, set[int]] = {}
+        # a question's sentences are searched many times over while it is read and answered
+        self._found: dict[str, list[tuple[str, int, int]]] = {}
 
     def syllables(self, text: str) -> list[_Syllable]:
         text = normalize(text)
@@ -111,6 +116,7 @@ class _PhraseIndex:
                 return owner if owner != key else None
         owners.append((marks, tuple(s.after_break for s in sylls), key))
         self._lengths.setdefault(folded[0], set()).add(len(folded))
+        self._found.clear()
         return None
 
     def _lookup(self, sylls: list[_Syllable]) -> str | None:
@@ -129,6 +135,14 @@ class _PhraseIndex:
         first and overlapping shorter ones dropped, so "danh hiệu chiến sĩ thi đua cấp
         tỉnh" yields the provincial title, not the generic one.
         """
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= FOUND_CACHE_SIZE:
+                self._found.clear()
+            found = self._found[text] = self._spans(text)
+        return list(found)
+
+    def _spans(self, text: str) -> list[tuple[str, int, int]]:
         sylls = self.syllables(text)
         candidates = []  # (length, start syllable, key)
         for i, syl in enumerate(sylls):

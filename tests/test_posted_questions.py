@@ -1260,3 +1260,50 @@ def test_dki_in_chat_is_dang_ky():
 def test_two_occupations_side_by_side_ask_whom_an_honour_is_for_one_alone_its_criteria(
         assistant, question, aspect, location):
     _asks_and_is_answered(assistant, question, aspect, location)
+
+
+def test_a_rule_the_asker_heard_then_checked_is_asked_before_the_ask_that_waits_on_its_answer(assistant):
+    _asks_and_is_answered(
+        assistant, "Chị là hộ sinh ở trạm y tế xã đã 17 năm. Chị trưởng trạm bảo hộ sinh không thuộc diện xét Thầy "
+                   "thuốc ưu tú, chỉ bác sĩ mới được. Có đúng như vậy không ạ? Nếu được thì mấy năm xét một lần?",
+        "doi_tuong", "Điều 65, khoản 1")
+
+
+@pytest.mark.parametrize("question,location", [
+    # receiving a foreign partner's award asks the consent of a body "trong nước" (Điều 14)
+    ("Đối tác bên Úc báo sẽ tặng tôi kỷ niệm chương của họ. Tôi có phải được cơ quan trong nước đồng ý trước khi "
+     "nhận không?", "Điều 14"),
+    ("Công ty tôi ở Nhật muốn trao huy chương cho tôi, vậy có cần cơ quan có thẩm quyền trong nước đồng ý không?",
+     "Điều 14"),
+    # the asker is the one put forward, whatever body puts them forward
+    ("Tôi là thợ hàn ở công ty may, có 3 sáng kiến được áp dụng. Công đoàn công ty định đề nghị tôi Huân chương Lao "
+     "động hạng Nhì. Công nhân thì cần mấy sáng kiến?", "Điều 43, khoản 2"),
+    # farming people name themselves by their work, not as "nông dân"
+    ("Nhà tôi làm ruộng, có mô hình trồng lúa kết hợp nuôi cá hiệu quả 5 năm nay. Bố tôi có được đề nghị Huân chương "
+     "Lao động hạng Ba không?", "Điều 44, khoản 2"),
+    # the khoản written for Vietnamese living abroad, when the question names them
+    ("Kiều bào định cư ở nước ngoài có nhiều đóng góp cho quê hương thì có được xét Huân chương Lao động hạng Nhì "
+     "không?", "Điều 43, khoản 6"),
+    # a hero's one exceptional deed (khoản 3), not the general criteria (khoản 1)
+    ("Anh công nhân hy sinh khi cứu kho hàng khỏi đám cháy, có thành tích đặc biệt xuất sắc đột xuất, có được truy "
+     "tặng Anh hùng Lao động không dù chưa đủ các tiêu chuẩn khác?", "Điều 63, khoản 3"),
+    ("Trung úy công an hy sinh trong vụ giải cứu con tin, có thành tích đặc biệt xuất sắc đột xuất, có được truy tặng "
+     "Anh hùng Lực lượng vũ trang nhân dân không?", "Điều 62, khoản 3"),
+    # who must recognise the deeds is in the criteria, not who awards
+    ("Huân chương dành cho người dân tộc thiểu số, doanh nhân tiêu biểu có công với khối đại đoàn kết thì thành tích "
+     "phải do cơ quan nào công nhận?", "Điều 51"),
+])
+def test_the_askers_own_words_for_who_is_asked_about_find_the_khoan_written_for_them(assistant, question, location):
+    _cites_first(assistant, question, LAW.stem, location)
+
+
+@pytest.mark.parametrize("written,entry", [
+    ("GT HCM", "giai_thuong_ho_chi_minh"),
+    ("GT Nhà nước", "giai_thuong_nha_nuoc"),
+    ("KT theo niên hạn", "khen_thuong_nien_han"),
+    ("cái bằng của Thủ tướng", "bang_khen_thu_tuong"),
+    ("anh hùng của lực lượng vũ trang", "anh_hung_luc_luong_vu_trang_nhan_dan"),
+])
+def test_the_fields_short_and_spoken_names_of_awards_are_read_as_the_award(written, entry):
+    from assistant.vocabulary import load_vocabulary
+    assert [m.entry.id for m in load_vocabulary().find(f"Hỏi về {written} ạ")] == [entry]
