@@ -367,6 +367,20 @@ def _ranks_named(question: str, matches) -> str:
     return question
 
 
+_RANK_ASKED = re.compile(r"\bhạng\s+(?:nào|mấy|gì|Nhất|Nhì|Ba|I{1,3}|1|2|3)\b", re.IGNORECASE)
+
+
+def _the_one_member_in_classes(question: str, subjects: tuple[str, ...], vocabulary) -> tuple[str, ...]:
+    """ "đơn vị lập danh sách đề nghị huy chương cho anh em có thâm niên … 17 năm thì được xét hạng nào?": only a kind
+    named, with a class asked, asks the one award of that kind given in classes (Huy chương Chiến sĩ vẻ vang is the
+    only medal in classes: Luật 06/2022 Điều 54); a kind with several such members (huân chương) stays a kind."""
+    if len(subjects) != 1 or not vocabulary.get(subjects[0]).names_a_kind or not _RANK_ASKED.search(question):
+        return subjects
+    in_classes = {entry.parent for entry in vocabulary.entries
+                  if _RANK.search(entry.name) and subjects[0] in vocabulary.ancestors(entry.id)}
+    return (in_classes.pop(),) if len(in_classes) == 1 else subjects
+
+
 def _member_for_a_deed(subjects: tuple[str, ...], terms: tuple[str, ...], vocabulary) -> tuple[str, ...]:
     """ "cái huân chương dành cho người có hành động dũng cảm": only a kind of award named, beside a deed the law map
     says one award of that kind is for (its hinh_thuc_phu_hop provision sets out that award), that award is asked."""
@@ -394,6 +408,7 @@ def understand(question: str) -> Slots:
         terms = ("khen_mot_thanh_tich", *terms)
     award_matches = [m for m in matches if m.entry.kind in AWARD_KINDS]
     subjects = _member_for_a_deed(_asked_subjects(question, award_matches), terms, vocabulary)
+    subjects = _the_one_member_in_classes(question, subjects, vocabulary)
     part = _first_cue(form, parts["document_parts"])
     if part in ("signer", "recipients") and subjects and (not _has_any(form, parts["document_words"])
                                                          or _has_any(form, parts["authority_words"])):

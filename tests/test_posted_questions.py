@@ -1307,3 +1307,45 @@ def test_the_askers_own_words_for_who_is_asked_about_find_the_khoan_written_for_
 def test_the_fields_short_and_spoken_names_of_awards_are_read_as_the_award(written, entry):
     from assistant.vocabulary import load_vocabulary
     assert [m.entry.id for m in load_vocabulary().find(f"Hỏi về {written} ạ")] == [entry]
+
+
+@pytest.mark.parametrize("question,doc,location", [
+    # the one medal given in classes, asked by its class only
+    ("Anh trai tôi là sĩ quan, phục vụ liên tục 12 năm, đơn vị đang làm hồ sơ huy chương cho anh. Anh được xét hạng "
+     "mấy?", LAW, "Điều 57, khoản 3"),
+    # named after President Hồ Chí Minh; a science is no university department
+    ("Giải thưởng mang tên Bác Hồ cho công trình khoa học thì mấy năm xét một lần?", LAW, "Điều 69, khoản 2"),
+    # a foreigner named by nationality
+    ("Một nhà nghiên cứu người Pháp viết nhiều sách về văn hóa Việt Nam, có được xét Giải thưởng Nhà nước không?", LAW,
+     "Điều 68, khoản 2"),
+    # a company asking again for the order it holds: the collective's khoản
+    ("Tổng công ty đã có Huân chương Hồ Chí Minh năm 2005, nay muốn đề nghị lại thì cần liên tục bao nhiêu năm?", LAW,
+     "Điều 35, khoản 4"),
+    # a denunciation being checked holds the award back, as discipline pending does
+    ("Tôi là kế toán, tháng trước có người gửi đơn tố cáo tôi và thanh tra đang xác minh. Trưởng phòng nói tạm chưa "
+     "trình khen Chiến sĩ thi đua cơ sở cho tôi. Làm vậy có đúng không?", DECREE, "Điều 4, khoản 4"),
+    ("Được tặng bằng khen rồi thì người được khen có nghĩa vụ gì, hay chỉ cất đi là xong?", LAW, "Điều 87"),
+    ("Khai thêm thành tích không có thật vào hồ sơ xin bằng khen thì có phạm luật không?", LAW, "Điều 15"),
+    ("Thi đua nhằm mục đích gì?", LAW, "Điều 4"),
+    ("Hội viên HND có mô hình sản xuất hiệu quả 3 năm thì có đủ điều kiện Bằng khen của Thủ tướng không?", LAW,
+     "Điều 73, khoản 2"),
+    ("Trong các loại huân chương ở nước ta hiện nay thì loại nào được xem là cao quý nhất ạ?", LAW, "Điều 34"),
+])
+def test_the_field_s_everyday_names_and_asks_find_the_rule_and_are_answered(assistant, question, doc, location):
+    _cites_first(assistant, question, doc.stem, location)
+
+
+def test_a_commemorative_badge_by_another_name_is_a_ky_niem_chuong():
+    from assistant.vocabulary import load_vocabulary
+    assert [m.entry.id for m in load_vocabulary().find("loại huy hiệu lưu niệm của hội")] == ["ky_niem_chuong"]
+
+
+@pytest.mark.parametrize("question,aspect,location", [
+    ("Cuối năm em được xếp loại hoàn thành tốt nhiệm vụ, anh trưởng phòng bảo phải hoàn thành xuất sắc mới được Lao "
+     "động tiên tiến. Vậy em có đủ chuẩn không ạ?", "tieu_chuan", "Điều 24"),
+    ("Khi xây dựng một phong trào thi đua thì đơn vị cần xác định trước những nội dung gì?", "to_chuc_phat_dong",
+     "Điều 17"),
+])
+def test_whether_one_meets_the_standard_and_what_a_movement_sets_out_are_read_as_asked(
+        assistant, question, aspect, location):
+    _asks_and_is_answered(assistant, question, aspect, location)
