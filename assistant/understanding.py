@@ -376,9 +376,17 @@ def _the_one_member_in_classes(question: str, subjects: tuple[str, ...], vocabul
     only medal in classes: Luật 06/2022 Điều 54); a kind with several such members (huân chương) stays a kind."""
     if len(subjects) != 1 or not vocabulary.get(subjects[0]).names_a_kind or not _RANK_ASKED.search(question):
         return subjects
-    in_classes = {entry.parent for entry in vocabulary.entries
-                  if _RANK.search(entry.name) and subjects[0] in vocabulary.ancestors(entry.id)}
-    return (in_classes.pop(),) if len(in_classes) == 1 else subjects
+    classes = [entry for entry in vocabulary.entries
+               if _RANK.search(entry.name) and subjects[0] in vocabulary.ancestors(entry.id)]
+    if len({entry.parent for entry in classes}) != 1:
+        return subjects
+    asked = _ranks_in(question)  # "huy chương quân đội hạng Nhì": that class
+    named = [entry.id for entry in classes if _ranks_in(entry.name) & asked]
+    return (named[0],) if len(named) == 1 else (classes[0].parent,)
+
+
+def _ranks_in(text: str) -> set[str]:
+    return {fold_accents(match.group()).lower() for match in _RANK.finditer(text)}
 
 
 def _member_for_a_deed(subjects: tuple[str, ...], terms: tuple[str, ...], vocabulary) -> tuple[str, ...]:

@@ -534,3 +534,20 @@ def test_asking_whether_a_title_may_be_held_again_tells_no_year_held():
     parse = _parse("Em được LĐTT năm 2024, năm 2025 lại được không ạ?")
     assert parse.award == "lao_dong_tien_tien"
     assert not parse.records.get(2025, {}).get("titles")
+
+
+def test_a_member_counted_as_not_completing_is_not_the_collectives_own_rating():
+    """ "có 1 chị bị xếp loại không hoàn thành nhiệm vụ": one member's rating, not the room's; the title asked by its
+    short name ("danh hiệu tập thể xuất sắc") is Tập thể lao động xuất sắc."""
+    parse = _parse("Phòng tôi có 12 người. Năm 2025 phòng được đánh giá hoàn thành xuất sắc nhiệm vụ, 10 người đạt "
+                   "LĐTT, có 1 chị bị xếp loại không hoàn thành nhiệm vụ. Phòng còn đủ điều kiện đề nghị danh hiệu "
+                   "tập thể xuất sắc không?")
+    assert parse.award == "tap_the_lao_dong_xuat_sac"
+    assert parse.records[2025]["rating"] == "hoan_thanh_xuat_sac"
+
+
+@pytest.mark.parametrize("form,counted", [("khiển trách", 0), ("cảnh cáo", 1)])
+def test_a_members_discipline_counted_with_its_form_counts_from_canh_cao_up(form, counted):
+    """ "có 1 bạn bị kỷ luật khiển trách": the form named after "bị kỷ luật" decides (Điều 28 khoản 1 điểm c)."""
+    parse = _parse(f"Tổ em năm nay có 1 bạn bị kỷ luật {form}, tổ còn được xét Tập thể lao động tiên tiến không?")
+    assert parse.records[parse.year]["members_disciplined_canh_cao_or_higher"] == counted

@@ -1349,3 +1349,34 @@ def test_a_commemorative_badge_by_another_name_is_a_ky_niem_chuong():
 def test_whether_one_meets_the_standard_and_what_a_movement_sets_out_are_read_as_asked(
         assistant, question, aspect, location):
     _asks_and_is_answered(assistant, question, aspect, location)
+
+
+@pytest.mark.parametrize("question,location", [
+    # a teacher put forward by the school is a person
+    ("Thầy giáo tổ em có Bằng khen của UBND tỉnh năm 2020, từ đó đều hoàn thành tốt nhiệm vụ, 3 năm CSTĐCS. Trường "
+     "định đề nghị BK TTg cho thầy thì đủ chưa?", "Điều 73, khoản 1"),
+    # the class named picks the class's own point, not the khoản on service in hard areas
+    ("Huy chương công an hạng Ba thì cần công tác bao nhiêu năm?", "Điều 57, khoản 2"),
+])
+def test_a_teacher_put_forward_and_a_medals_class_named_plainly_find_their_khoan(assistant, question, location):
+    _cites_first(assistant, question, LAW.stem, location)
+
+
+@pytest.mark.parametrize("question,doc,location", [
+    # two titles for the same year: only the higher one's reward (NĐ 152 Điều 49 khoản 5)
+    ("Năm 2025 em được tặng đồng thời hai danh hiệu Lao động tiên tiến và Chiến sĩ thi đua cơ sở. Em có được nhận thêm "
+     "tiền thưởng Lao động tiên tiến không?", DECREE, "Điều 49, khoản 5"),
+    # whether the commune chairman may sign, or must send it up
+    ("LĐTT của cán bộ xã thì chủ tịch UBND xã ký QĐ được không, hay phải trình lên trên?", LAW, "Điều 80"),
+    # a named doctor put forward by the hospital is a person; "đơn vị, ngành" is whom the deeds served
+    ("Bệnh viện đang làm hồ sơ Anh hùng Lao động cho PGS.TS Nguyễn Văn Hùng, trưởng khoa Hồi sức. Thời gian có đóng "
+     "góp quan trọng cho đơn vị, ngành phải từ bao nhiêu năm?", LAW, "Điều 63, khoản 1"),
+])
+def test_two_titles_at_once_a_signature_and_a_named_doctor_find_their_rule(assistant, question, doc, location):
+    _cites_first(assistant, question, doc.stem, location)
+
+
+def test_bc_beside_what_is_reported_is_a_report():
+    from assistant.understanding import plain_spelling
+    assert plain_spelling("các đơn vị BC kết quả về Sở trước ngày nào?") == \
+        "các đơn vị báo cáo kết quả về Sở trước ngày nào?"

@@ -739,7 +739,8 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
             if not (has_member or total or share is not None):
                 continue
             stop = next((k for k in range(j, end) if folded[k].isdigit() and len(folded[k]) <= 3), end)
-            fact = next((m for m in items if m.category in FACTS and j <= m.start < stop and not m.used), None)
+            fact = _its_form(next((m for m in items if m.category in FACTS and j <= m.start < stop and not m.used),
+                                  None), items)
             field_name = _count_field(fact, data)
             group = owner.get(id(fact)) if fact else None
             years = group.years if group else [parse.year]
@@ -782,6 +783,13 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
             for year in (group.years if group else [parse.year]):
                 _record(parse, year)[field_name] = 0
     return consumed
+
+
+def _its_form(fact: _Match | None, items: list[_Match]) -> _Match | None:
+    """ "1 bạn bị kỷ luật khiển trách": the form named after a bare "bị kỷ luật" is the fact counted."""
+    if fact is None or not _form_follows(fact, items):
+        return fact
+    return next(x for x in items if x.category == "discipline" and x.value != "ky_luat" and 0 <= x.start - fact.end <= 1)
 
 
 def _form_follows(m: _Match, items: list[_Match]) -> bool:
