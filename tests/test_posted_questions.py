@@ -1380,3 +1380,8 @@ def test_bc_beside_what_is_reported_is_a_report():
     from assistant.understanding import plain_spelling
     assert plain_spelling("các đơn vị BC kết quả về Sở trước ngày nào?") == \
         "các đơn vị báo cáo kết quả về Sở trước ngày nào?"
+
+
+def test_who_pays_asked_apart_from_the_reward_it_pays_is_who_pays(assistant):
+    _asks_and_is_answered(assistant, "Ông tôi được truy tặng Huân chương Kháng chiến, tiền thưởng kèm huân chương do ai "
+                                     "chi ạ?", "chi_tra_thuong", "Điều 11, khoản 4")

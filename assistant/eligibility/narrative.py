@@ -787,15 +787,19 @@ def _member_counts(parse, folded, items, clauses, owner) -> set[int]:
 
 def _its_form(fact: _Match | None, items: list[_Match]) -> _Match | None:
     """ "1 bạn bị kỷ luật khiển trách": the form named after a bare "bị kỷ luật" is the fact counted."""
-    if fact is None or not _form_follows(fact, items):
-        return fact
-    return next(x for x in items if x.category == "discipline" and x.value != "ky_luat" and 0 <= x.start - fact.end <= 1)
+    return (_following_form(fact, items) or fact) if fact is not None else None
 
 
 def _form_follows(m: _Match, items: list[_Match]) -> bool:
     """A bare "bị kỷ luật" followed by its form ("… kỷ luật khiển trách"): the form says it."""
-    return m.value == "ky_luat" and any(x.category == "discipline" and x.value != "ky_luat"
-                                        and 0 <= x.start - m.end <= 1 for x in items)
+    return _following_form(m, items) is not None
+
+
+def _following_form(m: _Match, items: list[_Match]) -> _Match | None:
+    if m.value != "ky_luat":
+        return None
+    return next((x for x in items if x.category == "discipline" and x.value != "ky_luat" and 0 <= x.start - m.end <= 1),
+                None)
 
 
 def _a_topic_of_the_question(folded: list[str], m: _Match, data) -> bool:
