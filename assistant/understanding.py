@@ -367,14 +367,15 @@ def _ranks_named(question: str, matches) -> str:
     return question
 
 
-_RANK_ASKED = re.compile(r"\bhạng\s+(?:nào|mấy|gì|Nhất|Nhì|Ba|I{1,3}|1|2|3)\b", re.IGNORECASE)
+_CLASS_ASKED = re.compile(r"\bhạng\s+(?:nào|mấy|gì)\b", re.IGNORECASE)  # a class asked without naming it
 
 
 def _the_one_member_in_classes(question: str, subjects: tuple[str, ...], vocabulary) -> tuple[str, ...]:
     """ "đơn vị lập danh sách đề nghị huy chương cho anh em có thâm niên … 17 năm thì được xét hạng nào?": only a kind
     named, with a class asked, asks the one award of that kind given in classes (Huy chương Chiến sĩ vẻ vang is the
     only medal in classes: Luật 06/2022 Điều 54); a kind with several such members (huân chương) stays a kind."""
-    if len(subjects) != 1 or not vocabulary.get(subjects[0]).names_a_kind or not _RANK_ASKED.search(question):
+    if (len(subjects) != 1 or not vocabulary.get(subjects[0]).names_a_kind
+            or not (_RANK.search(question) or _CLASS_ASKED.search(question))):
         return subjects
     classes = [entry for entry in vocabulary.entries
                if _RANK.search(entry.name) and subjects[0] in vocabulary.ancestors(entry.id)]
@@ -585,7 +586,7 @@ def asking_part(question: str) -> str:
         return ""
     first = next((i for i, s in enumerate(sentences) if s.endswith("?")), len(sentences) - 1)
     if first > 0 and (len(syllable_tokenize(" ".join(sentences[first:]))) < SHORT_ASK_SYLLABLES
-                      or _POINTS_BACK.search(sentences[first]) and _HEARD.search(sentences[first - 1])):
+                      or _checks_a_rule_heard(sentences, first)):
         first -= 1  # "Có đúng không?", "(Em nghe nói …) Có quy định như vậy không?" ask about the sentence before
     last = max((i for i, s in enumerate(sentences) if s.endswith("?")), default=len(sentences) - 1)
     while last < len(sentences) - 1 and len(syllable_tokenize(sentences[-1])) <= SIGNATURE_SYLLABLES:
@@ -598,6 +599,13 @@ def asking_part(question: str) -> str:
 _POINTS_BACK = re.compile(r"\b(?:(?:như|nói|làm) (?:vậy|thế)(?! nào)|điều đó|điều này|việc đó|việc này|chuyện đó|"
                           r"chuyện này)\b", re.IGNORECASE)
 _HEARD = re.compile(r"\b(?:nghe nói|nghe bảo|nghe đâu|được biết|đọc thấy|nói|bảo|cho rằng)\b", re.IGNORECASE)
+
+
+def _checks_a_rule_heard(sentences: list[str], ask: int) -> bool:
+    """The ask at `ask` points back to a rule the sentence before it says the asker heard."""
+    return bool(ask > 0 and _POINTS_BACK.search(sentences[ask]) and _HEARD.search(sentences[ask - 1]))
+
+
 _IF_OPENING = r"^\W*(?:và|còn)?\s*nếu\b"  # an ask opening with "(và/còn) nếu"
 # "Và nếu … cố ý làm trái thì …" asks of a new case; "Nếu được thì ai ký?" asks on in the first ask's case
 _IF_THEN = re.compile(_IF_OPENING + r"(?!\s+(?:được|có|đúng|vậy|như vậy|không|phải|đủ)\b)", re.IGNORECASE)
@@ -965,10 +973,9 @@ def _a_heard_claim_checked(focus: str) -> str | None:
     first; the ask on its answer ("Nếu được thì …") waits on it."""
     sentences = split_sentences(focus)
     first = next((i for i, s in enumerate(sentences) if s.endswith("?")), 0)
-    if first == 0 or detect_aspect(sentences[first]) or not _POINTS_BACK.search(sentences[first]):
+    if not _checks_a_rule_heard(sentences, first) or detect_aspect(sentences[first]):
         return None
-    claim = sentences[first - 1]
-    return detect_aspect(claim) if _HEARD.search(claim) else None
+    return detect_aspect(sentences[first - 1])
 
 
 def _an_occupation_set_against_only_another(question: str, subjects: tuple[str, ...]) -> bool:
