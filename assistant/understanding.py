@@ -22,7 +22,7 @@ from typing import NamedTuple
 import yaml
 
 from assistant.vocabulary import (LawMapEntry, aspect_owners, aspects_asked, detect_aspect, holds_a_question_word,
-                                  load_law_map, load_vocabulary, quotes_an_amount)
+                                  load_law_map, load_vocabulary, mask_subjects, quotes_an_amount)
 from documents.text import find_years, fold_accents, looks_unaccented, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
@@ -386,6 +386,19 @@ def _the_one_member_in_classes(question: str, subjects: tuple[str, ...], vocabul
     return (named[0],) if len(named) == 1 else (classes[0].parent,)
 
 
+def _the_member_for_its_recipients(question: str, subjects: tuple[str, ...], vocabulary) -> tuple[str, ...]:
+    """ "Chiến sĩ công an được phong danh hiệu anh hùng cần tiêu chuẩn gì?": a title named by its family ("anh
+    hùng") beside words naming whom one member of that family is for asks that member (Anh hùng Lực lượng vũ trang
+    nhân dân); words inside a named title or body do not count ("Chiến sĩ thi đua")."""
+    if len(subjects) != 1:
+        return subjects
+    form = _question_form(mask_subjects(question, vocabulary))
+    members = [entry.id for entry in vocabulary.entries
+               if entry.recipients and subjects[0] in vocabulary.ancestors(entry.id)
+               and _has_any(form, list(entry.recipients))]
+    return (members[0],) if len(members) == 1 else subjects
+
+
 def _ranks_in(text: str) -> set[str]:
     return {fold_accents(match.group()).lower() for match in _RANK.finditer(text)}
 
@@ -403,6 +416,19 @@ def _member_for_a_deed(subjects: tuple[str, ...], terms: tuple[str, ...], vocabu
     return tuple(members[:1]) or subjects
 
 
+def _the_one_member_ruled_on(subjects: tuple[str, ...], aspect: str | None, vocabulary) -> tuple[str, ...]:
+    """ "cái huy chương tặng theo số năm phục vụ … thời gian ở đảo có được tính nhân lên không": only a kind named,
+    asked in a respect the law rules on for one award of that kind alone (the time at sea counted twice is said of
+    Huy chương Chiến sĩ vẻ vang only, Luật 06/2022 Điều 57 khoản 3), that award is asked."""
+    if len(subjects) != 1 or aspect is None or not vocabulary.get(subjects[0]).names_a_kind:
+        return subjects
+    ruled = {e.subject for e in load_law_map().entries if e.aspect == aspect and e.subject in vocabulary}
+    if subjects[0] in ruled:
+        return subjects
+    members = [s for s in ruled if subjects[0] in vocabulary.ancestors(s)]
+    return (members[0],) if len(members) == 1 else subjects
+
+
 @lru_cache(maxsize=512)
 def understand(question: str) -> Slots:
     vocabulary = load_vocabulary()
@@ -418,6 +444,7 @@ def understand(question: str) -> Slots:
     award_matches = [m for m in matches if m.entry.kind in AWARD_KINDS]
     subjects = _member_for_a_deed(_asked_subjects(question, award_matches), terms, vocabulary)
     subjects = _the_one_member_in_classes(question, subjects, vocabulary)
+    subjects = _the_member_for_its_recipients(question, subjects, vocabulary)
     part = _first_cue(form, parts["document_parts"])
     if part in ("signer", "recipients") and subjects and (not _has_any(form, parts["document_words"])
                                                          or _has_any(form, parts["authority_words"])):
@@ -446,6 +473,7 @@ def understand(question: str) -> Slots:
               or (_implied_by_an_act(terms) if subjects else None))
     if aspect == "truong_hop_ap_dung":
         aspect = _cases_of_an_act(terms) or _cases_of_a_title(subjects) or aspect
+    subjects = _the_one_member_ruled_on(subjects, aspect, vocabulary)
     named_titles = [m.entry for m in award_matches]
     if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
         aspect = "tieu_chuan"  # "đạt LĐTT rồi mới được CSTĐCS?": the higher title's criteria require the lower
@@ -466,6 +494,9 @@ def understand(question: str) -> Slots:
     asks_which = _asks_which(question, award_matches)
     if asks_which and aspect == "dinh_nghia":
         aspect = "hinh_thuc_phu_hop"  # "… đó là huân chương gì?" asks which award fits, not what one is
+    if (aspect in (None, "hinh_thuc_phu_hop") and _CLASS_ASKED.search(focus or question) and subjects
+            and not vocabulary.get(subjects[0]).names_a_kind):
+        aspect = "tieu_chuan"  # "… được truy tặng huy chương gì, hạng nào?": the award known, which class one's record meets
     return Slots(
         question=question,
         subjects=subjects,

@@ -211,6 +211,9 @@ class VocabEntry:
     step_required: bool = False  # the title of `builds_on` is a condition of its own, not one way among others
     masked: bool = False  # its words name what is asked about, not the aspect ("nước ngoài trao tặng")
     spell: tuple[tuple[str, str], ...] = ()  # (variant, what it stands for) where that is not `name`
+    # words naming whom the entry is for, that pick it among its parent's children ("bộ đội" → AH LLVTND)
+    recipients: tuple[str, ...] = ()
+    recipients_source: str = ""
 
     def spelled_as(self, written: str) -> str:
         """What a variant stands for: "TĐKT" → "thi đua, khen thưởng" (the entry's name unless `spell` says)."""
@@ -352,6 +355,8 @@ def _entry(raw: dict) -> VocabEntry:
         related=_as_tuple(raw.get("related")), doc=raw.get("doc"), note=raw.get("note", ""),
         masked=bool(raw.get("masked")),
         spell=tuple((normalize(k), normalize(v)) for k, v in (raw.get("spell") or {}).items()),
+        recipients=tuple(form for words in raw.get("recipients") or () for form in expand_alternatives(normalize(words))),
+        recipients_source=raw.get("recipients_source", ""),
     )
 
 

@@ -1385,3 +1385,36 @@ def test_bc_beside_what_is_reported_is_a_report():
 def test_who_pays_asked_apart_from_the_reward_it_pays_is_who_pays(assistant):
     _asks_and_is_answered(assistant, "Ông tôi được truy tặng Huân chương Kháng chiến, tiền thưởng kèm huân chương do ai "
                                      "chi ạ?", "chi_tra_thuong", "Điều 11, khoản 4")
+
+
+@pytest.mark.parametrize("question,location", [
+    # "huy chương" holds no "hủy", "nghĩa vụ quân sự" no duty: the class asked of the medal the case fits
+    ("Cháu tôi đi nghĩa vụ quân sự, làm nhiệm vụ trên đảo được 7 tháng thì hy sinh, đã được công nhận liệt sĩ. "
+     "Cháu được truy tặng huy chương gì, hạng nào?", "Điều 57, khoản 3"),
+    # a kind named ("cái huy chương"), asked in a respect the law rules on for one of its members only
+    ("Chồng tôi là quân nhân chuyên nghiệp, có 5 năm ở Trường Sa. Đơn vị sắp xét cái huy chương theo số năm phục vụ "
+     "cho anh. Thời gian ở đảo có được tính nhân lên không?", "Điều 57, khoản 3"),
+    # "được tính gấp lên" is the coefficient on time in hard areas
+    ("Cô giáo dạy 10 năm ở xã đặc biệt khó khăn, khi xét Nhà giáo ưu tú thì thời gian đó có được tính gấp lên không?",
+     "Điều 64, khoản 4"),
+    # whether a form is given once only: the principle that one form may be given many times
+    ("năm ngoái a được bằng khen của bộ rồi, năm nay đơn vị đề nghị tiếp thì có được k, hay mỗi người chỉ được nhận "
+     "1 lần thôi?", "Điều 5"),
+    # the council's head is its chair, whatever the council's name blanks
+    ("Người đứng đầu Hội đồng thi đua khen thưởng trung ương là ai vậy, Bộ trưởng Nội vụ hay Thủ tướng?", "Điều 90"),
+    # a movement told by who launched it asks nothing about launching: whether the flag may be proposed
+    ("Sơ kết phong trào thi đua chuyên đề do UBND tỉnh phát động mới được 1 năm thì có đề nghị Cờ thi đua của UBND "
+     "tỉnh cho đơn vị dẫn đầu được không?", "Điều 26"),
+])
+def test_words_that_only_look_like_a_cue_and_a_member_picked_by_its_kind_find_their_khoan(
+        assistant, question, location):
+    _cites_first(assistant, question, LAW.stem, location)
+
+
+@pytest.mark.parametrize("question,location", [
+    ("Bộ đội được phong danh hiệu anh hùng thì cần tiêu chuẩn gì?", "Điều 62"),
+    ("Một kỹ sư làm ở nhà máy muốn được phong danh hiệu anh hùng thì cần tiêu chuẩn gì?", "Điều 63"),
+    ("Một tỉnh muốn được phong danh hiệu anh hùng thì phải đạt những tiêu chuẩn nào?", "Điều 60"),
+])
+def test_a_hero_title_named_by_whom_it_is_for_is_that_title(assistant, question, location):
+    _cites_first(assistant, question, LAW.stem, location)

@@ -157,6 +157,8 @@ def test_vocabulary_ids_and_variants_are_sound():
         assert set(e.for_) <= {"ca_nhan", "tap_the", "ho_gia_dinh"}, e.id
         if e.variants:
             assert e.variants_source, f"{e.id}: variants without their origin"
+        if e.recipients:  # words that pick the entry among its family's members
+            assert e.recipients_source and e.parent, f"{e.id}: recipients without their origin or family"
         if e.kind == "van_ban":
             assert (LEGAL / f"{e.doc}.txt").exists(), e.id
 
