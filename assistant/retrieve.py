@@ -48,6 +48,7 @@ RECIPIENTS_FACTOR = 0.5
 # every question about it; they answer only questions about the plan as a whole. So does an
 # appendix's heading alone ("PHỤ LỤC", its title in capitals, "(Kèm theo Kế hoạch số …)").
 PREAMBLE = "Phần mở đầu"
+LOCAL_KINDS = ("date", "number")  # answers a place's own plans and rules set (deadlines, quotas)
 PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
 FOCUS_WEIGHT = 0.5
@@ -215,6 +216,14 @@ class HybridSearcher:
                 and (_governs(place, entry.issuer) or not named_as_a_unit_only(question, place))
                 or any(f" {form} " in question for form in _issuer_forms(entry.issuer, entry.number or entry.symbol))}
 
+    def _a_place_only_told(self, slots: Slots) -> bool:
+        """ "Em là giáo viên mầm non ở Cần Thơ … Thời gian nghỉ sinh có được tính khi bình xét thi đua không ạ?": a story
+        tells where the asker works; its asking sentence names neither a document nor the place, so a plan of that
+        place sharing its words is no answer before the law. Dates and quotas are the place's own ("hồ sơ … gửi Sở
+        Nội vụ trước ngày nào?")."""
+        return (bool(slots.focus) and slots.kind not in LOCAL_KINDS and not names_a_document(slots.focus)
+                and not self._local_documents(slots.focus))
+
     def _other_provinces_documents(self, question: str, local: set[str]) -> set[str]:
         """ "doanh nghiệp … đóng trên địa bàn tỉnh Ninh Thuận": asked of one province, the rules another province
         made for itself (Bắc Ninh's) do not hold there."""
@@ -236,7 +245,7 @@ class HybridSearcher:
             return hits
         if (local and hits and hits[0].chunk.doc_id in local and not self.catalogue.is_normative(hits[0].chunk.doc_id)
                 and not not_in_force(self.catalogue.get(hits[0].chunk.doc_id), day)
-                and not _only_state_awards_of_no_document(slots)):
+                and not _only_state_awards_of_no_document(slots) and not self._a_place_only_told(slots)):
             return hits  # "huyện Tam Đường … ai tặng giấy khen?": that plan's words, not the law's (of the date asked)
         doc_ids = flt.doc_ids or self._named_and_successors(self._named_in_the_ask(named, slots, day), slots) or None
         chosen = self._mapped_chunks(subjects, slots, hits, doc_ids, day)

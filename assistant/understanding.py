@@ -416,6 +416,16 @@ def _member_for_a_deed(subjects: tuple[str, ...], terms: tuple[str, ...], vocabu
     return tuple(members[:1]) or subjects
 
 
+def _the_member_named_of_the_kind(subjects: tuple[str, ...], award_matches, vocabulary) -> tuple[str, ...]:
+    """ "Đơn vị lập danh sách đề nghị huy chương cho cán bộ … Xin hỏi huy chương Chiến sĩ vẻ vang hạng thấp nhất thì
+    …?": a kind asked ("đề nghị huy chương") and one award of that kind named elsewhere: that award is the one asked."""
+    if len(subjects) != 1 or not vocabulary.get(subjects[0]).names_a_kind:
+        return subjects
+    members = list(dict.fromkeys(m.entry.id for m in award_matches
+                                 if subjects[0] in vocabulary.ancestors(m.entry.id)))
+    return (members[0],) if len(members) == 1 else subjects
+
+
 def _the_one_member_ruled_on(subjects: tuple[str, ...], aspect: str | None, vocabulary) -> tuple[str, ...]:
     """ "cái huy chương tặng theo số năm phục vụ … thời gian ở đảo có được tính nhân lên không": only a kind named,
     asked in a respect the law rules on for one award of that kind alone (the time at sea counted twice is said of
@@ -443,6 +453,7 @@ def understand(question: str) -> Slots:
         terms = ("khen_mot_thanh_tich", *terms)
     award_matches = [m for m in matches if m.entry.kind in AWARD_KINDS]
     subjects = _member_for_a_deed(_asked_subjects(question, award_matches), terms, vocabulary)
+    subjects = _the_member_named_of_the_kind(subjects, award_matches, vocabulary)
     subjects = _the_one_member_in_classes(question, subjects, vocabulary)
     subjects = _the_member_for_its_recipients(question, subjects, vocabulary)
     part = _first_cue(form, parts["document_parts"])

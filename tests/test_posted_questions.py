@@ -1418,3 +1418,60 @@ def test_words_that_only_look_like_a_cue_and_a_member_picked_by_its_kind_find_th
 ])
 def test_a_hero_title_named_by_whom_it_is_for_is_that_title(assistant, question, location):
     _cites_first(assistant, question, LAW.stem, location)
+
+
+CAN_THO = KNOWLEDGE / "plans" / "kh-157-2025-ubnd-can-tho.txt"
+BAC_NINH = KNOWLEDGE / "plans" / "qd-86-2025-ubnd-bac-ninh.txt"
+
+
+@pytest.fixture(scope="module")
+def with_local_plans(tmp_path_factory) -> Assistant:
+    return indexed_assistant(tmp_path_factory.mktemp("local") / "data", [LAW, DECREE, CAN_THO, BAC_NINH], TODAY)
+
+
+def test_a_place_a_story_only_tells_does_not_put_its_plan_before_the_law(with_local_plans):
+    """The Cần Thơ plan shares "giáo viên … bình xét thi đua" with the story; the asking sentence names neither a
+    document nor the place, so the rule on maternity leave answers (NĐ 152/2025 Điều 4 khoản 5)."""
+    question = ("Tôi là giáo viên tiểu học ở Cần Thơ, năm học vừa rồi tôi nghỉ sinh con 6 tháng. Thời gian nghỉ sinh "
+                "có được tính khi bình xét thi đua cuối năm không ạ? Cảm ơn anh chị.")
+    _cites_first(with_local_plans, question, DECREE.stem, "Điều 4, khoản 5")
+
+
+def test_a_deadline_asked_in_a_story_is_still_the_places_own(with_local_plans):
+    question = ("Tôi mới chuyển về văn phòng một sở của tỉnh Bắc Ninh, kiêm công tác thi đua. Năm nay sở đề nghị Cờ thi "
+                "đua cho một phòng. Hồ sơ khen thưởng tổng kết năm thì phải gửi Sở Nội vụ trước ngày nào?")
+    assert answered(with_local_plans, question).citations[0].doc_id == BAC_NINH.stem
+
+
+@pytest.mark.parametrize("question,location", [
+    # the files sent up to the Prime Minister (Luật 06/2022 Điều 84 khoản 4)
+    ("Hồ sơ trình Thủ tướng khen thưởng thì gửi mấy bộ, có kèm bản điện tử không?", "Điều 84, khoản 4"),
+    # what the Law has registered is a commemorative badge's name, described here, not named
+    ("Bộ em định làm một cái huy hiệu tặng người có nhiều đóng góp cho ngành, tên của nó có phải đăng ký ở đâu không?",
+     "Điều 71, khoản 3"),
+])
+def test_files_sent_to_the_prime_minister_and_a_badges_name_registered(assistant, question, location):
+    _cites_first(assistant, question, LAW.stem, location)
+
+
+def test_a_cooperatives_director_spelled_short_reads_the_point_on_cooperatives(assistant):
+    lead = answered(assistant, "GK của GĐ HTX có được tính là giấy khen theo Luật TĐKT không hay chỉ GK của "
+                               "UBND xã?").lead
+    assert "hợp tác xã" in lead
+
+
+def test_the_central_council_described_in_the_laws_words_and_its_chair_asked():
+    slots = understand("Cơ quan tham mưu, tư vấn cho Đảng và Nhà nước về công tác thi đua, khen thưởng thì ai giữ chức "
+                       "chủ tịch?")
+    assert "hoi_dong_thi_dua_khen_thuong_trung_uong" in slots.terms and slots.aspect == "to_chuc_hoi_dong"
+
+
+def test_the_capacity_a_plan_is_signed_in_asks_the_signature_block():
+    assert understand("Kế hoạch thi đua năm 2021 của quận do Chủ tịch quận ký, nhưng ký với danh nghĩa "
+                      "thay mặt cơ quan nào?").part == "signer"
+
+
+def test_a_kind_put_forward_and_one_award_of_it_named_asks_that_award():
+    slots = understand("Công an tỉnh đang lập danh sách đề nghị huy chương cho cán bộ theo năm công tác. Xin hỏi huy "
+                       "chương Chiến sĩ vẻ vang hạng thấp nhất phải công tác liên tục bao nhiêu năm?")
+    assert slots.subjects[:1] == ("huy_chuong_chien_si_ve_vang",)
