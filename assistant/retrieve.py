@@ -48,7 +48,6 @@ RECIPIENTS_FACTOR = 0.5
 # every question about it; they answer only questions about the plan as a whole. So does an
 # appendix's heading alone ("PHỤ LỤC", its title in capitals, "(Kèm theo Kế hoạch số …)").
 PREAMBLE = "Phần mở đầu"
-LOCAL_KINDS = ("date", "number")  # answers a place's own plans and rules set (deadlines, quotas)
 PREAMBLE_FACTOR = 0.7
 ASSUMED_PROVISION_FACTOR = 1.5
 FOCUS_WEIGHT = 0.5
@@ -59,6 +58,7 @@ STATE_AWARD_ELSEWHERE_FACTOR = 0.6
 QUOTA_BOOST = 2.0  # "tối đa bao nhiêu người?": a passage that gives a share or a ceiling
 QUANTITY_BOOST = 1.5  # "phường em có 92%", "công tác 17 năm": a band of a table or a khoản that holds the figure told
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
+LOCAL_KINDS = ("date", "number")  # asked in a story, a place's own plans and rules answer them (deadlines, quotas)
 FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that says every how many years
 # "Sở Nội vụ được giao những nhiệm vụ gì?" of a named plan: the passage with a line opening with that unit
 UNIT_TASKS_BOOST = 3.0

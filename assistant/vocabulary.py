@@ -211,7 +211,7 @@ class VocabEntry:
     step_required: bool = False  # the title of `builds_on` is a condition of its own, not one way among others
     masked: bool = False  # its words name what is asked about, not the aspect ("nước ngoài trao tặng")
     spell: tuple[tuple[str, str], ...] = ()  # (variant, what it stands for) where that is not `name`
-    # words naming whom the entry is for, that pick it among its parent's children ("bộ đội" → AH LLVTND)
+    # words naming whom the entry is for, that pick it among the members of its family ("bộ đội" → AH LLVTND)
     recipients: tuple[str, ...] = ()
     recipients_source: str = ""
 
