@@ -1475,3 +1475,10 @@ def test_a_kind_put_forward_and_one_award_of_it_named_asks_that_award():
     slots = understand("Công an tỉnh đang lập danh sách đề nghị huy chương cho cán bộ theo năm công tác. Xin hỏi huy "
                        "chương Chiến sĩ vẻ vang hạng thấp nhất phải công tác liên tục bao nhiêu năm?")
     assert slots.subjects[:1] == ("huy_chuong_chien_si_ve_vang",)
+
+
+def test_a_flag_described_by_who_gives_it_is_that_flag(assistant):
+    question = ("Cờ thi đua do Chính phủ trao có tặng cho đơn vị dẫn đầu phong trào thi đua do Thủ tướng phát động "
+                "không, phong trào đó phải kéo dài bao lâu?")
+    assert understand(question).subjects[:1] == ("co_thi_dua_chinh_phu",)
+    assert "05 năm" in answered(assistant, question).lead
