@@ -430,12 +430,12 @@ def _the_one_member_ruled_on(subjects: tuple[str, ...], aspect: str | None, voca
     """ "cái huy chương tặng theo số năm phục vụ … thời gian ở đảo có được tính nhân lên không": only a kind named,
     asked in a respect the law rules on for one award of that kind alone (the time at sea counted twice is said of
     Huy chương Chiến sĩ vẻ vang only, Luật 06/2022 Điều 57 khoản 3), that award is asked."""
-    if len(subjects) != 1 or aspect is None or not vocabulary.get(subjects[0]).names_a_kind:
+    law_map = load_law_map()
+    if (len(subjects) != 1 or aspect is None or not vocabulary.get(subjects[0]).names_a_kind
+            or aspect in law_map.aspects_of(subjects[0])):
         return subjects
-    ruled = {e.subject for e in load_law_map().entries if e.aspect == aspect and e.subject in vocabulary}
-    if subjects[0] in ruled:
-        return subjects
-    members = [s for s in ruled if subjects[0] in vocabulary.ancestors(s)]
+    members = [entry.id for entry in vocabulary.entries
+               if aspect in law_map.aspects_of(entry.id) and subjects[0] in vocabulary.ancestors(entry.id)]
     return (members[0],) if len(members) == 1 else subjects
 
 
