@@ -19,6 +19,8 @@ from documents.text import format_vn_date
 # Normative legal texts (Luật, Nghị định, Thông tư): validity periods and replacements apply.
 NORMATIVE_TYPES = frozenset(t.code for t in document_types() if t.normative)
 _RULE_NUMBER = re.compile(r"\d+/(19|20)\d\d/")
+# "Ban hành Quy chế xét chọn …", "Ban hành Quy định về công tác thi đua …": a decision issuing standing rules
+_ISSUES_STANDING_RULES = re.compile(r"^\W*ban hành (?:kèm theo )?(?:quy chế|quy định)\b", re.IGNORECASE)
 _REPLACEMENT_NUMBER = re.compile(r"\d+/(?:19|20)\d\d/[^\s,;]+")
 
 
@@ -79,9 +81,11 @@ class CatalogueEntry:
     @property
     def sets_rules(self) -> bool:
         """A law, decree or circular, or a decision numbered as a legal normative text ("71/2025/QĐ-UBND": the
-        year inside the number; an individual decision is "4036/QĐ-ĐHĐN"): the years a question names are the
-        date whose rules apply, not words its text must hold."""
-        return self.is_normative or bool(_RULE_NUMBER.match(self.number))
+        year inside the number; an individual decision is "4036/QĐ-ĐHĐN"), or a decision issuing a quy chế or quy
+        định that applies year after year ("Nhà giáo tiêu biểu … năm 2026 có xét không" under the 2024 quy chế): the
+        years a question names are the date whose rules apply, not words its text must hold."""
+        return (self.is_normative or bool(_RULE_NUMBER.match(self.number))
+                or bool(_ISSUES_STANDING_RULES.match(self.title)))
 
     @property
     def year(self) -> int | None:

@@ -107,7 +107,7 @@ def plain_spelling(question: str) -> str:
     written = re.sub(r"\b\w+\b", lambda m: data["words"].get(m.group(0), m.group(0)), written)
     closing = "|".join(re.escape(word) for word in sorted(data["closing"], key=len, reverse=True))
     for short, full in data["at_end"].items():
-        written = re.sub(rf"(?<![Đđ]iểm )(?<![Dd]iem )\b{re.escape(short)}(?=(?:\s+(?:{closing})){{0,2}}\s*(?:\?|[.!]*\s*$))",
+        written = re.sub(rf"(?<![Đđ]iểm )(?<![Dd]iem )\b{re.escape(short)}(?=(?:\s+(?:{closing})){{0,2}}\s*(?:[?,;]|[.!]*\s*$))",
                          full, written)
     return written
 
@@ -327,13 +327,30 @@ def asks_the_section(heading: str, question: str, aspect: str | None = None) -> 
     question's first ask names too ("… thì khen bằng những hình thức nào ạ? Cuối đợt báo cáo qua đâu?") or whose
     aspect it asks ("mỗi xã được đề nghị mấy suất?")."""
     folded_heading, ask = folded_syllables(heading), folded_syllables(first_ask(question))
-    return any(topic in folded_heading and (topic in ask or aspect in aspects)
-               for topic, aspects in _section_topics().items())
+    return (any(topic in folded_heading and (topic in ask or aspect in aspects)
+                for topic, aspects in _section_topics("section_topics").items())
+            or _the_awards_section_asked(folded_heading, question, aspect))
 
 
-@lru_cache(maxsize=1)
-def _section_topics() -> dict[str, tuple[str, ...]]:
-    return {folded_syllables(topic): tuple(aspects) for topic, aspects in _parts()["section_topics"].items()}
+def _the_awards_section_asked(folded_heading: str, question: str, aspect: str | None) -> bool:
+    """ "Bằng khen … tối đa bao nhiêu phần trăm?": the quota of an award the first ask names is in the section
+    titled "Khen thưởng" alone (a share of the plan's own targets is not)."""
+    titled = any(_numbering_dropped(folded_heading) == topic and aspect in aspects
+                 for topic, aspects in _section_topics("section_topics_by_aspect").items())
+    return titled and bool(awards_named(first_ask(question), kinds_too=True))
+
+
+_HEADING_NUMBER = re.compile(r"^ (?:[ivxlc]+|\d+|[a-z]) ")
+
+
+def _numbering_dropped(folded_heading: str) -> str:
+    """ " iv khen thuong " → " khen thuong ": the topic a heading is titled by, and nothing else."""
+    return _HEADING_NUMBER.sub(" ", folded_heading, count=1)
+
+
+@lru_cache(maxsize=2)
+def _section_topics(key: str) -> dict[str, tuple[str, ...]]:
+    return {folded_syllables(topic): tuple(aspects) for topic, aspects in _parts()[key].items()}
 
 
 def _without(form: _Form, words: list[str]) -> _Form:

@@ -511,6 +511,16 @@ def test_a_rule_someone_states_and_a_title_asked_next_are_no_facts_of_the_collec
     assert _top(check(parse))["k1.c"]["status"] != "failed"
 
 
+def test_a_rule_stated_with_la_is_no_second_discipline():
+    """ "đồng nghiệp bảo cứ … có người bị kỷ luật là cả tổ mất danh hiệu": "là" opens the rule's consequence as "thì"
+    does; the one member reprimanded (khiển trách) stays below cảnh cáo (Luật 06/2022 Điều 28 khoản 1 điểm c)."""
+    parse = _parse("Tổ em có 12 người, năm 2025 cả tổ đạt LĐTT trừ anh thủ quỹ bị kỷ luật khiển trách. Chị tổ phó bảo "
+                   "cứ trong tổ có người bị kỷ luật là cả tổ không được đề nghị danh hiệu. Vậy tổ em có được xét Tập thể "
+                   "lao động tiên tiến không?")
+    assert parse.records[2025]["members_disciplined_canh_cao_or_higher"] == 0
+    assert _top(check(parse))["k1.c"]["status"] != "failed"
+
+
 def test_the_office_a_story_names_is_no_one_stating_a_rule():
     """Folded, "phòng nội vụ" holds "noi" ("nói"): a discipline told in that clause is still a fact."""
     parse = _parse("Năm 2025 chuyên viên phòng nội vụ hoàn thành tốt nhiệm vụ nhưng bị kỷ luật thì có được xét Lao "

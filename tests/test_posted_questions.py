@@ -1482,3 +1482,66 @@ def test_a_flag_described_by_who_gives_it_is_that_flag(assistant):
                 "không, phong trào đó phải kéo dài bao lâu?")
     assert understand(question).subjects[:1] == ("co_thi_dua_chinh_phu",)
     assert "05 năm" in answered(assistant, question).lead
+
+
+@pytest.mark.parametrize("question,location", [
+    # a "k" closing a clause before a comma is "không": "có cấm không" asks the forbidden acts
+    ("Nhân viên phòng em kê khai thêm thành tích không có thật để được đề nghị CSTĐCS, luật có cấm k ạ, hành vi này "
+     "bị gọi là gì?", "Điều 15"),
+    # "có nghĩa vụ gì … không ạ" asks the duty, not the award's objects
+    ("Ông nội em được tặng Huân chương Lao động, nay cả nhà chuyển nhà sợ thất lạc, người được tặng có nghĩa vụ gì "
+     "với hiện vật không ạ?", "Điều 87"),
+    # the one official doing the work in a commune is the body that advises on it
+    ("Em là công chức phụ trách TĐKT của phường, em được giao nhiệm vụ gì với hồ sơ đề nghị khen thưởng?",
+     "Điều 13, khoản 5"),
+    # "bao lâu một lần" asks how often
+    ("Giải thưởng Nhà nước bao lâu một lần thì xét?", "Điều 70, khoản 2"),
+])
+def test_duties_roles_and_how_often_asked_in_the_officers_words(assistant, question, location):
+    _cites_first(assistant, question, LAW.stem, location)
+
+
+@pytest.mark.parametrize("question,aspect,location", [
+    # "tổ chức một phong trào … mới": what organising a movement holds
+    ("Phường em sắp tổ chức một phong trào thi đua mới, lúc xây dựng thì cần xác định những nội dung gì?",
+     "to_chuc_phat_dong", "Điều 17"),
+    # "thì ai quy định", of pupils and students
+    ("Trường em hay tặng giấy khen cho học sinh giỏi, vậy giấy khen cho người đang học thì ai quy định ạ?",
+     "tham_quyen_quy_dinh", "Điều 76, khoản 4"),
+])
+def test_organising_a_movement_and_who_rules_on_pupils_certificates(assistant, question, aspect, location):
+    _asks_and_is_answered(assistant, question, aspect, location)
+
+
+def test_a_presenting_abroad_told_as_not_coming_to_viet_nam_asks_the_embassy(assistant):
+    question = ("Trường em có một giáo sư người Nhật được tặng Huy chương Hữu nghị nhưng ông không sang Việt Nam được. "
+                "Vậy ở nước ngoài thì ai được ủy quyền trao?")
+    assert "Đại sứ" in answered(assistant, question).lead
+
+
+def test_the_role_of_the_councils_is_the_laws_not_a_provinces_rules_on_its_council(with_local_plans):
+    """Bắc Ninh's rules say much of its own council; asked the role of the councils at every level, the Law answers
+    (Luật 06/2022 Điều 90 khoản 4: they advise)."""
+    question = ("Xã mới kiện toàn Hội đồng Thi đua - Khen thưởng, có người bảo Hội đồng bỏ phiếu là quyết định luôn. "
+                "Vậy Hội đồng thi đua khen thưởng các cấp có vai trò gì?")
+    _cites_first(with_local_plans, question, LAW.stem, "Điều 90, khoản 4")
+
+
+def test_a_plans_quota_of_an_award_is_its_section_on_awards_not_a_scoring_row(with_local_plans):
+    """KH 157 Cần Thơ's scoring table repeats the plan's own words ("người hưởng trợ cấp … không dùng tiền mặt") and
+    a share; the quota of the city's bằng khen is in its section "IV. KHEN THƯỞNG"."""
+    question = ("Kế hoạch phát động thi đua chi trả trợ cấp xã hội không dùng tiền mặt của Cần Thơ cho đề nghị Bằng "
+                "khen của Chủ tịch UBND thành phố tối đa bao nhiêu phần trăm?")
+    cited = _first_cited(with_local_plans, question)
+    assert (cited.doc_id, cited.location) == (CAN_THO.stem, "IV. KHEN THƯỞNG")
+
+
+TEACHERS_RULES = KNOWLEDGE / "plans" / "qd-2040-2024-bgddt.txt"
+
+
+def test_a_year_asked_of_a_standing_quy_che_is_the_year_it_applies_not_a_word_to_find(tmp_path):
+    """QĐ 2040/QĐ-BGDĐT (2024) issues a quy chế that applies year after year: "năm 2026 có xét không" is answered
+    from it, not refused because its text never says 2026."""
+    built = indexed_assistant(tmp_path / "data", [LAW, TEACHERS_RULES], TODAY)
+    answer = answered(built, "Nhà giáo tiêu biểu bao lâu xét một lần vậy, năm 2026 có xét không ạ?")
+    assert not answer.not_found and "02 năm" in answer.lead

@@ -815,11 +815,12 @@ def _asked_next(folded: list[str], clause: tuple[int, int], data) -> bool:
 
 
 def _a_rule_stated(original: list[str], m: _Match, clause: tuple[int, int], data) -> bool:
-    """ "BGH nói tổ có người bị kỷ luật thì không được đề nghị …": a bare "kỷ luật" in the condition of a rule
-    someone states tells no event. Read as written: folded, "nói" is also "Nội vụ" and "bảo" also "báo"."""
+    """ "BGH nói tổ có người bị kỷ luật thì không được đề nghị …", "đồng nghiệp bảo cứ có người bị kỷ luật là cả tổ
+    mất danh hiệu": a bare "kỷ luật" in the condition of a rule someone states tells no event. Read as written:
+    folded, "nói" is also "Nội vụ" and "bảo" also "báo"."""
     words = [word.lower() for word in original]
     before = " " + " ".join(words[clause[0]:m.start]) + " "
-    return (m.value == "ky_luat" and "thì" in words[m.end:clause[1]]
+    return (m.value == "ky_luat" and any(word in data["rule_consequents"] for word in words[m.end:clause[1]])
             and any(f" {verb} " in before for verb in data["claim_verbs"]))
 
 
