@@ -59,12 +59,12 @@ QUOTA_BOOST = 2.0  # "tối đa bao nhiêu người?": a passage that gives a sh
 QUANTITY_BOOST = 1.5  # "phường em có 92%", "công tác 17 năm": a band of a table or a khoản that holds the figure told
 PERIOD_BOOST = 1.5  # "quý II", "đợt 2": a passage that names that part of the year
 LOCAL_KINDS = ("date", "number")  # asked in a story, a place's own plans and rules answer them (deadlines, quotas)
-FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that says every how many years
+FREQUENCY_BOOST = 1.5  # "bao lâu tổ chức một lần?": a passage that says every how many years, months or weeks
 # "Sở Nội vụ được giao những nhiệm vụ gì?" of a named plan: the passage with a line opening with that unit
 UNIT_TASKS_BOOST = 3.0
 SECTION_TOPIC_BOOST = 1.5  # "khen bằng những hình thức nào?" of a named plan: its section "Hình thức khen thưởng"
-# "bao lâu (thì) xét một lần", "mấy năm một lần" asked; "02 năm/lần", "03 năm một lần" stated
-_STATES_FREQUENCY = re.compile(r"\b\d+\s*năm\s*(?:/\s*|một\s+|1\s+)lần\b", re.IGNORECASE)
+# "bao lâu (thì) xét một lần", "mấy năm một lần" asked; "02 năm/lần", "03 năm một lần", "03 tháng một lần" stated
+_STATES_FREQUENCY = re.compile(r"\b\d+\s*(?:năm|tháng|tuần)\s*(?:/\s*|một\s+|1\s+)lần\b", re.IGNORECASE)
 # asked of a named text, aspects its successor rules on: whether the old text still holds (Luật 06/2022 Điều 94 khoản 2),
 # whether what was awarded under it stays recognised (Điều 95)
 ASKED_OF_THE_SUCCESSOR = ("hieu_luc", "chuyen_tiep")

@@ -204,8 +204,10 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
         found += [entry for entry in catalogue.entries()
                   if entry.doc_type == "luat" and entry.date_issued[:4] == match.group(1) and entry not in found]
     words = _words(question)
+    quoted = _quoted_openings(question)
     found += [entry for entry in catalogue.entries()
               if entry.file and entry not in found and (any(name in words for name in _quoted_names(entry.title))
+                                                        or _quotes_its_name_in_part(quoted, entry.title)
                                                         or not entry.is_normative and _title_opening(entry.title) in words)]
     found += [entry for entry in _named_by_topic(words, catalogue) if entry not in found]
     if _ASKS_SUCCESSOR.search(folded):
@@ -283,6 +285,20 @@ def _quoted_names(title: str) -> tuple[str, ...]:
     """The names a title quotes, as `_words` spells them."""
     names = (_words(match) for match in _QUOTED.findall(title))
     return tuple(name for name in names if len(name.split()) >= MIN_NAME_WORDS)
+
+
+QUOTED_OPENING_SYLLABLES = 8
+
+
+def _quoted_openings(question: str) -> tuple[str, ...]:
+    """Names the question quotes, long enough to stand for a longer one they open (a movement's name quoted without
+    its tail: “Toàn ngành Giáo dục đoàn kết, …, chiến thắng đại dịch COVID-19”)."""
+    names = (_words(match) for match in _QUOTED.findall(question))
+    return tuple(name for name in names if len(name.split()) >= QUOTED_OPENING_SYLLABLES)
+
+
+def _quotes_its_name_in_part(quoted: tuple[str, ...], title: str) -> bool:
+    return any(name.startswith(asked) for asked in quoted for name in _quoted_names(title))
 
 
 def _cited_by_others(question: str, at: int) -> bool:

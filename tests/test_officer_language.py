@@ -1710,6 +1710,16 @@ def test_a_movement_named_with_an_abbreviation_inside_its_quotes_names_its_plan(
     assert answer.citations[0].doc_id == "kh-871-2019-bgddt" and "Tài chính" in answer.lead
 
 
+def test_a_movement_quoted_without_the_tail_of_its_name_names_its_plan(ministry_documents):
+    """KH 1176's title quotes the movement's whole name ("…, thực hiện thắng lợi nhiệm vụ năm học"); staff quote it
+    only to "COVID-19"."""
+    from assistant.validity import mentioned_documents
+
+    question = ("Phong trào “Toàn ngành Giáo dục đoàn kết, chung sức, đồng lòng thi đua phòng, chống và chiến thắng đại "
+                "dịch COVID-19” đặt ra những tiêu chí thi đua nào cho học sinh?")
+    assert [e.doc_id for e in mentioned_documents(question, ministry_documents.catalogue)] == ["kh-1176-2021-bgddt"]
+
+
 def test_a_numbered_paragraph_is_no_section_titled_by_its_opening_words(ministry_documents):
     """Công văn 1368/BGDĐT-TCCB: paragraph 5 opens "Hồ sơ gửi về Bộ …" (where to send the files); paragraph 4
     gives the trade union's quota of files."""

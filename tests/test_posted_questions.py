@@ -1545,3 +1545,23 @@ def test_a_year_asked_of_a_standing_quy_che_is_the_year_it_applies_not_a_word_to
     built = indexed_assistant(tmp_path / "data", [LAW, TEACHERS_RULES], TODAY)
     answer = answered(built, "Nhà giáo tiêu biểu bao lâu xét một lần vậy, năm 2026 có xét không ạ?")
     assert not answer.not_found and "02 năm" in answer.lead
+
+
+def test_the_official_in_charge_of_emulation_alone_is_the_advising_body(assistant):
+    """ "cán bộ phụ trách thi đua" (without "khen thưởng") is the one official doing the work: Điều 13 khoản 5."""
+    _cites_first(assistant, "Cán bộ phụ trách thi đua của phường được giao những nhiệm vụ gì theo luật?", LAW.stem,
+                 "Điều 13, khoản 5")
+
+
+def test_untrue_achievements_signed_for_are_the_false_certifications_forbidden(assistant):
+    """ "không đúng sự thật" is the Law's "gian dối", "sai": Điều 15 khoản 3 leads, not khoản 1."""
+    lead = answered(assistant, "Giám đốc ký xác nhận thành tích không đúng sự thật cho nhân viên để được đề nghị khen "
+                               "thưởng thì có phải hành vi bị pháp luật cấm không?").lead
+    assert lead.startswith("Kê khai gian dối")
+
+
+def test_a_worker_asking_in_a_story_about_a_company_asks_for_a_person():
+    slots = understand("Em là thợ tiện ở nhà máy của một tổng công ty, đã có Huân chương Lao động hạng Ba. Công đoàn nói "
+                       "công nhân xét theo tiêu chuẩn riêng. Vậy công nhân cần mấy sáng kiến thì được xét hạng Nhì?")
+    assert slots.target == "ca_nhan"
+
