@@ -1565,3 +1565,22 @@ def test_a_worker_asking_in_a_story_about_a_company_asks_for_a_person():
                        "công nhân xét theo tiêu chuẩn riêng. Vậy công nhân cần mấy sáng kiến thì được xét hạng Nhì?")
     assert slots.target == "ca_nhan"
 
+
+
+@pytest.mark.parametrize("question,doc,location", [
+    # "tính giảm": a woman leader's time in office counted shorter (NĐ 152/2025 Điều 4 khoản 7)
+    ("Mẹ tôi là nữ phó giám đốc sở sắp nghỉ hưu. Thời gian giữ chức vụ để xét khen thưởng quá trình cống hiến của nữ "
+     "lãnh đạo có được tính giảm không?", DECREE.stem, "Điều 4, khoản 7"),
+    # "phải được ai công nhận hiệu quả": who recognises an initiative's reach, for the national title
+    ("Muốn đề nghị CSTĐ toàn quốc thì sáng kiến phải được ai công nhận hiệu quả và khả năng nhân rộng?", LAW.stem,
+     "Điều 21, khoản 2"),
+])
+def test_a_time_counted_shorter_and_who_recognises_an_initiative(assistant, question, doc, location):
+    _cites_first(assistant, question, doc, location)
+
+
+def test_a_reward_in_multiples_of_the_base_salary_is_no_salary_question(assistant):
+    """ "hệ số lương cơ sở" holds the off-field "hệ số lương"; here it is the reward's base (NĐ 152 Điều 49 khoản 2)."""
+    answer = answered(assistant, "Tiền thưởng nhân hệ số lương cơ sở ra số lẻ thì làm tròn thế nào ạ?")
+    assert "hàng chục nghìn" in answer.lead
+
