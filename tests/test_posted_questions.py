@@ -1584,3 +1584,15 @@ def test_a_reward_in_multiples_of_the_base_salary_is_no_salary_question(assistan
     answer = answered(assistant, "Tiền thưởng nhân hệ số lương cơ sở ra số lẻ thì làm tròn thế nào ạ?")
     assert "hàng chục nghìn" in answer.lead
 
+
+
+@pytest.mark.parametrize("question,location", [
+    # "có trách nhiệm thẩm định …": the advising office's duties, not the State's management of the field
+    ("Phòng thi đua của sở có trách nhiệm thẩm định hồ sơ đề nghị khen thưởng không, hay chỉ tổng hợp rồi gửi lên?",
+     "Điều 13, khoản 5"),
+    # "có được quyền tặng …": who decides
+    ("Giám đốc hợp tác xã có được quyền tặng danh hiệu Lao động tiên tiến cho xã viên không hay phải trình UBND xã?",
+     "Điều 80, khoản 4"),
+])
+def test_an_offices_duty_to_check_files_and_a_directors_power_to_award(assistant, question, location):
+    _cites_first(assistant, question, LAW.stem, location)
