@@ -326,18 +326,19 @@ def asks_the_section(heading: str, question: str, aspect: str | None = None) -> 
     """A plan section's heading names a topic ("Hình thức khen thưởng", "Số lượng đề nghị khen thưởng") that the
     question's first ask names too ("… thì khen bằng những hình thức nào ạ? Cuối đợt báo cáo qua đâu?") or whose
     aspect it asks ("mỗi xã được đề nghị mấy suất?")."""
-    folded_heading, ask = folded_syllables(heading), folded_syllables(first_ask(question))
+    asked = first_ask(question)
+    folded_heading, ask = folded_syllables(heading), folded_syllables(asked)
     return (any(topic in folded_heading and (topic in ask or aspect in aspects)
                 for topic, aspects in _section_topics("section_topics").items())
-            or _the_awards_section_asked(folded_heading, question, aspect))
+            or _the_awards_section_asked(folded_heading, asked, aspect))
 
 
-def _the_awards_section_asked(folded_heading: str, question: str, aspect: str | None) -> bool:
-    """ "Bằng khen … tối đa bao nhiêu phần trăm?": the quota of an award the first ask names is in the section
-    titled "Khen thưởng" alone (a share of the plan's own targets is not)."""
+def _the_awards_section_asked(folded_heading: str, asked: str, aspect: str | None) -> bool:
+    """ "Bằng khen … tối đa bao nhiêu phần trăm?": the quota of an award the first ask (`asked`) names is in the
+    section titled "Khen thưởng" alone (a share of the plan's own targets is not)."""
     titled = any(_numbering_dropped(folded_heading) == topic and aspect in aspects
                  for topic, aspects in _section_topics("section_topics_by_aspect").items())
-    return titled and bool(awards_named(first_ask(question), kinds_too=True))
+    return titled and bool(awards_named(asked, kinds_too=True))
 
 
 _HEADING_NUMBER = re.compile(r"^ (?:[ivxlc]+|\d+|[a-z]) ")
@@ -410,9 +411,13 @@ def _the_member_for_its_recipients(question: str, subjects: tuple[str, ...], voc
     if len(subjects) != 1:
         return subjects
     form = _question_form(mask_subjects(question, vocabulary))
-    members = [entry.id for entry in vocabulary.entries
-               if entry.recipients and subjects[0] in vocabulary.ancestors(entry.id)
-               and _has_any(form, list(entry.recipients))]
+    return _the_only_member(subjects, (entry.id for entry in vocabulary.entries
+                                       if entry.recipients and _has_any(form, list(entry.recipients))), vocabulary)
+
+
+def _the_only_member(subjects: tuple[str, ...], candidates, vocabulary) -> tuple[str, ...]:
+    """The one candidate of the family the single subject names; the subjects unchanged when none or several are."""
+    members = list(dict.fromkeys(c for c in candidates if subjects[0] in vocabulary.ancestors(c)))
     return (members[0],) if len(members) == 1 else subjects
 
 
@@ -438,9 +443,7 @@ def _the_member_named_of_the_kind(subjects: tuple[str, ...], award_matches, voca
     …?": a kind asked ("đề nghị huy chương") and one award of that kind named elsewhere: that award is the one asked."""
     if len(subjects) != 1 or not vocabulary.get(subjects[0]).names_a_kind:
         return subjects
-    members = list(dict.fromkeys(m.entry.id for m in award_matches
-                                 if subjects[0] in vocabulary.ancestors(m.entry.id)))
-    return (members[0],) if len(members) == 1 else subjects
+    return _the_only_member(subjects, (m.entry.id for m in award_matches), vocabulary)
 
 
 def _the_one_member_ruled_on(subjects: tuple[str, ...], aspect: str | None, vocabulary) -> tuple[str, ...]:
@@ -451,9 +454,8 @@ def _the_one_member_ruled_on(subjects: tuple[str, ...], aspect: str | None, voca
     if (len(subjects) != 1 or aspect is None or not vocabulary.get(subjects[0]).names_a_kind
             or aspect in law_map.aspects_of(subjects[0])):
         return subjects
-    members = [entry.id for entry in vocabulary.entries
-               if aspect in law_map.aspects_of(entry.id) and subjects[0] in vocabulary.ancestors(entry.id)]
-    return (members[0],) if len(members) == 1 else subjects
+    return _the_only_member(subjects, (entry.id for entry in vocabulary.entries
+                                       if aspect in law_map.aspects_of(entry.id)), vocabulary)
 
 
 @lru_cache(maxsize=512)

@@ -281,10 +281,10 @@ def _field_pairs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
-def _quoted_names(title: str) -> tuple[str, ...]:
-    """The names a title quotes, as `_words` spells them."""
-    names = (_words(match) for match in _QUOTED.findall(title))
-    return tuple(name for name in names if len(name.split()) >= MIN_NAME_WORDS)
+def _quoted_names(text: str, min_words: int = MIN_NAME_WORDS) -> tuple[str, ...]:
+    """The names a text quotes, as `_words` spells them."""
+    names = (_words(match) for match in _QUOTED.findall(text))
+    return tuple(name for name in names if len(name.split()) >= min_words)
 
 
 QUOTED_OPENING_SYLLABLES = 8
@@ -293,8 +293,7 @@ QUOTED_OPENING_SYLLABLES = 8
 def _quoted_openings(question: str) -> tuple[str, ...]:
     """Names the question quotes, long enough to stand for a longer one they open (a movement's name quoted without
     its tail: “Toàn ngành Giáo dục đoàn kết, …, chiến thắng đại dịch COVID-19”)."""
-    names = (_words(match) for match in _QUOTED.findall(question))
-    return tuple(name for name in names if len(name.split()) >= QUOTED_OPENING_SYLLABLES)
+    return _quoted_names(question, QUOTED_OPENING_SYLLABLES)
 
 
 def _quotes_its_name_in_part(quoted: tuple[str, ...], title: str) -> bool:
