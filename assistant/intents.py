@@ -118,6 +118,11 @@ def deadline_params(question: str, today: date) -> dict:
     return params
 
 
+def asks_a_units_tasks(question: str) -> bool:
+    """ "Phòng Nội vụ có những nhiệm vụ gì trong tháng 4?", not "… đăng ký danh hiệu gửi đi đâu, trước ngày nào?"."""
+    return _has_any(_folded(normalize(question)), cues()["deadlines"]["unit_tasks_cues"])
+
+
 @lru_cache(maxsize=1)
 def _date_range(question: str, today: date) -> dict:
     from assistant.deadlines.dates import find_dates

@@ -301,8 +301,10 @@ def _explicit_target(question: str, form: _Form) -> str | None:
 def _recipients_named(form: _Form, table: str) -> tuple[list[str], list[str]]:
     """The kinds of recipient named, and those named after "cho"."""
     form = _without(form, _parts()["not_targets"])
-    found = [key for key, cues in _parts()[table].items() if any(_cue_in(form, cue) for cue in cues)]
-    given_to = [key for key in found if any(_cue_in(form, f"cho {cue}") for cue in _parts()[table][key])]
+    unsafe = set() if form.accented else set(_parts()["ambiguous_unaccented"])
+    table_cues = {key: [cue for cue in cues if cue not in unsafe] for key, cues in _parts()[table].items()}
+    found = [key for key, cues in table_cues.items() if any(_cue_in(form, cue) for cue in cues)]
+    given_to = [key for key in found if any(_cue_in(form, f"cho {cue}") for cue in table_cues[key])]
     if "ca_nhan" not in given_to and (any(_cue_in(form, f"cho {relative}") for relative in _parts()["relatives"])
                                       or any(_cue_in(form, cue) for cue in _parts()["put_forward"])):
         given_to.append("ca_nhan")
@@ -889,13 +891,14 @@ def _asked_subjects(question: str, matches) -> tuple[str, ...]:
     parts = _parts()
     accented = not looks_unaccented(question)
 
-    def after(m) -> str:
-        return _form(re.split(r"[.?!;,]", question[m.end:m.end + 20])[0], accented)
+    def counted_after(m) -> bool:  # "CSTĐCS 2 lần" is held; "Huân chương Hồ Chí Minh lần thứ hai" is asked again
+        after = _form(re.split(r"[.?!;,]", question[m.end:m.end + 20])[0], accented)
+        return _has_any(after, parts["held_after_cues"]) and not _has_any(after, parts["again_after_cues"])
 
     asked = [m for m in matches if _has_any(_words_before(question, m, accented), parts["asked_cues"])
-             and not _has_any(after(m), parts["held_after_cues"])]
-    not_held = [m for m in matches if not _told_as_held(question, m, accented)
-                and not _has_any(after(m), parts["held_after_cues"])]
+             and not _has_any(_words_before(question, m, accented), parts["asked_done_cues"])
+             and not counted_after(m)]
+    not_held = [m for m in matches if not _told_as_held(question, m, accented) and not counted_after(m)]
     return tuple(dict.fromkeys(m.entry.id for m in (asked or not_held or matches)))
 
 
@@ -985,13 +988,18 @@ def _higher_first(ids: tuple[str, ...], named, told_held: frozenset[str] = froze
     question asks for in so many words comes first; one it tells as held is not asked ("được tặng Huân
     chương Lao động hạng Ba, hai năm sau trình Bằng khen Thủ tướng"). Returns the titles asked and those held."""
     named_ids = {entry.id for entry in named}
-    required = {needed for entry in named for needed, _ in entry.builds_on if needed in named_ids}
+    # an order asked again builds on itself (Điều 35 khoản 4: "Tập thể đã được tặng “Huân chương Hồ Chí Minh” …"):
+    # that step names no other title
+    steps = {entry.id: [needed for needed, _ in entry.builds_on if needed != entry.id] for entry in named}
+    required = {needed for entry in named for needed in steps[entry.id] if needed in named_ids}
     top = [entry.id for entry in named if entry.id not in required and entry.id not in told_held
-           and any(needed in required for needed, _ in entry.builds_on)]
+           and any(needed in required for needed in steps[entry.id])]
     asked = dict.fromkeys(top + [i for i in ids if i not in required])
     if not asked:
         return ids, tuple(sorted(told_held & named_ids))
-    return tuple(sorted(asked, key=lambda i: i not in ids)), tuple(sorted(required))
+    held_again = {entry.id for entry in named  # told as held and asked again: its own step applies
+                  if entry.id in told_held and any(needed == entry.id for needed, _ in entry.builds_on)}
+    return tuple(sorted(asked, key=lambda i: i not in ids)), tuple(sorted(required | held_again))
 
 
 # How a short follow-up is joined to the question before it when no slot of it can be swapped
@@ -1496,11 +1504,19 @@ def held_steps(slots: Slots, doc_ids: list[str] | None = None) -> list[LawMapEnt
     if slots.aspect not in (None, "tieu_chuan", "nguyen_tac"):
         return []
     vocabulary = load_vocabulary()
-    return [LawMapEntry(subject, "tieu_chuan", src.doc, src.article, src.quote, src.khoan, src.diem)
+    return [LawMapEntry(subject, "tieu_chuan", src.doc, src.article, src.quote, src.khoan, src.diem,
+                        group=_mapped_group(subject, src))
             for subject in slots.subjects for needed, src in vocabulary.get(subject).builds_on
             if (_skips_a_required_step(subject, slots) and needed in slots.terms or needed in slots.held)
             and (doc_ids is None or src.doc in doc_ids)
             and (not src.for_ or (slots.target or "ca_nhan") in src.for_)]  # no recipient named: the person's
+
+
+def _mapped_group(subject: str, src) -> str:
+    """The group the law map says a step's khoản is written for ("… hạng Nhì để tặng cho Bộ, ban, ngành, tỉnh …":
+    a company holding the lower class is answered by the khoản for other collectives)."""
+    return next((entry.group for entry in load_law_map().locate(subject, "tieu_chuan", None, inherit=False)
+                 if entry.doc == src.doc and entry.article == src.article and src.khoan in entry.khoan_numbers), "")
 
 
 def _skips_a_required_step(subject: str, slots: Slots) -> bool:

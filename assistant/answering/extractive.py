@@ -117,9 +117,13 @@ def _kind_bonus(unit: str, kind: str, asks_a_bound: bool = False) -> float:
         return 0.3
     if kind == "unit" and any(cue in folded for cue in _UNIT_CUES):
         return 0.15
-    if kind == "number" and re.search(r"\d", unit):
+    if kind == "number" and re.search(r"\d", _DOCUMENT_REFERENCE.sub(" ", without_document_dates(unit))):
         return 0.15
     return 0.0
+
+
+# "tại Điều 55 Nghị định số 91/2017/NĐ-CP": numbers naming a text, not a quantity
+_DOCUMENT_REFERENCE = re.compile(r"\b(?:Điều|khoản|số)\s+\d+[\w/.-]*|\b\d+/\d{4}/[\w.-]+", re.IGNORECASE)
 
 
 def best_pieces(question: str, kind: str, hits: list[Hit], idf: Callable[[list[str]], dict[str, float]],

@@ -37,7 +37,7 @@ _NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2} ?\.(?:\s+
 # a figure the rule sets ("05 năm", "70%", "1,5 lần mức lương cơ sở"), not a date ("ngày 15 tháng 6 năm 2022")
 _FIGURE = re.compile(
     r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm(?!\s+\d)|tháng(?!\s+\d)"
-    r"|ngày(?:\s+làm\s+việc)?|người|bản|đồng)"
+    r"|ngày(?:\s+làm\s+việc)?|người|cá\s+nhân|tập\s+thể|đơn\s+vị|suất|bộ(?!\s*,)|bản|đồng)"
     r"|(?:quá|trên)\s+(?:bán|\d+\s*%)|từ\s+\d+\s*%\s+trở\s+lên"
     r"|(?<![\d/])\d/\d{1,2}(?![\d/])(?=\s+(?:tổng\s+)?số\b)",  # "ít nhất 2/3 tổng số thành viên"
     re.IGNORECASE,
@@ -341,13 +341,34 @@ def _with_its_figure(shown: str, item: str) -> str:
     return f"{shown} {text[start:end].rstrip(' ,;.')} …"
 
 
+_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(\w+)", re.IGNORECASE)
+_COUNTED_ALIKE = {"người": ("người", "cá nhân")}  # "bao nhiêu người" is answered by "10 cá nhân"
+
+
 def _number_lead(source: Source) -> str:
     sentences = [s for s in _sentences(source.unit) if _FIGURE.search(s)]  # the sentence that gives a figure
     sentence = _best_sentence("\n".join(sentences), source) if sentences else ""
-    figures = list(dict.fromkeys(m.group(0).strip() for m in _FIGURE.finditer(sentence)))
+    figures = _asked_figures_first(list(dict.fromkeys(m.group(0).strip() for m in _FIGURE.finditer(sentence))),
+                                   source.question)
     if not figures:
         return ""
-    return f"{'; '.join(figures[:3])} — {_trim(sentence, SENTENCE_CHARS)}"
+    return f"{'; '.join(figures[:3])} — {_around_figure(collapse_spaces(sentence), figures[0])}"
+
+
+def _around_figure(sentence: str, figure: str) -> str:
+    """A long sentence stating the figure late is cut to the stretch that leads to it and goes on from it."""
+    at = sentence.find(figure)
+    if at < SENTENCE_CHARS // 2:
+        return _trim(sentence, SENTENCE_CHARS)
+    start = sentence.rfind(" ", 0, max(0, at - SENTENCE_CHARS // 3)) + 1
+    return "… " + _trim(sentence[start:], SENTENCE_CHARS)
+
+
+def _asked_figures_first(figures: list[str], question: str) -> list[str]:
+    """ "tối đa bao nhiêu người?" of "… không quá 10 cá nhân trong 01 năm": the figure counting what is asked first."""
+    nouns = {noun for m in _COUNTED.finditer(question)
+             for noun in _COUNTED_ALIKE.get(m.group(1).lower(), (m.group(1).lower(),))}
+    return sorted(figures, key=lambda figure: not any(collapse_spaces(figure).lower().endswith(noun) for noun in nouns))
 
 
 def _sentence_lead(source: Source) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 
 from assistant.deadlines.units import unit_matches
 from assistant.drafting import PlanForm
-from assistant.intents import detect
+from assistant.intents import asks_a_units_tasks, detect
 from documents.text import format_vn_date
 
 MAX_LISTED = 8
@@ -49,14 +49,14 @@ class ChatTools:
         if intent is None:
             return None
         if intent.tool == "deadlines":
-            return self._deadlines(intent.params, today)
+            return self._deadlines(intent.params, today, asks_a_units_tasks(question))
         if intent.tool == "drafting":
             return self._drafting(intent.params, today)
         return ToolReply(intent.tool, intent.reply, intent.params)
 
-    def _deadlines(self, params: dict, today: date) -> ToolReply:
+    def _deadlines(self, params: dict, today: date, lists_the_tasks: bool) -> ToolReply:
         records = self.deadlines.query(**register_filter(params, today)) if self.deadlines is not None else []
-        text = unit_tasks_text(params["unit"], records) if params.get("unit") and records else ""
+        text = unit_tasks_text(params["unit"], records) if lists_the_tasks and params.get("unit") and records else ""
         return ToolReply("deadlines", text, params, records)
 
     def _drafting(self, params: dict, today: date) -> ToolReply:

@@ -148,8 +148,16 @@ def coverage(items: list[dict]) -> str:
     return f"{len(articles)} articles of {LAW_DOC}, {len(plans)} plans"
 
 
+def default_paths() -> list[Path]:
+    """The files listed above, then every later held-out or posted set in the folder."""
+    listed = [DEV_DIR / name for name in FILES if (DEV_DIR / name).exists()]
+    later = sorted(p for pattern in ("heldout*_officer.jsonl", "posted*_dev.jsonl") for p in DEV_DIR.glob(pattern)
+                   if p not in listed)
+    return listed + later
+
+
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or [DEV_DIR / name for name in FILES if (DEV_DIR / name).exists()]
+    paths = [Path(a) for a in argv] or default_paths()
     cache: dict[str, list[str] | None] = {}
     failures = 0
     for path in paths:
