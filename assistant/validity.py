@@ -128,6 +128,8 @@ def past_year_named(question: str, today: date) -> date | None:
     """A past year the question names without placing itself then ("năm 2014 trình Huân chương … được
     không?"): today's rules answer, and the rule of that year follows them. None when the question names
     none, or its rules are that year's already."""
+    if _NOW.search(question):  # "Bằng khen năm 2019, từ đó tới giờ …": the year starts a span asked about today
+        return None
     year = _year_asked(question, today)
     return year if year is not None and reference_date(question, today) != year else None
 

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.build import Assistant
 from assistant.understanding import understand
-from tests.conftest import DECREE, KNOWLEDGE, LAW, OLD_DECREE, SEED_001, indexed_assistant
+from tests.conftest import DECREE, KNOWLEDGE, LAW, OLD_DECREE, OLD_LAW, SEED_001, indexed_assistant
 
 PLANS = KNOWLEDGE / "plans"
 
@@ -87,7 +87,8 @@ def test_a_nomination_held_back_while_a_denunciation_is_checked_is_answered_by_t
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory):
     return _indexed(tmp_path_factory, "plans", [SEED_001, PLANS / "qd-71-2025-ubnd-ha-noi.txt",
-                                                PLANS / "kh-1176-2021-bgddt.txt"])
+                                                PLANS / "kh-1176-2021-bgddt.txt", PLANS / "cv-1368-2023-bgddt.txt",
+                                                PLANS / "qd-2040-2024-bgddt.txt"])
 
 
 @pytest.mark.parametrize("question,figure", [
@@ -106,3 +107,19 @@ def test_the_deadline_of_one_task_a_unit_asks_is_that_tasks_line_not_the_units_l
         "đăng ký danh hiệu thi đua năm 2021 cho cả phường theo kế hoạch 01 của Hội đồng TĐKT quận. Đăng ký danh "
         "hiệu và chuyên đề thi đua thì gửi đi đâu và trước ngày nào ạ?")
     assert "28/02/2021" in answer.lead and "nhiệm vụ phối hợp" not in answer.lead
+
+
+def test_a_dispatch_named_by_its_short_form_in_lower_case_is_the_one_answering(plans):
+    """ "cv 1368" names Công văn 1368/BGDĐT-TCCB (2023), not the 2024 quy chế on the same title."""
+    answer = plans.answerer().answer("cv 1368 nha giao tieu bieu han gui ho so ve bo qua vu tccb")
+    assert answer.citations[0].document.startswith("Công văn 1368")
+    assert "30/8/2023" in answer.lead
+
+
+def test_a_year_opening_a_span_up_to_now_brings_no_rule_of_that_year(tmp_path_factory):
+    """ "Bằng khen năm 2018, từ đó đến nay …" asks today's rules; the ended Law of 2018 is not quoted after them."""
+    laws = _indexed(tmp_path_factory, "law_then", [LAW, OLD_LAW])
+    answer = laws.answerer().answer("Anh tôi được Bằng khen Thủ tướng năm 2018, từ đó đến nay được 3 lần Chiến sĩ thi "
+                                    "đua cơ sở, đã đủ đề nghị Huân chương Lao động hạng Ba chưa?")
+    assert answer.citations[0].location.startswith("Điều 44")
+    assert all(c.doc_id == LAW.stem for c in answer.citations)
