@@ -25,6 +25,15 @@ from assistant.llm import build_chat_model
 from assistant.retrieve import HybridSearcher, KnowledgeRetriever
 
 
+# One question for each path of the chat: the law map, a plan's deadlines, a narrative eligibility check.
+WARM_UP_QUESTIONS = (
+    "Tiêu chuẩn danh hiệu Chiến sĩ thi đua cơ sở là gì?",
+    "Hạn gửi hồ sơ đề nghị khen thưởng là ngày nào?",
+    "Tôi đạt Lao động tiên tiến năm 2024 và 2025, có sáng kiến được công nhận, có được xét Chiến sĩ thi đua cơ sở "
+    "năm 2025 không?",
+)
+
+
 @dataclass
 class Assistant:
     settings: Settings
@@ -64,6 +73,15 @@ class Assistant:
                             ChatTools(self.deadlines, self.drafter))
         with self._lock:
             return self._answerers.setdefault(key, answerer)
+
+    def warm_up(self) -> None:
+        """Load what a process's first questions would otherwise wait for: the lexical index and the
+        vocabularies, the embedding model, and the data files of the chat's tools (eligibility rules,
+        intents), by answering sample questions in extractive mode."""
+        self.searcher.warm_up()
+        answerer = self.answerer(use_model=False)
+        for question in WARM_UP_QUESTIONS:
+            answerer.answer(question)
 
     def ingestor(self) -> Ingestor:
         return Ingestor(self.settings, self.index, self.catalogue, hooks=[self.deadlines])

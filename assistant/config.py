@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     embedding_batch_size: int = 16
     embedding_max_chars: int = 900
     background_embedding: bool = True  # the app adds vectors in a background thread
+    warm_up: bool = True  # the app loads models and data files in a background thread once opened
 
     # Vector store: embedded folder by default, a Chroma server when CHROMA_HOST is set.
     chroma_host: str = Field("", validation_alias=AliasChoices("CHROMA_HOST", "TDKT_CHROMA_HOST"))
@@ -59,6 +60,9 @@ class Settings(BaseSettings):
     rrf_k: int = 10
     lexical_weight: float = 1.0
     dense_weight: float = 0.1  # 0.2 cost officer questions 0.704 → 0.667 and legal_dev 0.933 → 0.867 at rank 1
+    # The query text embedded: the asking sentences first, cut at a word. Embedding time grows with its
+    # length (measured here: ~200 ms for a 600-character story, the larger part of an answer's time).
+    dense_query_max_chars: int = 200
 
     # Generative model (optional): none | ollama | openai | llamacpp
     llm_provider: Literal["none", "ollama", "openai", "llamacpp"] = "none"

@@ -21,10 +21,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from assistant.deadlines.units import find_unit
 from assistant.understanding import split_sentences, understand
+from documents.datafile import read_yaml
 from documents.text import fold_accents, normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "intents.yaml"
@@ -67,7 +66,7 @@ def read_query_params(raw: dict) -> dict:
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return read_yaml(DATA)
 
 
 def _folded(text: str) -> str:

@@ -85,6 +85,13 @@ class Hit:
     unit_asked: str = ""  # the unit whose tasks are asked, when a line of the passage opens with it ("Sở Nội vụ")
 
 
+def embedded_query(query: str, slots: Slots, limit: int) -> str:
+    """What is embedded: a story's asking sentences (or the question) with the official names it abbreviates,
+    cut at a word to `limit` characters; the dense score only breaks near-ties, and its time grows with the text."""
+    text = f"{slots.focus or query} {slots.expansion}".strip()
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
+
+
 class HybridSearcher:
     def __init__(self, settings: Settings, index: KnowledgeIndex, catalogue: Catalogue):
         self.settings = settings
@@ -118,8 +125,8 @@ class HybridSearcher:
         dense = None
         if mode in ("hybrid", "dense"):  # the query is embedded while the lexical index is searched
             # a story's asking sentences: what it asks, and a shorter text to embed
-            dense = self._dense_pool.submit(self.index.dense_search, f"{slots.focus or query} {slots.expansion}".strip(),
-                                            depth, flt)
+            dense = self._dense_pool.submit(self.index.dense_search,
+                                            embedded_query(query, slots, self.settings.dense_query_max_chars), depth, flt)
         if mode in ("hybrid", "bm25"):
             lexical = self._lexical(expanded, depth, flt)
             if slots.focus:  # a story: its asking sentences alone, fused with the whole

@@ -19,10 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from assistant.vocabulary import (LawMapEntry, aspect_owners, aspects_asked, detect_aspect, holds_a_question_word,
-                                  load_law_map, load_vocabulary, mask_subjects, quotes_an_amount)
+                                  load_law_map, load_vocabulary, mask_subjects, opens_on_an_aspect,
+                                  quotes_an_amount)
+from documents.datafile import read_yaml
 from documents.text import find_years, fold_accents, looks_unaccented, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "question_parts.yaml"
@@ -86,12 +86,12 @@ class Slots:
 
 @lru_cache(maxsize=1)
 def _parts() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return read_yaml(DATA)
 
 
 @lru_cache(maxsize=1)
 def _chat_spellings() -> dict:
-    return yaml.safe_load((DATA.parent / "chat_spellings.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA.parent / "chat_spellings.yaml")
 
 
 def plain_spelling(question: str) -> str:
@@ -180,10 +180,10 @@ def _without_source_ask(question: str) -> str:
 @lru_cache(maxsize=1)
 def _asker_intro() -> re.Pattern:
     openers = "|".join(re.escape(o) for o in _parts()["asker_openers"])
-    # "… hỏi:" ends any asker's intro; "… hỏi," only a name's or a place's ("Bà N.T.L (Bình Định) hỏi, …"),
-    # not "cho em hỏi, …", which opens the question itself
+    # "… hỏi:" ends any asker's intro (a bulleted one too: "* Bà … hỏi: …"); "… hỏi," only a name's or a
+    # place's ("Bà N.T.L (Bình Định) hỏi, …"), not "cho em hỏi, …", which opens the question itself
     named = r"(?:\)|\b[A-ZĐ]\w*)\s+(?i:hỏi)\s*,"
-    return re.compile(rf"^\s*(?i:{openers})\b(?:[^?:]{{0,200}}?\b(?i:hỏi)\s*:|[^?:]{{0,160}}?{named})")
+    return re.compile(rf"^\s*(?:[*•–-]\s*)?(?i:{openers})\b(?:[^?:]{{0,200}}?\b(?i:hỏi)\s*:|[^?:]{{0,160}}?{named})")
 
 
 def names_a_document(question: str) -> bool:
@@ -500,6 +500,7 @@ def understand(question: str) -> Slots:
               or (follow_up_part and detect_aspect(follow_up_part))  # "Vậy ai chi? — <previous question>"
               or detect_aspect(_main_asks(question)) or _implied_aspect(subjects, terms)
               or _asks_a_definition(question, matches)
+              or _a_criterion_named(terms, subjects)
               # beside a title too: "dùng lại sáng kiến năm trước để đề nghị CSTĐCS được không" asks the principle
               or _implied_aspect((), terms)
               or (_implied_by_an_act(terms) if subjects else None))
@@ -555,7 +556,7 @@ def understand(question: str) -> Slots:
 
 @lru_cache(maxsize=1)
 def _kinds() -> dict[str, list[str]]:
-    return yaml.safe_load(KINDS.read_text(encoding="utf-8"))["kinds"]
+    return read_yaml(KINDS)["kinds"]
 
 
 def question_kind(question: str) -> str:
@@ -567,7 +568,7 @@ def question_kind(question: str) -> str:
 
 @lru_cache(maxsize=1)
 def _open_lists() -> dict:
-    return yaml.safe_load(KINDS.read_text(encoding="utf-8"))["open_lists"]
+    return read_yaml(KINDS)["open_lists"]
 
 
 _ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,5}?(?:một|1)\s+lần\b", re.IGNORECASE)
@@ -679,12 +680,13 @@ def _main_asks(text: str) -> str:
     """The asks without those that follow from the first's answer ("… là đúng hay sai? Và nếu … cố ý làm
     trái thì có hình thức kỷ luật nào?"): the aspect asked is the first's. An ask listing its topics
     between semicolons ("Quyền, nghĩa vụ của cá nhân…; việc huỷ bỏ quyết định khen thưởng…?") asks first
-    about the first."""
+    about the first; a clause telling what happened before the semicolon ("Một hội … thu phí làm hiện vật; tên
+    kỷ niệm chương có phải đăng ký không?") does not."""
     sentences = split_sentences(text)
     kept = sentences[:1] + [s for s in sentences[1:] if not _IF_THEN.match(s)]
     if len(kept) == 1 and ";" in kept[0]:
         topic = kept[0].split(";")[0]
-        if detect_aspect(topic):
+        if detect_aspect(topic) and opens_on_an_aspect(topic):
             return topic
     return " ".join(kept) if len(kept) < len(sentences) else text
 
@@ -1146,7 +1148,7 @@ def _expansion(question: str, matches) -> str:
 
 @lru_cache(maxsize=1)
 def _synonym_groups() -> list[list[str]]:
-    return yaml.safe_load((DATA.parent / "synonyms.yaml").read_text(encoding="utf-8"))["groups"]
+    return read_yaml(DATA.parent / "synonyms.yaml")["groups"]
 
 
 def _synonyms(question: str) -> list[str]:
@@ -1198,6 +1200,21 @@ def only_aspect(subject: str) -> tuple[str, ...]:
     entries = [e for e in load_law_map().entries if e.subject == subject]
     one_place = len({(e.article, str(e.khoan)) for e in entries}) == 1
     return (entries[0].aspect,) if entries and (one_place or len({e.aspect for e in entries}) == 1) else ()
+
+
+def _a_criterion_named(terms: tuple[str, ...], subjects: tuple[str, ...]) -> str | None:
+    """ "Tổ có một giáo viên bị cảnh cáo, tổ còn xét Tập thể lao động tiên tiến được không?": a notion the law
+    words inside the criteria of the title asked (kỷ luật, quoted from Luật 06/2022 Điều 28 khoản 1 điểm c) asks
+    those criteria, not the principle it has elsewhere."""
+    vocabulary, law_map = load_vocabulary(), load_law_map()
+    criteria = {(e.doc, e.article, e.khoan_numbers) for subject in subjects for e in law_map.entries
+                if e.subject == subject and e.aspect == DEFAULT_ASPECT}
+    for term in terms:
+        source = vocabulary.get(term).source
+        if (vocabulary.get(term).kind in NOTION_KINDS and source.article
+                and (source.doc, source.article, source.khoan_numbers) in criteria):
+            return DEFAULT_ASPECT
+    return None
 
 
 def _implied_by_an_act(terms: tuple[str, ...]) -> str | None:

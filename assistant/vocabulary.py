@@ -32,8 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from documents.datafile import read_yaml
 from documents.text import collapse_spaces, fold_accents, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -43,11 +42,6 @@ ASPECTS_PATH = DATA_DIR / "aspects.yaml"
 
 _SYLLABLE = re.compile(r"\w+", re.UNICODE)
 _BREAK = re.compile(r"[,.;:?!]")
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read_yaml(path: Path):
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 _ALTERNATION = re.compile(r"\{([^{}]*)\}")
 
 
@@ -191,6 +185,10 @@ class Source:
     khoan: int | list[int] | None = None
     diem: str | list[str] | None = None
     for_: tuple[str, ...] = ()  # who the quoted criterion is for (cá nhân, tập thể), when the text tells them apart
+
+    @property
+    def khoan_numbers(self) -> tuple[int, ...]:
+        return tuple(int(k) for k in _as_tuple(self.khoan))
 
 
 @dataclass(frozen=True)
@@ -372,7 +370,7 @@ def _default_vocabulary() -> Vocabulary:
 
 
 def _read_vocabulary(path: Path) -> Vocabulary:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     matching = data.get("matching") or {}
     return Vocabulary([_entry(raw) for raw in data["entries"]],
                       rank_aliases=matching.get("rank_aliases"),
@@ -399,7 +397,7 @@ _PARTICLES = {"a", "ah", "vay", "the", "nhi", "ha", "nhe", "day", "nua"}  # fold
 def _sign_offs() -> tuple[tuple[str, ...], ...]:
     """The words a chat question may end on after its question word ("… từ nguồn nào vậy mọi người?"), folded, longest
     first: the particles above and the sign-offs of `chat_spellings.yaml` ("mn", "anh chị", "mọi người")."""
-    closing = _read_yaml(DATA_DIR / "chat_spellings.yaml")["closing"]
+    closing = read_yaml(DATA_DIR / "chat_spellings.yaml")["closing"]
     words = {tuple(fold_accents(normalize(word)).lower().split()) for word in closing} | {(p,) for p in _PARTICLES}
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -468,6 +466,12 @@ class Aspects:
                 return sorted(spans, key=lambda a: (asked.get(a, (2, 0)), -self._covered(text, spans[a], index),
                                                     min(start for start, _ in spans[a])))
         return []
+
+    def opens_on_a_cue(self, text: str) -> bool:
+        """The text's first words are an aspect's cue: it names a topic ("Quyền, nghĩa vụ của cá nhân …"), it
+        does not tell a story that mentions one later."""
+        lead = len(text) - len(text.lstrip(" \t*-–•:"))
+        return any(start == lead for _, start, _ in self._strong.search(text))
 
     def _framed_yes_no(self, text: str, start: int, end: int, index) -> bool:
         """ "có ưu tiên nữ không": the cue stands alone between "có" and a yes/no word (in "có thuộc
@@ -544,7 +548,7 @@ def _default_aspects() -> Aspects:
 
 
 def _read_aspects(path: Path) -> Aspects:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     return Aspects([Aspect(aid, spec["label"], tuple(normalize(c) for c in spec.get("cues") or ()),
                            tuple(normalize(c) for c in spec.get("weak_cues") or ()), tuple(spec.get("owners") or ()))
                     for aid, spec in data["aspects"].items()],
@@ -580,6 +584,11 @@ def aspect_owners(aspect_id: str) -> tuple[str, ...]:
 def holds_a_question_word(text: str) -> bool:
     """ "… gồm những gì?", "… không?": False for a headline ("Hồ sơ xét tặng Bằng khen Thủ tướng 2024?")."""
     return _default_aspects().holds_a_question_word(text)
+
+
+def opens_on_an_aspect(text: str) -> bool:
+    """ "Quyền, nghĩa vụ của cá nhân …; việc hủy bỏ …?" opens on what it asks about."""
+    return _default_aspects().opens_on_a_cue(text)
 
 
 def detect_aspect(text: str, vocabulary: Vocabulary | None = None) -> str | None:
@@ -779,7 +788,7 @@ def _default_law_map() -> LawMap:
 
 
 def _read_law_map(path: Path, vocabulary: Vocabulary) -> LawMap:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     documents = {doc: LawDocument(doc=doc, name=spec["name"], in_force_from=_iso(spec.get("in_force_from")),
                                   in_force_until=_iso(spec.get("in_force_until")),
                                   depends_on=spec.get("depends_on"), note=spec.get("note", ""))

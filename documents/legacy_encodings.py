@@ -28,8 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import yaml
-
+from documents.datafile import read_yaml
 from documents.text_quality import TextQuality, measure, rules, vietnamese_letters
 
 DATA_FILE = Path(__file__).parent / "data" / "legacy_encodings.yaml"
@@ -99,7 +98,7 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    raw = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    raw = read_yaml(DATA_FILE)
     try:
         from viparse.normalize.encodings import CHARMAPS
     except ImportError:

@@ -20,8 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
+from documents.datafile import read_yaml
 from documents.text import collapse_spaces, fold_accents
 from documents.load import Line, LoadedFile
 
@@ -123,7 +122,7 @@ class ParsedDocument:
 
 @lru_cache(maxsize=1)
 def document_types() -> list[DocType]:
-    raw = yaml.safe_load((DATA_DIR / "document_types.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA_DIR / "document_types.yaml")
     return [DocType(**entry) for entry in raw["types"]]
 
 
@@ -247,7 +246,7 @@ def _find_title(texts: list[str], type_index: int | None, header: Header) -> str
 
 @lru_cache(maxsize=1)
 def _continuation_words() -> tuple[str, ...]:
-    raw = yaml.safe_load((DATA_DIR / "document_types.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA_DIR / "document_types.yaml")
     return tuple(fold_accents(word) for word in raw.get("issuer_continuations", []))
 
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from documents.datafile import read_yaml
+
 
 DATA_FILE = Path(__file__).parent / "data" / "vietnamese_syllables.yaml"
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -42,7 +43,7 @@ class SyllableRules:
 
 @lru_cache(maxsize=1)
 def rules() -> SyllableRules:
-    raw = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    raw = read_yaml(DATA_FILE)
     tones = raw["tone_marks"]
     onsets = frozenset(raw["onsets"])
     open_rhymes = frozenset(raw["open_rhymes"])

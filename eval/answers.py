@@ -62,9 +62,9 @@ def _ask(answerer, question: dict):
 
 
 def evaluate(questions: list[dict]) -> dict:
-    answerer = build_assistant().answerer()
-    answerer.searcher.warm_up()
-    answerer.answer("khởi động")  # load models before timing
+    assistant = build_assistant()
+    assistant.warm_up()  # load models and data before timing
+    answerer = assistant.answerer()
     judged, items, latencies, failures = [], [], [], []
     for question in questions:
         start = time.perf_counter()

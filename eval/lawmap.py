@@ -13,11 +13,10 @@ import argparse
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 from assistant.build import build_assistant
 from assistant.retrieve import MODES
 from assistant.vocabulary import SUBJECT_KINDS, load_law_map, load_vocabulary
+from documents.datafile import read_yaml
 from eval.common import contains, print_report
 
 PHRASINGS = Path(__file__).parent / "data" / "lawmap_phrasings.yaml"
@@ -33,7 +32,7 @@ def without_diacritics(text: str) -> str:
 
 def probes(today: str) -> list[dict]:
     """One line per question: the question, its aspect, the text in force that answers and its quotes."""
-    phrasings = yaml.safe_load(PHRASINGS.read_text(encoding="utf-8"))
+    phrasings = read_yaml(PHRASINGS)
     law_map, vocabulary = load_law_map(), load_vocabulary()
     in_force = law_map.in_force(today)
     lines = []

@@ -40,8 +40,7 @@ def _query(answerer, question: dict) -> str:
 def evaluate(questions: list[dict], k: int, mode: str) -> dict:
     assistant = build_assistant()
     searcher, answerer = assistant.searcher, assistant.answerer()
-    searcher.warm_up()
-    searcher.search("khởi động", 1, mode=mode)  # load models before timing
+    assistant.warm_up()  # load models and data before timing
     ranks, latencies, misses = [], [], []
     for question in questions:
         hits, ms = timed_search(searcher, _query(answerer, question), max(k, 10), mode)

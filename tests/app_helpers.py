@@ -19,6 +19,7 @@ def app_env(monkeypatch, data_dir: Path) -> None:
     monkeypatch.setenv("TDKT_LLM_PROVIDER", "none")
     monkeypatch.setenv("TDKT_TODAY", TODAY)
     monkeypatch.setenv("TDKT_BACKGROUND_EMBEDDING", "0")
+    monkeypatch.setenv("TDKT_WARM_UP", "0")
 
 
 def new_app(monkeypatch, data_dir: Path, page: str | None = None):

@@ -4,6 +4,7 @@ Per-session state is Streamlit's session state and nothing else; sign-out clears
 """
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import streamlit as st
@@ -25,6 +26,7 @@ def current_settings() -> Settings:
 def _assistant(settings_json: str) -> Assistant:
     assistant = build_assistant(Settings.model_validate_json(settings_json))
     start_embedding(assistant)
+    start_warm_up(assistant)
     return assistant
 
 
@@ -49,6 +51,12 @@ def start_embedding(assistant: Assistant) -> None:
     """Vectors are added in the background unless TDKT_BACKGROUND_EMBEDDING=0 (tests, slow machines)."""
     if assistant.settings.background_embedding:
         assistant.embedder.start()
+
+
+def start_warm_up(assistant: Assistant) -> None:
+    """The first question does not wait for the models and data files (unless TDKT_WARM_UP=0: tests)."""
+    if assistant.settings.warm_up:
+        threading.Thread(target=assistant.warm_up, name="warm-up", daemon=True).start()
 
 
 def model_configured(assistant: Assistant) -> bool:

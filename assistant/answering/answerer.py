@@ -502,11 +502,11 @@ class Answerer:
         whose rules apply (its validity decides), not a word to find; a law, decree or circular holds everywhere,
         whatever place the question names; and a place told in a story's
         background ("Em là cán bộ ở xã Tân Phú, tỉnh Đồng Nai", "chi nhánh của tổng công ty thuộc Bộ Công
-        Thương") says where the asker works, not whose text is asked."""
+        Thương") says where the asker works, not whose text is asked; its years ("Năm học 2025-2026 tôi xây dựng
+        …") say when its events happened."""
         focus = understand(standalone).focus
         places = place_names(focus) if focus else place_names(standalone)
-        told = set(place_names(standalone)) - set(places)
-        names = [name for name in required_names(standalone) if name not in told]
+        names = required_names(focus or standalone)
         if not names:
             return hits
         return [hit for hit in hits

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 # question_kind: part of this module's surface
 from assistant.understanding import FOLLOW_UP_JOINER, leaves_its_subject_out, names_a_bare_rank, place_names, question_kind  # noqa: F401
 from assistant.validity import without_document_numbers
+from documents.datafile import read_yaml
 from documents.text import fold_accents, syllable_tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_kinds.yaml"
@@ -35,7 +35,7 @@ class Turn:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return read_yaml(DATA)
 
 
 def content_terms(question: str) -> list[str]:
@@ -83,7 +83,7 @@ def standalone_question(question: str, history: list[Turn]) -> str:
 
 @lru_cache(maxsize=1)
 def _injection_patterns() -> list[re.Pattern]:
-    raw = yaml.safe_load((DATA.parent / "injection_patterns.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA.parent / "injection_patterns.yaml")
     return [re.compile(pattern) for pattern in raw["patterns"]]
 
 

@@ -27,7 +27,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from documents.datafile import read_yaml
+
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -53,7 +54,7 @@ class FoundDate:
 
 @lru_cache(maxsize=1)
 def period_words() -> dict:
-    return yaml.safe_load((DATA_DIR / "periods.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA_DIR / "periods.yaml")
 
 
 _D = r"(?<![\d/])"

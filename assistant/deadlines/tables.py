@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from assistant.deadlines.dates import FoundDate, find_dates
 from assistant.deadlines.units import read_unit_cell, starts_with_unit, strip_bullet
+from documents.datafile import read_yaml
 from documents.text import collapse_spaces, fold_accents
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -48,7 +47,7 @@ class RowTask:
 
 @lru_cache(maxsize=1)
 def column_words() -> dict:
-    return yaml.safe_load((DATA_DIR / "columns.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA_DIR / "columns.yaml")
 
 
 def column_role(header: str) -> str:

@@ -11,8 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from documents.datafile import read_yaml
 from documents.text import collapse_spaces, fold_accents
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -22,7 +21,7 @@ _BULLET = re.compile(r"^\s*(?:[-–•+*]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?\)?)
 
 @lru_cache(maxsize=1)
 def unit_words() -> dict:
-    return yaml.safe_load((DATA_DIR / "units.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA_DIR / "units.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -4,16 +4,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from assistant.drafting.form import PLACEHOLDER, PlanForm, format_short_date
+from documents.datafile import read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=4)
 def load_yaml(name: str) -> dict:
-    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+    return read_yaml(DATA_DIR / name)
 
 
 def anatomy() -> dict:

@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from documents.datafile import read_yaml
+
 
 PLACEHOLDER = "……"
 DATA = Path(__file__).parent / "data" / "signature.yaml"
@@ -20,7 +21,7 @@ DATA = Path(__file__).parent / "data" / "signature.yaml"
 
 @lru_cache(maxsize=1)
 def signature_data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return read_yaml(DATA)
 
 
 def authority_codes() -> list[str]:

@@ -17,9 +17,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-import yaml
-
 from assistant import sheets
+from documents.datafile import read_yaml
 
 from . import labels
 from .engine import EligibilityResult, evaluate
@@ -31,8 +30,7 @@ COLUMNS_FILE = Path(__file__).parent / "data" / "columns.yaml"
 
 @lru_cache(maxsize=None)
 def column_spec() -> dict[str, list[dict]]:
-    with open(COLUMNS_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(COLUMNS_FILE)
 
 
 NOMINEE_COLUMNS = [c["key"] for c in column_spec()["nominee"]]

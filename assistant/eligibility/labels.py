@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from documents.datafile import read_yaml
 
 from .vocab import vocabulary
 
@@ -56,8 +56,7 @@ def _official() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=None)
 def _aliases() -> dict:
-    with open(LABELS_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(LABELS_FILE)
 
 
 @lru_cache(maxsize=None)

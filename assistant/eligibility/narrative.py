@@ -31,9 +31,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from assistant.vocabulary import load_vocabulary
+from documents.datafile import read_yaml
 from documents.text import decimal_text, fold_accents, normalize
 
 from .vocab import award_label, discipline_label, rating_label, scope_label, vocabulary
@@ -50,7 +49,7 @@ _CLAUSE_ENDS = {";", ".", "!", "?", "—", ":", "\n"}
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return read_yaml(DATA)
 
 
 def _fold(text: str) -> str:

@@ -9,8 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
+from documents.datafile import read_yaml
 from documents.text import format_vn_date as vn_date
 
 from .vocab import RULES_DIR
@@ -60,8 +59,7 @@ def all_layers() -> tuple[Layer, ...]:
     for path in sorted(RULES_DIR.glob("*.yaml")):
         if path.name == "vocabulary.yaml":
             continue
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+        data = read_yaml(path)
         layers.append(Layer(
             id=data["id"], kind=data["layer"], label=data["label"], cite_prefix=data["cite_prefix"],
             source=data["source"], applies_from=_date(data["applies_from"]),

@@ -6,7 +6,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from documents.datafile import read_yaml
+
 
 RULES_DIR = Path(__file__).parent / "rules"
 
@@ -18,8 +19,7 @@ def nfc(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def vocabulary() -> dict:
-    with open(RULES_DIR / "vocabulary.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(RULES_DIR / "vocabulary.yaml")
 
 
 @lru_cache(maxsize=None)
