@@ -48,6 +48,11 @@ def _first(built: Assistant, question: str) -> str:
     # a clause telling what happened before the semicolon: the ask after it is on registering the name
     ("Một câu lạc bộ ở phường tự làm kỷ niệm chương cho hội viên rồi thu tiền làm hiện vật; tên kỷ niệm chương có "
      "phải đăng ký ở đâu không?", "luat-06-2022-QH15 Điều 71"),
+    # a household giving land: the Bằng khen written for households (Điều 74 khoản 5, Điều 73 khoản 6)
+    ("Bố mẹ tôi hiến 300 m2 đất làm đường liên thôn thì gia đình được khen thưởng hình thức gì?",
+     "luat-06-2022-QH15 Điều 74, khoản 5"),
+    ("Gia đình tôi hiến đất xây trường mầm non, có được đề nghị Bằng khen của Thủ tướng không?",
+     "luat-06-2022-QH15 Điều 73, khoản 6"),
 ])
 def test_the_provision_the_question_asks_comes_first(laws, question, expected):
     assert _first(laws, question) == expected
