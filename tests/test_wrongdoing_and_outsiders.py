@@ -78,3 +78,8 @@ def test_a_storys_background_years_do_not_exclude_the_document_asked(tmp_path_fa
 def test_a_bulleted_letter_is_read_without_its_asker():
     assert without_asker("* Ông Trần Văn B (Huế) hỏi: Tiêu chuẩn Tập thể lao động xuất sắc là gì?") == \
         "Tiêu chuẩn Tập thể lao động xuất sắc là gì?"
+
+
+def test_a_company_asking_whether_it_may_launch_a_movement_is_answered_by_the_heads_khoan(laws):
+    answer = laws.answerer().answer("Công ty cổ phần có được tự phát động phong trào thi đua trong công ty không?")
+    assert answer.lead.startswith("Người đứng đầu cơ quan, tổ chức, đơn vị phát động")
