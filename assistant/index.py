@@ -35,6 +35,8 @@ from assistant.embeddings import embedding_name
 from assistant.priority import QueryGate
 from documents.text import fold_accents, syllable_tokenize, word_tokenize
 
+QUERY_VECTORS_KEPT = 256  # the embeddings of the latest query texts (oldest dropped first)
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, path TEXT, sha256 TEXT, n_chunks INTEGER, ingested_at REAL, meta TEXT);
@@ -102,6 +104,8 @@ class KnowledgeIndex:
         self._client = None
         self._server_version: str | None = None
         self._server_checked = 0.0
+        self._query_vectors: dict[str, list[float]] = {}
+        self._vectors_lock = threading.Lock()
         self._init_db()
 
     # ------------------------------------------------------------ storage
@@ -354,10 +358,23 @@ class KnowledgeIndex:
     def dense_search(self, query: str, k: int, flt: SearchFilter) -> list[tuple[str, float]]:
         if self._db().execute("SELECT 1 FROM chunks WHERE embedded=1 LIMIT 1").fetchone() is None:
             return []
-        vector = self.embeddings.embed_query(query)
+        vector = self._query_vector(query)
         result = self._chroma().query(query_embeddings=[vector], n_results=k, where=_chroma_where(flt), include=["distances"])
         ids, distances = result["ids"][0], result["distances"][0]
         return [(cid, 1.0 - float(dist)) for cid, dist in zip(ids, distances)]
+
+    def _query_vector(self, text: str) -> list[float]:
+        """A query's embedding, kept for the next ones: the asks of one message are often searched again with the
+        same text, and embedding it is most of an answer's time."""
+        with self._vectors_lock:
+            vector = self._query_vectors.get(text)
+        if vector is None:
+            vector = self.embeddings.embed_query(text)
+            with self._vectors_lock:
+                self._query_vectors[text] = vector
+                while len(self._query_vectors) > QUERY_VECTORS_KEPT:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))
+        return vector
 
     # ------------------------------------------------------------ lexical
 

@@ -1,6 +1,6 @@
 """What keeps answers fast without changing them: the C YAML loader reads every data file as the Python one does,
-the embedded query is a story's asking sentence cut at a word, and warming up a process indexes and answers
-nothing differently (real index, lexical)."""
+the embedded query is a story's asking sentence cut at a word, a query text searched again is not embedded again,
+and warming up a process indexes and answers nothing differently (real index; the real embedding model)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,3 +45,16 @@ def test_warming_up_adds_nothing_to_the_index_and_changes_no_answer(tmp_path):
     after = built.answerer().answer(question)
     assert [d.doc_id for d in built.index.documents()] == documents
     assert (after.lead, [c.location for c in after.citations]) == (before.lead, [c.location for c in before.citations])
+
+
+def test_a_query_text_searched_again_is_embedded_once_with_the_same_results(tmp_path):
+    built = indexed_assistant(tmp_path / "data", [SEED_001], "2026-12-04")
+    built.index.embed_pending()
+    embedded: list[str] = []
+    embed_query = built.index.embeddings.embed_query
+    built.index.embeddings.embed_query = lambda text: embedded.append(text) or embed_query(text)
+    question = "Hạn gửi báo cáo tổng kết công tác thi đua là ngày nào?"
+    first = built.searcher.search(question, 5)
+    again = built.searcher.search(question, 5)
+    assert len(embedded) == 1
+    assert first and [h.chunk.chunk_id for h in again] == [h.chunk.chunk_id for h in first]
