@@ -555,8 +555,13 @@ def understand(question: str) -> Slots:
 
 
 @lru_cache(maxsize=1)
+def question_kinds() -> dict:
+    """assistant/data/question_kinds.yaml, read once: the kinds' cues, the open lists, the follow-up words."""
+    return read_yaml(KINDS)
+
+
 def _kinds() -> dict[str, list[str]]:
-    return read_yaml(KINDS)["kinds"]
+    return question_kinds()["kinds"]
 
 
 def question_kind(question: str) -> str:
@@ -566,9 +571,8 @@ def question_kind(question: str) -> str:
     return next((kind for kind, cues in _kinds().items() if _has_kind_cue(folded, cues)), "general")
 
 
-@lru_cache(maxsize=1)
 def _open_lists() -> dict:
-    return read_yaml(KINDS)["open_lists"]
+    return question_kinds()["open_lists"]
 
 
 _ASKS_FREQUENCY = re.compile(r"\b(?:bao lâu|mấy năm|bao nhiêu năm)\s+(?:\w+\s+){0,5}?(?:một|1)\s+lần\b", re.IGNORECASE)
@@ -1209,9 +1213,9 @@ def _a_criterion_named(terms: tuple[str, ...], subjects: tuple[str, ...]) -> str
     vocabulary, law_map = load_vocabulary(), load_law_map()
     criteria = {(e.doc, e.article, e.khoan_numbers) for subject in subjects for e in law_map.entries
                 if e.subject == subject and e.aspect == DEFAULT_ASPECT}
-    for term in terms:
-        source = vocabulary.get(term).source
-        if (vocabulary.get(term).kind in NOTION_KINDS and source.article
+    for term in map(vocabulary.get, terms):
+        source = term.source
+        if (term.kind in NOTION_KINDS and source.article
                 and (source.doc, source.article, source.khoan_numbers) in criteria):
             return DEFAULT_ASPECT
     return None

@@ -188,7 +188,7 @@ class Source:
 
     @property
     def khoan_numbers(self) -> tuple[int, ...]:
-        return tuple(int(k) for k in _as_tuple(self.khoan))
+        return _khoan_numbers(self.khoan)
 
 
 @dataclass(frozen=True)
@@ -335,6 +335,11 @@ def _as_tuple(value) -> tuple[str, ...]:
     if value is None:
         return ()
     return tuple(value) if isinstance(value, list) else (value,)
+
+
+def _khoan_numbers(khoan) -> tuple[int, ...]:
+    """A khoản written as one number or a list, as numbers."""
+    return tuple(int(k) for k in _as_tuple(khoan))
 
 
 def _source(src: dict) -> Source:
@@ -651,7 +656,7 @@ class LawMapEntry:
     @property
     def khoan_numbers(self) -> tuple[int, ...]:
         """The khoản it names, written as one number or a list."""
-        return tuple(int(k) for k in _as_tuple(self.khoan))
+        return _khoan_numbers(self.khoan)
 
     @property
     def diem_letters(self) -> tuple[str, ...]:

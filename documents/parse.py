@@ -121,9 +121,13 @@ class ParsedDocument:
 
 
 @lru_cache(maxsize=1)
+def _document_types_file() -> dict:
+    return read_yaml(DATA_DIR / "document_types.yaml")
+
+
+@lru_cache(maxsize=1)
 def document_types() -> list[DocType]:
-    raw = read_yaml(DATA_DIR / "document_types.yaml")
-    return [DocType(**entry) for entry in raw["types"]]
+    return [DocType(**entry) for entry in _document_types_file()["types"]]
 
 
 def parse(loaded: LoadedFile, adjust_header: Callable[[Header], Header] | None = None) -> ParsedDocument:
@@ -246,8 +250,7 @@ def _find_title(texts: list[str], type_index: int | None, header: Header) -> str
 
 @lru_cache(maxsize=1)
 def _continuation_words() -> tuple[str, ...]:
-    raw = read_yaml(DATA_DIR / "document_types.yaml")
-    return tuple(fold_accents(word) for word in raw.get("issuer_continuations", []))
+    return tuple(fold_accents(word) for word in _document_types_file().get("issuer_continuations", []))
 
 
 def _issuer_lines(texts: list[str]) -> list[str]:

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 # question_kind: part of this module's surface
 from assistant.understanding import FOLLOW_UP_JOINER, leaves_its_subject_out, names_a_bare_rank, place_names, question_kind  # noqa: F401
+from assistant.understanding import question_kinds
 from assistant.validity import without_document_numbers
 from documents.datafile import read_yaml
 from documents.text import fold_accents, syllable_tokenize
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "question_kinds.yaml"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -31,11 +31,6 @@ class Turn:
     question: str
     standalone: str = ""
     doc_ids: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return read_yaml(DATA)
 
 
 def content_terms(question: str) -> list[str]:
@@ -49,7 +44,7 @@ def content_syllables(question: str) -> list[str]:
     Question words are recognised with their diacritics ("thì" but not "thi" of
     "thi đua"); a question typed without diacritics uses the unambiguous ones only.
     """
-    data = _data()
+    data = question_kinds()
     accented = set(data["question_words"])
     unaccented = set(data["question_words_unaccented"])
     words = syllable_tokenize(question)
@@ -67,7 +62,7 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     if not history:
         return False
     folded = fold_accents(question.strip()).lower()
-    starts = tuple(fold_accents(s) for s in _data()["follow_up_starts"])
+    starts = tuple(fold_accents(s) for s in question_kinds()["follow_up_starts"])
     previous = history[-1].standalone or history[-1].question
     return (folded.startswith(starts) or len(content_terms(question)) <= 3 or names_a_bare_rank(question)
             or leaves_its_subject_out(question, previous))
@@ -83,7 +78,7 @@ def standalone_question(question: str, history: list[Turn]) -> str:
 
 @lru_cache(maxsize=1)
 def _injection_patterns() -> list[re.Pattern]:
-    raw = read_yaml(DATA.parent / "injection_patterns.yaml")
+    raw = read_yaml(DATA_DIR / "injection_patterns.yaml")
     return [re.compile(pattern) for pattern in raw["patterns"]]
 
 
