@@ -219,7 +219,7 @@ def _selective(weights: dict[str, float], frequencies: dict[str, int], n: int) -
 def _bm25(text: str, weights: dict[str, float], avgdl: float) -> float:
     """Lucene BM25 (as bm25s computed it before) of one chunk's space-separated tokens."""
     tokens = text.split()
-    counts = Counter(tokens)
+    counts = Counter(filter(weights.__contains__, tokens))  # only the query's terms are looked up
     norm = K1 * (1 - B + B * len(tokens) / (avgdl or 1.0))
     score = 0.0
     for term, weight in weights.items():

@@ -110,11 +110,17 @@ class HybridSearcher:
             return query
         return self.index.restore_diacritics(query)
 
+    def embedded_text(self, query: str) -> str:
+        """The text a search for `query` embeds."""
+        query = without_asker(self.restore_diacritics(query))
+        return embedded_query(query, understand(query), self.settings.dense_query_max_chars)
+
     def search(self, query: str, k: int | None = None, flt: SearchFilter | None = None, mode: str = "hybrid",
-               slots: Slots | None = None) -> list[Hit]:
+               slots: Slots | None = None, embedded: str | None = None) -> list[Hit]:
         """`slots`: the question as understood (computed here when not given); the official
         names of what it abbreviates expand the query, and the law map puts the provision it
-        asks about first."""
+        asks about first. `embedded`: the text embedded instead of the query's own (`embedded_text`): the asks
+        of one message share the whole message's embedding, computed once."""
         query = without_asker(self.restore_diacritics(query))
         slots = slots or understand(query)
         expanded = f"{query} {slots.expansion} {slots.synonyms}".strip()
@@ -125,8 +131,8 @@ class HybridSearcher:
         dense = None
         if mode in ("hybrid", "dense"):  # the query is embedded while the lexical index is searched
             # a story's asking sentences: what it asks, and a shorter text to embed
-            dense = self._dense_pool.submit(self.index.dense_search,
-                                            embedded_query(query, slots, self.settings.dense_query_max_chars), depth, flt)
+            embedded = embedded or embedded_query(query, slots, self.settings.dense_query_max_chars)
+            dense = self._dense_pool.submit(self.index.dense_search, embedded, depth, flt)
         if mode in ("hybrid", "bm25"):
             lexical = self._lexical(expanded, depth, flt)
             if slots.focus:  # a story: its asking sentences alone, fused with the whole

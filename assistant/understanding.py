@@ -507,6 +507,9 @@ def understand(question: str) -> Slots:
     if aspect == "truong_hop_ap_dung":
         aspect = _cases_of_an_act(terms) or _cases_of_a_title(subjects) or aspect
     subjects = _the_one_member_ruled_on(subjects, aspect, vocabulary)
+    procedure = _a_procedure_a_case_may_take(clause or question, vocabulary)
+    if procedure:
+        subjects, aspect = (procedure, *(s for s in subjects if s != procedure)), "truong_hop_ap_dung"
     named_titles = [m.entry for m in award_matches]
     if aspect == "nguyen_tac" and _a_title_ladder(named_titles):
         aspect = "tieu_chuan"  # "đạt LĐTT rồi mới được CSTĐCS?": the higher title's criteria require the lower
@@ -537,7 +540,8 @@ def understand(question: str) -> Slots:
         aspect=aspect,
         # a story's asking sentence says who it asks for ("… trường học … Xin hỏi, tôi có đủ …?")
         target=(_target_of(subjects, vocabulary) or _explicit_target(question, form)
-                or (focus and _target(_question_form(focus))) or _target(form)),
+                or (focus and _target(_question_form(focus))) or _target(form)
+                or _recipient_of_the_titles_held(held, terms, subjects, vocabulary)),
         level=_level(form),
         years=tuple(find_years(question)),
         part=part,
@@ -914,6 +918,9 @@ def _words_before(question: str, match, accented: bool, since: int = 0) -> _Form
 
 
 _BOTH = re.compile(r"\b(?:vừa|vua)\b(.{1,60}?)\b(?:vừa|vua)\b(.{1,60})", re.IGNORECASE)
+# "… tặng thêm giấy khen cho đúng vụ đó", "cùng một thành tích": a second award for the deed already rewarded
+_SAME_DEED = re.compile(r"\b(?:(?:cho|vì|về)\s+(?:đúng|cùng|chính)\s+(?:vụ|thành tích|việc|sự việc|chiến công|đợt|chuyện)"
+                        r"\s+(?:đó|này|ấy|đấy|kia)|cùng (?:một|1) thành tích)\b", re.IGNORECASE)
 
 
 def _two_awards_for_one_achievement(question: str, matches, vocabulary) -> bool:
@@ -922,7 +929,8 @@ def _two_awards_for_one_achievement(question: str, matches, vocabulary) -> bool:
     danh hiệu at once, "vừa LĐTT vừa CSTĐCS", are rewards counted together instead)."""
     found = _BOTH.search(question)
     if not found:
-        return False
+        return _SAME_DEED.search(question) is not None and len(
+            {m.entry.id for m in matches if "hinh_thuc_khen_thuong" in vocabulary.ancestors(m.entry.id)}) >= 2
     def an_award_in(start: int, end: int) -> bool:
         return any(start <= m.start < end and "hinh_thuc_khen_thuong" in vocabulary.ancestors(m.entry.id)
                    for m in matches)
@@ -1132,6 +1140,14 @@ def _target_of(subjects: tuple[str, ...], vocabulary) -> str | None:
     return next(iter(targets)) if len(targets) == 1 else None
 
 
+def _recipient_of_the_titles_held(held: tuple[str, ...], terms: tuple[str, ...], subjects: tuple[str, ...],
+                                  vocabulary) -> str | None:
+    """ "ĐV em đã có HC Độc lập hạng Ba … cần mấy lần Cờ TĐ CP …?": no recipient named, a title the record counts
+    that only a collective can hold ("Cờ thi đua của Chính phủ") says a collective is asked about."""
+    counted = [t for t in (*held, *terms) if t not in subjects and vocabulary.get(t).kind in AWARD_KINDS]
+    return "tap_the" if any(tuple(vocabulary.get(t).for_) == ("tap_the",) for t in counted) else None
+
+
 def _spelled_out(matches) -> list:
     """The matches worth spelling out: abbreviations, and spoken forms of titles, awards and procedures."""
     return [m for m in matches if _ACRONYM.search(m.text)
@@ -1255,6 +1271,21 @@ def _cases_of_an_act(terms: tuple[str, ...]) -> str | None:
             if named in aspects:
                 return named
     return None
+
+
+# "có được đề nghị theo", "được khen thưởng theo": the case is the subject of "được", the procedure the way asked
+_TAKEN_BY_A_CASE = re.compile(r"\bđược\s+(?:\w+\s+){1,3}?theo\s+$", re.IGNORECASE)
+
+
+def _a_procedure_a_case_may_take(clause: str, vocabulary) -> str | None:
+    """ "Trường hợp đạt giải quốc tế như vậy có được đề nghị theo thủ tục đơn giản không?": a procedure named as the
+    way a case may be proposed asks whether the case is one the procedure applies to (Luật 06/2022 Điều 85 khoản 1),
+    whatever award the story names."""
+    if not asks_yes_no(clause):
+        return None
+    return next((m.entry.id for m in vocabulary.find(clause) if m.entry.kind == "thu_tuc"  # the name may hold "theo"
+                 and _TAKEN_BY_A_CASE.search(clause[:m.start] + re.match(r"(?:theo\s+)?", m.text, re.I).group())),
+                None)
 
 
 def _cases_of_a_title(subjects: tuple[str, ...]) -> str | None:

@@ -716,14 +716,21 @@ class LawMap:
         of the nearest ancestor it does cover (hạng Nhì → Huân chương Lao động → huân chương).
         """
         chain = [subject_id, *(self.parents.get(subject_id, []) if inherit else [])]
+        by_key = self._entries_by_key()
         found: list[LawMapEntry] = []
         for doc in doc_ids if doc_ids is not None else list(self.documents):
-            for subject in chain:
-                here = [e for e in self.entries if e.doc == doc and e.subject == subject and e.aspect == aspect]
-                if here:
-                    found += here
-                    break
+            here = next((by_key[key] for subject in chain if (key := (doc, subject, aspect)) in by_key), [])
+            found += here
         return found
+
+    def _entries_by_key(self) -> dict[tuple[str, str, str], list[LawMapEntry]]:
+        """Built once: (document, subject, aspect) → its entries in the map's order."""
+        if "_by_key" not in self.__dict__:
+            by_key: dict[tuple[str, str, str], list[LawMapEntry]] = {}
+            for e in self.entries:
+                by_key.setdefault((e.doc, e.subject, e.aspect), []).append(e)
+            self.__dict__["_by_key"] = by_key
+        return self.__dict__["_by_key"]
 
 
     def is_law(self, doc: str) -> bool:

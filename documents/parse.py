@@ -306,7 +306,8 @@ _LEGAL_LEVELS = [
     ("chapter", 2, re.compile(r"^Chương\s+[IVXL]+\b.*")),
     ("division", 3, re.compile(r"^Mục\s+\d+\b.*")),
     ("article", 4, re.compile(r"^Điều\s+\d+[a-z]?\s*(?:\.|$).*")),
-    ("clause", 5, re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\))(?:\s+|(?=[“\"]))\S.*")),  # "1.“Huân chương …”" too
+    # "1.“Huân chương …”" too; "2.–3. [Nguồn ghi “khoản 2, 3 …”]": an editor's khoản whose source merged two
+    ("clause", 5, re.compile(r"^(?:\d{1,2}\.[–-]\d{1,2}\.(?:\s|$)|(?:\d{1,2}\.|\(\d{1,2}\))(?:\s+|(?=[“\"]))\S).*")),
     ("point", 6, re.compile(r"^[a-zđ]\)\s+\S.*")),
 ]
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+[a-z]?\s*\.")
@@ -503,7 +504,7 @@ def _classify(text: str, levels) -> tuple[str, int] | None:
 def _label(text: str, kind: str) -> str:
     """The heading as a citation path element: "II. Nội dung…", "Điều 24", "khoản 1", "điểm a"."""
     if kind == "clause":
-        return "khoản " + re.match(r"^\(?(\d+)", text).group(1)
+        return "khoản " + "–".join(n for n in re.match(r"^\(?(\d+)(?:\.[–-](\d+))?", text).groups() if n)
     if kind == "point":
         return "điểm " + text[0]
     if kind == "article":

@@ -58,3 +58,18 @@ def test_a_query_text_searched_again_is_embedded_once_with_the_same_results(tmp_
     again = built.searcher.search(question, 5)
     assert len(embedded) == 1
     assert first and [h.chunk.chunk_id for h in again] == [h.chunk.chunk_id for h in first]
+
+
+def test_the_asks_of_one_message_share_one_embedding_and_are_both_answered(tmp_path):
+    """ "… do ai quyết định tặng ạ? Danh hiệu này bao lâu mới xét một lần …?" is searched three times (the whole,
+    then each ask); the whole message's embedding serves all three, and both asks are still answered."""
+    built = indexed_assistant(tmp_path / "data", [LAW], "2026-12-04")
+    built.index.embed_pending()
+    embedded: list[str] = []
+    embed_query = built.index.embeddings.embed_query
+    built.index.embeddings.embed_query = lambda text: embedded.append(text) or embed_query(text)
+    answer = built.answerer().answer("Danh hiệu Nghệ sĩ ưu tú do ai quyết định tặng ạ? Danh hiệu này bao lâu mới xét "
+                                     "một lần và công bố vào dịp nào?")
+    assert len(embedded) == 1
+    assert "Chủ tịch nước quyết định tặng" in answer.lead and "03 năm một lần" in answer.lead
+    assert {"Điều 77", "Điều 66, khoản 4"} <= {c.location for c in answer.citations}

@@ -104,21 +104,28 @@ class Answerer:
         self._cache_lock = threading.Lock()
 
     def answer(self, question: str, history: list[Turn] | None = None) -> Answer:
+        return self._answer(question, history)
+
+    def _answer(self, question: str, history: list[Turn] | None = None, embedded: str | None = None) -> Answer:
+        """`embedded`: the text whose embedding the search uses (one ask of a message: the whole message's)."""
         result = None
-        for event in self.stream(question, history):
+        for event in self._streamed(question, history, embedded):
             if isinstance(event, Answer):
                 result = event
         return result
 
     def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
-        with self.index.answering():  # background embedding waits meanwhile
-            yield from self._stream(question, history)
+        return self._streamed(question, history, None)
 
-    def _stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
+    def _streamed(self, question: str, history: list[Turn] | None, embedded: str | None) -> Iterator[str | Answer]:
+        with self.index.answering():  # background embedding waits meanwhile
+            yield from self._stream(question, history, embedded)
+
+    def _stream(self, question: str, history: list[Turn] | None, embedded: str | None) -> Iterator[str | Answer]:
         question = normalize(question).strip()
         history = history or []
         standalone = self.standalone(without_asker(self.searcher.restore_diacritics(question)), history)
-        hits = self._retrieve(standalone, history)
+        hits = self._retrieve(standalone, history, embedded)
         day = reference_date(understand(standalone).focus or standalone, self.settings.current_date())
         events = (self._generative(question, standalone, hits, day) if self.chat_model is not None and hits
                   else iter([self._extractive(question, standalone, hits, day)]))
@@ -127,13 +134,14 @@ class Answerer:
                 event.standalone_question = understand(standalone).understood or standalone
                 event.searched = standalone
                 self._with_tool(event, question)
-                if not history and self.chat_model is None:
-                    event = self._with_other_ask(event, question, standalone)
+                if not history and self.chat_model is None:  # the asks share the message's embedding
+                    event = self._with_other_ask(event, question, standalone,
+                                                 embedded or self.searcher.embedded_text(standalone))
             yield event
 
     # ------------------------------------------------------------ steps
 
-    def _with_other_ask(self, answer: Answer, question: str, standalone: str) -> Answer:
+    def _with_other_ask(self, answer: Answer, question: str, standalone: str, embedded: str) -> Answer:
         """ "Nghệ nhân ưu tú do ai quyết định tặng ạ? Danh hiệu này được xét mấy năm một lần?": the answer
         to the whole answers one ask; the other, read with the first's title ("Danh hiệu này …"), is
         answered after it. A short add-on asked second ("Mức tiền thưởng là bao nhiêu?") comes after the main
@@ -143,12 +151,12 @@ class Answerer:
             return answer
         parts = two_asks(without_asker(question))
         if parts is None:
-            return self._with_each_clause_answered(answer, question)
+            return self._with_each_clause_answered(answer, question, embedded)
         answered = _part_answered(understand(standalone), parts)
         if answered is None:
             return answer
         other = (follow_up(parts[1], parts[0]) or parts[1]) if answered == 0 else parts[0]
-        extra = self.answer(other)
+        extra = self._answer(other, embedded=embedded)
         if extra.not_found or _a_tool_answered(extra):
             return answer
         main = understand(parts[answered]).understood or parts[answered]
@@ -159,7 +167,7 @@ class Answerer:
         joined.standalone_question = FOLLOW_UP_JOINER.join(asked)  # each ask once, in the answer's order
         return joined
 
-    def _with_each_clause_answered(self, answer: Answer, question: str) -> Answer:
+    def _with_each_clause_answered(self, answer: Answer, question: str, embedded: str) -> Answer:
         """ "… mỗi năm xét tặng tối đa bao nhiêu người, có truy tặng không?": two asks in one sentence. The answer
         to the whole often answers both ("nộp về đâu, hạn chót là ngày nào": one khoản); each ask's own answer
         follows it when it cites a passage the whole's does not."""
@@ -167,9 +175,10 @@ class Answerer:
         if parts is None:
             return answer
         for ask in (parts[0], follow_up(parts[1], parts[0]) or parts[1]):
-            extra = self.answer(ask)
-            if not (extra.not_found or _a_tool_answered(extra)) and not _cites(answer, extra.citations[0]):
-                answer = _joined(answer, extra)
+            extra = self._answer(ask, embedded=embedded)
+            if extra.not_found or _a_tool_answered(extra):
+                continue
+            answer = _with_the_lead_of(answer, extra) if _cites(answer, extra.citations[0]) else _joined(answer, extra)
         return answer
 
     def _with_tool(self, answer: Answer, question: str) -> None:
@@ -207,8 +216,9 @@ class Answerer:
                 return rewritten
         return standalone_question(question, history)
 
-    def _retrieve(self, standalone: str, history: list[Turn]) -> list[Hit]:
-        hits = [hit for hit in self.searcher.search(standalone, RETRIEVE_K) if not addresses_a_model(hit.chunk.body)]
+    def _retrieve(self, standalone: str, history: list[Turn], embedded: str | None = None) -> list[Hit]:
+        hits = [hit for hit in self.searcher.search(standalone, RETRIEVE_K, embedded=embedded)
+                if not addresses_a_model(hit.chunk.body)]
         if history and history[-1].doc_ids and standalone != history[-1].standalone:
             previous_docs = list(dict.fromkeys(history[-1].doc_ids))
             focused = [hit for hit in self.searcher.search(standalone, RETRIEVE_K, SearchFilter(doc_ids=previous_docs))
@@ -836,6 +846,22 @@ def _part_answered(slots, parts: tuple[str, str]) -> int | None:
 
 def _cites(answer: Answer, citation: Citation) -> bool:
     return any((c.doc_id, c.location) == (citation.doc_id, citation.location) for c in answer.citations)
+
+
+def _with_the_lead_of(answer: Answer, extra: Answer) -> Answer:
+    """ "… hồ sơ gửi về Bộ qua đơn vị nào, hạn chót là khi nào?": the passage cited already answers the other ask too;
+    what its own lead says that the answer's does not (the date beside the unit) joins the lead, citing that passage."""
+    said = [line for line in answer.lead.split("\n") if line]
+    new = [line for line in extra.lead.split("\n")
+           if line and line not in answer.lead and not any(old in line for old in said)]
+    if not new:
+        return answer
+    cited = extra.citations[0]
+    n = next(c.n for c in answer.citations if (c.doc_id, c.location) == (cited.doc_id, cited.location))
+    first, *rest = answer.text.split("\n\n")
+    answer.text = "\n\n".join([first, *(f"{line} [{n}]" for line in new), *rest])
+    answer.lead = "\n".join([answer.lead, *new])
+    return answer
 
 
 def _a_tool_answered(answer: Answer) -> bool:

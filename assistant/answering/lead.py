@@ -11,6 +11,7 @@ a), b), c) for "gồm những gì / tiêu chuẩn", else the sentence that answe
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.understanding import (AWARD_KINDS, asking_part, asks, asks_yes_no, awards_named, folded_syllables,
@@ -33,7 +34,9 @@ _POINT = re.compile(r"^(?:[a-zđ]\)|[-–+•])\s*")
 _ARTICLE_NUMBER = re.compile(r"^Điều\s+\d+[a-z]?\.\s*")
 # a khoản's number, also written close to its text ("1 . Khen thưởng", "1.Đối với", "1.“Huân chương …”"), not
 # "10.000 đồng"
-_NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2} ?\.(?:\s+|(?=[^\W\d_]|[“\"]))|\(\d{1,2}\)\s+)")
+# "1. ", "(1) ", an article's heading line; "2.–3." (an editor's khoản range, its source's numbers merged)
+_NUMBERING = re.compile(r"^(?:Điều\s+\d+[a-z]?\.\s*[^\n]*\n|\d{1,2}\.[–-]\d{1,2}\.\s*|\d{1,2} ?\.(?:\s+|(?=[^\W\d_]|[“\"]))"
+                        r"|\(\d{1,2}\)\s+)")
 # a figure the rule sets ("05 năm", "70%", "1,5 lần mức lương cơ sở"), not a date ("ngày 15 tháng 6 năm 2022")
 _FIGURE = re.compile(
     r"(?<![\d:])\d+(?:[.,]\d+)*\s*(?:%|phần trăm|lần\s+mức\s+lương\s+cơ\s+sở|lần|năm(?!\s+\d)|tháng(?!\s+\d)"
@@ -258,7 +261,7 @@ def _points_lead(source: Source, best_only: bool, long_khoan: bool = False) -> s
     if best_only and not _short(items) and not _no_point_asked(source):
         # what the opening line names ("Bằng khen của Bộ, ban, ngành, tỉnh …", "Thời gian tham gia công tác để
         # xét …:") is what every point is about: the question's other words pick the point
-        wanted = _asked_terms(source) - _terms(intro)
+        wanted = _asked_terms(source) - _terms(intro) - (set() if intro else _shared_by_most(items))
         # beside the điểm the law map names (the one naming a title held), the one the question's other words
         # point to ("… có sáng kiến … dùng sáng kiến năm trước được không"); not one that only repeats the
         # title's words ("CSTĐCS được thưởng bao nhiêu": c), not a) "Chiến sĩ thi đua toàn quốc")
@@ -272,7 +275,14 @@ def _points_lead(source: Source, best_only: bool, long_khoan: bool = False) -> s
              for item in items[:MAX_ITEMS]]
     if len(items) > MAX_ITEMS:
         shown.append(f"- … (còn {len(items) - MAX_ITEMS} điểm nữa)")
-    return "\n".join([_trim(intro, SENTENCE_CHARS)] + shown)
+    return "\n".join([_trim(intro, SENTENCE_CHARS)] * bool(intro) + shown)
+
+
+def _shared_by_most(items: list[str]) -> set[str]:
+    """With no opening line to say what every point is about (NĐ 152/2025 Điều 9 "2.–3.", its source's points under
+    no sentence), the words most points share ("khen thưởng quá trình cống hiến") are that topic: they pick none."""
+    counts = Counter(term for item in items for term in _terms(item))
+    return {term for term, n in counts.items() if n * 2 >= len(items)} if len(items) >= 3 else set()
 
 
 def _asked_terms(source: Source) -> set[str]:
