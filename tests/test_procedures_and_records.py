@@ -29,6 +29,12 @@ def _first(built: Assistant, question: str) -> str:
     # the opinion of the province or ministry in a huân chương file (Điều 84 khoản 3), not the list of the file
     ("Làm hồ sơ đề nghị Huân chương cho cán bộ của tổng công ty thì có cần ý kiến của địa phương nơi đóng trụ sở "
      "không?", "luat-06-2022-QH15 Điều 84, khoản 3"),
+    # the province's opinion asked with the body's short name (masked as a name when cues are read)
+    ("Hồ sơ trình Huân chương Lao động cho một tổng giám đốc có cần ý kiến của UBND tỉnh không?",
+     "luat-06-2022-QH15 Điều 84, khoản 3"),
+    # the pay reform that ends the base salary: the decree's khoản on it (Điều 49 khoản 8); "lương cơ sở" is the
+    # base salary, not the "cơ sở" level
+    ("Khi cải cách tiền lương bỏ mức lương cơ sở thì tiền thưởng thi đua tính theo gì?", "nd-152-2025-ND-CP Điều 49, khoản 8"),
     # a second award for a deed already rewarded: the principle of one award per achievement (Điều 5)
     ("Đội xung kích của phường được Chủ tịch tỉnh tặng bằng khen vì cứu hộ bão, nay phường lại định tặng thêm giấy "
      "khen cho chính việc đó thì có đúng quy định không?", "luat-06-2022-QH15 Điều 5"),
