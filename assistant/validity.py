@@ -212,6 +212,7 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
                                                         or _quotes_its_name_in_part(quoted, entry.title)
                                                         or not entry.is_normative and _title_opening(entry.title) in words)]
     found += [entry for entry in _named_by_topic(words, catalogue) if entry not in found]
+    found += [entry for entry in _named_by_issuer_and_year(words, catalogue) if entry not in found]
     if _ASKS_SUCCESSOR.search(folded):
         found = [latest_successor(entry, catalogue) for entry in found]
     elif _ASKS_TODAYS_RULE.search(folded) and not _CALLED_CURRENT.search(folded):
@@ -260,6 +261,25 @@ def _named_by_topic(words: str, catalogue: Catalogue) -> list[CatalogueEntry]:
                                      for pair in _pairs(match[1])}
         if len(after_type[type_name] & own) >= TOPIC_PAIRS:
             found.append(catalogue.get(doc_id))
+    return found
+
+
+# "theo quy trình Bộ Y tế ban hành cuối năm 2025", "kế hoạch của Sở Nội vụ ra tháng 3/2024": a document named by what
+# it is, who issued it and the year (folded words, as `_words` spells them)
+_ISSUED_BY_IN = re.compile(r" (quy trinh|quy che|quy dinh|ke hoach|huong dan|chuong trinh)((?: \w+){1,8}?)"
+                           r" (?:ban hanh|phat hanh|ra)(?: \w+){0,4}? (20\d\d) ")
+
+
+def _named_by_issuer_and_year(words: str, catalogue: Catalogue) -> list[CatalogueEntry]:
+    """The one stored document whose title holds the word naming it, issued by the body named, in the year named."""
+    found = []
+    for match in _ISSUED_BY_IN.finditer(words):
+        noun, issuer_words, year = match.group(1), f"{match.group(2)} ", match.group(3)
+        fitting = [entry for entry in catalogue.entries()
+                   if entry.file and entry.issuer and entry.date_issued[:4] == year
+                   and _words(entry.issuer) in issuer_words and f" {noun} " in _words(entry.title)]
+        if len(fitting) == 1:
+            found.append(fitting[0])
     return found
 
 

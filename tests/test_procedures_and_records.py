@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.build import Assistant
-from tests.conftest import DECREE, LAW, indexed_assistant
+from tests.conftest import DECREE, KNOWLEDGE, LAW, indexed_assistant
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,22 @@ def test_the_decrees_khoan_on_positions_is_its_own_and_answers_which_position_co
     assert "chức vụ cao nhất" in answer.lead and not answer.lead.startswith("2.")
     holding = [c.location for c in laws.index.doc_chunks(DECREE.stem) if "chức vụ cao nhất" in c.body]
     assert holding == ["Điều 9, khoản 2–3"]
+
+
+@pytest.fixture(scope="module")
+def laws_and_procedures(tmp_path_factory) -> Assistant:
+    files = [LAW, DECREE, KNOWLEDGE / "plans" / "qd-3621-2025-byt.txt", KNOWLEDGE / "plans" / "qd-2040-2024-bgddt.txt"]
+    return indexed_assistant(tmp_path_factory.mktemp("procedures") / "data", files, "2026-12-04")
+
+
+@pytest.mark.parametrize("question,document", [
+    ("Tôi được Bằng khen của tỉnh năm 2023, nay được giới thiệu xét giải thưởng của ngành y. Theo quy trình Bộ Y tế ban "
+     "hành cuối năm 2025 thì thời gian xử lý hồ sơ là bao lâu?", "qd-3621-2025-byt"),
+    ("Trường em có cô giáo từng được Bằng khen của Bộ trưởng. Quy chế Bộ Giáo dục và Đào tạo ban hành năm 2024 quy định "
+     "hồ sơ đề cử gửi về đâu?", "qd-2040-2024-bgddt"),
+])
+def test_a_document_named_by_what_it_is_who_issued_it_and_the_year_is_searched_first(laws_and_procedures, question,
+                                                                                       document):
+    """No number given: the one stored document whose title holds "quy trình" / "quy chế", issued by that body in that
+    year, is the one asked about, before the Law's provisions on the award the story names."""
+    assert _first(laws_and_procedures, question).startswith(document)
