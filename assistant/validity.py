@@ -27,9 +27,9 @@ _LAW_YEAR = re.compile(r"\b(?:luật|bộ luật)(?:\s+[\w,]+){0,5}?\s+(?:năm\s
 # date whose rules the question asks about.
 _STORY_YEAR = re.compile(r"\bđã\b[^.?!;,]{0,60}?\b(?:19|20)\d\d\b", re.IGNORECASE)
 # "… Bằng khen năm 2020, từ đó đến nay …", "nay thanh tra phát hiện …": the question is asked under today's rules
-# ("công tác liên tục đến giờ": the period runs to today)
+# ("công tác liên tục đến giờ": the period runs to today; "được BK TTg năm 2019, từ đó đều HTTNV": since then)
 _NOW = re.compile(r"hiện hành|hiện nay|bây giờ|hiện tại|hiện giờ|\b(?:đến|tới) (?:nay|giờ)\b|\bnăm nay\b|"
-                  r"(?:^|[,.;]\s*)nay\b", re.IGNORECASE)
+                  r"(?:^|[,.;]\s*)nay\b|\btừ đó\b", re.IGNORECASE)
 
 
 # "NĐ 152 có hiệu lực từ ngày nào, hồ sơ trình hồi tháng 6/2025 …": a text's validity is asked, not the rules of a date

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.build import Assistant
-from tests.conftest import DECREE, KNOWLEDGE, LAW, indexed_assistant
+from tests.conftest import DECREE, KNOWLEDGE, LAW, OLD_LAW, indexed_assistant
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +83,21 @@ def test_a_document_named_by_what_it_is_who_issued_it_and_the_year_is_searched_f
     """No number given: the one stored document whose title holds "quy trình" / "quy chế", issued by that body in that
     year, is the one asked about, before the Law's provisions on the award the story names."""
     assert _first(laws_and_procedures, question).startswith(document)
+
+
+AMENDING_LAW = KNOWLEDGE / "legal" / "luat-39-2013-QH13.txt"
+
+
+@pytest.fixture(scope="module")
+def laws_old_and_new(tmp_path_factory) -> Assistant:
+    return indexed_assistant(tmp_path_factory.mktemp("old-and-new") / "data", [LAW, OLD_LAW, AMENDING_LAW, DECREE], "2026-12-04")
+
+
+def test_a_year_that_starts_a_span_running_to_today_brings_no_rule_of_that_year(laws_old_and_new):
+    """ "Được BK TTg năm 2018, từ đó …": the year tells when the span began; today's rule answers alone."""
+    answer = laws_old_and_new.answerer().answer("Anh tôi được BK TTg năm 2018, từ đó đều HTTNV, 2 năm HTXSNV. Đủ đề nghị "
+                                                "HCLĐ hạng Ba chưa?")
+    assert (answer.citations[0].doc_id, answer.citations[0].location) == (LAW.stem, "Điều 44, khoản 1")
+    assert "Năm 2018" not in answer.text and {c.doc_id for c in answer.citations} <= {LAW.stem, DECREE.stem}
+    asked_then = laws_old_and_new.answerer().answer("Năm 2018, Huân chương Lao động hạng Ba cần những tiêu chuẩn gì?")
+    assert {OLD_LAW.stem, AMENDING_LAW.stem} & {c.doc_id for c in asked_then.citations}
