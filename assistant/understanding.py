@@ -927,13 +927,12 @@ def _two_awards_for_one_achievement(question: str, matches, vocabulary) -> bool:
     """ "Một thành tích chống lũ mà đơn vị vừa đề nghị bằng khen tỉnh vừa tặng giấy khen sở cho cùng người đó":
     two hình thức khen thưởng for one achievement, which the principle of Điều 5 khoản 2 điểm c rules on (two
     danh hiệu at once, "vừa LĐTT vừa CSTĐCS", are rewards counted together instead)."""
+    awards = [m for m in matches if "hinh_thuc_khen_thuong" in vocabulary.ancestors(m.entry.id)]
     found = _BOTH.search(question)
     if not found:
-        return _SAME_DEED.search(question) is not None and len(
-            {m.entry.id for m in matches if "hinh_thuc_khen_thuong" in vocabulary.ancestors(m.entry.id)}) >= 2
+        return _SAME_DEED.search(question) is not None and len({m.entry.id for m in awards}) >= 2
     def an_award_in(start: int, end: int) -> bool:
-        return any(start <= m.start < end and "hinh_thuc_khen_thuong" in vocabulary.ancestors(m.entry.id)
-                   for m in matches)
+        return any(start <= m.start < end for m in awards)
     return an_award_in(found.start(1), found.end(1)) and an_award_in(found.start(2), found.end(2))
 
 

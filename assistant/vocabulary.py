@@ -29,7 +29,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from documents.datafile import read_yaml
@@ -695,16 +695,15 @@ class LawMap:
         return {e.aspect for e in self.entries}
 
     def aspects_of(self, subject_id: str) -> frozenset[str]:
-        return self._aspects_by_subject().get(subject_id, frozenset())
+        return self._aspects_by_subject.get(subject_id, frozenset())
 
+    @cached_property
     def _aspects_by_subject(self) -> dict[str, frozenset[str]]:
         """Built once: asked for every notion of every question."""
-        if "_by_subject" not in self.__dict__:
-            by_subject: dict[str, set[str]] = {}
-            for e in self.entries:
-                by_subject.setdefault(e.subject, set()).add(e.aspect)
-            self.__dict__["_by_subject"] = {k: frozenset(v) for k, v in by_subject.items()}
-        return self.__dict__["_by_subject"]
+        by_subject: dict[str, set[str]] = {}
+        for e in self.entries:
+            by_subject.setdefault(e.subject, set()).add(e.aspect)
+        return {k: frozenset(v) for k, v in by_subject.items()}
 
     def locate(self, subject_id: str, aspect: str, doc_ids: list[str] | None = None,
                inherit: bool = True) -> list[LawMapEntry]:
@@ -716,21 +715,20 @@ class LawMap:
         of the nearest ancestor it does cover (hạng Nhì → Huân chương Lao động → huân chương).
         """
         chain = [subject_id, *(self.parents.get(subject_id, []) if inherit else [])]
-        by_key = self._entries_by_key()
+        by_key = self._entries_by_key
         found: list[LawMapEntry] = []
         for doc in doc_ids if doc_ids is not None else list(self.documents):
             here = next((by_key[key] for subject in chain if (key := (doc, subject, aspect)) in by_key), [])
             found += here
         return found
 
+    @cached_property
     def _entries_by_key(self) -> dict[tuple[str, str, str], list[LawMapEntry]]:
         """Built once: (document, subject, aspect) → its entries in the map's order."""
-        if "_by_key" not in self.__dict__:
-            by_key: dict[tuple[str, str, str], list[LawMapEntry]] = {}
-            for e in self.entries:
-                by_key.setdefault((e.doc, e.subject, e.aspect), []).append(e)
-            self.__dict__["_by_key"] = by_key
-        return self.__dict__["_by_key"]
+        by_key: dict[tuple[str, str, str], list[LawMapEntry]] = {}
+        for e in self.entries:
+            by_key.setdefault((e.doc, e.subject, e.aspect), []).append(e)
+        return by_key
 
 
     def is_law(self, doc: str) -> bool:

@@ -134,29 +134,29 @@ class Answerer:
                 event.standalone_question = understand(standalone).understood or standalone
                 event.searched = standalone
                 self._with_tool(event, question)
-                if not history and self.chat_model is None:  # the asks share the message's embedding
-                    event = self._with_other_ask(event, question, standalone,
-                                                 embedded or self.searcher.embedded_text(standalone))
+                if not history and self.chat_model is None:
+                    event = self._with_other_ask(event, question, standalone, embedded)
             yield event
 
     # ------------------------------------------------------------ steps
 
-    def _with_other_ask(self, answer: Answer, question: str, standalone: str, embedded: str) -> Answer:
+    def _with_other_ask(self, answer: Answer, question: str, standalone: str, embedded: str | None) -> Answer:
         """ "Nghệ nhân ưu tú do ai quyết định tặng ạ? Danh hiệu này được xét mấy năm một lần?": the answer
         to the whole answers one ask; the other, read with the first's title ("Danh hiệu này …"), is
         answered after it. A short add-on asked second ("Mức tiền thưởng là bao nhiêu?") comes after the main
         ask, whichever the whole answered. Unchanged when the question asks once, a tool answered (one that only
-        offers its page answers nothing), or nothing is found."""
+        offers its page answers nothing), or nothing is found. The asks share the message's embedding (`embedded`,
+        else the whole's own)."""
         if answer.not_found or _a_tool_answered(answer):
             return answer
         parts = two_asks(without_asker(question))
         if parts is None:
-            return self._with_each_clause_answered(answer, question, embedded)
+            return self._with_each_clause_answered(answer, question, standalone, embedded)
         answered = _part_answered(understand(standalone), parts)
         if answered is None:
             return answer
         other = (follow_up(parts[1], parts[0]) or parts[1]) if answered == 0 else parts[0]
-        extra = self._answer(other, embedded=embedded)
+        extra = self._answer(other, embedded=embedded or self.searcher.embedded_text(standalone))
         if extra.not_found or _a_tool_answered(extra):
             return answer
         main = understand(parts[answered]).understood or parts[answered]
@@ -167,13 +167,15 @@ class Answerer:
         joined.standalone_question = FOLLOW_UP_JOINER.join(asked)  # each ask once, in the answer's order
         return joined
 
-    def _with_each_clause_answered(self, answer: Answer, question: str, embedded: str) -> Answer:
+    def _with_each_clause_answered(self, answer: Answer, question: str, standalone: str,
+                                   embedded: str | None) -> Answer:
         """ "… mỗi năm xét tặng tối đa bao nhiêu người, có truy tặng không?": two asks in one sentence. The answer
         to the whole often answers both ("nộp về đâu, hạn chót là ngày nào": one khoản); each ask's own answer
         follows it when it cites a passage the whole's does not."""
         parts = two_asks_in_a_sentence(without_asker(question))
         if parts is None:
             return answer
+        embedded = embedded or self.searcher.embedded_text(standalone)
         for ask in (parts[0], follow_up(parts[1], parts[0]) or parts[1]):
             extra = self._answer(ask, embedded=embedded)
             if extra.not_found or _a_tool_answered(extra):
@@ -845,7 +847,13 @@ def _part_answered(slots, parts: tuple[str, str]) -> int | None:
 
 
 def _cites(answer: Answer, citation: Citation) -> bool:
-    return any((c.doc_id, c.location) == (citation.doc_id, citation.location) for c in answer.citations)
+    return _number_citing(answer, citation) is not None
+
+
+def _number_citing(answer: Answer, citation: Citation) -> int | None:
+    """The number of the answer's citation of the same passage, if it cites it."""
+    return next((c.n for c in answer.citations if (c.doc_id, c.location) == (citation.doc_id, citation.location)),
+                None)
 
 
 def _with_the_lead_of(answer: Answer, extra: Answer) -> Answer:
@@ -856,8 +864,7 @@ def _with_the_lead_of(answer: Answer, extra: Answer) -> Answer:
            if line and line not in answer.lead and not any(old in line for old in said)]
     if not new:
         return answer
-    cited = extra.citations[0]
-    n = next(c.n for c in answer.citations if (c.doc_id, c.location) == (cited.doc_id, cited.location))
+    n = _number_citing(answer, extra.citations[0])
     first, *rest = answer.text.split("\n\n")
     answer.text = "\n\n".join([first, *(f"{line} [{n}]" for line in new), *rest])
     answer.lead = "\n".join([answer.lead, *new])
