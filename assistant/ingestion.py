@@ -29,12 +29,13 @@ from documents.load import LoadError, OcrOptions, file_sha256, load, refusal_rea
 from documents.parse import Header, ParsedDocument, document_types, parse
 from documents.text_layers import layer_notes
 
-PIPELINE_VERSION = "16"  # 8: editorial lines of compiled texts, summary notes; 9: text layers, legacy encodings;
+PIPELINE_VERSION = "17"  # 8: editorial lines of compiled texts, summary notes; 9: text layers, legacy encodings;
 # 10: hard-wrapped lines joined into sentences; 11: a text issued with a decision is not part of its Nơi nhận;
 # 12: a khoản number written against its opening quote ("1.“Huân chương …”"); 13: numbers without their
 # leading zeros in the lexical index ("05 năm" is found by "5 năm"); 14: a short chapter is cut into its articles;
 # 15: the wording an amending khoản quotes stays in that khoản (Luật 39/2013 Điều 1); 16: an editor's khoản range
-# ("2.–3." in NĐ 152/2025 Điều 9) is a khoản of its own
+# ("2.–3." in NĐ 152/2025 Điều 9) is a khoản of its own; 17: a table printed without a header row keeps its first
+# row as data, and "A | Các bước chuẩn bị" heads the step rows below it
 SKIPPED_NAMES = {"catalogue.csv", "README.md", "INDEX.md"}
 
 STATUS_LABELS = {

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.deadlines.units import find_unit
-from assistant.understanding import split_sentences, understand
+from assistant.understanding import awards_named, split_sentences, understand
 from documents.datafile import read_yaml
 from documents.text import fold_accents, normalize
 
@@ -151,12 +151,22 @@ def _eligibility(question: str, folded: str, today: date) -> Intent | None:
         return None
     parse = parse_narrative(question, today)
     named = _has_any(folded, cues()["eligibility"]["cues"]) and _longest(folded, cues()["eligibility"]["awards"])
-    if not (parse.is_narrative or (named and parse.award)):
+    if not (parse.is_narrative or (named and parse.award)) or _asks_an_award_it_cannot_check(question, parse.award):
         return None
     # "năm 2019 trình Huân chương …": the rules of a year before the checker's are not its own; the texts answer,
     # and the form is still offered
     judged = parse.is_narrative and parse.year >= supported_from().year
     return Intent("eligibility", form_params(parse), reply(parse) if judged else "")
+
+
+def _asks_an_award_it_cannot_check(question: str, award: str | None) -> bool:
+    """ "… tiêu chuẩn Huân chương Lao động hạng Nhì … hiện nay là gì, tôi có đủ không?": the asking sentences name an
+    award the checker has no rules for, and the one it read is another (a title the story tells as held); the texts
+    answer, without a verdict on the wrong award."""
+    from assistant.eligibility.vocab import vocabulary
+
+    asked = awards_named(understand(question).focus or question)
+    return award not in asked and any(code not in vocabulary()["awards"] for code in asked)
 
 
 # ---------------------------------------------------------------- drafting

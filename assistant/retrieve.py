@@ -32,7 +32,7 @@ from assistant.understanding import (AWARD_KINDS, FOLLOW_UP_JOINER, GENERAL_SUBJ
                                      names_members, plain_spelling, provinces_named, sector_delegation,
                                      states_entry_into_force, understand, without_asker)
 from assistant.vocabulary import LawMapEntry, load_law_map, load_vocabulary
-from assistant.validity import mentioned_documents, not_in_force, reference_date
+from assistant.validity import mentioned_documents, not_in_force, reference_date, unstored_references
 from documents.chunk import context_path
 from documents.text import (collapse_spaces, decimal_value, looks_unaccented, mentions_a_date, mentions_a_quantity,
                             normalize, without_document_dates)
@@ -148,7 +148,21 @@ class HybridSearcher:
         local = self._local_documents(query)
         hits = self._adjust(hits, slots, named, local, day)
         hits = self._signature_first(self._unit_tasks_first(hits), slots)
-        return self._provisions_first(hits, slots, named, local, day, flt)[:k]
+        ending = self._ending_of_an_unstored_text(hits, query, slots)
+        return (ending or self._provisions_first(hits, slots, named, local, day, flt))[:k]
+
+    def _ending_of_an_unstored_text(self, hits: list[Hit], query: str, slots: Slots) -> list[Hit] | None:
+        """ "NĐ 28/2024 còn hiệu lực không?" of a text not stored: the passages naming it (the article of the text that
+        ended it) first, as the provision chosen for the question, before any on the title it concerns; None when
+        none names it."""
+        if slots.aspect not in ASKED_OF_THE_SUCCESSOR:
+            return None
+        refs = unstored_references(query, self.catalogue)
+        named = [re.compile(rf"(?<!\d){re.escape(ref)}(?!\d)") for ref in refs]
+        naming = [hit for hit in hits if any(ref.search(hit.chunk.body) for ref in named)]
+        for hit in naming:
+            hit.provision = True
+        return naming + [hit for hit in hits if hit not in naming] if naming else None
 
     def _lexical(self, query: str, depth: int, flt: SearchFilter) -> list[tuple[str, float]]:
         if looks_unaccented(query):

@@ -656,14 +656,20 @@ def asking_part(question: str) -> str:
     sentences = split_sentences(question)
     if len(sentences) < 2:
         return ""
-    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), len(sentences) - 1)
-    if first > 0 and (len(syllable_tokenize(" ".join(sentences[first:]))) < SHORT_ASK_SYLLABLES
-                      or _checks_a_rule_heard(sentences, first)):
-        first -= 1  # "Có đúng không?", "(Em nghe nói …) Có quy định như vậy không?" ask about the sentence before
     last = max((i for i, s in enumerate(sentences) if s.endswith("?")), default=len(sentences) - 1)
     while last < len(sentences) - 1 and len(syllable_tokenize(sentences[-1])) <= SIGNATURE_SYLLABLES:
         sentences.pop()  # "Câu hỏi của chị H.T (Long An).", "Xin cảm ơn.": who asks, after the asking
-    return " ".join(sentences[first:])
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), len(sentences) - 1)
+    headline = ""
+    if first == 0:  # a post's headline question, then its story, then the ask again in full: both ask
+        again = next((i for i in range(2, len(sentences)) if sentences[i].endswith("?")
+                      and not sentences[i - 1].endswith("?")), None)
+        if again is not None:
+            headline, first = sentences[0], again
+    if first > 0 and (len(syllable_tokenize(" ".join(sentences[first:]))) < SHORT_ASK_SYLLABLES
+                      or _checks_a_rule_heard(sentences, first)):
+        first -= 1  # "Có đúng không?", "(Em nghe nói …) Có quy định như vậy không?" ask about the sentence before
+    return " ".join(([headline] if headline else []) + sentences[first:])
 
 
 # words of an ask that point back to a rule the sentence before it says the asker heard ("Em nghe nói … phải ưu
@@ -1282,9 +1288,15 @@ def _a_procedure_a_case_may_take(clause: str, vocabulary) -> str | None:
     whatever award the story names."""
     if not asks_yes_no(clause):
         return None
-    return next((m.entry.id for m in vocabulary.find(clause) if m.entry.kind == "thu_tuc"  # the name may hold "theo"
-                 and _TAKEN_BY_A_CASE.search(clause[:m.start] + re.match(r"(?:theo\s+)?", m.text, re.I).group())),
+    return next((m.entry.id for m in vocabulary.find(clause) if m.entry.kind == "thu_tuc"
+                 and any(_TAKEN_BY_A_CASE.search(clause[:m.start] + head) for head in _heads_to_theo(m.text))),
                 None)
+
+
+def _heads_to_theo(name: str) -> list[str]:
+    """The procedure's matched name may itself hold "… theo" ("khen thưởng theo thủ tục đơn giản"): the way asked
+    may end before the name or at any "theo" inside it."""
+    return ["", *(name[:t.end()] for t in re.finditer(r"\btheo\s+", name, re.IGNORECASE))]
 
 
 def _cases_of_a_title(subjects: tuple[str, ...]) -> str | None:

@@ -222,6 +222,26 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
     return found
 
 
+def unstored_references(question: str, catalogue: Catalogue) -> list[str]:
+    """ "NĐ 28/2024 quy định … còn hiệu lực không?": the "number/year" of each text the question names by type, number
+    and year whose text is not stored (the catalogue may list it as replaced); a stored text that ended it may say
+    so."""
+    refs = []
+    for match in _doc_ref().finditer(fold_accents(normalize(question).lower())):
+        number, year = match.group(2).lstrip("0"), match.group(3)
+        if not year or not year.isdigit():
+            continue
+        if not _stored(catalogue, _type_codes()[match.group(1)], number, year):
+            refs.append(f"{number}/{year}")
+    return refs
+
+
+def _stored(catalogue: Catalogue, type_code: str, number: str, year: str) -> bool:
+    return any(entry.file and entry.doc_type == type_code and entry.number
+               and entry.number.split("/")[0].lstrip("0") == number and f"/{year}" in entry.number
+               for entry in catalogue.entries())
+
+
 # the Law named by its name, not its number or year, as the one in force
 _THE_LAW_IN_FORCE = re.compile(r"\bluat (?:thi dua,? khen thuong|tdkt) (?:hien hanh|hien nay|hien tai|moi nhat|dang co hieu luc)\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")

@@ -550,7 +550,9 @@ def _consume_table(lines: list[Line], start: int, parent: Node) -> int:
         if not line.text.strip() or _TABLE_SEPARATOR.match(line.text.strip()):
             continue
         cells = _split_cells(line.text)
-        if not headers or _same_header(cells, headers):
+        if not headers and _ROW_NUMBER.match(cells[0]):  # "| 1 | Cơ sở pháp lý | … |": a table printed without a header
+            headers = [f"Cột {n + 1}" for n in range(len(cells))]
+        elif not headers or _same_header(cells, headers):
             headers = [cell or f"Cột {n + 1}" for n, cell in enumerate(cells)]
             continue
         group_label = _group_label(cells)
@@ -561,18 +563,22 @@ def _consume_table(lines: list[Line], start: int, parent: Node) -> int:
     return index
 
 
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\.?$")
+_STEP_LETTER = re.compile(r"^[A-H]\.?$")
+
+
 def _same_header(cells: list[str], headers: list[str]) -> bool:
     return [fold_accents(c) for c in cells if c] == [fold_accents(h) for h in headers if not h.startswith("Cột ")]
 
 
 def _group_label(cells: list[str]) -> str:
-    """A row such as "I | Quý I | | |" or "QUÝ II | |" heads the rows below it."""
+    """A row such as "I | Quý I | | |", "QUÝ II | |" or "A | Các bước chuẩn bị" heads the rows below it."""
     filled = [cell for cell in cells if cell]
     if not filled or len(filled) > 2:
         return ""
     if len(filled) == 1 and (_QUARTER.match(filled[0]) or not any(ch.isdigit() for ch in filled[0]) and len(filled[0]) < 60):
         return _quarter_case(filled[0])
-    if len(filled) == 2 and _ROMAN.match(filled[0]):
+    if len(filled) == 2 and (_ROMAN.match(filled[0]) or _STEP_LETTER.match(filled[0])):  # "| A | Các bước chuẩn bị |"
         return _quarter_case(filled[1])
     return ""
 

@@ -167,6 +167,28 @@ def test_table_row_chunk_names_appendix_quarter_and_item():
     assert row.kind == "table_row"
 
 
+def test_a_step_table_printed_without_a_header_keeps_its_first_row_and_its_step_groups(tmp_path: Path):
+    """A procedure's table often starts with a data row ("| 1 | Cơ sở pháp lý | … |"): it is a row, not the
+    names of the columns given to every row below; "| A | Các bước chuẩn bị |" heads the steps under it."""
+    source = tmp_path / "quy-trinh.txt"
+    source.write_text("QUYẾT ĐỊNH\nBan hành quy trình xét tặng giải thưởng\n2. Nội dung của quy trình:\n"
+                      "| 1 | Cơ sở pháp lý |  |  | - Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022 |\n"
+                      "| 2 | Số lượng hồ sơ: 01 bộ |\n"
+                      "| A | Các bước chuẩn bị |\n"
+                      "| 1 | Cá nhân gửi hồ sơ về đơn vị quản lý chậm nhất là ngày 15 tháng 8 của năm xét tặng. | Cá nhân | 15 ngày |\n"
+                      "| B | Tại Hội đồng cấp cơ sở |\n"
+                      "| 1 | Họp Hội đồng cấp cơ sở. | Hội đồng cấp cơ sở | 05 ngày |\n", encoding="utf-8")
+    chunks = chunk_document(parse(load(source)))
+    rows = {c.location: c.body for c in chunks if c.kind == "table_row"}
+    legal_basis = next(body for body in rows.values() if "Cơ sở pháp lý" in body)
+    assert "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022" in legal_basis
+    assert not any("Luật Thi đua" in body for body in rows.values() if body is not legal_basis)
+    sending = next(location for location, body in rows.items() if "chậm nhất là ngày 15 tháng 8" in body)
+    assert "Các bước chuẩn bị" in sending
+    meeting = next(location for location, body in rows.items() if "Họp Hội đồng cấp cơ sở" in body)
+    assert "Tại Hội đồng cấp cơ sở" in meeting
+
+
 def test_chunks_never_cut_a_sentence():
     """Every sentence of a long plan lies whole inside some chunk."""
     import re

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.build import Assistant
+from assistant.understanding import understand
 from tests.conftest import DECREE, KNOWLEDGE, LAW, OLD_LAW, indexed_assistant
 
 
@@ -101,3 +102,12 @@ def test_a_year_that_starts_a_span_running_to_today_brings_no_rule_of_that_year(
     assert "Năm 2018" not in answer.text and {c.doc_id for c in answer.citations} <= {LAW.stem, DECREE.stem}
     asked_then = laws_old_and_new.answerer().answer("Năm 2018, Huân chương Lao động hạng Ba cần những tiêu chuẩn gì?")
     assert {OLD_LAW.stem, AMENDING_LAW.stem} & {c.doc_id for c in asked_then.citations}
+
+
+def test_a_case_asked_of_the_simplified_procedure_by_its_full_name_is_read_as_that_procedures_cases():
+    """ "có được khen thưởng theo thủ tục đơn giản không": the procedure's matched name holds the way asked
+    ("khen thưởng theo"); the question is still whether the case is one the procedure applies to, not the
+    criteria of the award the story names."""
+    slots = understand("Đội tuyển của trường đạt huy chương vàng Olympic quốc tế, tỉnh định tặng Bằng khen. Các em có "
+                       "được khen thưởng theo thủ tục đơn giản không ạ?")
+    assert (slots.subjects[0], slots.aspect) == ("thu_tuc_don_gian", "truong_hop_ap_dung")

@@ -416,8 +416,12 @@ def _task(source: Source) -> str:
     unit, cells = source.unit, source.cells
     if cells:
         task = next((v for k, v in cells.items() if "noi dung" in fold_accents(k) or "nhiem vu" in fold_accents(k)), "")
-        return task or next(iter(cells.values()), "")
+        # a row read by position starts with its number ("Cột 1: 2"): the task is the first cell that says something
+        return task or next((v for k, v in cells.items() if k != "Nhóm" and not _ROW_NUMBER.match(v)), "")
     return _best_sentence(unit, source)
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\.?$")
 
 
 def _sentences(unit: str) -> list[str]:
