@@ -522,6 +522,9 @@ def understand(question: str) -> Slots:
         subjects, held = _higher_first(subjects, named_titles, _only_held(question, award_matches))
     if focus:  # a story asks about the titles of its asking sentences; the others it tells as held
         asked_here = {m.entry.id for m in focus_matches}
+        pointed = _pointed_back_to(question, focus_matches, award_matches)
+        if pointed:
+            subjects, asked_here = tuple(dict.fromkeys([pointed, *subjects])), asked_here | {pointed}
         subjects = tuple(sorted(subjects, key=lambda s: s not in asked_here))
     if aspect is None and _may_one_be_proposed(question, subjects, award_matches):
         aspect = "tieu_chuan"
@@ -641,6 +644,26 @@ def only_the_asks(text: str) -> str:
     """The asking sentences of a text, or the whole text when none ends with "?": "Tôi là công chức tư pháp - hộ
     tịch …" tells who asks, not what."""
     return " ".join(asks_made(text)) or text
+
+
+# "huy chương này", "danh hiệu đó": an ask naming only the kind, pointing back to the award named before it
+_POINTING_BACK = re.compile(r"\b(?:danh hiệu|huân chương|huy chương|hình thức|giải thưởng|kỷ niệm chương|bằng khen)"
+                            r"\s+(?:này|đó|ấy|trên)\b", re.IGNORECASE)
+
+
+def _pointed_back_to(question: str, focus_matches, award_matches) -> str | None:
+    """ "… nói công tác thêm sẽ được Huy chương Quân kỳ quyết thắng. Bố tôi cần công tác bao lâu để được xét huy
+    chương này?": an asking sentence that names no award of its own but points back to one asks the last award of
+    that kind named before it, not a title the story tells as held."""
+    if any(m.entry.kind in AWARD_KINDS and not m.entry.names_a_kind for m in focus_matches):
+        return None
+    pointing = list(_POINTING_BACK.finditer(question))
+    if not pointing:
+        return None
+    kind = pointing[-1].group(0).split()[0].lower()
+    before = [m for m in award_matches if m.start < pointing[-1].start() and not m.entry.names_a_kind
+              and m.text.lower().startswith(kind)]
+    return before[-1].entry.id if before else None
 
 
 def asking_part(question: str) -> str:

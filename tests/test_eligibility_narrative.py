@@ -453,6 +453,16 @@ def test_every_member_completing_is_a_members_fact_not_the_collectives_rating():
     assert result.verdict != "not_eligible"
 
 
+def test_all_members_completing_said_with_tat_ca_is_a_members_fact_too():
+    """ "tất cả hoàn thành nhiệm vụ, 4 người hoàn thành xuất sắc": every member completed; the four rated higher are
+    among them, and the collective's own rating stays unknown, so no verdict of "not eligible" on it."""
+    parse = _parse("Phòng tôi có 12 người, năm 2025 tất cả hoàn thành nhiệm vụ, 4 người hoàn thành xuất sắc, 10 người "
+                   "đạt LĐTT, 2 người đạt CSTĐCS. Phòng có đủ điều kiện đề nghị Tập thể lao động xuất sắc không?")
+    record = parse.records[2025]
+    assert record["members_completed"] == 12 and "rating" not in record
+    assert check(parse).verdict != "not_eligible"
+
+
 def test_a_member_not_completing_breaks_the_hundred_percent():
     """ "1 chị … không hoàn thành nhiệm vụ": one member short of 100% (Điều 27 k1 c), and the reason given
     is that condition, not the collective's rating."""

@@ -100,3 +100,43 @@ def test_no_verdict_on_a_title_the_story_holds_when_the_award_asked_is_one_the_c
     assert answer.tool is None
     assert "Không đủ điều kiện" not in answer.text
     assert answer.citations[0].location.startswith("Điều 43, khoản 1")
+
+
+@pytest.mark.parametrize("question,doc,location", [
+    # an ask naming only the kind ("huy chương này") asks the award named before it, not the one held
+    ("Con trai tôi là sĩ quan, đã có Huy chương Chiến sĩ vẻ vang hạng Ba. Đơn vị bảo phục vụ đủ lâu sẽ được Huy chương "
+     "Quân kỳ quyết thắng. Cần công tác bao lâu mới được xét huy chương này?", "luat-06-2022-QH15", "Điều 55"),
+    # who sets the rules for the deputies (Điều 88)
+    ("Khen thưởng cho ĐBQH do cơ quan nào quy định, có giống CBCCVC không?", "luat-06-2022-QH15", "Điều 88"),
+    # "xét hoặc trình": who reviews and proposes (Điều 83 khoản 1)
+    ("Chồng tôi làm ở một công ty tư nhân, ai có trách nhiệm xét hoặc trình khen cho công nhân ở đó?",
+     "luat-06-2022-QH15", "Điều 83, khoản 1"),
+    # the public posting before the council meets, in the year's decree (NĐ 98/2023 Điều 46)
+    ("Năm 2024, danh sách đề nghị tặng huân chương phải công khai ít nhất bao lâu trước khi họp Hội đồng?",
+     "nd-98-2023-ND-CP", "Điều 46"),
+    # "hồ sơ của tôi còn thiếu gì": the criteria the record lacks, not the file's papers (Điều 44 khoản 1)
+    ("Tôi được Bằng khen của Thủ tướng năm 2019, từ 2020 đến 2025 đều hoàn thành tốt nhiệm vụ, 3 lần chiến sĩ thi đua "
+     "cơ sở. Tôi muốn đề nghị Huân chương Lao động hạng Ba. Theo quy định thì hồ sơ của tôi còn thiếu gì?",
+     "luat-06-2022-QH15", "Điều 44, khoản 1"),
+    # posting the list for a state honour (Điều 84 khoản 5), asked of one of the family
+    ("Đề nghị danh hiệu Nghệ sĩ ưu tú có phải công khai danh sách không?", "luat-06-2022-QH15", "Điều 84, khoản 5"),
+    # a badge's name is registered with the central body (Điều 71)
+    ("Hội chúng tôi muốn làm kỷ niệm chương riêng, tên kỷ niệm chương có phải làm thủ tục gì với cơ quan nhà nước "
+     "không?", "luat-06-2022-QH15", "Điều 71"),
+    # a nomination held while an inspection runs (NĐ 152/2025 Điều 4 khoản 4), not the file's papers
+    ("Đang bị tố cáo thì hồ sơ khen thưởng có bị dừng không? Tôi là kế toán một trường tiểu học, năm nay được đề nghị "
+     "chiến sĩ thi đua cơ sở thì có người gửi đơn tố cáo. Hiệu trưởng nói hồ sơ khen của tôi phải tạm dừng đến khi có "
+     "kết luận.", "nd-152-2025-ND-CP", "Điều 4, khoản 4"),
+    # a collective holding the lower class: the collective's step (Điều 46 khoản 2), not the individual's
+    ("Lữ đoàn đã có Huân chương Bảo vệ Tổ quốc hạng Ba, 5 năm liền hoàn thành xuất sắc nhiệm vụ thì cần gì để đề nghị "
+     "Huân chương Bảo vệ Tổ quốc hạng Nhì?", "luat-06-2022-QH15", "Điều 46, khoản 2"),
+    # a hospital is a collective (Điều 38 khoản 3)
+    ("Bệnh viện được tặng Huân chương Lao động hạng Nhất năm 2018 thì bao giờ đủ thời gian đề nghị Huân chương Độc "
+     "lập hạng Ba?", "luat-06-2022-QH15", "Điều 38, khoản 3"),
+    # "buôn văn hóa": the Central Highlands' village title (Điều 30), not a province's plan
+    ("Trưởng buôn ở Đắk Lắk hỏi: tiêu chuẩn thôn, buôn văn hóa do trung ương hay tỉnh quy định chi tiết?",
+     "luat-06-2022-QH15", "Điều 30"),
+])
+def test_who_and_what_asked_in_the_officers_words_finds_its_provision(assistant, question, doc, location):
+    cited_doc, cited_location = _first_cited(assistant, question)
+    assert (cited_doc, cited_location[:len(location)]) == (doc, location)
