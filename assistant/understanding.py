@@ -668,7 +668,8 @@ def _pointed_back_to(question: str, focus_matches, award_matches) -> str | None:
 
 def asking_part(question: str) -> str:
     """The sentences of a long story that ask: the background (who, when, what happened) says who
-    asks, the asking sentences say what. "" for a question told in one sentence.
+    asks, the asking sentences say what. "" for a question told in one sentence. A post printed as Q&A sites print
+    it, a headline question, the story, then the ask again in full, asks by its headline and its closing asks.
 
     >>> asking_part("Năm ngoái anh Tùng phòng tôi chủ trì triển khai phần mềm một cửa và đã được Giám đốc Sở "
     ...             "tặng giấy khen. Nay phòng muốn đề nghị bằng khen cho thành tích ấy. Có đúng quy định không?")
