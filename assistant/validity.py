@@ -185,19 +185,10 @@ def mentioned_documents(question: str, catalogue: Catalogue) -> list[CatalogueEn
         if _REPLACED_BEFORE.search(folded[max(0, match.start() - 12):match.start()]):
             continue
         cited = _cited_by_others(lowered, match.start()) or bool(_DISCOUNTED_AFTER.match(folded, match.end()))
-        type_code = _type_codes()[match.group(1)]
-        number, suffix = match.group(2), match.group(3)
-        for entry in catalogue.entries():
-            if entry.doc_type != type_code or not entry.number:
-                continue
-            parts = entry.number.split("/")
-            if parts[0].lstrip("0") != number.lstrip("0"):
-                continue
-            if suffix and not any(fold_accents(p).lower().startswith(suffix) for p in parts[1:]):
-                continue
-            found.append(entry)
-            if cited:
-                cited_by_others.append(entry)
+        numbered = _numbered(match, catalogue)
+        found += numbered
+        if cited:
+            cited_by_others += numbered
     if _THE_LAW_IN_FORCE.search(folded):  # "theo Luật Thi đua, khen thưởng hiện hành": the one no later law replaced
         found += [entry for entry in catalogue.entries()
                   if entry.doc_type == "luat" and entry.file and entry not in found
@@ -226,20 +217,24 @@ def unstored_references(question: str, catalogue: Catalogue) -> list[str]:
     """ "NĐ 28/2024 quy định … còn hiệu lực không?": the "number/year" of each text the question names by type, number
     and year whose text is not stored (the catalogue may list it as replaced); a stored text that ended it may say
     so."""
-    refs = []
-    for match in _doc_ref().finditer(fold_accents(normalize(question).lower())):
-        number, year = match.group(2).lstrip("0"), match.group(3)
-        if not year or not year.isdigit():
+    return [f"{match.group(2).lstrip('0')}/{match.group(3)}"
+            for match in _doc_ref().finditer(fold_accents(normalize(question).lower()))
+            if (match.group(3) or "").isdigit() and not any(entry.file for entry in _numbered(match, catalogue))]
+
+
+def _numbered(match: re.Match, catalogue: Catalogue) -> list[CatalogueEntry]:
+    """The catalogue's entries a reference found by `_doc_ref` names: its type, its number, and its year or symbol
+    when given."""
+    type_code, number, suffix = _type_codes()[match.group(1)], match.group(2).lstrip("0"), match.group(3)
+    found = []
+    for entry in catalogue.entries():
+        if entry.doc_type != type_code or not entry.number:
             continue
-        if not _stored(catalogue, _type_codes()[match.group(1)], number, year):
-            refs.append(f"{number}/{year}")
-    return refs
-
-
-def _stored(catalogue: Catalogue, type_code: str, number: str, year: str) -> bool:
-    return any(entry.file and entry.doc_type == type_code and entry.number
-               and entry.number.split("/")[0].lstrip("0") == number and f"/{year}" in entry.number
-               for entry in catalogue.entries())
+        parts = entry.number.split("/")
+        if parts[0].lstrip("0") == number and (not suffix or any(fold_accents(p).lower().startswith(suffix)
+                                                                 for p in parts[1:])):
+            found.append(entry)
+    return found
 
 
 # the Law named by its name, not its number or year, as the one in force

@@ -550,7 +550,7 @@ def _consume_table(lines: list[Line], start: int, parent: Node) -> int:
         if not line.text.strip() or _TABLE_SEPARATOR.match(line.text.strip()):
             continue
         cells = _split_cells(line.text)
-        if not headers and _ROW_NUMBER.match(cells[0]):  # "| 1 | Cơ sở pháp lý | … |": a table printed without a header
+        if not headers and ROW_NUMBER.match(cells[0]):  # "| 1 | Cơ sở pháp lý | … |": a table printed without a header
             headers = [f"Cột {n + 1}" for n in range(len(cells))]
         elif not headers or _same_header(cells, headers):
             headers = [cell or f"Cột {n + 1}" for n, cell in enumerate(cells)]
@@ -563,7 +563,7 @@ def _consume_table(lines: list[Line], start: int, parent: Node) -> int:
     return index
 
 
-_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\.?$")
+ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\.?$")  # "2", "5.1", "3.": a table row's own number
 _STEP_LETTER = re.compile(r"^[A-H]\.?$")
 
 

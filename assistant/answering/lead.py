@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from assistant.understanding import (AWARD_KINDS, asking_part, asks, asks_yes_no, awards_named, folded_syllables,
                                      names_members, speaks_of_a_death, states_entry_into_force)
 from assistant.vocabulary import load_vocabulary
+from documents.parse import ROW_NUMBER
 from documents.text import (DATE_MENTION, UPPER_LETTERS, collapse_spaces, decimal_text, decimal_value, fold_accents,
                             without_document_dates)
 
@@ -417,11 +418,8 @@ def _task(source: Source) -> str:
     if cells:
         task = next((v for k, v in cells.items() if "noi dung" in fold_accents(k) or "nhiem vu" in fold_accents(k)), "")
         # a row read by position starts with its number ("Cột 1: 2"): the task is the first cell that says something
-        return task or next((v for k, v in cells.items() if k != "Nhóm" and not _ROW_NUMBER.match(v)), "")
+        return task or next((v for k, v in cells.items() if k != "Nhóm" and not ROW_NUMBER.match(v)), "")
     return _best_sentence(unit, source)
-
-
-_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\.?$")
 
 
 def _sentences(unit: str) -> list[str]:
